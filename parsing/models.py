@@ -1,0 +1,80 @@
+"""The parsed shape of a job posting: what every other layer consumes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Period = Literal["hour", "day", "week", "month", "year"]
+Workplace = Literal["remote", "hybrid", "onsite"]
+EmploymentType = Literal["full_time", "part_time", "contract", "temporary", "internship"]
+Seniority = Literal[
+    "intern", "entry", "mid", "senior", "lead", "staff", "principal", "manager", "director", "executive"
+]
+Education = Literal["high_school", "associate", "bachelor", "master", "phd"]
+
+SENIORITY_ORDER: tuple[Seniority, ...] = (
+    "intern",
+    "entry",
+    "mid",
+    "senior",
+    "lead",
+    "staff",
+    "principal",
+    "manager",
+    "director",
+    "executive",
+)
+EDUCATION_ORDER: tuple[Education, ...] = ("high_school", "associate", "bachelor", "master", "phd")
+
+
+class SalaryRange(BaseModel):
+    """One pay range exactly as the posting states it (nothing converted)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    min: float | None
+    max: float | None
+    currency: str = Field(min_length=3, max_length=3)
+    period: Period
+    text: str
+    label: str | None = None
+
+
+class Salary(BaseModel):
+    """The envelope of the base-pay ranges in the posting's first period and currency."""
+
+    model_config = ConfigDict(frozen=True)
+
+    min: float | None
+    max: float | None
+    currency: str = Field(min_length=3, max_length=3)
+    period: Period
+    text: str
+
+
+class ExperienceYears(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    min: int | None
+    max: int | None
+
+
+class Posting(BaseModel):
+    """Everything the parser reads out of one posting. Absent fields are None or empty."""
+
+    title: str | None = None
+    role: str | None = None
+    company: str | None = None
+    locations: list[str] = Field(default_factory=list)
+    workplace: Workplace | None = None
+    employment_type: EmploymentType | None = None
+    seniority: Seniority | None = None
+    salary: Salary | None = None
+    salary_ranges: list[SalaryRange] = Field(default_factory=list)
+    experience_years: ExperienceYears | None = None
+    education: list[Education] = Field(default_factory=list)
+    skills: list[str] = Field(default_factory=list)
+    posted_on: date | None = None
