@@ -1,0 +1,547 @@
+"""Pay ranges stated in a posting.
+
+The approach, in three passes over normalized text:
+
+1. find money *atoms*: a number with an optional multiplier (k, m, lakh...) and a currency written
+   before or after it;
+2. join atoms into *ranges* ("$120k - 150k", "between 55.000 and 65.000 EUR", "up to £40k") and read
+   the period written next to them ("/hr", "per annum", "monthly") or in the label before them
+   ("Hourly rate:");
+3. keep a range only when its context says it is pay (a pay word before it, or an explicit period) and
+   nothing says it is something else (a bonus, a budget, revenue, a market median), and the amount is
+   plausible for its period. Precision beats recall: a wrong salary poisons every percentile.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsing.currency import CURRENCIES, NORDIC_KRONE_HINTS, SYMBOL_TO_CODE
+from parsing.models import Period, Salary, SalaryRange
+
+# --- lexical pieces -------------------------------------------------------------------------------
+
+_CODES = "|".join(sorted(CURRENCIES, key=len, reverse=True))
+_SYMBOLS = "|".join(re.escape(s) for s in sorted(SYMBOL_TO_CODE, key=len, reverse=True))
+# A currency written before the number: "$", "USD", "USD $", "CHF", "Rs."
+_PREFIX = rf"(?:(?<![A-Za-z])(?:{_CODES})\s?(?:\$\s?)?|{_SYMBOLS})"
+# Digits: lakh grouping (12,50,000), thousands groups with , . ' or space, or a plain number.
+_NUMBER = r"""
+    (?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d))                    # 12,50,000 (Indian grouping)
+  | (?:\d{1,3}(?:(?P<sep>[,.'])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d))
+  | (?:\d{1,3}(?:\ \d{3})+(?:[.,]\d{1,2})?(?![\d]))     # 45 000
+  | (?:\d+(?:[.,]\d+)?)
+"""
+_MULTIPLIER = r"(?:\s?(?P<mult>k|K|thousand|mn|MM|m|M|million|lakhs?|lacs?|LPA|L|crores?|cr)(?![A-Za-z]))"
+_SUFFIX = (
+    rf"(?:\s?(?P<suffix>(?:{_CODES})(?![A-Za-z])|€|£|\$|zł|Kč|"
+    r"kr\.?(?![A-Za-z])|Ft(?![A-Za-z])|lei(?![A-Za-z])))"
+)
+
+_ATOM_RE = re.compile(
+    rf"""
+    (?P<prefix>{_PREFIX})?\s?
+    (?<![\d.,])(?P<number>{_NUMBER})
+    {_MULTIPLIER}?
+    (?!\s?%)
+    {_SUFFIX}?
+    """,
+    re.VERBOSE,
+)
+
+_MULTIPLIERS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "l": 1e5,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "lpa": 1e5,
+    "cr": 1e7,
+    "crore": 1e7,
+    "crores": 1e7,
+}
+
+# What may stand between the two ends of a range.
+_RANGE_JOIN_RE = re.compile(
+    r"^\s*(?:-{1,2}|~|to|and|bis|à|a|til|till|through|up\s+to)\s*$|^\s*-?\s*$", re.IGNORECASE
+)
+
+# A word starts after a non-letter, or at a lower-to-upper case change ("per weekHourly rate").
+_LB = r"(?:(?<![A-Za-z])|(?-i:(?<=[a-z])(?=[A-Z])))"
+_PER = r"(?:/\s?|" + _LB + r"(?:per|an|a|each|every)\s+)"
+_PERIOD_WORDS: dict[Period, list[str]] = {
+    "hour": [
+        _PER + r"(?:hour|hr|h)\b",
+        _LB + r"(?:hourly|ph|p/h|stündlich|hr)\b",
+        _LB + r"(?:pro|par|por|per)\s+(?:stunde|heure|hora|uur)\b",
+        r"/\s?godz",
+    ],
+    "day": [
+        _PER + r"(?:day|d)\b",
+        _LB + r"(?:daily|day\s?rate|tagessatz|dagtarief)\b",
+        _LB + r"(?:pro|par|por)\s+(?:tag|jour|d[ií]a)\b",
+    ],
+    "week": [_PER + r"(?:week|wk)\b", _LB + r"(?:weekly|pw|p/w)\b"],
+    "month": [
+        _PER + r"(?:month|mo|mth|mies|mois|mc|maand)\b",
+        _LB + r"(?:monthly|pcm|p\.m\.|monatlich|mensuel(?:le)?|mensual|miesi[eę]cznie)",
+        _LB + r"(?:pro|par|por|al)\s+(?:monat|mois|mes)\b",
+        r"brutto\s*/\s*monat",
+    ],
+    "year": [
+        _PER + r"(?:year|yr|annum|anum|an|jaar|jahr)\b",
+        _LB + r"(?:annually|annual|yearly|p\.\s?a\.?|pa|LPA|rocznie|j[aä]hrlich)\b",
+        _LB + r"(?:pro|par|por|al)\s+(?:jahr|an|año|ano)\b",
+        r"brut\s+annuel",
+    ],
+}
+# Pastes glue words together ("$23/hrBenefits"), so a period word ends where lower case stops.
+_PERIOD_RES: list[tuple[Period, re.Pattern[str]]] = [
+    (period, re.compile("|".join(words).replace(r"\b", r"(?!(?-i:[a-z]))"), re.IGNORECASE))
+    for period, words in _PERIOD_WORDS.items()
+]
+
+# Words that make a nearby amount pay.
+_PAY_WORDS_RE = re.compile(
+    r"salary|salaries|\bpay\b|\bpays\b|paid|payment|\bpay\s?rate|compensation|\bcomp\b|wages?|"
+    r"\brate\b|\bbase\b|earn|earning|\bmake\b|income|remuneration|stipend(?=\s+of)|\bOTE\b|on[- ]target|"
+    r"gehalt|salaire|r[ée]mun[ée]ration|sueldo|salario|wynagrodzenie|pensja|l[oø]n\b|"
+    r"starting\s+at|starts\s+at|range|package|ctc|per\s+hour|hourly|annual",
+    re.IGNORECASE,
+)
+# Words that make a nearby amount something other than base pay.
+_NOT_PAY_LEFT_RE = re.compile(
+    r"bonus|sign[- ]?on|signing|relocation|tuition|reimburse|allowance|per\s+diem|tips?\b|gratuit|"
+    r"referral|budget|revenue|sales\s+of|in\s+sales|funding|raised|valuation|\bARR\b|assets|"
+    r"median|average|\bavg\b|mean\b|percentile|market|benchmark|typical(?:ly)?\s+(?:earn|make)|"
+    r"insurance|life\s+insurance|401|403\(?b|\bHSA\b|\bFSA\b|match|pension|retirement|discount|"
+    r"donat|grant|gift|fundrais|worth|cost|price|fee\b|fees\b|deposit|loan|savings|spend|"
+    r"purchases?|investors?|capital|\bequity\b|stock|shares|credit|voucher|award|prize|"
+    r"if\s+you\s+(?:make|earn)|less\s+than|more\s+than|maybe|might|could|potential|"
+    r"shift\s+differential|differential|overtime|premium|mile|mileage|commission\s+of|"
+    r"per\s+transaction|per\s+client|per\s+referral|per\s+sale|client\s+may|"
+    r"dataset|roles?\s+(?:we|in\s+our)|positions?\s+with|across\s+all|category",
+    re.IGNORECASE,
+)
+_NOT_PAY_RIGHT_RE = re.compile(
+    r"^[\s:,.)\]-]{0,3}(?:in\s+|of\s+|worth\s+of\s+|annual\s+|one[- ]time\s+|cash\s+)?"
+    r"(?:sign[- ]?on|signing|bonus|relocation|stipend|allowance|tips|in\s+tips|referral|"
+    r"budget|revenue|funding|sales|ARR|assets|in\s+assets|valuation|reimbursement|credit|"
+    r"match|per\s+mile|mile|tuition|grant|gift|donation|raise|company|business|firm|"
+    r"market|insurance|savings|commission|equity|stock|worth|fee|deposit|loan|cost|"
+    r"billion|bn|trillion|in\s+(?:client|annual|yearly)|clients?|customers?|users?|members?|"
+    r"employees|people|students|patients|homes|projects?|transactions?|units|facility)\b(?!\s*:)",
+    re.IGNORECASE,
+)
+_SECONDARY_PAY_RE = re.compile(r"\bOTE\b|on[- ]target|commission|total\s+comp|earning\s+potential", re.I)
+_BASE_PAY_RE = re.compile(r"\bbase\b|salary|hourly|\brate\b|\bwage", re.IGNORECASE)
+_HEDGE_RE = re.compile(r"\bup\s+to\b|\bmax(?:imum)?\b|\bno\s+more\s+than\b|\bunder\b", re.IGNORECASE)
+_FROM_RE = re.compile(
+    r"\b(?:from|starting(?:\s+(?:at|from))?|starts?\s+at|minimum(?:\s+of)?|min\.?|at\s+least|ab)\s*$"
+    r"|\b(?:from|starting|starts)\b[^.\n]{0,25}$",
+    re.IGNORECASE,
+)
+_AND_UP_RE = re.compile(
+    r"^\s*(?:\+(?!\s*[A-Za-z])|\(?\s*(?:and|or)\s+(?:up|more|above|higher)|plus\b(?!\s+(?:bonus|commission|benefits|tips|equity))|and\s+up|or\s+more|and\s+above|\bor\s+higher|\bminimum)",
+    re.I,
+)
+_BETWEEN_RE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?;]\s+(?=[A-Z])|\n|\|")
+_BENEFIT_CODES_RE = re.compile(r"^(?:401|403|457)$")
+
+# Plausible pay in US-dollar-sized units, by period.
+_PLAUSIBLE: dict[Period, tuple[float, float]] = {
+    "hour": (7.0, 600.0),
+    "day": (40.0, 5000.0),
+    "week": (150.0, 25000.0),
+    "month": (500.0, 80000.0),
+    "year": (8000.0, 3_000_000.0),
+}
+
+
+@dataclass
+class _Atom:
+    start: int
+    end: int
+    value: float
+    currency: str | None
+    multiplier: float | None
+    number_text: str
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    currency: str | None
+    period: Period | None
+    period_explicit: bool
+    pay_context: bool
+    secondary: bool
+    label: str | None
+
+
+# --- atoms ----------------------------------------------------------------------------------------
+
+
+def _number_value(raw: str) -> float | None:
+    text = raw.replace(" ", "").replace("'", "")
+    if re.fullmatch(r"\d{1,2}(?:,\d\d)+,\d{3}", text):
+        return float(text.replace(",", ""))
+    commas, dots = text.count(","), text.count(".")
+    if commas and dots:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        text = text.replace(thousands, "").replace(decimal, ".")
+    elif commas or dots:
+        sep = "," if commas else "."
+        groups = text.split(sep)
+        if len(groups) > 2 or (len(groups[-1]) == 3 and groups[0] != "0"):
+            text = text.replace(sep, "")
+        else:
+            text = text.replace(sep, ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _currency_code(symbol: str | None, context: str) -> str | None:
+    if not symbol:
+        return None
+    symbol = symbol.strip().rstrip("$").strip() or "$"
+    upper = symbol.upper()
+    if upper in CURRENCIES:
+        return upper
+    code = SYMBOL_TO_CODE.get(symbol) or SYMBOL_TO_CODE.get(symbol.rstrip("."))
+    if code == "SEK":
+        lowered = context.lower()
+        for hint, krone in NORDIC_KRONE_HINTS.items():
+            if hint in lowered:
+                return krone
+    return code
+
+
+def _find_atoms(text: str) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    for match in _ATOM_RE.finditer(text):
+        number_text = match.group("number")
+        value = _number_value(number_text)
+        if value is None:
+            continue
+        prefix, suffix, mult = match.group("prefix"), match.group("suffix"), match.group("mult")
+        before = text[max(0, match.start() - 1) : match.start()]
+        if before.isalpha() and not prefix:
+            continue  # part of a word or code such as "B2B", "COVID19"
+        if _BENEFIT_CODES_RE.match(number_text) and not prefix:
+            continue  # 401(k), 403b, 457 plans
+        multiplier = _MULTIPLIERS.get(mult.lower()) if mult else None
+        if mult in {"m", "M"} and not (prefix or suffix):
+            multiplier = None  # "5m" is more often metres or minutes than millions
+        if mult and mult.upper() == "LPA":
+            suffix = suffix or "INR"
+        currency = _currency_code(prefix, text) or _currency_code(suffix, text)
+        if currency is None and mult is None:
+            # A bare number may still be pay ("Salary Range: 70K - 80K"), decided later.
+            pass
+        atoms.append(
+            _Atom(
+                start=match.start(),
+                end=match.end(),
+                value=value * (multiplier or 1.0),
+                currency=currency,
+                multiplier=multiplier,
+                number_text=number_text,
+            )
+        )
+    return atoms
+
+
+# --- ranges and context ---------------------------------------------------------------------------
+
+
+def _clause_before(text: str, start: int, width: int = 90) -> str:
+    window = text[max(0, start - width) : start]
+    parts = _SENTENCE_BREAK_RE.split(window)
+    clause = parts[-1] if parts else window
+    if not clause.strip() and len(parts) > 1:
+        # The amount opens its own line: a short heading line above it ("Annual Salary Range") is its label.
+        heading = next((p for p in reversed(parts[:-1]) if p.strip()), "")
+        if len(heading) <= 60 and not heading.rstrip().endswith((".", "!", "?")):
+            clause = heading + " "
+    return clause
+
+
+def _clause_after(text: str, end: int, width: int = 45) -> str:
+    window = text[end : end + width]
+    match = _SENTENCE_BREAK_RE.search(window)
+    return window[: match.start()] if match else window
+
+
+def _period_in(fragment: str, *, anchored: bool) -> Period | None:
+    """The first period word in ``fragment`` (anchored: near its start), else the last one."""
+    best: tuple[int, Period] | None = None
+    for period, pattern in _PERIOD_RES:
+        for found in pattern.finditer(fragment):
+            position = found.start() if anchored else -found.end()
+            if best is None or position < best[0]:
+                best = (position, period)
+            if anchored:
+                break
+    if best is None:
+        return None
+    if anchored and best[0] > 30:
+        return None
+    return best[1]
+
+
+def _leading_period(right: str) -> tuple[Period | None, str]:
+    """The period written right after an amount, and what follows it."""
+    rest = right
+    plus = re.match(r"^\s*\+", rest)
+    if plus:
+        rest = rest[plus.end() :]
+    code = re.match(rf"^\s?(?:{_CODES})(?![A-Za-z])", rest)
+    if code:
+        rest = rest[code.end() :]
+    best: tuple[int, int, Period] | None = None
+    for period, pattern in _PERIOD_RES:
+        found = pattern.search(rest, 0, 40)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), found.end(), period)
+    if best is None or best[0] > 30:
+        return None, right
+    between = rest[: best[0]]
+    # "$80,000 plus bonuses per year": the period may follow a short aside.
+    if len(between.split()) > 4:
+        return None, right
+    return best[2], rest[best[1] :]
+
+
+def _label_from(left: str) -> str | None:
+    words = re.sub(r"[:\-(\[]+\s*$", "", left).strip(" :-,(").split()
+    label = " ".join(words[-5:]).strip(" :-,(")
+    return label or None
+
+
+def _join_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom | None]]:
+    """Pair atoms that form "A - B" ranges."""
+    joined: list[tuple[_Atom, _Atom | None]] = []
+    index = 0
+    while index < len(atoms):
+        atom = atoms[index]
+        if index + 1 < len(atoms):
+            nxt = atoms[index + 1]
+            gap = text[atom.end : nxt.start]
+            between = bool(_BETWEEN_RE.search(text[max(0, atom.start - 12) : atom.start]))
+            joins = len(gap) <= 12 and _RANGE_JOIN_RE.match(gap) and (gap.strip() or between)
+            if joins and (gap.strip().lower() != "and" or between):
+                joined.append((atom, nxt))
+                index += 2
+                continue
+        joined.append((atom, None))
+        index += 1
+    return joined
+
+
+def _reconcile(low: _Atom, high: _Atom) -> tuple[float, float]:
+    lo, hi = low.value, high.value
+    # "120-150k", "$18-34": a multiplier written once applies to both ends.
+    if high.multiplier and not low.multiplier and lo * high.multiplier <= hi * 1.01:
+        lo *= high.multiplier
+    elif low.multiplier and not high.multiplier and hi < lo and hi * low.multiplier >= lo:
+        hi *= low.multiplier
+    return lo, hi
+
+
+def _plausible(value: float, currency: str, period: Period) -> bool:
+    info = CURRENCIES.get(currency)
+    scale = info.usd_scale if info else 1.0
+    low, high = _PLAUSIBLE[period]
+    return low <= value / scale <= high
+
+
+def _infer_period(value: float, currency: str) -> Period | None:
+    info = CURRENCIES.get(currency)
+    scale = info.usd_scale if info else 1.0
+    usd = value / scale
+    if 15_000 <= usd <= 3_000_000:
+        return "year"
+    return None
+
+
+def _document_currency(atoms: list[_Atom]) -> str | None:
+    codes = [a.currency for a in atoms if a.currency]
+    if not codes:
+        return None
+    return max(set(codes), key=codes.count)
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    atoms = _find_atoms(text)
+    if not atoms:
+        return []
+    fallback_currency = _document_currency(atoms) or "USD"
+    results: list[_Candidate] = []
+    for low_atom, high_atom in _join_ranges(text, atoms):
+        atoms_here = [low_atom] + ([high_atom] if high_atom else [])
+        start, end = low_atom.start, atoms_here[-1].end
+        left = _clause_before(text, start)
+        right = _clause_after(text, end)
+        explicit_currency = next((a.currency for a in atoms_here if a.currency), None)
+        currency = explicit_currency
+        # A code written after the range ("$218,540 - $218,540 USD") names its currency.
+        code_after = re.match(rf"^\s?({_CODES})\b", right)
+        if code_after and (currency in (None, "USD") or code_after.group(1) == currency):
+            currency = code_after.group(1)
+            right = right[code_after.end() :]
+        pay_context = bool(_PAY_WORDS_RE.search(left[-70:]))
+        secondary = _nearest_is_secondary(left[-45:])
+        if currency is None:
+            has_multiplier = any(a.multiplier for a in atoms_here)
+            label_right_before = re.search(
+                r"(?:salary|pay|compensation|wage|rate|remuneration)(?:\s+range)?\s*[:=]?\s*$",
+                left,
+                re.IGNORECASE,
+            )
+            if not (label_right_before and (has_multiplier or low_atom.value >= 1000)):
+                continue
+            currency = fallback_currency
+
+        period_after, right_rest = _leading_period(right)
+        period_before = _period_in(left[-40:], anchored=False)
+        period: Period | None = period_after or period_before
+        period_explicit = period is not None
+        if re.match(r"^[\s(]*(?:OTE|on[- ]target)\b", right_rest):
+            secondary = True
+
+        if high_atom is not None:
+            lo, hi = _reconcile(low_atom, high_atom)
+            if hi < lo:
+                continue
+            low_value: float | None = lo
+            high_value: float | None = hi
+        else:
+            value = low_atom.value
+            low_value = high_value = value
+            if _HEDGE_RE.search(left[-14:]):
+                low_value = None
+            elif _FROM_RE.search(left[-30:]) or _AND_UP_RE.match(right_rest) or text[end : end + 1] == "+":
+                high_value = None
+        if _NOT_PAY_RIGHT_RE.match(right_rest):
+            continue
+        bounds = [v for v in (low_value, high_value) if v is not None]
+        if not bounds:
+            continue
+        if period is None:
+            period = _infer_period(bounds[0], currency)
+            if period is None:
+                continue
+        if not all(_plausible(v, currency, period) for v in bounds):
+            continue
+        if _looks_like_other_money(left, right):
+            continue
+        if not (pay_context or period_explicit):
+            continue
+        results.append(
+            _Candidate(
+                start=start,
+                end=end,
+                low=low_value,
+                high=high_value,
+                currency=currency,
+                period=period,
+                period_explicit=period_explicit,
+                pay_context=pay_context,
+                secondary=secondary,
+                label=_label_from(left),
+            )
+        )
+    return results
+
+
+def _nearest_is_secondary(left: str) -> bool:
+    """Whether the closest pay cue before an amount names commission/OTE rather than base pay."""
+    secondary = [m.end() for m in _SECONDARY_PAY_RE.finditer(left)]
+    base = [m.end() for m in _BASE_PAY_RE.finditer(left)]
+    return bool(secondary) and (not base or secondary[-1] > base[-1])
+
+
+def _looks_like_other_money(left: str, right: str) -> bool:
+    if _NOT_PAY_RIGHT_RE.match(right):
+        return True
+    negatives = list(_NOT_PAY_LEFT_RE.finditer(left[-60:]))
+    if not negatives:
+        return False
+    negative = negatives[-1]
+    # The nearest cue wins: "Salary: $80k plus bonus" is pay, "bonus of $5k" is not.
+    tail = left[-60:][negative.end() :]
+    return not _PAY_WORDS_RE.search(tail)
+
+
+def _span_text(text: str, candidate: _Candidate) -> str:
+    end = candidate.end
+    right = _clause_after(text, end, 30)
+    for _period, pattern in _PERIOD_RES:
+        found = pattern.search(right)
+        if found and found.start() <= 12:
+            end = max(end, candidate.end + found.end())
+    code_after = re.match(rf"^\s?(?:{_CODES})\b", text[end : end + 5])
+    if code_after:
+        end += code_after.end()
+    return text[candidate.start : end].strip()
+
+
+def extract_salary_ranges(text: str) -> list[SalaryRange]:
+    """Every pay range the text states, in order of appearance."""
+    found = _candidates(text)
+    primary = [c for c in found if not c.secondary] or found
+    ranges: list[SalaryRange] = []
+    seen: set[tuple[float | None, float | None, str | None, str | None, int]] = set()
+    for candidate in primary:
+        assert candidate.currency is not None and candidate.period is not None
+        key = (candidate.low, candidate.high, candidate.currency, candidate.period, candidate.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        ranges.append(
+            SalaryRange(
+                min=candidate.low,
+                max=candidate.high,
+                currency=candidate.currency,
+                period=candidate.period,
+                text=_span_text(text, candidate),
+                label=candidate.label,
+            )
+        )
+    return ranges
+
+
+def salary_envelope(ranges: list[SalaryRange]) -> Salary | None:
+    """The envelope of the ranges in the first range's currency and period."""
+    if not ranges:
+        return None
+    first = ranges[0]
+    same = [r for r in ranges if r.currency == first.currency and r.period == first.period]
+    lows = [r.min for r in same if r.min is not None]
+    highs = [r.max for r in same if r.max is not None]
+    return Salary(
+        min=min(lows) if lows else None,
+        max=max(highs) if highs else None,
+        currency=first.currency,
+        period=first.period,
+        text=first.text,
+    )
+
+
+def extract_salary(text: str) -> Salary | None:
+    return salary_envelope(extract_salary_ranges(text))

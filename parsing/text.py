@@ -1,0 +1,77 @@
+"""Normalization of pasted text: what every extractor reads.
+
+Pastes arrive as chat markdown, copied web pages or raw HTML, with typographic characters that make
+pattern matching brittle. We fold them into plain text once so extractors can stay simple.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from parsing.html import looks_like_html, parse_html
+
+# Hyphen-like characters people (and word processors) put between numbers and words.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DASH_TABLE = str.maketrans({ch: "-" for ch in _DASHES})
+_QUOTES_TABLE = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"'}
+)
+# Zero-width and soft-hyphen characters: invisible, but they split words for a regex.
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]+")
+_MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>$&%<=:;,'\"/@^])")
+_MD_LINK_RE = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?://|mailto:|/)[^)\s]*\)")
+_MD_EMPHASIS_RE = re.compile(r"(\*{1,3}|_{2,3})(?=\S)([^*\n]{1,300}?)(?<=\S)\1")
+_MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+_BLANK_RUN_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*){2,}")
+_TRAILING_SPACE_RE = re.compile(r"[ \t]+\n")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A posting after normalization: plain text plus structured data the page carried."""
+
+    text: str
+    job_posting: dict[str, Any] | None = None
+    was_html: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def fold_characters(text: str) -> str:
+    """Typographic forms to their plain equivalents; keeps line structure."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE_RE.sub("", text)
+    # NFKC folds full-width digits, ligatures and compatibility spaces; currency signs survive it.
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_DASH_TABLE).translate(_QUOTES_TABLE)
+    text = _SPACES_RE.sub(" ", text)
+    return text
+
+
+def strip_markdown(text: str) -> str:
+    text = _MD_ESCAPE_RE.sub(r"\1", text)
+    text = _MD_LINK_RE.sub(r"\1", text)
+    text = _MD_EMPHASIS_RE.sub(r"\2", text)
+    text = _MD_HEADING_RE.sub("", text)
+    return text
+
+
+def tidy_lines(text: str) -> str:
+    text = _TRAILING_SPACE_RE.sub("\n", text)
+    text = _BLANK_RUN_RE.sub("\n\n", text)
+    return text.strip()
+
+
+def normalize_text(text: str) -> str:
+    return tidy_lines(strip_markdown(fold_characters(text)))
+
+
+def prepare(raw: str) -> Document:
+    """Raw pasted text or HTML to a :class:`Document`."""
+    if looks_like_html(raw):
+        page = parse_html(raw)
+        return Document(text=normalize_text(page.text), job_posting=page.job_posting, was_html=True)
+    return Document(text=normalize_text(raw))
