@@ -92,7 +92,7 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
     "month": [
         _PER + r"(?:month|mo|mth|mies|mois|mc|maand)\b",
         _LB + r"(?:monthly|pcm|p\.m\.|monatlich|mensuel(?:le)?|mensual|miesi[eę]cznie)",
-        _LB + r"(?:pro|par|por|al)\s+(?:monat|mois|mes)\b",
+        _LB + r"(?:pro|par|por|al)\s+(?:monat|mois|m[eê]s)\b",
         r"brutto\s*/\s*monat",
     ],
     "year": [
@@ -120,7 +120,7 @@ _PAY_WORDS_RE = re.compile(
 _NOT_PAY_LEFT_RE = re.compile(
     r"bonus|sign[- ]?on|signing|relocation|tuition|reimburse|allowance|per\s+diem|tips?\b|gratuit|"
     r"referral|budget|revenue|sales\s+of|in\s+sales|funding|raised|valuation|\bARR\b|assets|"
-    r"median|average|\bavg\b|mean\b|percentile|market|benchmark|typical(?:ly)?\s+(?:earn|make)|"
+    r"median|average|\bavg\b|mean\b|percentile|quartile|market|benchmark|typical(?:ly)?\s+(?:earn|make)|"
     r"insurance|life\s+insurance|401|403\(?b|\bHSA\b|\bFSA\b|match|pension|retirement|discount|"
     r"donat|grant|gift|fundrais|worth|cost|price|fee\b|fees\b|deposit|loan|savings|spend|"
     r"purchases?|investors?|capital|\bequity\b|stock|shares|credit|voucher|award|prize|"
@@ -141,6 +141,10 @@ _NOT_PAY_RIGHT_RE = re.compile(
     re.IGNORECASE,
 )
 _SECONDARY_PAY_RE = re.compile(r"\bOTE\b|on[- ]target|commission|total\s+comp|earning\s+potential", re.I)
+_QUALIFIER_RE = re.compile(
+    r"median|average|avg|mean|typical|market|percentile|quartile|overtime|differential|bonus|referral",
+    re.IGNORECASE,
+)
 _BASE_PAY_RE = re.compile(r"\bbase\b|salary|hourly|\brate\b|\bwage", re.IGNORECASE)
 _HEDGE_RE = re.compile(r"\bup\s+to\b|\bmax(?:imum)?\b|\bno\s+more\s+than\b|\bunder\b", re.IGNORECASE)
 _FROM_RE = re.compile(
@@ -174,6 +178,9 @@ class _Atom:
     currency: str | None
     multiplier: float | None
     number_text: str
+    # A bare "$" says dollars but not whose; a code elsewhere in the range may settle it.
+    bare_dollar: bool = False
+    period_hint: Period | None = None
 
 
 @dataclass
@@ -218,11 +225,12 @@ def _number_value(raw: str) -> float | None:
 def _currency_code(symbol: str | None, context: str) -> str | None:
     if not symbol:
         return None
-    symbol = symbol.strip().rstrip("$").strip() or "$"
-    upper = symbol.upper()
-    if upper in CURRENCIES:
-        return upper
+    symbol = symbol.strip()
     code = SYMBOL_TO_CODE.get(symbol) or SYMBOL_TO_CODE.get(symbol.rstrip("."))
+    if code is None:
+        # "USD $" / "CAD$": a code followed by a dollar sign.
+        bare = symbol.rstrip("$").strip().upper()
+        return bare if bare in CURRENCIES else None
     if code == "SEK":
         lowered = context.lower()
         for hint, krone in NORDIC_KRONE_HINTS.items():
@@ -239,7 +247,8 @@ def _find_atoms(text: str) -> list[_Atom]:
         if value is None:
             continue
         prefix, suffix, mult = match.group("prefix"), match.group("suffix"), match.group("mult")
-        before = text[max(0, match.start() - 1) : match.start()]
+        number_start = match.start("number")
+        before = text[max(0, number_start - 1) : number_start]
         if before.isalpha() and not prefix:
             continue  # part of a word or code such as "B2B", "COVID19"
         if _BENEFIT_CODES_RE.match(number_text) and not prefix:
@@ -247,12 +256,13 @@ def _find_atoms(text: str) -> list[_Atom]:
         multiplier = _MULTIPLIERS.get(mult.lower()) if mult else None
         if mult in {"m", "M"} and not (prefix or suffix):
             multiplier = None  # "5m" is more often metres or minutes than millions
-        if mult and mult.upper() == "LPA":
-            suffix = suffix or "INR"
-        currency = _currency_code(prefix, text) or _currency_code(suffix, text)
-        if currency is None and mult is None:
-            # A bare number may still be pay ("Salary Range: 70K - 80K"), decided later.
-            pass
+        prefix_code, suffix_code = _currency_code(prefix, text), _currency_code(suffix, text)
+        bare_dollar = bool(prefix) and prefix.strip() == "$"
+        currency = prefix_code or suffix_code
+        if bare_dollar and suffix_code and suffix_code != "USD":
+            currency, bare_dollar = suffix_code, False
+        if currency is None and multiplier and multiplier in (1e5, 1e7):
+            currency = "INR"  # lakh and crore are Indian units
         atoms.append(
             _Atom(
                 start=match.start(),
@@ -261,6 +271,8 @@ def _find_atoms(text: str) -> list[_Atom]:
                 currency=currency,
                 multiplier=multiplier,
                 number_text=number_text,
+                bare_dollar=bare_dollar,
+                period_hint="year" if mult and mult.upper() == "LPA" else None,
             )
         )
     return atoms
@@ -367,6 +379,8 @@ def _plausible(value: float, currency: str, period: Period) -> bool:
     info = CURRENCIES.get(currency)
     scale = info.usd_scale if info else 1.0
     low, high = _PLAUSIBLE[period]
+    if scale >= 20:
+        low /= 5  # where a dollar buys much more, local pay is far lower in dollar terms
     return low <= value / scale <= high
 
 
@@ -397,7 +411,10 @@ def _candidates(text: str) -> list[_Candidate]:
         start, end = low_atom.start, atoms_here[-1].end
         left = _clause_before(text, start)
         right = _clause_after(text, end)
-        explicit_currency = next((a.currency for a in atoms_here if a.currency), None)
+        specific = [a.currency for a in atoms_here if a.currency and not a.bare_dollar]
+        explicit_currency = next(iter(specific), None) or next(
+            (a.currency for a in atoms_here if a.currency), None
+        )
         currency = explicit_currency
         # A code written after the range ("$218,540 - $218,540 USD") names its currency.
         code_after = re.match(rf"^\s?({_CODES})\b", right)
@@ -409,7 +426,7 @@ def _candidates(text: str) -> list[_Candidate]:
         if currency is None:
             has_multiplier = any(a.multiplier for a in atoms_here)
             label_right_before = re.search(
-                r"(?:salary|pay|compensation|wage|rate|remuneration)(?:\s+range)?\s*[:=]?\s*$",
+                r"(?:salary|pay|compensation|wage|rate|remuneration|package|ctc)(?:\s+range)?\s*[:=]?\s*$",
                 left,
                 re.IGNORECASE,
             )
@@ -419,7 +436,8 @@ def _candidates(text: str) -> list[_Candidate]:
 
         period_after, right_rest = _leading_period(right)
         period_before = _period_in(left[-40:], anchored=False)
-        period: Period | None = period_after or period_before
+        hinted = next((a.period_hint for a in atoms_here if a.period_hint), None)
+        period: Period | None = period_after or hinted or period_before
         period_explicit = period is not None
         if re.match(r"^[\s(]*(?:OTE|on[- ]target)\b", right_rest):
             secondary = True
@@ -450,7 +468,9 @@ def _candidates(text: str) -> list[_Candidate]:
             continue
         if _looks_like_other_money(left, right):
             continue
-        if not (pay_context or period_explicit):
+        # A range with a currency and a salary-sized figure reads as pay even without a pay word.
+        bare_range = high_atom is not None and explicit_currency is not None and period == "year"
+        if not (pay_context or period_explicit or bare_range):
             continue
         results.append(
             _Candidate(
@@ -483,9 +503,13 @@ def _looks_like_other_money(left: str, right: str) -> bool:
     if not negatives:
         return False
     negative = negatives[-1]
-    # The nearest cue wins: "Salary: $80k plus bonus" is pay, "bonus of $5k" is not.
+    # The nearest cue wins: "Salary: $80k plus bonus" is pay, "bonus of $5k" is not...
     tail = left[-60:][negative.end() :]
-    return not _PAY_WORDS_RE.search(tail)
+    pay_word = _PAY_WORDS_RE.search(tail)
+    if not pay_word:
+        return True
+    # ...unless the cue qualifies the pay word itself: "average salary", "overtime paid".
+    return bool(_QUALIFIER_RE.match(negative.group(0))) and len(tail[: pay_word.start()].split()) <= 1
 
 
 def _span_text(text: str, candidate: _Candidate) -> str:
