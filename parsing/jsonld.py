@@ -1,0 +1,174 @@
+"""Fields from a schema.org ``JobPosting`` (JSON-LD): the most precise source a page can carry."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from parsing.currency import CURRENCIES
+from parsing.html import html_to_text
+from parsing.models import EmploymentType, Period, SalaryRange, Workplace
+
+_UNIT_TO_PERIOD: dict[str, Period] = {
+    "HOUR": "hour",
+    "HOURLY": "hour",
+    "DAY": "day",
+    "DAILY": "day",
+    "WEEK": "week",
+    "WEEKLY": "week",
+    "MONTH": "month",
+    "MONTHLY": "month",
+    "YEAR": "year",
+    "YEARLY": "year",
+    "ANNUAL": "year",
+    "ANNUALLY": "year",
+}
+_EMPLOYMENT: dict[str, EmploymentType] = {
+    "FULL_TIME": "full_time",
+    "FULLTIME": "full_time",
+    "PART_TIME": "part_time",
+    "PARTTIME": "part_time",
+    "CONTRACTOR": "contract",
+    "CONTRACT": "contract",
+    "TEMPORARY": "temporary",
+    "TEMP": "temporary",
+    "INTERN": "internship",
+    "INTERNSHIP": "internship",
+}
+_COUNTRY_NAMES = {
+    "US": "United States",
+    "USA": "United States",
+    "GB": "United Kingdom",
+    "UK": "United Kingdom",
+}
+
+
+@dataclass
+class JsonLdFields:
+    title: str | None = None
+    company: str | None = None
+    locations: list[str] = field(default_factory=list)
+    workplace: Workplace | None = None
+    employment_type: EmploymentType | None = None
+    posted_on: date | None = None
+    salary_ranges: list[SalaryRange] = field(default_factory=list)
+    description: str | None = None
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str):
+        cleaned = re.sub(r"\s+", " ", value).strip()
+        return cleaned or None
+    if isinstance(value, dict):
+        return _text(value.get("name"))
+    return None
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.replace(",", "").strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _location(place: Any) -> str | None:
+    if isinstance(place, str):
+        return _text(place)
+    if not isinstance(place, dict):
+        return None
+    address = place.get("address", place)
+    if isinstance(address, str):
+        return _text(address)
+    if not isinstance(address, dict):
+        return None
+    locality = _text(address.get("addressLocality"))
+    region = _text(address.get("addressRegion"))
+    country = _text(address.get("addressCountry"))
+    if country:
+        country = _COUNTRY_NAMES.get(country.upper(), country)
+    if locality and region and country in (None, "United States"):
+        return f"{locality}, {region}"
+    if locality:
+        return f"{locality}, {country}" if country else locality
+    return country or region
+
+
+def _salary(base: Any) -> list[SalaryRange]:
+    ranges: list[SalaryRange] = []
+    for amount in _as_list(base):
+        if not isinstance(amount, dict):
+            continue
+        currency = (_text(amount.get("currency")) or "").upper()
+        value = amount.get("value")
+        unit = amount.get("unitText")
+        if isinstance(value, dict):
+            unit = value.get("unitText", unit)
+            low = _number(value.get("minValue"))
+            high = _number(value.get("maxValue"))
+            single = _number(value.get("value"))
+            if low is None and high is None and single is not None:
+                low = high = single
+        else:
+            low = high = _number(value)
+        period = _UNIT_TO_PERIOD.get(str(unit or "").upper())
+        if currency not in CURRENCIES or period is None or (low is None and high is None):
+            continue
+        if low is not None and high is not None and low > high:
+            low, high = high, low
+        stated = "-".join(f"{v:,.2f}".rstrip("0").rstrip(".") for v in (low, high) if v is not None)
+        ranges.append(
+            SalaryRange(
+                min=low,
+                max=high,
+                currency=currency,
+                period=period,
+                text=f"{currency} {stated} per {period}",
+                label="baseSalary",
+            )
+        )
+    return ranges
+
+
+def _date(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def read_job_posting(data: dict[str, Any]) -> JsonLdFields:
+    fields = JsonLdFields()
+    fields.title = _text(data.get("title"))
+    fields.company = _text(data.get("hiringOrganization"))
+    locations = [_location(place) for place in _as_list(data.get("jobLocation"))]
+    fields.locations = list(dict.fromkeys(loc for loc in locations if loc))
+    location_type = str(data.get("jobLocationType") or "").upper()
+    if "TELECOMMUTE" in location_type:
+        fields.workplace = "remote"
+    for kind in _as_list(data.get("employmentType")):
+        mapped = _EMPLOYMENT.get(str(kind).upper().replace("-", "_").replace(" ", "_"))
+        if mapped:
+            fields.employment_type = mapped
+            break
+    fields.posted_on = _date(data.get("datePosted"))
+    fields.salary_ranges = _salary(data.get("baseSalary") or data.get("estimatedSalary"))
+    description = data.get("description")
+    if isinstance(description, str) and description.strip():
+        fields.description = html_to_text(description) if "<" in description else description
+    return fields
