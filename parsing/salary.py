@@ -39,16 +39,12 @@ _SUFFIX = (
     r"kr\.?(?![A-Za-z])|Ft(?![A-Za-z])|lei(?![A-Za-z])))"
 )
 
-_ATOM_RE = re.compile(
-    rf"""
-    (?P<prefix>{_PREFIX})?\s?
-    (?<![\d.,])(?P<number>{_NUMBER})
-    {_MULTIPLIER}?
-    (?!\s?%)
-    {_SUFFIX}?
-    """,
-    re.VERBOSE,
-)
+# Numbers are found first (cheap: they must start with a digit), then the currency and multiplier are
+# read from the few characters around each one.
+# The leading lookahead lets the regex engine skip straight to digits.
+_NUMBER_RE = re.compile(rf"(?=\d)(?<![\d.,])(?P<number>{_NUMBER})", re.VERBOSE)
+_PREFIX_RE = re.compile(rf"(?P<prefix>{_PREFIX})\s?$")
+_AFTER_RE = re.compile(rf"{_MULTIPLIER}?(?!\s?%){_SUFFIX}?")
 
 _MULTIPLIERS = {
     "k": 1e3,
@@ -241,13 +237,16 @@ def _currency_code(symbol: str | None, context: str) -> str | None:
 
 def _find_atoms(text: str) -> list[_Atom]:
     atoms: list[_Atom] = []
-    for match in _ATOM_RE.finditer(text):
+    for match in _NUMBER_RE.finditer(text):
         number_text = match.group("number")
         value = _number_value(number_text)
         if value is None:
             continue
-        prefix, suffix, mult = match.group("prefix"), match.group("suffix"), match.group("mult")
         number_start = match.start("number")
+        before_match = _PREFIX_RE.search(text, max(0, number_start - 8), number_start)
+        prefix = before_match.group("prefix") if before_match else None
+        after = _AFTER_RE.match(text, match.end())
+        suffix, mult = (after.group("suffix"), after.group("mult")) if after else (None, None)
         before = text[max(0, number_start - 1) : number_start]
         if before.isalpha() and not prefix:
             continue  # part of a word or code such as "B2B", "COVID19"
@@ -265,8 +264,8 @@ def _find_atoms(text: str) -> list[_Atom]:
             currency = "INR"  # lakh and crore are Indian units
         atoms.append(
             _Atom(
-                start=match.start(),
-                end=match.end(),
+                start=before_match.start() if before_match else number_start,
+                end=after.end() if after else match.end(),
                 value=value * (multiplier or 1.0),
                 currency=currency,
                 multiplier=multiplier,

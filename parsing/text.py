@@ -15,10 +15,17 @@ from parsing.html import looks_like_html, parse_html
 
 # Hyphen-like characters people (and word processors) put between numbers and words.
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_DASH_TABLE = str.maketrans({ch: "-" for ch in _DASHES})
-_QUOTES_TABLE = str.maketrans(
-    {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"'}
-)
+_PLAIN_FORMS = {ch: "-" for ch in _DASHES} | {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+}
+# A regex finds the rare typographic characters faster than str.translate walks every character.
+_TYPOGRAPHIC_RE = re.compile("[" + "".join(_PLAIN_FORMS) + "]")
 # Zero-width and soft-hyphen characters: invisible, but they split words for a regex.
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]+")
@@ -45,8 +52,9 @@ def fold_characters(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE_RE.sub("", text)
     # NFKC folds full-width digits, ligatures and compatibility spaces; currency signs survive it.
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_DASH_TABLE).translate(_QUOTES_TABLE)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    text = _TYPOGRAPHIC_RE.sub(lambda m: _PLAIN_FORMS[m.group(0)], text)
     text = _SPACES_RE.sub(" ", text)
     return text
 
