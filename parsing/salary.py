@@ -256,7 +256,7 @@ def _find_atoms(text: str) -> list[_Atom]:
         if mult in {"m", "M"} and not (prefix or suffix):
             multiplier = None  # "5m" is more often metres or minutes than millions
         prefix_code, suffix_code = _currency_code(prefix, text), _currency_code(suffix, text)
-        bare_dollar = bool(prefix) and prefix.strip() == "$"
+        bare_dollar = prefix is not None and prefix.strip() == "$"
         currency = prefix_code or suffix_code
         if bare_dollar and suffix_code and suffix_code != "USD":
             currency, bare_dollar = suffix_code, False
