@@ -123,7 +123,8 @@ _NOT_PAY_LEFT_RE = re.compile(
     r"if\s+you\s+(?:make|earn)|less\s+than|more\s+than|maybe|might|could|potential|"
     r"shift\s+differential|differential|overtime|premium|mile|mileage|commission\s+of|"
     r"per\s+transaction|per\s+client|per\s+referral|per\s+sale|client\s+may|"
-    r"dataset|roles?\s+(?:we|in\s+our)|positions?\s+with|across\s+all|category",
+    r"dataset|roles?\s+(?:we|in\s+our)|positions?\s+with|across\s+all|category|estimated|"
+    r"typical\s+pay|in\s+your\s+area",
     re.IGNORECASE,
 )
 _NOT_PAY_RIGHT_RE = re.compile(
@@ -133,12 +134,14 @@ _NOT_PAY_RIGHT_RE = re.compile(
     r"match|per\s+mile|mile|tuition|grant|gift|donation|raise|company|business|firm|"
     r"market|insurance|savings|commission|equity|stock|worth|fee|deposit|loan|cost|"
     r"billion|bn|trillion|in\s+(?:client|annual|yearly)|clients?|customers?|users?|members?|"
-    r"employees|people|students|patients|homes|projects?|transactions?|units|facility)\b(?!\s*:)",
+    r"employees|people|students|patients|homes|projects?|transactions?|units|facility|"
+    r"\(?\s*(?:glassdoor|indeed|estimated)\s+est(?:imate)?)\b(?!\s*:)",
     re.IGNORECASE,
 )
 _SECONDARY_PAY_RE = re.compile(r"\bOTE\b|on[- ]target|commission|total\s+comp|earning\s+potential", re.I)
 _QUALIFIER_RE = re.compile(
-    r"median|average|avg|mean|typical|market|percentile|quartile|overtime|differential|bonus|referral",
+    r"median|average|avg|mean|typical|market|percentile|quartile|overtime|differential|bonus|referral|"
+    r"estimated|estimate",
     re.IGNORECASE,
 )
 _BASE_PAY_RE = re.compile(r"\bbase\b|salary|hourly|\brate\b|\bwage", re.IGNORECASE)

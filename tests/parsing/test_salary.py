@@ -189,6 +189,11 @@ POSITIVE: list[tuple[str, Expected]] = [
         "Salary: $120,000 - $140,000 per year (hourly equivalent $57.69 - $67.31)",
         (120000, 140000, "USD", "year"),
     ),
+    # Job-board pay boxes
+    ("Base pay range\n$120,000.00/yr - $150,000.00/yr", (120000, 150000, "USD", "year")),
+    ("Pay Range: USD $120,000.00 - USD $150,000.00 Annual", (120000, 150000, "USD", "year")),
+    ("$85K - $110K (Employer est.)", (85000, 110000, "USD", "year")),
+    ("Level II: $80,000 - $95,000; Level III: $95,000 - $110,000 per year", (80000, 110000, "USD", "year")),
     # OTE / commission only when nothing else is given
     ("OTE: $120,000 - $150,000", (120000, 150000, "USD", "year")),
     ("Base: $90k-115k Commission: $90k-115k on target", (90000, 115000, "USD", "year")),
@@ -268,6 +273,9 @@ NEGATIVE: list[str] = [
     "Work with budgets up to $2M",
     "12-week program, 25 hours/week",
     "no salary, volunteer role",
+    "$85K - $110K (Glassdoor est.)",
+    "Estimated salary: $98.7K - $125K a year",
+    "Typical pay for this role in your area: $60,000 - $80,000",
 ]
 
 
