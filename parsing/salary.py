@@ -138,6 +138,13 @@ _NOT_PAY_RIGHT_RE = re.compile(
     r"\(?\s*(?:glassdoor|indeed|estimated)\s+est(?:imate)?)\b(?!\s*:)",
     re.IGNORECASE,
 )
+# "$600/month phone and internet allowance": the thing paid for comes a few words later.
+_NOT_PAY_SOON_RE = re.compile(
+    r"^[\s:,.)\]-]{0,3}(?:(?!(?:plus|and|with|or)\b)[A-Za-z'-]+\s+(?:(?!(?:plus|with)\b)[A-Za-z'-]+\s+){0,2})?"
+    r"(?:allowance|stipend|bonus(?:es)?|reimbursement|relocation|budget|tips|credit|discount|match|"
+    r"per\s+diem|voucher|gift\s+card)\b",
+    re.IGNORECASE,
+)
 _SECONDARY_PAY_RE = re.compile(r"\bOTE\b|on[- ]target|commission|total\s+comp|earning\s+potential", re.I)
 _QUALIFIER_RE = re.compile(
     r"median|average|avg|mean|typical|market|percentile|quartile|overtime|differential|bonus|referral|"
@@ -457,7 +464,7 @@ def _candidates(text: str) -> list[_Candidate]:
                 low_value = None
             elif _FROM_RE.search(left[-30:]) or _AND_UP_RE.match(right_rest) or text[end : end + 1] == "+":
                 high_value = None
-        if _NOT_PAY_RIGHT_RE.match(right_rest):
+        if _NOT_PAY_RIGHT_RE.match(right_rest) or _NOT_PAY_SOON_RE.match(right_rest):
             continue
         bounds = [v for v in (low_value, high_value) if v is not None]
         if not bounds:
