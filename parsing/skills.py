@@ -31,9 +31,9 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise, product
+from itertools import compress, pairwise, product
 from pathlib import Path
 from typing import NamedTuple
 
@@ -46,12 +46,15 @@ def _words(text: str) -> frozenset[str]:
 
 # Longest alias, in tokens, whose every split is also indexed; longer ones get single joins only.
 _FULL_JOIN_MAX = 4
-# Typo tolerance applies to tokens at least this long.
+# Typo tolerance applies to tokens at least this long, towards words at least this long.
 _TYPO_MIN_LEN = 5
+_TYPO_TARGET_LEN = 6
 
 _TOKEN_RE = re.compile(r"(\w+(?:(?:\+\+|\+|#)(?!\w))?)")
-_CAMEL_RE = re.compile(r"[a-z][A-Z]")
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+# An upper-case letter right after a lower-case one. Written capital-first so the regex engine can
+# skip quickly to the (rare) capitals.
+_CAMEL_RE = re.compile(r"[A-Z](?<=[a-z][A-Z])")
+_LINK_RE = re.compile(r"://|www\.|@")
 _BREAK_RE = re.compile(r"\n|[.!?](?:\s|$)")
 # Separators a multi-token alias may span: spaces, hyphens, slashes, '&', apostrophes, markdown.
 _JOIN_CHARS = frozenset(" \t\u00a0-\u2010\u2011\u2012\u2013/&'\u2019_*\\+\x00")
@@ -66,7 +69,8 @@ _CONTEXT_ABBREVIATIONS = frozenset(["cv", "pr", "ap", "ar", "aba"])
 # All-caps aliases of up to 4 letters must be upper case in the text (SAN, STEM, SOAP vs san,
 # stem, soap), except these, which postings often write in lower case.
 _LOWERCASE_OK = _words(
-    "sql aws gcp php css html json yaml api apis etl elt nlp llm llms seo crm erp jwt npm vpn dns hvac ios"
+    "sql aws gcp php css scss html http json yaml yml api apis etl elt nlp llm llms seo crm erp jwt npm "
+    "vpn dns hvac ios jax bert cuda onnx nltk wasm"
 )
 
 _CUE_BEFORE = _words(
@@ -88,8 +92,30 @@ _FILLERS = _words(
     "the a an and or as such like well other modern strong solid good excellent advanced basic "
     "working hands on with in of at least one more plus similar equivalent etc e g ie i is are "
     "preferred required bonus ideally also nor both either including languages tools frameworks "
-    "native fluent"
+    "native fluent microsoft ms office products suite software programs applications systems"
 )
+_TECH_CATEGORIES = frozenset(
+    [
+        "Programming Languages",
+        "Web Development",
+        "Backend & APIs",
+        "Mobile Development",
+        "Databases",
+        "Data Engineering",
+        "Data Science & Analytics",
+        "Business Intelligence",
+        "Machine Learning & AI",
+        "Cloud Computing",
+        "DevOps & Infrastructure",
+        "Operating Systems",
+        "Security",
+        "Networking",
+        "Software Engineering",
+        "Embedded & Hardware",
+        "Game Development",
+    ]
+)
+_OFFICE = "Office & Productivity"
 _LIST_WORDS = _words("and or as well plus etc also nor")
 # Words after or before an ambiguous word that show it is not the skill.
 _BLOCK_NEXT: dict[str, frozenset[str]] = {
@@ -154,12 +180,17 @@ class _Index:
     entries: tuple[SkillEntry, ...]
     trie: dict[str, _Node]
     vocab: frozenset[str]
-    multi_vocab: frozenset[str]
+    # Adjacent token pairs of multi-word aliases: a typo is fixed only into one of these.
+    bigrams: frozenset[tuple[str, str]]
     typo_exact: frozenset[str]
     typo_deletions: dict[str, str]
     # Keys two skills share, told apart by case ("dbt" the tool, "DBT" the therapy): the skill
     # meant when the text writes the key in capitals.
     upper_alternates: dict[tuple[str, ...], _Alias]
+    # Typo look-ups already made: every word looked at, and the fixes found.
+    typo_seen: set[str] = field(default_factory=set)
+    fixes: dict[str, str] = field(default_factory=dict)
+    fix_words: set[str] = field(default_factory=set)
 
 
 # --------------------------------------------------------------------------------------- tokens
@@ -173,7 +204,7 @@ def _split_tokens(text: str) -> tuple[list[str], list[str], list[str]]:
     """
     if "_" in text:
         text = text.replace("_", " ")
-    cuts = [m.start() + 1 for m in _CAMEL_RE.finditer(text)]
+    cuts = [m.start() for m in _CAMEL_RE.finditer(text)]
     if cuts:
         bounds = [0, *cuts, len(text)]
         text = "\x00".join([text[a:b] for a, b in pairwise(bounds)])
@@ -192,6 +223,27 @@ def _split_tokens(text: str) -> tuple[list[str], list[str], list[str]]:
     if not toks:
         lows = []
     return toks, lows, gaps
+
+
+def _strip_links(text: str) -> str:
+    """Blank out URLs and e-mail addresses (their path words are not skills)."""
+    out: list[str] = []
+    last = 0
+    end = len(text)
+    for m in _LINK_RE.finditer(text):
+        a = m.start()
+        if a < last:
+            continue
+        while a > last and not text[a - 1].isspace():
+            a -= 1
+        b = m.end()
+        while b < end and not text[b].isspace():
+            b += 1
+        out.append(text[last:a])
+        out.append(" ")
+        last = b
+    out.append(text[last:])
+    return "".join(out)
 
 
 def normalize_phrase(phrase: str) -> tuple[str, ...]:
@@ -343,7 +395,7 @@ def _build_index(entries: tuple[SkillEntry, ...]) -> _Index:
 
     trie: dict[str, _Node] = {}
     vocab: set[str] = set()
-    multi_vocab: set[str] = set()
+    bigrams: set[tuple[str, str]] = set()
     for key, alias in phrases.items():
         node = trie.get(key[0])
         if node is None:
@@ -355,12 +407,13 @@ def _build_index(entries: tuple[SkillEntry, ...]) -> _Index:
             node = child
         node.alias = alias
         vocab.update(key)
-        if len(key) > 1:
-            multi_vocab.update(key)
+        bigrams.update(pairwise(key))
 
     # Typos are fixed towards the building blocks of multi-word aliases ("vision", "learning",
     # "neural"): words in two aliases or more that are not skills on their own (not "spark").
-    typo_words = {w for w, c in typo_counts.items() if c >= 2 and (w,) not in phrases}
+    typo_words = {
+        w for w, c in typo_counts.items() if c >= 2 and len(w) >= _TYPO_TARGET_LEN and (w,) not in phrases
+    }
     deletions: dict[str, str] = {}
     clashes: set[str] = set()
     for word in typo_words:
@@ -377,7 +430,7 @@ def _build_index(entries: tuple[SkillEntry, ...]) -> _Index:
         entries=entries,
         trie=trie,
         vocab=frozenset(vocab),
-        multi_vocab=frozenset(multi_vocab),
+        bigrams=frozenset(bigrams),
         typo_exact=frozenset(typo_words),
         typo_deletions=deletions,
         upper_alternates=upper_alternates,
@@ -449,78 +502,107 @@ def _is_break(gap: str) -> bool:
     return b
 
 
+def _walk(index: _Index, lows: list[str], gaps: list[str], i: int, node: _Node) -> list[tuple[int, _Alias]]:
+    """Every alias starting at token ``i`` (shortest first), following the trie from ``node``."""
+    hits = [] if node.alias is None else [(i + 1, node.alias)]
+    n = len(lows)
+    k = i + 1
+    children = node.children
+    while children and k < n:
+        child = children.get(lows[k])
+        if child is None:
+            break
+        gap = gaps[k]
+        if gap != " " and not _joinable(gap):
+            break
+        k += 1
+        if child.alias is not None:
+            hits.append((k, child.alias))
+        children = child.children
+    return hits
+
+
+def _pick_with_typos(
+    i: int, hits: list[tuple[int, _Alias]], corrected: set[int]
+) -> tuple[int, _Alias, bool] | None:
+    """The longest hit a corrected token may stand in: multi-word, one correction, no context needed."""
+    while hits:
+        end, alias = hits.pop()
+        fixed = sum(1 for j in range(i, end) if j in corrected)
+        if fixed == 0:
+            return end, alias, False
+        if end - i >= 2 and fixed == 1 and not alias.needs_context:
+            return end, alias, True
+    return None
+
+
 def _scan(
     index: _Index, toks: list[str], lows: list[str], gaps: list[str], corrected: set[int]
 ) -> list[_Match]:
     """Greedy longest match, left to right, walking the trie from each token that starts an alias."""
     trie = index.trie
     alternates = index.upper_alternates
-    n = len(lows)
     out: list[_Match] = []
     free = 0
-    for i in [i for i, low in enumerate(lows) if low in trie]:
+    n = len(lows)
+    nodes = list(map(trie.get, lows))
+    for i in compress(range(n), nodes):
         if i < free:
             continue
-        node = trie[lows[i]]
-        hits: list[tuple[int, _Alias]] = [] if node.alias is None else [(i + 1, node.alias)]
-        k = i + 1
-        while k < n and node.children:
-            child = node.children.get(lows[k])
-            if child is None:
-                break
-            gap = gaps[k]
-            if gap != " " and not _joinable(gap):
-                break
-            node = child
-            k += 1
-            if node.alias is not None:
-                hits.append((k, node.alias))
-        while hits:
+        node = nodes[i]
+        assert node is not None
+        # Most starts end at once ("the", "data" not followed by an alias word): no walk for them.
+        if node.children and i + 1 < n and lows[i + 1] in node.children:
+            hits = _walk(index, lows, gaps, i, node)
+            if not hits:
+                continue
             end, alias = hits.pop()
-            if corrected:
-                fixed = sum(1 for j in range(i, end) if j in corrected)
-                if fixed and (end - i < 2 or fixed > 1 or alias.needs_context):
-                    continue
-            else:
-                fixed = 0
-            if alternates:
-                key = tuple(lows[i:end])
-                if key in alternates and "".join(toks[i:end]).isupper():
-                    alias = alternates[key]
-            out.append(_Match(i, end, alias, bool(fixed)))
-            free = end
-            break
+        elif node.alias is None:
+            continue
+        else:
+            hits = []
+            end, alias = i + 1, node.alias
+        fixed = False
+        if corrected and not corrected.isdisjoint(range(i, end)):
+            picked = _pick_with_typos(i, [*hits, (end, alias)], corrected)
+            if picked is None:
+                continue
+            end, alias, fixed = picked
+        if alternates:
+            key = tuple(lows[i:end])
+            if key in alternates and "".join(toks[i:end]).isupper():
+                alias = alternates[key]
+        out.append(_Match(i, end, alias, fixed))
+        free = end
     return out
-
-
-_no_fix: set[str] = set()
-_fixes: dict[str, str] = {}
 
 
 def _apply_typos(index: _Index, lows: list[str], gaps: list[str]) -> set[int]:
     """Replace near-misses of multi-word alias tokens ("compter vision"); return their positions."""
-    words = set(lows)
-    # Binary set differences walk the small left-hand set (difference() with several arguments
-    # would walk the big ones).
-    for word in words - index.vocab - _no_fix - _fixes.keys():
+    unknown = set(lows) - index.vocab
+    seen = index.typo_seen
+    fixes = index.fixes
+    # A binary set difference walks the small left-hand set.
+    for word in unknown - seen:
         fix = _correct(index, word) if len(word) >= _TYPO_MIN_LEN and word.isalpha() else None
-        if fix is None:
-            _no_fix.add(word)
-        else:
-            _fixes[word] = fix
-    if len(_no_fix) > 200_000:
-        _no_fix.clear()
-    found = words & _fixes.keys()
+        if len(seen) > 200_000:  # bound the memory a long-running bot spends on this
+            seen.clear()
+        seen.add(word)
+        if fix is not None:
+            fixes[word] = fix
+            index.fix_words.add(word)
+    found = unknown & index.fix_words
     if not found:
         return set()
-    multi = index.multi_vocab
+    bigrams = index.bigrams
     n = len(lows)
     fixed: set[int] = set()
-    for k in [k for k, low in enumerate(lows) if low in found]:
-        left = k > 0 and lows[k - 1] in multi and _joinable(gaps[k])
-        right = k + 1 < n and lows[k + 1] in multi and _joinable(gaps[k + 1])
+    for k in compress(range(n), map(found.__contains__, lows)):
+        fix = fixes[lows[k]]
+        left = k > 0 and (lows[k - 1], fix) in bigrams and _joinable(gaps[k])
+        right = k + 1 < n and (fix, lows[k + 1]) in bigrams and _joinable(gaps[k + 1])
         if left or right:
-            lows[k] = _fixes[lows[k]]
+            lows[k] = fix
             fixed.add(k)
     return fixed
 
@@ -604,19 +686,38 @@ def _list_neighbours(a: _Match, b: _Match, lows: list[str], gaps: list[str]) -> 
             return False
         if "\n" in gap and between:
             return False
-    return True
+    # Side by side with only a space between is a phrase ("DevOps teams"), not a list.
+    return bool(between) or "\n" in gaps[b.start] or bool(gaps[b.start].strip())
+
+
+def _domain(category: str) -> str:
+    return "tech" if category in _TECH_CATEGORIES else category
+
+
+def _related(index: _Index, a: int, b: int) -> bool:
+    """Whether two skills belong to one domain (office software goes with every domain)."""
+    ca = index.entries[a].category
+    cb = index.entries[b].category
+    return _OFFICE in (ca, cb) or _domain(ca) == _domain(cb)
 
 
 def _casing_with_neighbour(
-    m: _Match, toks: list[str], gaps: list[str], matches: list[_Match], confirmed: list[bool]
+    index: _Index, m: _Match, toks: list[str], gaps: list[str], matches: list[_Match], confirmed: list[bool]
 ) -> bool:
+    """Written exactly like the skill, mid-sentence, near another skill of the same domain."""
     if m.end - m.start != 1 or toks[m.start] != m.alias.written:
         return False
     s = m.start
     if s == 0 or _is_break(gaps[s]) or not toks[s - 1][:1].islower():
         return False
     for other, ok in zip(matches, confirmed, strict=True):
-        if ok and other is not m and not other.alias.needs_context and abs(other.start - s) <= 10:
+        if (
+            ok
+            and other is not m
+            and not other.alias.needs_context
+            and abs(other.start - s) <= 10
+            and _related(index, other.alias.skill, m.alias.skill)
+        ):
             lo, hi = sorted((other.start, s))
             if not any(_is_break(gaps[k]) for k in range(lo + 1, hi + 1)):
                 return True
@@ -636,16 +737,17 @@ def _resolve(
     skills: list[int] = []
     for m in matches:
         alias = m.alias
-        if not _acceptable_case(alias, toks, m):
-            continue
-        short = alias.case_form is not None and len(alias.case_form) <= 2
-        if (alias.needs_context or short) and _glued(m, gaps, n):
-            continue
-        if alias.needs_context and _blocked(m, lows, gaps):
-            continue
+        if alias.case_form is not None or alias.needs_context:
+            if not _acceptable_case(alias, toks, m):
+                continue
+            short = alias.case_form is not None and len(alias.case_form) <= 2
+            if (alias.needs_context or short) and _glued(m, gaps, n):
+                continue
+            if alias.needs_context and _blocked(m, lows, gaps):
+                continue
         skill = alias.skill
         # "Self-Supervised Learning (SSL)": the acronym is another mention of the skill before it.
-        if kept and kept[-1].end == m.start and m.end - m.start == 1 and gaps[m.start].endswith("("):
+        if m.end - m.start == 1 and kept and kept[-1].end == m.start and gaps[m.start].endswith("("):
             acronym = lows[m.start].removesuffix("s")
             prev = kept[-1]
             if acronym == _initials(lows, prev.start, prev.end).removesuffix("s"):
@@ -660,7 +762,12 @@ def _resolve(
         ends = {m.start: m.end for m in kept}
         for i, m in enumerate(kept):
             if not confirmed[i]:
-                confirmed[i] = _cue_before(m, lows, gaps, covered) or _cue_after(m, lows, gaps, ends)
+                # "college access experience": a word written in lower case that the skill writes
+                # with capitals needs more than a trailing cue.
+                lowered = toks[m.start].islower() and not m.alias.written.islower()
+                confirmed[i] = _cue_before(m, lows, gaps, covered) or (
+                    not lowered and _cue_after(m, lows, gaps, ends)
+                )
         changed = True
         while changed:
             changed = False
@@ -671,7 +778,7 @@ def _resolve(
                 right = (
                     i + 1 < len(kept) and confirmed[i + 1] and _list_neighbours(m, kept[i + 1], lows, gaps)
                 )
-                if left or right or _casing_with_neighbour(m, toks, gaps, kept, confirmed):
+                if left or right or _casing_with_neighbour(index, m, toks, gaps, kept, confirmed):
                     confirmed[i] = True
                     changed = True
     return [(skill, m.start) for m, skill, ok in zip(kept, skills, confirmed, strict=True) if ok]
@@ -693,7 +800,7 @@ def extract_skills(text: str) -> list[str]:
         return []
     index = _index()
     if "://" in text or "www." in text or "@" in text:
-        text = _URL_RE.sub(" ", text)
+        text = _strip_links(text)
     toks, lows, gaps = _split_tokens(text)
     corrected = _apply_typos(index, lows, gaps)
     matches = _scan(index, toks, lows, gaps, corrected)
