@@ -50,7 +50,9 @@ _FULL_JOIN_MAX = 4
 _TYPO_MIN_LEN = 5
 _TYPO_TARGET_LEN = 6
 
-_TOKEN_RE = re.compile(r"(\w+(?:(?:\+\+|\+|#)(?!\w))?)")
+# ASCII word characters: a little faster, and non-ASCII letters become separators on both sides
+# (aliases are cut the same way), with such a separator counted as glue for ambiguous words.
+_TOKEN_RE = re.compile(r"(\w+(?:(?:\+\+|\+|#)(?!\w))?)", re.ASCII)
 # An upper-case letter right after a lower-case one. Written capital-first so the regex engine can
 # skip quickly to the (rare) capitals.
 _CAMEL_RE = re.compile(r"[A-Z](?<=[a-z][A-Z])")
@@ -80,6 +82,8 @@ _CUE_BEFORE = _words(
     "programming scripting develop developing fluent fluency bilingual speak speaking "
     "understanding background"
 )
+# Cues too common to vouch for a word written in lower case ("use or access our site").
+_WEAK_CUES = _words("using use uses used including include includes such develop developing written")
 _CUE_AFTER = _words(
     "programming language languages framework frameworks library libraries developer developers "
     "engineer engineers development code codebase experience skills knowledge proficiency expertise "
@@ -106,6 +110,7 @@ _TECH_CATEGORIES = frozenset(
         "Business Intelligence",
         "Machine Learning & AI",
         "Cloud Computing",
+        "Enterprise Software",
         "DevOps & Infrastructure",
         "Operating Systems",
         "Security",
@@ -151,6 +156,8 @@ class SkillEntry:
 class _Alias(NamedTuple):
     skill: int
     needs_context: bool
+    # All tokens single letters ("A/P", "P&L", "M&A"): the text must join them without spaces.
+    tight: bool
     # For short aliases: the casing the text must show (or its upper case).
     case_form: str | None
     # The alias as written, for the "own casing mid-sentence" context rule.
@@ -381,7 +388,8 @@ def _build_index(entries: tuple[SkillEntry, ...]) -> _Index:
             form = _case_form(entry, written, key)
             # A distinctive casing ("SAFe") is context enough.
             needs = _needs_context(entry, key) and not (form is not None and _mixed_case(form))
-            base = _Alias(idx, needs, form, written, 0)
+            tight = len(key) > 1 and all(len(t) == 1 for t in key)
+            base = _Alias(idx, needs, tight, form, written, 0)
             add(key, base)
             if len(key) > 1:
                 typo_counts.update(t for t in set(key) if t.isalpha() and len(t) >= _TYPO_MIN_LEN)
@@ -620,7 +628,23 @@ def _acceptable_case(alias: _Alias, toks: list[str], m: _Match) -> bool:
 def _glued(m: _Match, gaps: list[str], n: int) -> bool:
     before = gaps[m.start] if m.start > 0 else " "
     after = gaps[m.end] if m.end < n else " "
-    return before in _GLUE_GAPS or after in _GLUE_GAPS
+    return _is_glue(before) or _is_glue(after)
+
+
+def _is_glue(gap: str) -> bool:
+    return gap in _GLUE_GAPS or any(c.isalnum() for c in gap)
+
+
+def _letter_chain(m: _Match, lows: list[str], gaps: list[str]) -> bool:
+    """A single letter tied to another single letter ("A/E/C", "Q&A"): an abbreviation, not C or R."""
+    n = len(lows)
+    before = m.start > 0 and len(lows[m.start - 1]) == 1 and not _has_space(gaps[m.start])
+    after = m.end < n and len(lows[m.end]) == 1 and not _has_space(gaps[m.end])
+    return before or after
+
+
+def _has_space(gap: str) -> bool:
+    return not gap or any(c.isspace() for c in gap)
 
 
 def _blocked(m: _Match, lows: list[str], gaps: list[str]) -> bool:
@@ -632,7 +656,10 @@ def _blocked(m: _Match, lows: list[str], gaps: list[str]) -> bool:
     return bool(prev and m.start > 0 and not _is_break(gaps[m.start]) and lows[m.start - 1] in prev)
 
 
-def _cue_before(m: _Match, lows: list[str], gaps: list[str], covered: dict[int, int]) -> bool:
+def _cue_before(
+    m: _Match, lows: list[str], gaps: list[str], covered: dict[int, int], strong_only: bool = False
+) -> bool:
+    """A cue ("experience with", "using", "languages:") a few filler words before the match."""
     k = m.start - 1
     steps = 0
     while k >= 0 and steps < 8:
@@ -644,9 +671,9 @@ def _cue_before(m: _Match, lows: list[str], gaps: list[str], covered: dict[int, 
             continue
         low = lows[k]
         if low in _CUE_BEFORE:
-            return True
+            return not (strong_only and low in _WEAK_CUES)
         if low == "g" and k > 0 and lows[k - 1] == "e":  # e.g.
-            return True
+            return not strong_only
         if low not in _FILLERS:
             return False
         k -= 1
@@ -737,8 +764,12 @@ def _resolve(
     skills: list[int] = []
     for m in matches:
         alias = m.alias
+        if alias.tight and any(not gaps[k] or gaps[k].isspace() for k in range(m.start + 1, m.end)):
+            continue
         if alias.case_form is not None or alias.needs_context:
             if not _acceptable_case(alias, toks, m):
+                continue
+            if len(lows[m.start]) == 1 and m.end - m.start == 1 and _letter_chain(m, lows, gaps):
                 continue
             short = alias.case_form is not None and len(alias.case_form) <= 2
             if (alias.needs_context or short) and _glued(m, gaps, n):
@@ -765,7 +796,7 @@ def _resolve(
                 # "college access experience": a word written in lower case that the skill writes
                 # with capitals needs more than a trailing cue.
                 lowered = toks[m.start].islower() and not m.alias.written.islower()
-                confirmed[i] = _cue_before(m, lows, gaps, covered) or (
+                confirmed[i] = _cue_before(m, lows, gaps, covered, strong_only=lowered) or (
                     not lowered and _cue_after(m, lows, gaps, ends)
                 )
         changed = True
@@ -774,9 +805,17 @@ def _resolve(
             for i, m in enumerate(kept):
                 if confirmed[i]:
                     continue
-                left = i > 0 and confirmed[i - 1] and _list_neighbours(kept[i - 1], m, lows, gaps)
+                left = (
+                    i > 0
+                    and confirmed[i - 1]
+                    and _related(index, skills[i - 1], skills[i])
+                    and _list_neighbours(kept[i - 1], m, lows, gaps)
+                )
                 right = (
-                    i + 1 < len(kept) and confirmed[i + 1] and _list_neighbours(m, kept[i + 1], lows, gaps)
+                    i + 1 < len(kept)
+                    and confirmed[i + 1]
+                    and _related(index, skills[i + 1], skills[i])
+                    and _list_neighbours(m, kept[i + 1], lows, gaps)
                 )
                 if left or right or _casing_with_neighbour(index, m, toks, gaps, kept, confirmed):
                     confirmed[i] = True
