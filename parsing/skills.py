@@ -89,7 +89,8 @@ _CUE_AFTER = _words(
     "engineer engineers development code codebase experience skills knowledge proficiency expertise "
     "script scripts scripting spreadsheet spreadsheets macros formulas vlookup pivot applications "
     "apps components hooks cluster clusters jobs pipelines sdk api apis ecosystem stack "
-    "certification certified fluency speaker speakers speaking"
+    "certification certified fluency speaker speakers speaking teacher teaching instruction "
+    "interpreter interpreters translator translation"
 )
 # Words that may sit between a cue and the skill, or between two skills of a list.
 _FILLERS = _words(
@@ -120,7 +121,21 @@ _TECH_CATEGORIES = frozenset(
         "Game Development",
     ]
 )
-_OFFICE = "Office & Productivity"
+# Other coarse domains; any category not named here is a domain of its own.
+_DOMAINS = {
+    "Engineering": "physical",
+    "Trades & Construction": "physical",
+    "Operations & Supply Chain": "physical",
+    "Marketing": "business",
+    "Sales": "business",
+    "Finance & Accounting": "business",
+    "Human Resources": "business",
+    "Legal & Compliance": "business",
+    "Project & Product Management": "business",
+}
+# Skills that go with any domain.
+_LANGUAGES = "Spoken Languages"
+_UNIVERSAL = frozenset(["Office & Productivity", _LANGUAGES])
 _LIST_WORDS = _words("and or as well plus etc also nor")
 # Words after or before an ambiguous word that show it is not the skill.
 _BLOCK_NEXT: dict[str, frozenset[str]] = {
@@ -688,13 +703,13 @@ def _cue_after(m: _Match, lows: list[str], gaps: list[str], ends: dict[int, int]
     while k < n and steps < 6:
         if _is_break(gaps[k]):
             return False
+        low = lows[k]
+        if low in _CUE_AFTER:
+            return True
         if k in ends:  # another skill of the same list
             k = ends[k]
             steps += 1
             continue
-        low = lows[k]
-        if low in _CUE_AFTER:
-            return True
         if low not in _FILLERS:
             return False
         k += 1
@@ -718,14 +733,14 @@ def _list_neighbours(a: _Match, b: _Match, lows: list[str], gaps: list[str]) -> 
 
 
 def _domain(category: str) -> str:
-    return "tech" if category in _TECH_CATEGORIES else category
+    return "tech" if category in _TECH_CATEGORIES else _DOMAINS.get(category, category)
 
 
 def _related(index: _Index, a: int, b: int) -> bool:
-    """Whether two skills belong to one domain (office software goes with every domain)."""
+    """Whether two skills belong to one domain (office software and languages go with any)."""
     ca = index.entries[a].category
     cb = index.entries[b].category
-    return _OFFICE in (ca, cb) or _domain(ca) == _domain(cb)
+    return ca in _UNIVERSAL or cb in _UNIVERSAL or _domain(ca) == _domain(cb)
 
 
 def _casing_with_neighbour(
@@ -733,6 +748,8 @@ def _casing_with_neighbour(
 ) -> bool:
     """Written exactly like the skill, mid-sentence, near another skill of the same domain."""
     if m.end - m.start != 1 or toks[m.start] != m.alias.written:
+        return False
+    if index.entries[m.alias.skill].category == _LANGUAGES:  # "a German company"
         return False
     s = m.start
     if s == 0 or _is_break(gaps[s]) or not toks[s - 1][:1].islower():
@@ -791,8 +808,12 @@ def _resolve(
     if not all(confirmed):
         covered = {k: m.start for m in kept for k in range(m.start, m.end)}
         ends = {m.start: m.end for m in kept}
+        # A cue alone is not enough: the posting must name another skill of the same domain
+        # ("Sous Chef experience" in a kitchen posting is not the Chef of Chef/Puppet/Ansible).
+        anchors = [skill for skill, ok in zip(skills, confirmed, strict=True) if ok]
         for i, m in enumerate(kept):
-            if not confirmed[i]:
+            universal = index.entries[skills[i]].category in _UNIVERSAL
+            if not confirmed[i] and (universal or any(_related(index, a, skills[i]) for a in anchors)):
                 # "college access experience": a word written in lower case that the skill writes
                 # with capitals needs more than a trailing cue.
                 lowered = toks[m.start].islower() and not m.alias.written.islower()

@@ -126,7 +126,8 @@ FOUND: list[tuple[str, list[str]]] = [
     ("You know C++ and CUDA well.", ["C++", "CUDA"]),
     ("Experience with .NET Core and ASP.NET MVC", [".NET Core", "ASP.NET"]),
     # ambiguous words in a skill context
-    ("Backend services are written in Go.", ["Go"]),
+    ("Backend services are written in Go and deployed on Kubernetes.", ["Go", "Kubernetes"]),
+    ("Fluent in Spanish", ["Spanish"]),
     ("Languages: Python, Go and Rust", ["Python", "Go", "Rust"]),
     ("Knowledge of R or SAS for statistical modelling", ["R", "SAS", "Statistics"]),
     ("Experience with C and embedded Linux", ["C", "Embedded Linux"]),
@@ -252,6 +253,13 @@ NOT_FOUND: list[tuple[str, list[str]]] = [
         ["Immigration Law"],
     ),
     ("Maintain a database of contacts using a go-to spreadsheet.", ["Go"]),
+    ("Sous Chef experience required; ServSafe certified.", ["Chef"]),
+    ("Experience with Go is a plus for this sales role.", ["Go"]),
+    ("You have not managed teams and a P&L before.", ["Accounts Payable", "Microsoft Teams"]),
+    ("electronic photonic integrated circuit (EPIC) chipsets", ["Epic Systems"]),
+    ("A thorough understanding of A/E/C industry terminology", ["C"]),
+    ("Clients may use or access the portal at any time; using less energy.", ["Microsoft Access", "Less"]),
+    ("Bills of material (BOMs), assembly drawings and work instructions", ["Assembly"]),
 ]
 
 
