@@ -46,8 +46,9 @@ def _words(text: str) -> frozenset[str]:
 
 # Longest alias, in tokens, whose every split is also indexed; longer ones get single joins only.
 _FULL_JOIN_MAX = 4
-# Typo tolerance applies to tokens at least this long, towards words at least this long.
+# Typo tolerance applies to tokens of MIN..MAX letters, towards words of at least TARGET letters.
 _TYPO_MIN_LEN = 5
+_TYPO_MAX_LEN = 30
 _TYPO_TARGET_LEN = 6
 
 # ASCII word characters: a little faster, and non-ASCII letters become separators on both sides
@@ -607,7 +608,9 @@ def _apply_typos(index: _Index, lows: list[str], gaps: list[str]) -> set[int]:
     fixes = index.fixes
     # A binary set difference walks the small left-hand set.
     for word in unknown - seen:
-        fix = _correct(index, word) if len(word) >= _TYPO_MIN_LEN and word.isalpha() else None
+        fix = (
+            _correct(index, word) if _TYPO_MIN_LEN <= len(word) <= _TYPO_MAX_LEN and word.isalpha() else None
+        )
         if len(seen) > 200_000:  # bound the memory a long-running bot spends on this
             seen.clear()
         seen.add(word)
@@ -744,27 +747,30 @@ def _related(index: _Index, a: int, b: int) -> bool:
 
 
 def _casing_with_neighbour(
-    index: _Index, m: _Match, toks: list[str], gaps: list[str], matches: list[_Match], confirmed: list[bool]
+    index: _Index, i: int, toks: list[str], gaps: list[str], matches: list[_Match], skills: list[int]
 ) -> bool:
-    """Written exactly like the skill, mid-sentence, near another skill of the same domain."""
+    """Written exactly like the skill, mid-sentence, near a plain (unambiguous) skill of its domain."""
+    m = matches[i]
     if m.end - m.start != 1 or toks[m.start] != m.alias.written:
         return False
-    if index.entries[m.alias.skill].category == _LANGUAGES:  # "a German company"
+    if index.entries[skills[i]].category == _LANGUAGES:  # "a German company"
         return False
     s = m.start
     if s == 0 or _is_break(gaps[s]) or not toks[s - 1][:1].islower():
         return False
-    for other, ok in zip(matches, confirmed, strict=True):
-        if (
-            ok
-            and other is not m
-            and not other.alias.needs_context
-            and abs(other.start - s) <= 10
-            and _related(index, other.alias.skill, m.alias.skill)
-        ):
-            lo, hi = sorted((other.start, s))
-            if not any(_is_break(gaps[k]) for k in range(lo + 1, hi + 1)):
-                return True
+    lo = i
+    while lo > 0 and matches[lo - 1].start >= s - 10:
+        lo -= 1
+    hi = i
+    while hi + 1 < len(matches) and matches[hi + 1].start <= s + 10:
+        hi += 1
+    for j in range(lo, hi + 1):
+        other = matches[j]
+        if j == i or other.alias.needs_context or not _related(index, skills[j], skills[i]):
+            continue
+        a, b = sorted((other.start, s))
+        if not any(_is_break(gaps[k]) for k in range(a + 1, b + 1)):
+            return True
     return False
 
 
@@ -820,27 +826,20 @@ def _resolve(
                 confirmed[i] = _cue_before(m, lows, gaps, covered, strong_only=lowered) or (
                     not lowered and _cue_after(m, lows, gaps, ends)
                 )
-        changed = True
-        while changed:
-            changed = False
-            for i, m in enumerate(kept):
-                if confirmed[i]:
-                    continue
-                left = (
-                    i > 0
-                    and confirmed[i - 1]
-                    and _related(index, skills[i - 1], skills[i])
-                    and _list_neighbours(kept[i - 1], m, lows, gaps)
+        for i in range(len(kept)):
+            if not confirmed[i]:
+                confirmed[i] = _casing_with_neighbour(index, i, toks, gaps, kept, skills)
+        # Confirmation spreads along lists: rightwards from a confirmed item, then leftwards.
+        for i in range(1, len(kept)):
+            if not confirmed[i] and confirmed[i - 1]:
+                confirmed[i] = _related(index, skills[i - 1], skills[i]) and _list_neighbours(
+                    kept[i - 1], kept[i], lows, gaps
                 )
-                right = (
-                    i + 1 < len(kept)
-                    and confirmed[i + 1]
-                    and _related(index, skills[i + 1], skills[i])
-                    and _list_neighbours(m, kept[i + 1], lows, gaps)
+        for i in range(len(kept) - 2, -1, -1):
+            if not confirmed[i] and confirmed[i + 1]:
+                confirmed[i] = _related(index, skills[i + 1], skills[i]) and _list_neighbours(
+                    kept[i], kept[i + 1], lows, gaps
                 )
-                if left or right or _casing_with_neighbour(index, m, toks, gaps, kept, confirmed):
-                    confirmed[i] = True
-                    changed = True
     return [(skill, m.start) for m, skill, ok in zip(kept, skills, confirmed, strict=True) if ok]
 
 
