@@ -1,28 +1,30 @@
 """Skills named in a posting, as canonical names from the taxonomy in ``data/skills.json``.
 
-How the matcher works:
+``extract_skills(text)`` returns the names most mentioned first (ties: first mention first).
+How it reads a posting:
 
-* **Tokens.** The text is cut into word tokens (``C#``, ``C++``, ``.NET``, ``Security+`` stay whole) and
-  the separator in front of each token is kept. camelCase is split (``PyTorch`` -> ``py torch``,
-  ``VisionLanguage`` -> ``vision language``) with an empty separator, so glued words from a lossy
-  paste separate again. Aliases are tokenized the same way.
-* **Index.** Built once, lazily: a dict from token tuples to an alias record, with variants for
-  every alias: adjacent tokens joined (``fine tuning`` -> ``finetuning``) and the last token in
-  singular and plural. A second dict gives, for each first token, the longest alias that starts
-  with it, so most tokens cost one dict miss. The scan is greedy longest-match, left to right,
-  and a multi-token alias never spans a sentence break or a comma.
-* **Typos.** A token of 5+ letters that is not in the vocabulary, sitting next to a token of a
-  multi-word alias, is looked up in a deletion neighbourhood (edit distance 1, transpositions
-  included) of the long tokens of multi-word aliases. A corrected token only counts inside a
-  multi-word match, at most one per match.
+* **Tokens.** One ``re.split`` cuts the text into word tokens (``C#``, ``C++``, ``.NET``,
+  ``Security+`` stay whole) and keeps the separator in front of each. camelCase is cut too
+  (``PyTorch`` -> ``py torch``, glued ``OfficeStrong`` -> ``office strong``). Aliases are cut the
+  same way, so both sides always agree. URLs and e-mail addresses are blanked first.
+* **Index.** Built once, lazily: a trie over token tuples holding every alias plus variants:
+  adjacent tokens glued (``fine tuning`` -> ``finetuning``, ``visionlanguage models``) and the
+  last token in singular and plural. The scan is greedy longest-match, left to right; a
+  multi-token alias never spans a comma or a sentence break.
+* **Typos.** A long token not in the vocabulary (``compter``, ``vison``) is mapped to the one
+  word an edit away (deletion neighbourhood) among the building blocks of multi-word aliases,
+  only where the result pairs with its neighbour as in some alias. A fixed token counts only
+  inside a multi-word match, at most one per match.
 * **Context.** Aliases that are ordinary words (``Go``, ``Spark``, ``Excel``, ``Word``) and a few
   abbreviations (``CV``, ``PR``) count only in a skill context: a cue before them ("experience
-  with", "using", "languages", "e.g."), a cue after them ("programming", "developer", "skills"),
-  a list neighbour that is itself a skill ("Python, Go and Rust"), or their own casing mid-sentence
-  near another skill. Short aliases must keep their case (``ML`` but not ``ml``; ``R`` but not
-  ``r``), and none may be glued to a neighbour by a hyphen or ampersand (``R&D``, ``C-suite``).
+  with", "using", "languages:", "e.g."), a cue after them ("programming", "developer",
+  "skills"), a list neighbour of the same domain that is itself a skill ("Python, Go and
+  Rust"), or their own casing mid-sentence near a plain skill of the same domain. A cue counts
+  only if the posting names another skill of that domain. Short aliases keep their case (``ML``
+  not ``ml``, ``R`` not ``r``); none may be glued into a bigger word (``R&D``, ``C-suite``,
+  ``go-getter``).
 * **Acronyms.** An acronym in parentheses right after a match whose initials it spells
-  ("Self-Supervised Learning (SSL)") is read as another mention of that skill.
+  ("Self-Supervised Learning (SSL)") is one more mention of that skill.
 """
 
 from __future__ import annotations
@@ -185,7 +187,6 @@ class _Match(NamedTuple):
     start: int
     end: int
     alias: _Alias
-    corrected: bool
 
 
 class _Node:
@@ -548,15 +549,13 @@ def _walk(index: _Index, lows: list[str], gaps: list[str], i: int, node: _Node) 
 
 def _pick_with_typos(
     i: int, hits: list[tuple[int, _Alias]], corrected: set[int]
-) -> tuple[int, _Alias, bool] | None:
+) -> tuple[int, _Alias] | None:
     """The longest hit a corrected token may stand in: multi-word, one correction, no context needed."""
     while hits:
         end, alias = hits.pop()
         fixed = sum(1 for j in range(i, end) if j in corrected)
-        if fixed == 0:
-            return end, alias, False
-        if end - i >= 2 and fixed == 1 and not alias.needs_context:
-            return end, alias, True
+        if fixed == 0 or (end - i >= 2 and fixed == 1 and not alias.needs_context):
+            return end, alias
     return None
 
 
@@ -586,17 +585,16 @@ def _scan(
         else:
             hits = []
             end, alias = i + 1, node.alias
-        fixed = False
         if corrected and not corrected.isdisjoint(range(i, end)):
             picked = _pick_with_typos(i, [*hits, (end, alias)], corrected)
             if picked is None:
                 continue
-            end, alias, fixed = picked
+            end, alias = picked
         if alternates:
             key = tuple(lows[i:end])
             if key in alternates and "".join(toks[i:end]).isupper():
                 alias = alternates[key]
-        out.append(_Match(i, end, alias, fixed))
+        out.append(_Match(i, end, alias))
         free = end
     return out
 

@@ -260,6 +260,8 @@ NOT_FOUND: list[tuple[str, list[str]]] = [
     ("A thorough understanding of A/E/C industry terminology", ["C"]),
     ("Clients may use or access the portal at any time; using less energy.", ["Microsoft Access", "Less"]),
     ("Bills of material (BOMs), assembly drawings and work instructions", ["Assembly"]),
+    ("Send your résumé and portfolio; RÉSUMÉS reviewed weekly.", ["R"]),
+    ("Our German headquarters and French office", ["German", "French"]),
 ]
 
 
@@ -322,6 +324,13 @@ def test_typos_are_fixed_only_inside_multiword_skills() -> None:
     assert "Kubernetes" not in extract_skills("kubernetos")
     # Two typos in one phrase are too many.
     assert "Computer Vision" not in extract_skills("compter vison")
+
+
+def test_long_lists_resolve_in_one_sweep() -> None:
+    # Context spreads from the one anchor at the end through 3,000 list items (quadratic
+    # resolution would take many seconds here).
+    got = extract_skills("Go, " * 3000 + "Python")
+    assert got == ["Go", "Python"]
 
 
 def test_results_are_canonical_names() -> None:
