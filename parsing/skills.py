@@ -68,9 +68,10 @@ _LIST_GAP_RE = re.compile(r"[\s,/&|()\[\]+;*\u2022\u00b7\u2013\u2014\\-]*")
 # Separators that glue an ambiguous word into a bigger one: R&D, C-suite, go-getter, GoTu.
 _GLUE_GAPS = frozenset(["", "\x00", "-", "\\-", "&", "'", "\u2019", ".", "\u2010", "\u2011"])
 
-# Abbreviations of non-ambiguous skills that are also everyday abbreviations (a CV is a resume, a
-# PR is a pull request, AP is an exam): they need the same context as ambiguous words.
-_CONTEXT_ABBREVIATIONS = frozenset(["cv", "pr", "ap", "ar", "aba"])
+# Abbreviations of non-ambiguous skills that also mean something else (a CV is a resume, a PR is
+# a pull request, AP is an exam, ABA a bar association, EMR also Amazon's Elastic MapReduce): they
+# need the same context as ambiguous words.
+_CONTEXT_ABBREVIATIONS = frozenset(["cv", "pr", "ap", "ar", "aba", "emr"])
 # All-caps aliases of up to 4 letters must be upper case in the text (SAN, STEM, SOAP vs san,
 # stem, soap), except these, which postings often write in lower case.
 _LOWERCASE_OK = _words(

@@ -203,6 +203,7 @@ FOUND: list[tuple[str, list[str]]] = [
     ("Experience with QuickBooks Online and accounts payable", ["QuickBooks", "Accounts Payable"]),
     ("OSHA 10 card, forklift certification and blueprint reading", ["OSHA 10", "Forklift Certification"]),
     ("Epic EHR charting and medication administration", ["Epic Systems", "Medication Administration"]),
+    ("Document patient assessments in the EMR daily", ["Electronic Health Records", "Patient Assessment"]),
     ("AWS Certified Solutions Architect - Associate", ["AWS Certified Solutions Architect"]),
     ("CompTIA Security+ and Network+ certified", ["CompTIA Security+", "CompTIA Network+"]),
     ("Adobe Creative Cloud (InDesign, Illustrator, Photoshop)", ["Adobe InDesign", "Adobe Illustrator"]),
@@ -262,6 +263,7 @@ NOT_FOUND: list[tuple[str, list[str]]] = [
     ("Bills of material (BOMs), assembly drawings and work instructions", ["Assembly"]),
     ("Send your résumé and portfolio; RÉSUMÉS reviewed weekly.", ["R"]),
     ("Our German headquarters and French office", ["German", "French"]),
+    ("Pipelines on AWS (S3, Glue, EMR) with Spark", ["Electronic Health Records"]),
 ]
 
 
