@@ -1,0 +1,865 @@
+"""Skills named in a posting, as canonical names from the taxonomy in ``data/skills.json``.
+
+``extract_skills(text)`` returns the names most mentioned first (ties: first mention first).
+How it reads a posting:
+
+* **Tokens.** One ``re.split`` cuts the text into word tokens (``C#``, ``C++``, ``.NET``,
+  ``Security+`` stay whole) and keeps the separator in front of each. camelCase is cut too
+  (``PyTorch`` -> ``py torch``, glued ``OfficeStrong`` -> ``office strong``). Aliases are cut the
+  same way, so both sides always agree. URLs and e-mail addresses are blanked first.
+* **Index.** Built once, lazily: a trie over token tuples holding every alias plus variants:
+  adjacent tokens glued (``fine tuning`` -> ``finetuning``, ``visionlanguage models``) and the
+  last token in singular and plural. The scan is greedy longest-match, left to right; a
+  multi-token alias never spans a comma or a sentence break.
+* **Typos.** A long token not in the vocabulary (``compter``, ``vison``) is mapped to the one
+  word an edit away (deletion neighbourhood) among the building blocks of multi-word aliases,
+  only where the result pairs with its neighbour as in some alias. A fixed token counts only
+  inside a multi-word match, at most one per match.
+* **Context.** Aliases that are ordinary words (``Go``, ``Spark``, ``Excel``, ``Word``) and a few
+  abbreviations (``CV``, ``PR``) count only in a skill context: a cue before them ("experience
+  with", "using", "languages:", "e.g."), a cue after them ("programming", "developer",
+  "skills"), a list neighbour of the same domain that is itself a skill ("Python, Go and
+  Rust"), or their own casing mid-sentence near a plain skill of the same domain. A cue counts
+  only if the posting names another skill of that domain. Short aliases keep their case (``ML``
+  not ``ml``, ``R`` not ``r``); none may be glued into a bigger word (``R&D``, ``C-suite``,
+  ``go-getter``).
+* **Acronyms.** An acronym in parentheses right after a match whose initials it spells
+  ("Self-Supervised Learning (SSL)") is one more mention of that skill.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress, pairwise, product
+from pathlib import Path
+from typing import NamedTuple
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "skills.json"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Longest alias, in tokens, whose every split is also indexed; longer ones get single joins only.
+_FULL_JOIN_MAX = 4
+# Typo tolerance applies to tokens of MIN..MAX letters, towards words of at least TARGET letters.
+_TYPO_MIN_LEN = 5
+_TYPO_MAX_LEN = 30
+_TYPO_TARGET_LEN = 6
+
+# ASCII word characters: a little faster, and non-ASCII letters become separators on both sides
+# (aliases are cut the same way), with such a separator counted as glue for ambiguous words.
+_TOKEN_RE = re.compile(r"(\w+(?:(?:\+\+|\+|#)(?!\w))?)", re.ASCII)
+# An upper-case letter right after a lower-case one. Written capital-first so the regex engine can
+# skip quickly to the (rare) capitals.
+_CAMEL_RE = re.compile(r"[A-Z](?<=[a-z][A-Z])")
+_LINK_RE = re.compile(r"://|www\.|@")
+_BREAK_RE = re.compile(r"\n|[.!?](?:\s|$)")
+# Separators a multi-token alias may span: spaces, hyphens, slashes, '&', apostrophes, markdown.
+_JOIN_CHARS = frozenset(" \t\u00a0-\u2010\u2011\u2012\u2013/&'\u2019_*\\+\x00")
+# Separators allowed between two items of a list.
+_LIST_GAP_RE = re.compile(r"[\s,/&|()\[\]+;*\u2022\u00b7\u2013\u2014\\-]*")
+# Separators that glue an ambiguous word into a bigger one: R&D, C-suite, go-getter, GoTu.
+_GLUE_GAPS = frozenset(["", "\x00", "-", "\\-", "&", "'", "\u2019", ".", "\u2010", "\u2011"])
+
+# Abbreviations of non-ambiguous skills that also mean something else (a CV is a resume, a PR is
+# a pull request, AP is an exam, ABA a bar association, EMR also Amazon's Elastic MapReduce): they
+# need the same context as ambiguous words.
+_CONTEXT_ABBREVIATIONS = frozenset(["cv", "pr", "ap", "ar", "aba", "emr"])
+# All-caps aliases of up to 4 letters must be upper case in the text (SAN, STEM, SOAP vs san,
+# stem, soap), except these, which postings often write in lower case.
+_LOWERCASE_OK = _words(
+    "sql aws gcp php css scss html http json yaml yml api apis etl elt nlp llm llms seo crm erp jwt npm "
+    "vpn dns hvac ios jax bert cuda onnx nltk wasm"
+)
+
+_CUE_BEFORE = _words(
+    "using use uses used experience experienced expertise proficient proficiency skilled skills "
+    "knowledge familiar familiarity languages language frameworks framework libraries library "
+    "stack technologies tools platforms including include includes such written coded coding "
+    "programming scripting develop developing fluent fluency bilingual speak speaking "
+    "understanding background"
+)
+# Cues too common to vouch for a word written in lower case ("use or access our site").
+_WEAK_CUES = _words("using use uses used including include includes such develop developing written")
+_CUE_AFTER = _words(
+    "programming language languages framework frameworks library libraries developer developers "
+    "engineer engineers development code codebase experience skills knowledge proficiency expertise "
+    "script scripts scripting spreadsheet spreadsheets macros formulas vlookup pivot applications "
+    "apps components hooks cluster clusters jobs pipelines sdk api apis ecosystem stack "
+    "certification certified fluency speaker speakers speaking teacher teaching instruction "
+    "interpreter interpreters translator translation"
+)
+# Words that may sit between a cue and the skill, or between two skills of a list.
+_FILLERS = _words(
+    "the a an and or as such like well other modern strong solid good excellent advanced basic "
+    "working hands on with in of at least one more plus similar equivalent etc e g ie i is are "
+    "preferred required bonus ideally also nor both either including languages tools frameworks "
+    "native fluent microsoft ms office products suite software programs applications systems"
+)
+_TECH_CATEGORIES = frozenset(
+    [
+        "Programming Languages",
+        "Web Development",
+        "Backend & APIs",
+        "Mobile Development",
+        "Databases",
+        "Data Engineering",
+        "Data Science & Analytics",
+        "Business Intelligence",
+        "Machine Learning & AI",
+        "Cloud Computing",
+        "Enterprise Software",
+        "DevOps & Infrastructure",
+        "Operating Systems",
+        "Security",
+        "Networking",
+        "Software Engineering",
+        "Embedded & Hardware",
+        "Game Development",
+    ]
+)
+# Other coarse domains; any category not named here is a domain of its own.
+_DOMAINS = {
+    "Engineering": "physical",
+    "Trades & Construction": "physical",
+    "Operations & Supply Chain": "physical",
+    "Marketing": "business",
+    "Sales": "business",
+    "Finance & Accounting": "business",
+    "Human Resources": "business",
+    "Legal & Compliance": "business",
+    "Project & Product Management": "business",
+}
+# Skills that go with any domain.
+_LANGUAGES = "Spoken Languages"
+_UNIVERSAL = frozenset(["Office & Productivity", _LANGUAGES])
+_LIST_WORDS = _words("and or as well plus etc also nor")
+# Words after or before an ambiguous word that show it is not the skill.
+_BLOCK_NEXT: dict[str, frozenset[str]] = {
+    "go": _words(
+        "to live getter ahead back beyond above out through into forward over far up down off on "
+        "for after get make see pick beyond along around away the a an"
+    ),
+    "c": _words("level suite corp class grade section store stores team corporation"),
+    "excel": _words("in at as with by"),
+    "react": _words("to quickly swiftly promptly appropriately calmly positively well accordingly"),
+    "swift": _words("response action delivery resolution turnaround decisions"),
+    "spark": _words("joy innovation creativity curiosity change interest conversations ideas"),
+    "express": _words("interest yourself concerns ideas themselves gratitude"),
+    "rust": _words("prevention removal proofing inhibitor"),
+}
+_BLOCK_PREV: dict[str, frozenset[str]] = {
+    "go": _words("to let ready will can must should we you i they may might could"),
+    "c": _words("vitamin grade class type section level plan tier"),
+    "r": _words("type grade"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SkillEntry:
+    """One skill of the taxonomy."""
+
+    name: str
+    aliases: tuple[str, ...]
+    category: str
+    ambiguous: bool
+
+
+class _Alias(NamedTuple):
+    skill: int
+    needs_context: bool
+    # All tokens single letters ("A/P", "P&L", "M&A"): the text must join them without spaces.
+    tight: bool
+    # For short aliases: the casing the text must show (or its upper case).
+    case_form: str | None
+    # The alias as written, for the "own casing mid-sentence" context rule.
+    written: str
+    priority: int
+
+
+class _Match(NamedTuple):
+    start: int
+    end: int
+    alias: _Alias
+
+
+class _Node:
+    """A trie node: the alias ending here, and the nodes one token further."""
+
+    __slots__ = ("alias", "children")
+
+    def __init__(self) -> None:
+        self.alias: _Alias | None = None
+        self.children: dict[str, _Node] = {}
+
+
+@dataclass(slots=True)
+class _Index:
+    entries: tuple[SkillEntry, ...]
+    trie: dict[str, _Node]
+    vocab: frozenset[str]
+    # Adjacent token pairs of multi-word aliases: a typo is fixed only into one of these.
+    bigrams: frozenset[tuple[str, str]]
+    typo_exact: frozenset[str]
+    typo_deletions: dict[str, str]
+    # Keys two skills share, told apart by case ("dbt" the tool, "DBT" the therapy): the skill
+    # meant when the text writes the key in capitals.
+    upper_alternates: dict[tuple[str, ...], _Alias]
+    # Typo look-ups already made: every word looked at, and the fixes found.
+    typo_seen: set[str] = field(default_factory=set)
+    fixes: dict[str, str] = field(default_factory=dict)
+    fix_words: set[str] = field(default_factory=set)
+
+
+# --------------------------------------------------------------------------------------- tokens
+
+
+def _split_tokens(text: str) -> tuple[list[str], list[str], list[str]]:
+    """Return (tokens as written, lower-cased tokens, separators).
+
+    ``gaps[k]`` is the separator in front of token ``k``; ``gaps[len(tokens)]`` is the tail.
+    A camelCase boundary becomes the separator "\\x00" (glued, like no separator at all).
+    """
+    if "_" in text:
+        text = text.replace("_", " ")
+    cuts = [m.start() for m in _CAMEL_RE.finditer(text)]
+    if cuts:
+        bounds = [0, *cuts, len(text)]
+        text = "\x00".join([text[a:b] for a, b in pairwise(bounds)])
+    parts = _TOKEN_RE.split(text)
+    toks = parts[1::2]
+    gaps = parts[0::2]
+    lows = "\x01".join(toks).lower().split("\x01")
+    if len(lows) != len(toks):  # a case mapping that changed the separator count (never seen)
+        lows = [t.lower() for t in toks]
+    if ".NET" in text or ".net" in text or ".Net" in text:
+        for i in [i for i, low in enumerate(lows) if low == "net"]:
+            gap = gaps[i]
+            # ".NET" (leading dot) is its own token; "ASP.NET" stays "asp net".
+            if gap.endswith(".") and (i == 0 or len(gap) > 1):
+                lows[i] = ".net"
+    if not toks:
+        lows = []
+    return toks, lows, gaps
+
+
+def _strip_links(text: str) -> str:
+    """Blank out URLs and e-mail addresses (their path words are not skills)."""
+    out: list[str] = []
+    last = 0
+    end = len(text)
+    for m in _LINK_RE.finditer(text):
+        a = m.start()
+        if a < last:
+            continue
+        while a > last and not text[a - 1].isspace():
+            a -= 1
+        b = m.end()
+        while b < end and not text[b].isspace():
+            b += 1
+        out.append(text[last:a])
+        out.append(" ")
+        last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
+def normalize_phrase(phrase: str) -> tuple[str, ...]:
+    """The token tuple a phrase is indexed under (the same cutting the text goes through)."""
+    return tuple(_split_tokens(phrase)[1])
+
+
+# ------------------------------------------------------------------------------------ taxonomy
+
+
+def load_taxonomy(path: Path = DATA_FILE) -> tuple[SkillEntry, ...]:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(
+        SkillEntry(
+            name=item["name"],
+            aliases=tuple(item.get("aliases", ())),
+            category=item["category"],
+            ambiguous=bool(item.get("ambiguous", False)),
+        )
+        for item in raw
+    )
+
+
+def _fold(token: str) -> str:
+    return token[:-1] if len(token) > 3 and token.endswith("s") else token
+
+
+def _needs_context(entry: SkillEntry, key: tuple[str, ...]) -> bool:
+    if len(key) != 1:
+        return False
+    token = key[0]
+    if token in _CONTEXT_ABBREVIATIONS:
+        return True
+    if not entry.ambiguous or not token.isalpha():
+        return False
+    return _fold(token) in {_fold(t) for t in normalize_phrase(entry.name)}
+
+
+def _mixed_case(word: str) -> bool:
+    return not (word.islower() or word.isupper() or word.istitle())
+
+
+def _case_form(entry: SkillEntry, written: str, key: tuple[str, ...]) -> str | None:
+    if len(key) != 1:
+        return None
+    letters = written.replace(".", "")
+    if not letters.isalpha():
+        return None
+    if entry.ambiguous and _mixed_case(letters):
+        return letters  # "SAFe" (the framework) but not "safe"
+    if len(letters) <= 2:
+        return letters
+    if len(letters) <= 4 and letters.isupper() and key[0] not in _LOWERCASE_OK:
+        return letters
+    return None
+
+
+def _plural_variants(token: str) -> list[str]:
+    if not token.isalpha() or len(token) < 3:
+        return []
+    if token.endswith("ies") and len(token) > 4:
+        return [token[:-3] + "y"]
+    if token.endswith("s"):
+        # "-ics" nouns (electronics, robotics) have adjectives, not singulars.
+        if len(token) >= 5 and not token.endswith(("ss", "us", "is", "as", "os", "ics")):
+            return [token[:-1]]
+        return []
+    if token.endswith("y") and len(token) > 3 and token[-2] not in "aeiou":
+        return [token[:-1] + "ies"]
+    if token.endswith(("x", "ch", "sh")):
+        return [token + "es"]
+    return [token + "s"]
+
+
+def _joined_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """Every way of gluing adjacent tokens together (lost spaces and hyphens)."""
+    n = len(key)
+    if n < 2:
+        return
+    if n <= _FULL_JOIN_MAX:
+        for glue in product((False, True), repeat=n - 1):
+            if not any(glue):
+                continue
+            out = [key[0]]
+            for tok, g in zip(key[1:], glue, strict=True):
+                if g:
+                    out[-1] += tok
+                else:
+                    out.append(tok)
+            # A short lone token made by gluing ("M&A" -> "ma") would match too much.
+            if len(out) > 1 or len(out[0]) >= 4:
+                yield tuple(out)
+    else:
+        for i in range(n - 1):
+            yield (*key[:i], key[i] + key[i + 1], *key[i + 2 :])
+        yield ("".join(key),)
+
+
+def case_distinct(a: str, b: str) -> bool:
+    """Whether two writings of one key are told apart by case (one all capitals, one not)."""
+    return a.isupper() != b.isupper()
+
+
+def _deletions(word: str) -> Iterator[str]:
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1 :]
+
+
+def _build_index(entries: tuple[SkillEntry, ...]) -> _Index:
+    phrases: dict[tuple[str, ...], _Alias] = {}
+    contested: set[tuple[str, ...]] = set()
+    typo_counts: Counter[str] = Counter()
+    upper_alternates: dict[tuple[str, ...], _Alias] = {}
+
+    def add(key: tuple[str, ...], alias: _Alias) -> None:
+        if not key or key in contested:
+            return
+        old = phrases.get(key)
+        if old is None or alias.priority < old.priority:
+            phrases[key] = alias
+        elif alias.priority == old.priority == 0 and case_distinct(old.written, alias.written):
+            upper, other = (old, alias) if old.written.isupper() else (alias, old)
+            phrases[key] = other
+            upper_alternates[key] = upper
+        elif alias.priority == old.priority and old.skill != alias.skill:
+            # Two skills claim the same variant: neither gets it.
+            del phrases[key]
+            contested.add(key)
+
+    for idx, entry in enumerate(entries):
+        for written in (entry.name, *entry.aliases):
+            key = normalize_phrase(written)
+            if not key:
+                continue
+            form = _case_form(entry, written, key)
+            # A distinctive casing ("SAFe") is context enough.
+            needs = _needs_context(entry, key) and not (form is not None and _mixed_case(form))
+            tight = len(key) > 1 and all(len(t) == 1 for t in key)
+            base = _Alias(idx, needs, tight, form, written, 0)
+            add(key, base)
+            if len(key) > 1:
+                typo_counts.update(t for t in set(key) if t.isalpha() and len(t) >= _TYPO_MIN_LEN)
+            if len(key) > 1 or not (needs or base.case_form):
+                for plural in _plural_variants(key[-1]):
+                    add((*key[:-1], plural), base._replace(priority=1))
+                    for joined in _joined_variants((*key[:-1], plural)):
+                        add(joined, base._replace(priority=2))
+            for joined in _joined_variants(key):
+                add(joined, base._replace(priority=2))
+
+    trie: dict[str, _Node] = {}
+    vocab: set[str] = set()
+    bigrams: set[tuple[str, str]] = set()
+    for key, alias in phrases.items():
+        node = trie.get(key[0])
+        if node is None:
+            node = trie[key[0]] = _Node()
+        for tok in key[1:]:
+            child = node.children.get(tok)
+            if child is None:
+                child = node.children[tok] = _Node()
+            node = child
+        node.alias = alias
+        vocab.update(key)
+        bigrams.update(pairwise(key))
+
+    # Typos are fixed towards the building blocks of multi-word aliases ("vision", "learning",
+    # "neural"): words in two aliases or more that are not skills on their own (not "spark").
+    typo_words = {
+        w for w, c in typo_counts.items() if c >= 2 and len(w) >= _TYPO_TARGET_LEN and (w,) not in phrases
+    }
+    deletions: dict[str, str] = {}
+    clashes: set[str] = set()
+    for word in typo_words:
+        for d in _deletions(word):
+            if d in clashes:
+                continue
+            prev = deletions.get(d)
+            if prev is None:
+                deletions[d] = word
+            elif prev != word:
+                del deletions[d]
+                clashes.add(d)
+    return _Index(
+        entries=entries,
+        trie=trie,
+        vocab=frozenset(vocab),
+        bigrams=frozenset(bigrams),
+        typo_exact=frozenset(typo_words),
+        typo_deletions=deletions,
+        upper_alternates=upper_alternates,
+    )
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    return _build_index(load_taxonomy())
+
+
+def taxonomy() -> tuple[SkillEntry, ...]:
+    """The taxonomy the extractor uses (loaded once)."""
+    return _index().entries
+
+
+# ---------------------------------------------------------------------------------- matching
+
+
+def _correct(index: _Index, token: str) -> str | None:
+    """The vocabulary word one edit away from ``token``, if there is exactly one."""
+    # A letter missing or a letter too many first; a changed or swapped letter only failing those.
+    near: set[str] = set()
+    far: set[str] = set()
+    hit = index.typo_deletions.get(token)
+    if hit is not None:
+        near.add(hit)
+    for d in _deletions(token):
+        if d in index.typo_exact:
+            near.add(d)
+        hit = index.typo_deletions.get(d)
+        if hit is not None and len(hit) == len(token):
+            far.add(hit)
+    found = near or far
+    if len(found) != 1:
+        return None
+    fix = found.pop()
+    # Real typos keep the first letter and sit inside the word; an edit at the very end is
+    # usually another word form (healthy/health, creating/creation, vendors/vendor).
+    prefix = 0
+    for a, b in zip(token, fix, strict=False):
+        if a != b:
+            break
+        prefix += 1
+    return fix if 0 < prefix < max(len(token), len(fix)) - 2 else None
+
+
+_join_cache: dict[str, bool] = {}
+_break_cache: dict[str, bool] = {}
+
+
+def _joinable(gap: str) -> bool:
+    if gap == " " or gap == "\x00" or gap == "-":
+        return True
+    ok = _join_cache.get(gap)
+    if ok is None:
+        ok = "\n" not in gap and (set(gap) <= _JOIN_CHARS or gap == ".")
+        _join_cache[gap] = ok
+    return ok
+
+
+def _is_break(gap: str) -> bool:
+    if gap == " ":
+        return False
+    b = _break_cache.get(gap)
+    if b is None:
+        b = _BREAK_RE.search(gap) is not None
+        _break_cache[gap] = b
+    return b
+
+
+def _walk(index: _Index, lows: list[str], gaps: list[str], i: int, node: _Node) -> list[tuple[int, _Alias]]:
+    """Every alias starting at token ``i`` (shortest first), following the trie from ``node``."""
+    hits = [] if node.alias is None else [(i + 1, node.alias)]
+    n = len(lows)
+    k = i + 1
+    children = node.children
+    while children and k < n:
+        child = children.get(lows[k])
+        if child is None:
+            break
+        gap = gaps[k]
+        if gap != " " and not _joinable(gap):
+            break
+        k += 1
+        if child.alias is not None:
+            hits.append((k, child.alias))
+        children = child.children
+    return hits
+
+
+def _pick_with_typos(
+    i: int, hits: list[tuple[int, _Alias]], corrected: set[int]
+) -> tuple[int, _Alias] | None:
+    """The longest hit a corrected token may stand in: multi-word, one correction, no context needed."""
+    while hits:
+        end, alias = hits.pop()
+        fixed = sum(1 for j in range(i, end) if j in corrected)
+        if fixed == 0 or (end - i >= 2 and fixed == 1 and not alias.needs_context):
+            return end, alias
+    return None
+
+
+def _scan(
+    index: _Index, toks: list[str], lows: list[str], gaps: list[str], corrected: set[int]
+) -> list[_Match]:
+    """Greedy longest match, left to right, walking the trie from each token that starts an alias."""
+    trie = index.trie
+    alternates = index.upper_alternates
+    out: list[_Match] = []
+    free = 0
+    n = len(lows)
+    nodes = list(map(trie.get, lows))
+    for i in compress(range(n), nodes):
+        if i < free:
+            continue
+        node = nodes[i]
+        assert node is not None
+        # Most starts end at once ("the", "data" not followed by an alias word): no walk for them.
+        if node.children and i + 1 < n and lows[i + 1] in node.children:
+            hits = _walk(index, lows, gaps, i, node)
+            if not hits:
+                continue
+            end, alias = hits.pop()
+        elif node.alias is None:
+            continue
+        else:
+            hits = []
+            end, alias = i + 1, node.alias
+        if corrected and not corrected.isdisjoint(range(i, end)):
+            picked = _pick_with_typos(i, [*hits, (end, alias)], corrected)
+            if picked is None:
+                continue
+            end, alias = picked
+        if alternates:
+            key = tuple(lows[i:end])
+            if key in alternates and "".join(toks[i:end]).isupper():
+                alias = alternates[key]
+        out.append(_Match(i, end, alias))
+        free = end
+    return out
+
+
+def _apply_typos(index: _Index, lows: list[str], gaps: list[str]) -> set[int]:
+    """Replace near-misses of multi-word alias tokens ("compter vision"); return their positions."""
+    unknown = set(lows) - index.vocab
+    seen = index.typo_seen
+    fixes = index.fixes
+    # A binary set difference walks the small left-hand set.
+    for word in unknown - seen:
+        fix = (
+            _correct(index, word) if _TYPO_MIN_LEN <= len(word) <= _TYPO_MAX_LEN and word.isalpha() else None
+        )
+        if len(seen) > 200_000:  # bound the memory a long-running bot spends on this
+            seen.clear()
+        seen.add(word)
+        if fix is not None:
+            fixes[word] = fix
+            index.fix_words.add(word)
+    found = unknown & index.fix_words
+    if not found:
+        return set()
+    bigrams = index.bigrams
+    n = len(lows)
+    fixed: set[int] = set()
+    for k in compress(range(n), map(found.__contains__, lows)):
+        fix = fixes[lows[k]]
+        left = k > 0 and (lows[k - 1], fix) in bigrams and _joinable(gaps[k])
+        right = k + 1 < n and (fix, lows[k + 1]) in bigrams and _joinable(gaps[k + 1])
+        if left or right:
+            lows[k] = fix
+            fixed.add(k)
+    return fixed
+
+
+def _acceptable_case(alias: _Alias, toks: list[str], m: _Match) -> bool:
+    form = alias.case_form
+    if form is None:
+        return True
+    written = "".join(toks[m.start : m.end])
+    if written == form:
+        return True
+    return not _mixed_case(form) and written.isupper() and written == form.upper()
+
+
+def _glued(m: _Match, gaps: list[str], n: int) -> bool:
+    before = gaps[m.start] if m.start > 0 else " "
+    after = gaps[m.end] if m.end < n else " "
+    return _is_glue(before) or _is_glue(after)
+
+
+def _is_glue(gap: str) -> bool:
+    return gap in _GLUE_GAPS or any(c.isalnum() for c in gap)
+
+
+def _letter_chain(m: _Match, lows: list[str], gaps: list[str]) -> bool:
+    """A single letter tied to another single letter ("A/E/C", "Q&A"): an abbreviation, not C or R."""
+    n = len(lows)
+    before = m.start > 0 and len(lows[m.start - 1]) == 1 and not _has_space(gaps[m.start])
+    after = m.end < n and len(lows[m.end]) == 1 and not _has_space(gaps[m.end])
+    return before or after
+
+
+def _has_space(gap: str) -> bool:
+    return not gap or any(c.isspace() for c in gap)
+
+
+def _blocked(m: _Match, lows: list[str], gaps: list[str]) -> bool:
+    word = lows[m.start]
+    nxt = _BLOCK_NEXT.get(word)
+    if nxt and m.end < len(lows) and not _is_break(gaps[m.end]) and lows[m.end] in nxt:
+        return True
+    prev = _BLOCK_PREV.get(word)
+    return bool(prev and m.start > 0 and not _is_break(gaps[m.start]) and lows[m.start - 1] in prev)
+
+
+def _cue_before(
+    m: _Match, lows: list[str], gaps: list[str], covered: dict[int, int], strong_only: bool = False
+) -> bool:
+    """A cue ("experience with", "using", "languages:") a few filler words before the match."""
+    k = m.start - 1
+    steps = 0
+    while k >= 0 and steps < 8:
+        if _is_break(gaps[k + 1]):
+            return False
+        if k in covered:  # another skill of the same list
+            k = covered[k] - 1
+            steps += 1
+            continue
+        low = lows[k]
+        if low in _CUE_BEFORE:
+            return not (strong_only and low in _WEAK_CUES)
+        if low == "g" and k > 0 and lows[k - 1] == "e":  # e.g.
+            return not strong_only
+        if low not in _FILLERS:
+            return False
+        k -= 1
+        steps += 1
+    return False
+
+
+def _cue_after(m: _Match, lows: list[str], gaps: list[str], ends: dict[int, int]) -> bool:
+    k = m.end
+    n = len(lows)
+    steps = 0
+    while k < n and steps < 6:
+        if _is_break(gaps[k]):
+            return False
+        low = lows[k]
+        if low in _CUE_AFTER:
+            return True
+        if k in ends:  # another skill of the same list
+            k = ends[k]
+            steps += 1
+            continue
+        if low not in _FILLERS:
+            return False
+        k += 1
+        steps += 1
+    return False
+
+
+def _list_neighbours(a: _Match, b: _Match, lows: list[str], gaps: list[str]) -> bool:
+    """Whether b follows a as the next item of a list ("Python, Go", "Go and Rust")."""
+    between = range(a.end, b.start)
+    if len(between) > 3 or any(lows[k] not in _LIST_WORDS for k in between):
+        return False
+    for k in range(a.end, b.start + 1):
+        gap = gaps[k]
+        if _LIST_GAP_RE.fullmatch(gap) is None:
+            return False
+        if "\n" in gap and between:
+            return False
+    # Side by side with only a space between is a phrase ("DevOps teams"), not a list.
+    return bool(between) or "\n" in gaps[b.start] or bool(gaps[b.start].strip())
+
+
+def _domain(category: str) -> str:
+    return "tech" if category in _TECH_CATEGORIES else _DOMAINS.get(category, category)
+
+
+def _related(index: _Index, a: int, b: int) -> bool:
+    """Whether two skills belong to one domain (office software and languages go with any)."""
+    ca = index.entries[a].category
+    cb = index.entries[b].category
+    return ca in _UNIVERSAL or cb in _UNIVERSAL or _domain(ca) == _domain(cb)
+
+
+def _casing_with_neighbour(
+    index: _Index, i: int, toks: list[str], gaps: list[str], matches: list[_Match], skills: list[int]
+) -> bool:
+    """Written exactly like the skill, mid-sentence, near a plain (unambiguous) skill of its domain."""
+    m = matches[i]
+    if m.end - m.start != 1 or toks[m.start] != m.alias.written:
+        return False
+    if index.entries[skills[i]].category == _LANGUAGES:  # "a German company"
+        return False
+    s = m.start
+    if s == 0 or _is_break(gaps[s]) or not toks[s - 1][:1].islower():
+        return False
+    lo = i
+    while lo > 0 and matches[lo - 1].start >= s - 10:
+        lo -= 1
+    hi = i
+    while hi + 1 < len(matches) and matches[hi + 1].start <= s + 10:
+        hi += 1
+    for j in range(lo, hi + 1):
+        other = matches[j]
+        if j == i or other.alias.needs_context or not _related(index, skills[j], skills[i]):
+            continue
+        a, b = sorted((other.start, s))
+        if not any(_is_break(gaps[k]) for k in range(a + 1, b + 1)):
+            return True
+    return False
+
+
+def _initials(lows: list[str], start: int, end: int) -> str:
+    return "".join(t[0] for t in lows[start:end] if t)
+
+
+def _resolve(
+    index: _Index, toks: list[str], lows: list[str], gaps: list[str], matches: list[_Match]
+) -> list[tuple[int, int]]:
+    """Keep the matches that stand; return (skill, token position) for each."""
+    n = len(lows)
+    kept: list[_Match] = []
+    skills: list[int] = []
+    for m in matches:
+        alias = m.alias
+        if alias.tight and any(not gaps[k] or gaps[k].isspace() for k in range(m.start + 1, m.end)):
+            continue
+        if alias.case_form is not None or alias.needs_context:
+            if not _acceptable_case(alias, toks, m):
+                continue
+            if len(lows[m.start]) == 1 and m.end - m.start == 1 and _letter_chain(m, lows, gaps):
+                continue
+            short = alias.case_form is not None and len(alias.case_form) <= 2
+            if (alias.needs_context or short) and _glued(m, gaps, n):
+                continue
+            if alias.needs_context and _blocked(m, lows, gaps):
+                continue
+        skill = alias.skill
+        # "Self-Supervised Learning (SSL)": the acronym is another mention of the skill before it.
+        if m.end - m.start == 1 and kept and kept[-1].end == m.start and gaps[m.start].endswith("("):
+            acronym = lows[m.start].removesuffix("s")
+            prev = kept[-1]
+            if acronym == _initials(lows, prev.start, prev.end).removesuffix("s"):
+                skill = skills[-1]
+                m = m._replace(alias=prev.alias)
+        kept.append(m)
+        skills.append(skill)
+
+    confirmed = [not m.alias.needs_context for m in kept]
+    if not all(confirmed):
+        covered = {k: m.start for m in kept for k in range(m.start, m.end)}
+        ends = {m.start: m.end for m in kept}
+        # A cue alone is not enough: the posting must name another skill of the same domain
+        # ("Sous Chef experience" in a kitchen posting is not the Chef of Chef/Puppet/Ansible).
+        anchors = [skill for skill, ok in zip(skills, confirmed, strict=True) if ok]
+        for i, m in enumerate(kept):
+            universal = index.entries[skills[i]].category in _UNIVERSAL
+            if not confirmed[i] and (universal or any(_related(index, a, skills[i]) for a in anchors)):
+                # "college access experience": a word written in lower case that the skill writes
+                # with capitals needs more than a trailing cue.
+                lowered = toks[m.start].islower() and not m.alias.written.islower()
+                confirmed[i] = _cue_before(m, lows, gaps, covered, strong_only=lowered) or (
+                    not lowered and _cue_after(m, lows, gaps, ends)
+                )
+        for i in range(len(kept)):
+            if not confirmed[i]:
+                confirmed[i] = _casing_with_neighbour(index, i, toks, gaps, kept, skills)
+        # Confirmation spreads along lists: rightwards from a confirmed item, then leftwards.
+        for i in range(1, len(kept)):
+            if not confirmed[i] and confirmed[i - 1]:
+                confirmed[i] = _related(index, skills[i - 1], skills[i]) and _list_neighbours(
+                    kept[i - 1], kept[i], lows, gaps
+                )
+        for i in range(len(kept) - 2, -1, -1):
+            if not confirmed[i] and confirmed[i + 1]:
+                confirmed[i] = _related(index, skills[i + 1], skills[i]) and _list_neighbours(
+                    kept[i], kept[i + 1], lows, gaps
+                )
+    return [(skill, m.start) for m, skill, ok in zip(kept, skills, confirmed, strict=True) if ok]
+
+
+def _rank(index: _Index, found: Iterable[tuple[int, int]]) -> list[str]:
+    counts: dict[int, int] = {}
+    first: dict[int, int] = {}
+    for skill, pos in found:
+        counts[skill] = counts.get(skill, 0) + 1
+        first.setdefault(skill, pos)
+    order = sorted(counts, key=lambda s: (-counts[s], first[s]))
+    return [index.entries[s].name for s in order]
+
+
+def extract_skills(text: str) -> list[str]:
+    """Canonical skill names found in ``text``: most mentioned first, ties by first appearance."""
+    if not text:
+        return []
+    index = _index()
+    if "://" in text or "www." in text or "@" in text:
+        text = _strip_links(text)
+    toks, lows, gaps = _split_tokens(text)
+    corrected = _apply_typos(index, lows, gaps)
+    matches = _scan(index, toks, lows, gaps, corrected)
+    return _rank(index, _resolve(index, toks, lows, gaps, matches))

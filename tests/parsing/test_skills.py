@@ -1,0 +1,351 @@
+"""Skills taxonomy and extractor: the taxonomy's shape, then a table of postings-like sentences."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsing.data.build_skills import parse_sources, render, validate
+from parsing.skills import DATA_FILE, extract_skills, normalize_phrase, taxonomy
+
+# ---------------------------------------------------------------------------------- taxonomy
+
+
+def test_taxonomy_has_at_least_1500_skills() -> None:
+    assert len(taxonomy()) >= 1500
+
+
+def test_canonical_names_are_unique() -> None:
+    names = [e.name for e in taxonomy()]
+    assert len(names) == len(set(names))
+
+
+def test_every_entry_has_a_category_and_known_shape() -> None:
+    raw = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    for item in raw:
+        assert set(item) == {"name", "aliases", "category", "ambiguous"}, item
+        assert isinstance(item["category"], str) and item["category"].strip(), item
+        assert isinstance(item["ambiguous"], bool)
+        assert all(isinstance(a, str) and a.strip() for a in item["aliases"])
+
+
+def test_no_alias_is_claimed_by_two_skills() -> None:
+    owner: dict[tuple[str, ...], str] = {}
+    clashes = []
+    for entry in taxonomy():
+        for written in (entry.name, *entry.aliases):
+            key = normalize_phrase(written)
+            other = owner.setdefault(key, entry.name)
+            if other != entry.name:
+                clashes.append((written, other, entry.name))
+    # The one sanctioned kind of sharing: the same letters told apart by case (dbt vs DBT).
+    assert all(w.isupper() or w.islower() for w, _, _ in clashes), clashes
+    assert len(clashes) <= 2, clashes
+
+
+def test_skills_json_is_built_from_the_sources() -> None:
+    entries = parse_sources()
+    assert validate(entries) == []
+    assert render(entries) == DATA_FILE.read_text(encoding="utf-8")
+
+
+def test_gold_canonical_names_exist() -> None:
+    names = {e.name for e in taxonomy()}
+    for name in [
+        "Python",
+        "C#",
+        "SQL",
+        "PyTorch",
+        "JAX",
+        "TensorFlow",
+        "NumPy",
+        "pandas",
+        "Transformers",
+        "Diffusion Models",
+        "Natural Language Processing",
+        "Speech Recognition",
+        "Computer Vision",
+        "Reinforcement Learning",
+        "Large Language Models",
+        "Multimodal Large Language Models",
+        "Vision-Language Models",
+        "Vision-Language-Action Models",
+        "Parameter-Efficient Fine-Tuning",
+        "LoRA",
+        "NeRF",
+        "Gaussian Splatting",
+        "Amazon Web Services",
+        "Google Cloud Platform",
+        "Microsoft Azure",
+        "Weights & Biases",
+        "Retrieval-Augmented Generation",
+        "Machine Learning",
+    ]:
+        assert name in names, name
+
+
+def test_everyday_words_are_marked_ambiguous() -> None:
+    by_name = {e.name: e for e in taxonomy()}
+    for name in ["Go", "R", "C", "Swift", "Apache Spark", "Microsoft Excel", "Rust", "React", "Chef"]:
+        assert by_name[name].ambiguous, name
+    for name in ["Python", "Kubernetes", "PyTorch"]:
+        assert not by_name[name].ambiguous, name
+
+
+def test_taxonomy_covers_non_software_fields() -> None:
+    categories = {e.category for e in taxonomy()}
+    for category in [
+        "Healthcare & Clinical",
+        "Finance & Accounting",
+        "Trades & Construction",
+        "Legal & Compliance",
+        "Human Resources",
+        "Marketing",
+        "Sales",
+        "Certifications",
+        "Security",
+    ]:
+        assert category in categories, category
+
+
+# ------------------------------------------------------------------------------ extraction
+
+
+FOUND: list[tuple[str, list[str]]] = [
+    # plain mentions
+    ("We are looking for strong Python and SQL skills.", ["Python", "SQL"]),
+    ("Proficient in Python, C# or similar programming languages", ["Python", "C#"]),
+    ("Hands-on with Kubernetes, Docker and Terraform.", ["Kubernetes", "Docker", "Terraform"]),
+    (
+        "Our stack: TypeScript, React, Node.js and PostgreSQL.",
+        ["TypeScript", "React", "Node.js", "PostgreSQL"],
+    ),
+    ("You know C++ and CUDA well.", ["C++", "CUDA"]),
+    ("Experience with .NET Core and ASP.NET MVC", [".NET Core", "ASP.NET"]),
+    # ambiguous words in a skill context
+    ("Backend services are written in Go and deployed on Kubernetes.", ["Go", "Kubernetes"]),
+    ("Fluent in Spanish", ["Spanish"]),
+    ("Languages: Python, Go and Rust", ["Python", "Go", "Rust"]),
+    ("Knowledge of R or SAS for statistical modelling", ["R", "SAS", "Statistics"]),
+    ("Experience with C and embedded Linux", ["C", "Embedded Linux"]),
+    ("Build ETL jobs using Spark and Airflow", ["Apache Spark", "Apache Airflow", "ETL"]),
+    (
+        "Proficient in Excel, Word and PowerPoint",
+        ["Microsoft Excel", "Microsoft Word", "Microsoft PowerPoint"],
+    ),
+    ("Must know Microsoft Word", ["Microsoft Word"]),
+    ("Frameworks such as Flask or Django", ["Flask", "Django"]),
+    ("Mobile apps in Swift and Kotlin", ["Swift", "Kotlin"]),
+    ("Configuration management with Chef, Puppet or Ansible", ["Chef", "Puppet", "Ansible"]),
+    ("Game prototypes built with Unity and C#", ["Unity", "C#"]),
+    ("Scaled Agile (SAFe) certification is a plus", ["SAFe"]),
+    # ML vocabulary, written the way postings write it
+    ("Experience with LLMs and RAG pipelines", ["Large Language Models", "Retrieval-Augmented Generation"]),
+    ("deep learning for speech models and NLP", ["Deep Learning", "Speech Recognition"]),
+    ("NLP / ML applications at scale", ["Natural Language Processing", "Machine Learning"]),
+    ("Design ML / AI services", ["Machine Learning", "Artificial Intelligence"]),
+    (
+        "Deep neural network models (e.g., transformers, diffusion models)",
+        ["Transformers", "Diffusion Models"],
+    ),
+    (
+        "Familiarity with transformer architectures and generative models",
+        ["Transformers", "Generative Models"],
+    ),
+    ("3D computer vision: depth estimation and 3D reconstruction", ["Computer Vision", "Depth Estimation"]),
+    (
+        "NeRF/Gaussian splatting and point cloud processing",
+        ["NeRF", "Gaussian Splatting", "Point Cloud Processing"],
+    ),
+    (
+        "multi-sensor fusion (RGB-D, LiDAR) and object pose estimation",
+        ["Sensor Fusion", "LiDAR", "Pose Estimation"],
+    ),
+    ("model-based reinforcement learning and model-predictive control", ["Reinforcement Learning"]),
+    (
+        "Train models on Azure Machine Learning and Azure Databricks",
+        ["Azure Machine Learning", "Azure Databricks"],
+    ),
+    ("Track runs in MLflow or Weights & Biases (W&B)", ["MLflow", "Weights & Biases"]),
+    ("Prior work on imitation learning and representation learning", ["Imitation Learning"]),
+    ("Vision-Language-Action Models (VLAs) for robots", ["Vision-Language-Action Models"]),
+    ("Computer Vision (CV) research", ["Computer Vision"]),
+    ("Experience in CV, NLP or speech", ["Computer Vision", "Natural Language Processing"]),
+    # pasted-text damage
+    (
+        "Experience with ParameterEfficient FineTuning (PEFT) such as LoRA",
+        ["Parameter-Efficient Fine-Tuning", "LoRA"],
+    ),
+    ("VisionLanguage Models (VLMs) and VisionLanguageAction Models", ["Vision-Language Models"]),
+    ("selfsupervised learning at scale", ["Self-Supervised Learning"]),
+    ("SelfSupervised Learning (SSL) and multimodal LLMs", ["Self-Supervised Learning"]),
+    ("fine tuning and finetuning and fine-tuning", ["Fine-Tuning"]),
+    ("**Python**, **PyTorch** and `numpy`", ["Python", "PyTorch", "NumPy"]),
+    ("real\\-world robotics and cloud\\-native tooling", ["Robotics", "Cloud Computing"]),
+    (
+        "Knowledgeable with compter vision and vison language models",
+        ["Computer Vision", "Vision-Language Models"],
+    ),
+    ("deep neutral network design", ["Deep Learning"]),
+    ("Microsoft OfficeStrong attention to detail", ["Microsoft Office"]),
+    ("Skills:Python, SQL, Tableau", ["Python", "SQL", "Tableau"]),
+    ("diffusion model and world model research", ["Diffusion Models", "World Models"]),
+    ("PYTORCH, TENSORFLOW, KUBERNETES", ["PyTorch", "TensorFlow", "Kubernetes"]),
+    ("pytorch / tensorflow / jax", ["PyTorch", "TensorFlow", "JAX"]),
+    # other fields
+    ("Current RN license and BLS certification required", ["RN", "Basic Life Support"]),
+    ("Class A CDL with a clean driving record", ["Commercial Driver's License", "Clean Driving Record"]),
+    ("CPA preferred; strong GAAP and month-end close experience", ["CPA", "GAAP", "Month-End Close"]),
+    ("PMP certified project manager with Jira experience", ["PMP", "Jira"]),
+    ("Experience with QuickBooks Online and accounts payable", ["QuickBooks", "Accounts Payable"]),
+    ("OSHA 10 card, forklift certification and blueprint reading", ["OSHA 10", "Forklift Certification"]),
+    ("Epic EHR charting and medication administration", ["Epic Systems", "Medication Administration"]),
+    ("Document patient assessments in the EMR daily", ["Electronic Health Records", "Patient Assessment"]),
+    ("AWS Certified Solutions Architect - Associate", ["AWS Certified Solutions Architect"]),
+    ("CompTIA Security+ and Network+ certified", ["CompTIA Security+", "CompTIA Network+"]),
+    ("Adobe Creative Cloud (InDesign, Illustrator, Photoshop)", ["Adobe InDesign", "Adobe Illustrator"]),
+    ("SEO, Google Ads and email marketing campaigns", ["Search Engine Optimization", "Google Ads"]),
+    ("MIG and TIG welding, reading blueprints", ["Welding", "Blueprint Reading"]),
+    ("Bilingual (Spanish/English) preferred", ["Bilingual", "Spanish", "English"]),
+    ("dbt models on Snowflake; DBT and CBT for clients", ["dbt", "Dialectical Behavior Therapy"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND, ids=[t[:40] for t, _ in FOUND])
+def test_finds_skills(text: str, expected: list[str]) -> None:
+    got = extract_skills(text)
+    missing = [s for s in expected if s not in got]
+    assert not missing, f"{missing} not in {got}"
+
+
+NOT_FOUND: list[tuple[str, list[str]]] = [
+    ("Our go-to-market team will go to market in Q3.", ["Go"]),
+    ("We want a go-getter who can go above and beyond.", ["Go"]),
+    ("You will report to the C-suite and other C level executives.", ["C"]),
+    ("Join our R&D group.", ["R"]),
+    ("Ensure swift delivery of every order.", ["Swift"]),
+    ("Spark innovation across the company.", ["Apache Spark"]),
+    ("You will excel in a fast-paced environment and Excel at teamwork.", ["Microsoft Excel"]),
+    ("Responsible for rust prevention on steel structures.", ["Rust"]),
+    ("Able to react quickly to customer needs.", ["React"]),
+    ("Please express interest by email.", ["Express.js"]),
+    ("The head chef runs the kitchen and the line cooks.", ["Chef"]),
+    ("Please send your CV and a cover letter.", ["Computer Vision"]),
+    (
+        "Word of mouth brings most of our clients; we work in small teams.",
+        ["Microsoft Word", "Microsoft Teams"],
+    ),
+    ("The outlook for the season is strong.", ["Microsoft Outlook"]),
+    ("Residents have access to the gym.", ["Microsoft Access"]),
+    ("Pay: $25/hr, 5 ml doses", ["Human Resources Management", "Machine Learning"]),
+    ("Offices in San Mateo and San Jose", ["Storage Administration"]),
+    ("A safe workplace with stem cells research", ["SAFe", "STEM Education"]),
+    ("Apply at https://careers.example.com/jobs/python-developer or jobs@example.com", ["Python"]),
+    ("We value diverse teams and excellent interest in learning.", ["Device Drivers"]),
+    (
+        "We offer a competitive compensation and benefits package and continuing education.",
+        ["Adult Education"],
+    ),
+    (
+        "Great place to work: equal opportunity employer regardless of immigration status.",
+        ["Immigration Law"],
+    ),
+    ("Maintain a database of contacts using a go-to spreadsheet.", ["Go"]),
+    ("Sous Chef experience required; ServSafe certified.", ["Chef"]),
+    ("Experience with Go is a plus for this sales role.", ["Go"]),
+    ("You have not managed teams and a P&L before.", ["Accounts Payable", "Microsoft Teams"]),
+    ("electronic photonic integrated circuit (EPIC) chipsets", ["Epic Systems"]),
+    ("A thorough understanding of A/E/C industry terminology", ["C"]),
+    ("Clients may use or access the portal at any time; using less energy.", ["Microsoft Access", "Less"]),
+    ("Bills of material (BOMs), assembly drawings and work instructions", ["Assembly"]),
+    ("Send your résumé and portfolio; RÉSUMÉS reviewed weekly.", ["R"]),
+    ("Our German headquarters and French office", ["German", "French"]),
+    ("Pipelines on AWS (S3, Glue, EMR) with Spark", ["Electronic Health Records"]),
+]
+
+
+@pytest.mark.parametrize(("text", "forbidden"), NOT_FOUND, ids=[t[:40] for t, _ in NOT_FOUND])
+def test_does_not_find(text: str, forbidden: list[str]) -> None:
+    got = extract_skills(text)
+    wrong = [s for s in forbidden if s in got]
+    assert not wrong, f"{wrong} found in {got}"
+
+
+def test_empty_and_wordless_text() -> None:
+    assert extract_skills("") == []
+    assert extract_skills("   \n\t ") == []
+    assert extract_skills("!!! --- ???") == []
+
+
+def test_more_mentions_rank_first() -> None:
+    text = "We use Java. Python is key. Python pipelines, Python services."
+    assert extract_skills(text)[:2] == ["Python", "Java"]
+
+
+def test_ties_keep_first_appearance_order() -> None:
+    assert extract_skills("Kubernetes, Terraform, Ansible") == ["Kubernetes", "Terraform", "Ansible"]
+
+
+def test_aliases_of_one_skill_collapse_into_one_name() -> None:
+    got = extract_skills("AWS, Amazon Web Services and aws again")
+    assert got.count("Amazon Web Services") == 1
+    assert got == ["Amazon Web Services"]
+
+
+def test_alias_mentions_add_up_for_ranking() -> None:
+    text = "Postgres and Docker. PostgreSQL tuning. MySQL too."
+    assert extract_skills(text)[0] == "PostgreSQL"
+
+
+def test_longest_match_wins() -> None:
+    got = extract_skills("Azure Machine Learning pipelines")
+    assert "Azure Machine Learning" in got
+    assert "Machine Learning" not in got
+    assert "Microsoft Azure" not in got
+
+
+def test_parenthesised_acronym_counts_for_the_skill_before_it() -> None:
+    got = extract_skills("Self-Supervised Learning (SSL) matters")
+    assert got == ["Self-Supervised Learning"]
+    assert "TLS/SSL" in extract_skills("Manage SSL certificates and PKI")
+
+
+def test_short_aliases_need_their_case() -> None:
+    assert "Machine Learning" in extract_skills("Experience with ML systems")
+    assert "Machine Learning" not in extract_skills("add 10 ml of water")
+    assert "R" not in extract_skills("skills in python, r and sql")
+    assert "R" in extract_skills("skills in Python, R and SQL")
+
+
+def test_typos_are_fixed_only_inside_multiword_skills() -> None:
+    assert "Computer Vision" in extract_skills("compter vision")
+    # A lone near-miss of a one-word skill is not "fixed" into it.
+    assert "Kubernetes" not in extract_skills("kubernetos")
+    # Two typos in one phrase are too many.
+    assert "Computer Vision" not in extract_skills("compter vison")
+
+
+def test_long_lists_resolve_in_one_sweep() -> None:
+    # Context spreads from the one anchor at the end through 3,000 list items (quadratic
+    # resolution would take many seconds here).
+    got = extract_skills("Go, " * 3000 + "Python")
+    assert got == ["Go", "Python"]
+
+
+def test_results_are_canonical_names() -> None:
+    names = {e.name for e in taxonomy()}
+    got = extract_skills("python, PYTORCH, k8s, postgres, golang, sklearn")
+    assert set(got) <= names
+    assert {"Python", "PyTorch", "Kubernetes", "PostgreSQL", "Go", "scikit-learn"} <= set(got)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_never_raises_and_returns_known_names(text: str) -> None:
+    names = {e.name for e in taxonomy()}
+    got = extract_skills(text)
+    assert len(got) == len(set(got))
+    assert set(got) <= names
