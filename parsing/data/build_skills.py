@@ -1,0 +1,116 @@
+"""Build ``skills.json`` from the hand-written sources in ``taxonomy/*.txt``.
+
+Source format, one skill a line::
+
+    @ Category name
+    Canonical Name[*] | alias; alias; ...
+
+A ``*`` after the name marks the skill ambiguous (the name is also an ordinary word or letter, so
+it counts only in a skill context). Lines starting with ``#`` are comments.
+
+Run from the repository root: ``python -m parsing.data.build_skills`` (``--check`` only validates
+and fails if ``skills.json`` is out of date).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from parsing.skills import DATA_FILE, case_distinct, normalize_phrase
+
+SOURCE_DIR = Path(__file__).resolve().parent / "taxonomy"
+
+
+class TaxonomyError(ValueError):
+    pass
+
+
+def parse_sources(source_dir: Path = SOURCE_DIR) -> list[dict[str, object]]:
+    entries: list[dict[str, object]] = []
+    for path in sorted(source_dir.glob("*.txt")):
+        category: str | None = None
+        for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            where = f"{path.name}:{lineno}"
+            if line.startswith("@"):
+                category = line[1:].strip()
+                continue
+            if category is None:
+                raise TaxonomyError(f"{where}: skill before any '@ Category' line")
+            name_part, _, alias_part = line.partition("|")
+            name = name_part.strip()
+            ambiguous = name.endswith("*")
+            name = name.rstrip("*").strip()
+            if not name:
+                raise TaxonomyError(f"{where}: empty name")
+            seen = {normalize_phrase(name)}
+            aliases: list[str] = []
+            for alias in (a.strip() for a in alias_part.split(";")):
+                key = normalize_phrase(alias)
+                if alias and key and key not in seen:
+                    seen.add(key)
+                    aliases.append(alias)
+            entries.append({"name": name, "aliases": aliases, "category": category, "ambiguous": ambiguous})
+    return entries
+
+
+def validate(entries: list[dict[str, object]]) -> list[str]:
+    problems: list[str] = []
+    names: set[str] = set()
+    owner: dict[tuple[str, ...], tuple[str, str]] = {}
+    upper_owner: dict[tuple[str, ...], str] = {}
+    for entry in entries:
+        name = str(entry["name"])
+        if name in names:
+            problems.append(f"duplicate name: {name}")
+        names.add(name)
+        if not entry.get("category"):
+            problems.append(f"no category: {name}")
+        aliases = entry["aliases"]
+        assert isinstance(aliases, list)
+        for written in [name, *aliases]:
+            key = normalize_phrase(str(written))
+            if not key:
+                problems.append(f"{name}: alias {written!r} has no tokens")
+                continue
+            other, other_written = owner.setdefault(key, (name, str(written)))
+            if other == name:
+                continue
+            # One key may serve two skills when case tells them apart ("dbt" vs "DBT").
+            if case_distinct(other_written, str(written)) and key not in upper_owner:
+                upper_owner[key] = name
+                continue
+            problems.append(f"{' '.join(key)!r} claimed by {other!r} and {name!r}")
+    return problems
+
+
+def render(entries: list[dict[str, object]]) -> str:
+    lines = ",\n".join("  " + json.dumps(e, ensure_ascii=False) for e in entries)
+    return "[\n" + lines + "\n]\n"
+
+
+def main(argv: list[str]) -> int:
+    entries = parse_sources()
+    problems = validate(entries)
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        return 1
+    text = render(entries)
+    if "--check" in argv:
+        current = DATA_FILE.read_text(encoding="utf-8") if DATA_FILE.exists() else ""
+        if current != text:
+            print(f"{DATA_FILE} is out of date: run python -m parsing.data.build_skills", file=sys.stderr)
+            return 1
+        return 0
+    DATA_FILE.write_text(text, encoding="utf-8")
+    print(f"wrote {len(entries)} skills to {DATA_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
