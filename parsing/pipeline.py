@@ -6,6 +6,7 @@ from parsing.jsonld import JsonLdFields, read_job_posting
 from parsing.models import Posting
 from parsing.salary import extract_salary_ranges, salary_envelope
 from parsing.sections import job_text
+from parsing.skills import extract_skills
 from parsing.text import normalize_text, prepare
 
 
@@ -24,5 +25,6 @@ def parse_posting(raw: str) -> Posting:
         employment_type=structured.employment_type,
         salary=salary_envelope(ranges),
         salary_ranges=ranges,
+        skills=extract_skills(body),
         posted_on=structured.posted_on,
     )
