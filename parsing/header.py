@@ -1,0 +1,604 @@
+"""Title, company and locations of a pasted posting.
+
+Sources, strongest first:
+1. labelled fields at the top ("Job Title: ...", "Company : ...", "locations" on its own line);
+2. the header block of a copied job page (LinkedIn, Indeed, Greenhouse, Lever, Workday): the short lines
+   before the description, read by position and by what each line looks like;
+3. labelled fields further down;
+4. the prose ("As a Senior Machine Learning Engineer with ...", "At Roblox, we ...",
+   "based at our headquarters in San Mateo, CA").
+
+Job boards wrap postings in their own text ("Interested in this AI/ML Engineer role at Microsoft?"): the
+board's category is not the title, so such a line only gives the company.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Final
+
+from parsing.lines import prepare
+from parsing.places import is_location, normalize_locations
+from parsing.role import ROLE_HEADS
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str | None = None
+    company: str | None = None
+    locations: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Line shapes
+
+_MAX_HEADER_LINES: Final = 24
+
+_NOISE: Final = re.compile(
+    r"(?:skip to (?:main )?content|apply(?:\s+(?:now|here|for this (?:job|position|role)|on (?:the )?company"
+    r"(?: site| website)?|on employer site|with linkedin|with indeed))?\b.{0,40}|easy apply|i'?m interested"
+    r"|save(?:d)?(?: (?:job|this job))?|share(?: this (?:job|posting))?|show more(?: options)?|show less|see more"
+    r"|report(?: this)? job|promoted(?: by hirer)?|actively (?:recruiting|hiring)|be an early applicant"
+    r"|.{0,40}\bapplicants?\b.{0,40}|.{0,40}\bclicked apply\b.{0,20}|(?:re)?posted\b.{0,40}|.{0,30}\bago"
+    r"|job details|job post(?:ing)?|back(?: to (?:jobs|search|all jobs|results))?|(?:view|see) (?:all )?"
+    r"(?:jobs|openings|open roles|positions|more jobs)\b.{0,40}|sign in|sign up|join now|log ?in|home|careers?"
+    r"|jobs|menu|search|follow|message|more|close|dismiss|new|hiring|urgently hiring|responsive employer"
+    r"|hiring multiple candidates|(?:easily )?apply(?:ing)? (?:from|with) .{0,40}|responses managed off linkedin"
+    r"|matches your job preferences.{0,80}|see how you compare.{0,80}|meet the hiring team|profile insights"
+    r"|job highlights|linkedin|indeed|glassdoor|ziprecruiter|monster|wellfound|built ?in|dice|otta|welcome to the jungle"
+    r"|\d(?:\.\d)?(?: out of 5(?: stars)?)?|[\d,.]+k? (?:company )?reviews?|[★☆✩✭]+.{0,20}"
+    r"|(?:job |req(?:uisition)? )?(?:id|number|no\.?|#)\s*:?\s*[\w-]+|r-?\d{3,}|jr-?\d{3,}|\d{4,}"
+    r"|company logo|logo|.{0,40} logo|.{0,40} home page|powered by .{0,40}|jobs? powered by .{0,40}"
+    r"|pay found in job post|profile|benefits? pulled from .{0,60}|verified|featured|top applicant)",
+    re.I,
+)
+_BODY_MARKER: Final = re.compile(
+    r"(?:about (?:the |this )?(?:job|role|position|opportunity|team|us|company|you|the company)|full job description"
+    r"|job description|description|(?:job |position |role )?(?:overview|summary)|the role|role|the opportunity"
+    r"|responsibilities|key responsibilities|duties|what you(?:'ll| will) do|who we are|who you are|about"
+    r"|benefits|qualifications|requirements|company description|role description|introduction|your role"
+    r"|the position|position description|job summary|what we(?:'re| are) looking for|our company|why join us"
+    r"|the team|who we're looking for|job responsibilities|essential (?:duties|functions)|your mission)\s*:?",
+    re.I,
+)
+_GLUED_BODY: Final = re.compile(
+    r"^(?:job description|full job description|about the job|description|job summary|summary|overview)"
+    r"(?=[A-Z\"'(])"
+)
+_PAY_LINE: Final = re.compile(
+    r"^(?:pay|salary|compensation|base pay|estimated pay)?\s*:?\s*(?:up to |from |starting at )?"
+    r"[$£€¥₹]\s?\d|^\d[\d,.]*\s?(?:k|usd|eur|gbp)\b|\b(?:a|an|per|/)\s?(?:year|yr|hour|hr|month|week|day)\b.*\$",
+    re.I,
+)
+_AGGREGATOR: Final = re.compile(
+    r"\b(?:this|the)\s+.{2,60}?\s+(?:role|job|position|opening)\s+(?:at|with)\s+(?P<company>[A-Z][\w&'.,-]*"
+    r"(?:\s+[A-Z0-9&][\w&'.-]*){0,5})\s*[?!.]?\s*$"
+)
+_LABEL: Final = re.compile(
+    r"^(?P<label>job title|position title|job role|title|position|role|job name|vacancy|opening|job posting"
+    r"|job|company name|company|hiring company|employer|organi[sz]ation|business|client"
+    r"|job location|location|locations|office location|work location|city|based in"
+    r"|time type|job type|employment type|type|posted on|posted|date posted|created|job requisition id"
+    r"|requisition id|req id|job id|job number|reference|department|team|function|salary|pay|salary range"
+    r"|compensation|category|industry|reports to|schedule|shift|duration|start date|closing date|level)"
+    r"(?:\s*[:：]\s*(?P<value>.*)|\s*[:：]?\s*$)",
+    re.I,
+)
+_TITLE_LABELS: Final = frozenset(
+    "job title|position title|job role|title|position|role|job name|vacancy|opening|job posting|job".split("|")
+)
+_COMPANY_LABELS: Final = frozenset(
+    "company name|company|hiring company|employer|organization|organisation|business".split("|")
+)
+_LOCATION_LABELS: Final = frozenset(
+    "job location|location|locations|office location|work location|city|based in".split("|")
+)
+_CORPORATE: Final = re.compile(
+    r"\b(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|co|company|group|gmbh|ag|plc|llp|lp|pc|pllc|sa|s\.a|bv"
+    r"|holdings|technologies|labs|systems|solutions|partners|associates|bank|university|college|hospital"
+    r"|health|healthcare|church|agency|foundation|institute|network|clinic|studios?|games|capital|ventures"
+    r"|consulting|services|industries|international|global|media|entertainment|interactive|software)\b\.?",
+    re.I,
+)
+_DAYS_MONTHS: Final = re.compile(
+    r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b",
+    re.I,
+)
+_MARKDOWN_DECORATION: Final = re.compile(r"^(?:#{1,6}\s*|[-*•●▪◦>]\s+)+|\*\*|__|^\*|\*$|`")
+_JOB_POST_SUFFIX: Final = re.compile(r"\s*[-–]\s*job post(?:ing)?$", re.I)
+_HIRING_PREFIX: Final = re.compile(
+    r"^(?:we(?:'re| are) hiring|now hiring|hiring|job opening|job|open (?:role|position)|opening|role)\s*[:!\-–]\s*",
+    re.I,
+)
+_IS_HIRING: Final = re.compile(r"^(?P<company>.{2,60}?)\s+is\s+hiring(?:\s+an?)?\s*[:!\-–]?\s+(?P<title>.+)$", re.I)
+_AT_SPLIT: Final = re.compile(r"^(?P<title>.+?)\s+(?:at|@)\s+(?P<company>.+)$")
+_SEGMENT_SPLIT: Final = re.compile(r"\s+[-–—|·•]\s+|\s+\|\s*|\s*\|\s+")
+_WORD: Final = re.compile(r"[A-Za-z][\w'&+#.-]*")
+_ABBREVIATION: Final = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.")
+_SENTENCE_BREAK: Final = re.compile(r"[a-z]{3}[.!?] [A-Z][a-z]* [a-z]")
+_PRONOUNS: Final = frozenset("you we our your this it they i he she us their its".split())
+
+
+def _clean_line(line: str) -> str:
+    line = _MARKDOWN_DECORATION.sub("", line.strip()).strip()
+    line = _JOB_POST_SUFFIX.sub("", line)
+    return re.sub(r"\s{2,}", " ", line).strip(" *_")
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _is_prose(line: str) -> bool:
+    words = line.split()
+    if len(words) > 18 or len(line) > 150:
+        return True
+    if line[-1] in ".?" and len(words) >= 6 and not _ABBREVIATION.fullmatch(words[-1]):
+        return True
+    if line[-1] == "!" and len(words) >= 10:
+        return True
+    return bool(_SENTENCE_BREAK.search(line))
+
+
+def title_like(line: str) -> bool:
+    """Whether a short line reads as a job title: it holds a head noun such as "Engineer" or "Nurse"."""
+    for word in _words(line):
+        w = word.lower().strip(".'")
+        for part in w.split("/"):
+            if part in ROLE_HEADS:
+                return True
+    return False
+
+
+def _company_like(s: str) -> bool:
+    s = s.strip()
+    if not s or len(s) > 80 or not (s[0].isupper() or s[0].isdigit()):
+        return False
+    words = s.split()
+    if len(words) > 8 or _DAYS_MONTHS.match(s) or _PAY_LINE.search(s) or _NOISE.fullmatch(s):
+        return False
+    if is_location(s) or _badge_only(s):
+        return False
+    lowercase = [w for w in words if w[0].islower() and w.lower() not in ("of", "and", "the", "for", "de", "&")]
+    return not lowercase
+
+
+_BADGE_ONLY: Final = re.compile(
+    r"(?:\s*(?:full[- ]?time|part[- ]?time|contract(?:or)?|temporary|temp|permanent|internship|remote|hybrid"
+    r"|on[- ]?site|in[- ]office|in[- ]person|(?:entry|mid-senior|mid|senior)\s+level|associate|director|executive"
+    r"|not applicable|urgent(?:ly hiring)?|new|multiple locations|[1-9]\d? locations|\+\d+ more)[,/]?)+\s*",
+    re.I,
+)
+
+
+def _badge_only(s: str) -> bool:
+    return bool(_BADGE_ONLY.fullmatch(s))
+
+
+def _tidy_company(s: str) -> str | None:
+    s = re.sub(r"\s+\d\.\d\s*(?:out of 5 stars?|★.*)?$|\s+\d(?:\.\d)?\s*(?:out of 5 stars?|★.*)$", "", s.strip())
+    s = re.sub(r"\s*[-–|]\s*(?:careers?|jobs?|hiring)$", "", s, flags=re.I).strip(" ,;:-–|·")
+    s = re.sub(r"\s+(?:home ?page|logo)$", "", s, flags=re.I)
+    return s or None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Labels
+
+
+@dataclass
+class _Labels:
+    title: str | None = None
+    company: str | None = None
+    company_blank: bool = False
+    locations: list[str] = field(default_factory=list)
+    location_seen: bool = False
+
+
+_GLUED_LABEL: Final = re.compile(
+    r"(?<=[a-z0-9).])(?=(?:Job |Position |Company |Work |Hiring |Job Posting|Employment |Pay|Salary|Schedule"
+    r"|Compensation|Benefits|Start|Reports|Organi[sz]ation|Location|Position|Company|Title|Department|Type"
+    r"|Duration|Hours|Shift|Experience|Education)[A-Za-z ]{0,20}\s?:)"
+)
+
+
+def _label_value(value: str) -> str:
+    """A field's value, cut where a glued next label starts ("CoordinatorOrganization: ...")."""
+    m = _GLUED_LABEL.search(value)
+    if m:
+        value = value[: m.start()]
+    return value.strip(" \t*_-–|")
+
+
+def _apply_label(labels: _Labels, label: str, value: str) -> None:
+    label = label.lower()
+    value = _label_value(value)
+    if label in _TITLE_LABELS:
+        if labels.title is None and value and not _is_prose(value) and len(value) <= 120:
+            labels.title = value
+    elif label in _COMPANY_LABELS:
+        if labels.company is None and not labels.company_blank:
+            tidy = _tidy_company(value) if value else None
+            if tidy and len(tidy) <= 100 and not _is_prose(tidy):
+                labels.company = tidy
+            elif not value:
+                labels.company_blank = True
+    elif label in _LOCATION_LABELS and not labels.location_seen and value:
+        labels.location_seen = True
+        labels.locations = normalize_locations(value)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The header block
+
+
+@dataclass
+class _Block:
+    texts: list[str] = field(default_factory=list)
+    company: str | None = None
+    company_blank: bool = False
+    aggregator_company: str | None = None
+    locations: list[str] = field(default_factory=list)
+    labels: _Labels = field(default_factory=_Labels)
+    about_company: str | None = None
+
+
+def _add_locations(target: list[str], found: list[str]) -> None:
+    for place in found:
+        if place not in target:
+            target.append(place)
+
+
+def _read_block(lines: list[str]) -> _Block:
+    block = _Block()
+    pending_label: str | None = None
+    seen = 0
+    for raw in lines:
+        line = _clean_line(raw)
+        if not line:
+            continue
+        seen += 1
+        if seen > _MAX_HEADER_LINES:
+            break
+        if pending_label is not None:
+            label, pending_label = pending_label, None
+            if not _LABEL.fullmatch(line):
+                _apply_label(block.labels, label, line)
+                continue
+            if label.lower() in _COMPANY_LABELS:
+                block.labels.company_blank = True
+        m = _LABEL.fullmatch(line)
+        if m:
+            if m.group("value") is None or not m.group("value").strip():
+                pending_label = m.group("label")
+            else:
+                _apply_label(block.labels, m.group("label"), m.group("value"))
+            continue
+        if _GLUED_BODY.match(line) or _BODY_MARKER.fullmatch(line):
+            break
+        about = re.fullmatch(r"(?:about|why|life at|working at)\s+(?P<name>[A-Z][\w&'.-]*(?:\s+[\w&'.-]+){0,4})\??", line)
+        if about:
+            block.about_company = about.group("name")
+            break
+        agg = _AGGREGATOR.search(line)
+        if agg and line.rstrip().endswith("?"):
+            block.aggregator_company = agg.group("company")
+            continue
+        if _NOISE.fullmatch(line) or _PAY_LINE.search(line) or _badge_only(line):
+            continue
+        if _is_prose(line):
+            break
+        if " · " in line or " • " in line or line.startswith(("· ", "• ")):
+            _read_dot_line(block, line)
+            continue
+        if line.endswith(" /") or line.endswith("/"):
+            _add_locations(block.locations, normalize_locations(line.rstrip(" /"), strict=True))
+            continue
+        places = normalize_locations(line, strict=True)
+        if places:
+            _add_locations(block.locations, places)
+            continue
+        at = re.fullmatch(r"(?:at|@)\s+(?P<company>.+)", line)
+        if at:
+            block.company = block.company or _tidy_company(at.group("company"))
+            continue
+        block.texts.append(line)
+    return block
+
+
+def _read_dot_line(block: _Block, line: str) -> None:
+    """ "Company · Location · 2 days ago" (LinkedIn); an empty first part means no company is shown."""
+    parts = [p.strip() for p in re.split(r"\s*[·•]\s*", line)]
+    if parts and not parts[0] and block.texts:
+        block.company_blank = True
+    for i, part in enumerate(parts):
+        if not part:
+            continue
+        places = normalize_locations(part, strict=True)
+        if places:
+            _add_locations(block.locations, places)
+            continue
+        if _NOISE.fullmatch(part) or _badge_only(part) or _PAY_LINE.search(part):
+            continue
+        if i == 0 and block.texts and block.company is None and _company_or_name(part):
+            block.company = _tidy_company(part)
+        elif i == 0 and not block.texts:
+            block.texts.append(part)
+
+
+def _company_or_name(s: str) -> bool:
+    return bool(s) and len(s) <= 80 and not _is_prose(s)
+
+
+def _split_heading(line: str) -> tuple[str, str | None, list[str]]:
+    """One heading that may hold more than the title: "Senior Engineer at Stripe", "Engineer - Acme - Remote"."""
+    line = _HIRING_PREFIX.sub("", line).strip()
+    m = _IS_HIRING.match(line)
+    if m and _company_like(m.group("company")) and title_like(m.group("title")):
+        return m.group("title").strip(" .!"), m.group("company"), []
+    m = _AT_SPLIT.match(line)
+    if m and title_like(m.group("title")):
+        rest = [p.strip() for p in _SEGMENT_SPLIT.split(m.group("company")) if p.strip()]
+        if rest and _company_like(rest[0]) and not title_like(rest[0]):
+            places: list[str] = []
+            for extra in rest[1:]:
+                _add_locations(places, normalize_locations(extra, strict=True))
+            return m.group("title").strip(), _tidy_company(rest[0]), places
+    segments = [p.strip() for p in _SEGMENT_SPLIT.split(line) if p.strip()]
+    if len(segments) < 2 or len(segments) > 4:
+        return line, None, []
+    # Only a company makes a split worth it: "Engineer - Full Time" stays whole.
+    title_index = next((i for i, seg in enumerate(segments) if title_like(seg)), None)
+    if title_index is None:
+        return line, None, []
+    company: str | None = None
+    places = []
+    for i, seg in enumerate(segments):
+        if i == title_index:
+            continue
+        found = normalize_locations(seg, strict=True)
+        if found:
+            _add_locations(places, found)
+        elif _badge_only(seg):
+            continue
+        elif company is None and _company_like(seg) and not title_like(seg):
+            company = _tidy_company(seg)
+        else:
+            return line, None, []
+    if company is None:
+        return line, None, []
+    return segments[title_index], company, places
+
+
+# ---------------------------------------------------------------------------------------------------
+# Prose
+
+_TITLE_WORD: Final = r"(?:[A-Z][\w'&+#./-]*|[A-Z0-9]{2,}[\w'&+#./-]*)"
+_PROSE_TITLE: Final = re.compile(
+    r"(?:\b(?i:as)\s+(?i:a|an|the|our)"
+    r"|\b(?i:hiring|seeking|searching\s+for|recruiting|looking\s+for|in\s+search\s+of|need)\s+(?i:a|an)"
+    r"|\b(?i:join\s+(?:us|our\s+team|the\s+team)\s+as)\s+(?i:a|an|the|our)"
+    r"|\b(?i:(?:role|position|opening|vacancy)\s+(?:of|for))\s+(?i:a|an|the)?"
+    r"|(?:^|[.!?]\s+|\n)The)"
+    r"\s+(?:[a-z][\w-]*,?\s+){0,3}?"
+    r"(?P<title>" + _TITLE_WORD + r"(?:(?:\s+(?:(?:of|and|for|in|&|de)\s+)*|\s*/\s*|,\s+(?=[A-Z]))"
+    r"(?:" + _TITLE_WORD + r"|\([^()\n]{1,40}\)))*)"
+    r"(?P<after>\s+(?i:will|is\s+responsible|plays|reports|to|who|with|at|on|in|for|within|that|based|"
+    r"position|role|you|responsible)\b|\s*[,.;:(]|\s*$)?",
+)
+_NAME: Final = (
+    r"(?P<name>[A-Z][\w&'.-]*(?:\s+(?:&\s+|of\s+(?:the\s+)?|and\s+|de\s+)?[A-Z0-9][\w&'.-]*){0,5}"
+    r"(?:,?\s+(?:Inc|LLC|Ltd|Corp|Co|PLC|LLP|L\.P)\.?)?)"
+)
+_PROSE_COMPANY: Final = (
+    (3, re.compile(r"(?:^|[.!?]\s+|\n)At\s+" + _NAME + r"\s*,\s+(?i:we|our|you|the|it|every|there)\b")),
+    (
+        3,
+        re.compile(
+            _NAME + r"\s+(?i:is|are)\s+(?i:an?\s+|proud(?:ly)?\s+(?:to\s+be\s+)?(?:an?\s+)?|committed\s+to\s+being\s+"
+            r"an?\s+)?(?i:equal\s+(?:opportunity|employment)|eeo\b|e-verify|affirmative\s+action)"
+        ),
+    ),
+    (3, re.compile(_NAME + r"\s+(?i:provides|offers|is\s+committed\s+to)\s+(?i:equal\s+(?:employment\s+)?opportunit)")),
+    (2, re.compile(r"\bJoin\s+(?:the\s+)?" + _NAME + r"(?:\s+team)?\s*(?:[.!,]|\s+(?:and|as|in|to)\b)")),
+    (2, re.compile(r"(?:^|\n)\s*(?:About|Why|Life at|Working at)\s+" + _NAME + r"\s*[?:]?\s*(?:\n|$)")),
+    (
+        2,
+        re.compile(
+            r"(?:^|[.!?]\s+|\n)" + _NAME + r"\s+(?i:is|has\s+been)\s+(?i:a|an|the|one\s+of\s+the)\s+"
+            r"(?i:leading|leader|global|world|fast|premier|growing|innovative|award|top|mission|venture|privately"
+            r"|publicly|family|boutique|non-?profit|nationally|largest|\w+-based|\w+-owned|\w+-driven|\w+-growing)"
+        ),
+    ),
+)
+_NOT_A_NAME: Final = frozenset(
+    """we our the this all it you your company employer applicants eeo equal qualified candidates each every any
+    who what why how about join at as in for if please benefits pay salary job position role team they he she
+    there here these those such its their us an a one no note candidate employees individuals persons
+    """.split()
+)
+_LOC: Final = r"(?P<loc>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?)"
+_PROSE_LOCATION: Final = re.compile(
+    r"\bbased\s+(?:in|at|out\s+of)\s+(?:our\s+|the\s+)?(?:(?:[\w-]+\s+){0,2}(?:headquarters|hq|office|offices|campus)"
+    r"\s+in\s+)?" + _LOC + r"(?P<tail>\s+(?i:headquarters|hq|office|offices|campus))?"
+    r"|\b(?:located|headquartered)\s+in\s+(?:the\s+)?" + _LOC.replace("loc>", "loc2>")
+    + r"|\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:based\s+|located\s+)?in\s+(?:the\s+)?"
+    + _LOC.replace("loc>", "loc3>")
+    + r"|\b(?:must|need\s+to)\s+(?:be\s+located|reside|live)\s+(?:in|within)\s+(?:the\s+)?"
+    + _LOC.replace("loc>", "loc4>")
+    + r"|\b(?:across|anywhere\s+in|throughout)\s+the\s+(?P<country>U\.S\.A?\.?|US|USA|United\s+States|UK|U\.K\.|"
+    r"United\s+Kingdom)(?![\w])"
+)
+
+
+def _trim_title(title: str) -> str | None:
+    """Cut a prose title after its last head noun, keeping a short ", Team (Focus)" tail."""
+    words = title.split()
+    last_head = -1
+    for i, word in enumerate(words):
+        if title_like(word.strip(",")):
+            last_head = i
+    if last_head < 0:
+        return None
+    head = " ".join(words[: last_head + 1])
+    tail = " ".join(words[last_head + 1 :])
+    numerals = re.match(r"^(?:I{1,3}|IV|V)\b", tail)
+    if numerals:
+        head += " " + numerals.group(0)
+        tail = tail[numerals.end() :].strip()
+    if head.endswith(","):
+        head = head[:-1]
+    if tail.startswith(",") and not head.endswith(","):
+        parts = tail[1:].split()
+        if 0 < len(parts) <= 5 and parts[0].lower().strip(",") not in _PRONOUNS and "," not in tail[1:]:
+            return f"{head}{tail}"
+    elif tail.startswith("("):
+        return f"{head} {tail}"
+    return head.strip(" ,") or None
+
+
+def _prose_title(text: str) -> str | None:
+    for m in _PROSE_TITLE.finditer(text, 0, min(len(text), 8000)):
+        raw = m.group("title").strip(" ,")
+        if len(raw.split()) > 14:
+            continue
+        title = _trim_title(raw)
+        if title is None or title.split()[0].lower() in _NOT_A_NAME:
+            continue
+        if m.group(0).lstrip(" .!?\n").startswith("The") and not (m.group("after") or "").strip().lower().startswith(
+            ("will", "is", "plays", "reports", "responsible")
+        ):
+            continue
+        return title
+    return None
+
+
+def _clean_name(name: str) -> str | None:
+    name = name.strip(" ,.'")
+    name = re.sub(r"'s$", "", name)
+    first = name.split()[0].lower() if name.split() else ""
+    if not name or first in _NOT_A_NAME or title_like(name) or is_location(name):
+        return None
+    return name
+
+
+def _prose_company(text: str) -> str | None:
+    scores: dict[str, int] = {}
+    for weight, pattern in _PROSE_COMPANY:
+        for m in pattern.finditer(text):
+            name = _clean_name(m.group("name"))
+            if name is None:
+                continue
+            scores[name] = scores.get(name, 0) + weight
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: (kv[1] + min(text.count(kv[0]), 6), len(kv[0])), reverse=True)
+    return ranked[0][0]
+
+
+def _prose_locations(text: str) -> list[str]:
+    for m in _PROSE_LOCATION.finditer(text):
+        if m.group("country"):
+            return normalize_locations(m.group("country").replace(" ", " "), strict=True)
+        value = m.group("loc") or m.group("loc2") or m.group("loc3") or m.group("loc4")
+        if not value:
+            continue
+        found = _best_prefix_location(value)
+        if found:
+            return found
+    return []
+
+
+def _best_prefix_location(value: str) -> list[str]:
+    """ "San Mateo, CA Headquarters" -> the longest leading run of words that is a place."""
+    words = value.split()
+    for end in range(len(words), 0, -1):
+        found = normalize_locations(" ".join(words[:end]).rstrip(",."), strict=True)
+        if found:
+            return found
+    return []
+
+
+def _body_labels(text: str) -> _Labels:
+    labels = _Labels()
+    for m in _BODY_LABEL.finditer(text, 0, min(len(text), 12000)):
+        _apply_label(labels, m.group("label"), m.group("value"))
+    return labels
+
+
+_BODY_LABEL: Final = re.compile(
+    r"(?:^|\n|(?<=[a-z.)]))[ \t]*(?P<label>(?i:job title|position title|position|title|company name|company"
+    r"|employer|organi[sz]ation|job location|location))[ \t]*:[ \t]*(?P<value>[^\n]{1,160})"
+)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Entry point
+
+
+def _lines(text: str) -> Iterator[str]:
+    yield from text.split("\n", 120)[:120]
+
+
+def extract_header(text: str) -> Header:
+    """Title, company and locations of a posting, each None or [] when the paste does not show one."""
+    text = prepare(text)
+    block = _read_block(list(_lines(text)))
+    labels = block.labels
+
+    title = labels.title
+    company = labels.company
+    company_blank = labels.company_blank or block.company_blank
+    locations = list(labels.locations)
+    locations_found = labels.location_seen
+
+    texts = block.texts
+    if title is None and texts:
+        first, second = texts[0], texts[1] if len(texts) > 1 else None
+        if block.company or company or company_blank:
+            title = first
+            if company is None and not company_blank:
+                company = block.company
+        elif second is not None:
+            if title_like(second) and not title_like(first):
+                title, company = second, _tidy_company(first)
+            elif _company_like(second) or not title_like(second):
+                title, company = first, _tidy_company(second)
+            else:
+                title = first
+        else:
+            title, split_company, split_places = _split_heading(first)
+            if split_company and company is None:
+                company = split_company
+            _add_locations(locations, split_places)
+    elif title is not None and company is None and not company_blank:
+        company = block.company or (
+            _tidy_company(texts[0]) if texts and len(texts) == 1 and _company_like(texts[0]) else None
+        )
+    if company is None and not company_blank:
+        company = block.aggregator_company or block.company
+    if not locations_found or not locations:
+        _add_locations(locations, block.locations)
+
+    body: _Labels | None = None
+    if title is None or (company is None and not company_blank) or not locations:
+        body = _body_labels(text)
+        if title is None:
+            title = body.title
+        if company is None and not company_blank:
+            company = body.company
+        if not locations:
+            locations = list(body.locations)
+    if title is None:
+        title = _prose_title(text)
+    if company is None and not company_blank:
+        company = block.about_company and _clean_name(block.about_company)
+        company = company or _prose_company(text)
+    if not locations:
+        locations = _prose_locations(text)
+    if title is not None:
+        title = title.strip(" -–|,:") or None
+    return Header(title=title, company=company or None, locations=locations)
