@@ -1,7 +1,8 @@
 """Seniority, employment type, workplace, years of experience, education and posting date.
 
-Each extractor prefers an explicit field ("Job Type: Full-time") to what the prose implies, and returns
-None (or []) rather than guess: a wrong value on a card is worse than a missing one.
+Each extractor prefers an explicit field ("Job Type: Full-time") or a badge near the title to what the
+prose implies, and returns None (or []) rather than guess: a wrong value on a card is worse than none.
+Patterns run on the lower-case text, in small windows around keywords (see ``parsing.lines``).
 """
 
 from __future__ import annotations
@@ -10,26 +11,32 @@ import re
 from datetime import date
 from typing import Final
 
-from parsing.lines import head_lines as _head_lines
-from parsing.lines import prepare as _prepare
+from parsing.lines import Doc, load
 from parsing.models import EDUCATION_ORDER, Education, EmploymentType, ExperienceYears, Seniority, Workplace
 
-# ---------------------------------------------------------------------------------------------------
-# Shared helpers
 
+def _first(doc: Doc, pattern: re.Pattern[str], spans: list[tuple[int, int]]) -> re.Match[str] | None:
+    for start, end in spans:
+        m = pattern.search(doc.lower, start, end)
+        if m:
+            return m
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
 # Badges: the short tags a job page prints near the title ("Full-time", "Hybrid", "Remote in Austin, TX").
-_BADGE_SPLIT: Final = re.compile(r"\s*(?:[·|•/]|\s[-–]\s|\(|\))\s*")
+
+_BADGE_SPLIT: Final = re.compile(r"\s*(?:[·|•/]|\s-\s|\(|\))\s*")
 _BADGE_WORD: Final = re.compile(
     r"(full[- ]?time|part[- ]?time|contract|contractor|temporary|internship|permanent|freelance|"
     r"remote|fully remote|hybrid|on[- ]?site|in[- ]office|in[- ]person)"
-    r"(?:\s+(?:in|within|-)\s+.*|\s+work\s+in\s+.*|\s+remote\s+in\s+.*)?",
-    re.I,
+    r"(?:\s+(?:in|within|-)\s+.*|\s+work\s+in\s+.*|\s+remote\s+in\s+.*)?"
 )
 _BADGE_LINE: Final = re.compile(
     r"(?:\s*(?:full[- ]?time|part[- ]?time|contract|temporary|internship|remote|hybrid|on[- ]?site|"
-    r"(?:entry|mid-senior|mid|senior)\s+level|associate|director|executive|not applicable))+\s*",
-    re.I,
+    r"(?:entry|mid-senior|mid|senior)\s+level|associate|director|executive|not applicable))+\s*"
 )
+_BADGE_TOKENS: Final = re.compile(r"full[- ]?time|part[- ]?time|on[- ]?site|\w+(?:-\w+)?")
 _WORKPLACE_BADGES: Final[dict[str, Workplace]] = {
     "remote": "remote",
     "fully remote": "remote",
@@ -44,17 +51,18 @@ _WORKPLACE_BADGES: Final[dict[str, Workplace]] = {
 }
 
 
-def _badges(line: str) -> list[str]:
+def badges(line: str) -> list[str]:
     """The badge words of one short top line, lower case ("$90k - $110k a year - Full-time" -> full-time)."""
     if len(line) > 90 or line.endswith((".", "?", "!", ":")):
         return []
+    line = line.lower()
     if _BADGE_LINE.fullmatch(line):
-        return [w.lower() for w in re.findall(r"full[- ]?time|part[- ]?time|\w+(?:-\w+)?", line)]
+        return _BADGE_TOKENS.findall(line)
     out: list[str] = []
     for segment in _BADGE_SPLIT.split(line):
         m = _BADGE_WORD.fullmatch(segment.strip(" ,"))
         if m:
-            out.append(m.group(1).lower())
+            out.append(m.group(1))
     return out
 
 
@@ -62,42 +70,34 @@ def _badges(line: str) -> list[str]:
 # Seniority
 
 _TITLE_LEVELS: Final[tuple[tuple[Seniority, re.Pattern[str]], ...]] = (
-    ("intern", re.compile(r"\b(?:intern|internship|co-?op|summer student|werkstudent)\b", re.I)),
+    ("intern", re.compile(r"\b(?i:intern|internship|co-?op|summer student|werkstudent)\b")),
     (
         "executive",
         re.compile(
-            r"\b(?:chief\s+(?:\w+\s+){0,3}officer|c[eftoimd]o|ciso|cxo|s?vp|e?vp|vice[- ]president|president)\b",
-            re.I,
+            r"\b(?i:chief\s+(?:\w+\s+){0,3}officer|c[eftoimd]o|ciso|cxo|s?vp|e?vp|vice[- ]president|president)\b"
         ),
     ),
-    ("director", re.compile(r"\b(?:director|head of|dir)\b", re.I)),
+    ("director", re.compile(r"\b(?i:director|head of|dir)\b")),
     (
         "manager",
         re.compile(
-            r"(?<!product )(?<!project )(?<!program )(?<!programme )(?<!account )(?<!case )(?<!property )"
+            r"(?i)(?<!product )(?<!project )(?<!program )(?<!programme )(?<!account )(?<!case )(?<!property )"
             r"(?<!media )(?<!community )(?<!content )(?<!relationship )(?<!portfolio )(?<!territory )"
-            r"(?<!success )(?<!brand )(?<!care )(?<!category )\b(?:manager|mgr)\b",
-            re.I,
+            r"(?<!success )(?<!brand )(?<!care )(?<!category )\b(?:manager|mgr)\b"
         ),
     ),
-    ("principal", re.compile(r"\bprincipal\b(?=\s+\w)", re.I)),
+    ("principal", re.compile(r"\b(?i:principal)\b(?=\s+\w)")),
     (
         "staff",
         re.compile(
-            r"\bstaff\s+(?:\w+\s+){0,3}?(?:engineer|scientist|developer|designer|researcher|architect|"
-            r"analyst|product|swe|sre|data|software|machine|ml)",
-            re.I,
+            r"(?i)\bstaff\s+(?:\w+\s+){0,3}?(?:engineer|scientist|developer|designer|researcher|architect|"
+            r"analyst|product|swe|sre|data|software|machine|ml)"
         ),
     ),
-    (
-        "lead",
-        re.compile(r"^\W*lead\b(?!\s+generation)|\b(?:tech|team|technical)\s+lead\b|[-,–]\s*lead\b", re.I),
-    ),
+    ("lead", re.compile(r"(?i)^\W*lead\b(?!\s+generation)|\b(?:tech|team|technical)\s+lead\b|[-,]\s*lead\b")),
     (
         "senior",
-        re.compile(
-            r"\b(?:senior|sr)\b\.?(?!\s+(?:living|care|home|center|centre|services|citizens?|community))", re.I
-        ),
+        re.compile(r"(?i)\b(?:senior|sr)\b\.?(?!\s+(?:living|care|home|center|centre|services|citizens?|community))"),
     ),
     (
         "entry",
@@ -109,23 +109,16 @@ _TITLE_LEVELS: Final[tuple[tuple[Seniority, re.Pattern[str]], ...]] = (
     ),
     ("mid", re.compile(r"\b(?i:mid[- ]level)\b|\s(?:II|2)\s*(?=$|[,(\-])")),
 )
-
-_LINKEDIN_LEVELS: Final[dict[str, Seniority | None]] = {
-    "internship": "intern",
-    "entry level": "entry",
-    "entry-level": "entry",
-    "director": "director",
-    "executive": "executive",
-}
 _TEXT_LEVEL: Final = re.compile(
     r"\b(?:seniority|experience|career|job)\s+level\s*:?\s*(internship|entry[- ]level|director|executive)\b"
     r"|\b(entry|junior|mid|intermediate|senior)[- ]level\s+(?:role|position|opportunity|job)\b"
-    r"|\bthis is an?\s+(junior|senior|entry[- ]level|mid[- ]level|lead|staff|principal)\s+(?:\w+\s+){0,3}?"
+    r"|\bthis is an?\s+(junior|senior|entry[- ]level|mid[- ]level|lead|staff|principal)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:role|position|opportunity)\b"
-    r"|\bno (?:prior |previous )?(?:work )?experience (?:is )?(?:required|necessary|needed)\b",
-    re.I,
+    r"|\bno (?:prior |previous )?(?:work )?experience (?:is )?(?:required|necessary|needed)\b"
 )
+_TEXT_LEVEL_NEEDLES: Final = ("level", "this is a", "no prior", "no previous", "no experience", "no work experience")
 _TEXT_WORD_LEVEL: Final[dict[str, Seniority]] = {
+    "internship": "intern",
     "entry": "entry",
     "junior": "entry",
     "mid": "mid",
@@ -134,6 +127,8 @@ _TEXT_WORD_LEVEL: Final[dict[str, Seniority]] = {
     "lead": "lead",
     "staff": "staff",
     "principal": "principal",
+    "director": "director",
+    "executive": "executive",
 }
 
 
@@ -143,8 +138,7 @@ def seniority_from_title(title: str) -> Seniority | None:
     if not title:
         return None
     for level, pattern in _TITLE_LEVELS:
-        m = pattern.search(title)
-        if m is not None:
+        if pattern.search(title):
             return level
     return None
 
@@ -155,15 +149,14 @@ def extract_seniority(title: str | None, text: str) -> Seniority | None:
         level = seniority_from_title(title)
         if level is not None:
             return level
-    m = _TEXT_LEVEL.search(_prepare(text))
+    doc = load(text)
+    m = _first(doc, _TEXT_LEVEL, doc.spans(_TEXT_LEVEL_NEEDLES, 50, 60))
     if m is None:
         return None
-    if m.group(1):
-        return _LINKEDIN_LEVELS.get(m.group(1).lower().replace("-", " "))
-    word = (m.group(2) or m.group(3) or "").lower()
-    if word:
-        return _TEXT_WORD_LEVEL.get(word.split("-")[0].split(" ")[0])
-    return "entry"
+    word = m.group(1) or m.group(2) or m.group(3)
+    if word is None:
+        return "entry"  # "no experience required"
+    return _TEXT_WORD_LEVEL.get(word.replace("-", " ").split(" ")[0])
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -175,16 +168,38 @@ _TYPE_VALUE: Final = (
 )
 _TYPE_FIELD: Final = re.compile(
     r"\b(?:job|employment|position|work|contract|role|schedule|time)[ -]?types?\s*:?\s*-?\s*" + _TYPE_VALUE + r"\b"
-    r"|\b(?:commitment|type of employment|employment|engagement)\s*:\s*" + _TYPE_VALUE + r"\b",
-    re.I,
+    r"|\b(?:commitment|type of employment|employment|engagement)\s*:\s*" + _TYPE_VALUE + r"\b"
 )
 _TYPE_PROSE: Final = re.compile(
     r"\b(?:this|the)\s+(?:role|position|job|opportunity)\s+is\s+(?:an?\s+)?" + _TYPE_VALUE + r"\b"
     r"|\b(?:an?|this)\s+(?:paid\s+|unpaid\s+|\d+[- ]month\s+|long[- ]term\s+|short[- ]term\s+)?"
     r"(full[- ]?time|part[- ]?time|contract(?:[- ]to[- ]hire)?|temporary|temp|seasonal|summer|paid|unpaid|"
-    r"freelance)\s+(?:\w+\s+){0,2}?(position|role|job|opportunity|internship|contract|assignment|engagement)\b"
-    r"|\b(contract[- ]to[- ]hire|internship program|temp[- ]to[- ]perm)\b",
-    re.I,
+    r"freelance)\s+(?:[\w-]+\s+){0,2}?(position|role|job|opportunity|internship|contract|assignment|engagement)\b"
+    r"|\b(contract[- ]to[- ]hire|internship program|temp[- ]to[- ]perm)\b"
+)
+_TYPE_NEEDLES: Final = (
+    "full-time",
+    "full time",
+    "fulltime",
+    "part-time",
+    "part time",
+    "parttime",
+    "contract",
+    "contractor",
+    "temp",
+    "temporary",
+    "intern",
+    "internship",
+    "permanent",
+    "seasonal",
+    "freelance",
+    "f/t",
+    "p/t",
+    "per diem",
+    "co-op",
+    "fixed-term",
+    "fixed term",
+    "c2h",
 )
 _TYPE_MAP: Final[dict[str, EmploymentType]] = {
     "fulltime": "full_time",
@@ -207,33 +222,33 @@ _TYPE_MAP: Final[dict[str, EmploymentType]] = {
     "internshipprogram": "internship",
     "intern": "internship",
     "coop": "internship",
-    "summer": "internship",
-    "paid": "internship",
-    "unpaid": "internship",
 }
 
 
+_NOT_ALNUM: Final = re.compile(r"[^a-z0-9]")
+
+
 def _type_of(value: str, noun: str | None = None) -> EmploymentType | None:
-    key = re.sub(r"[^a-z0-9]", "", value.lower())
-    if key in ("paid", "unpaid", "summer") and (noun or "").lower() != "internship":
-        return None
-    if noun and noun.lower() == "internship":
+    if noun == "internship":
         return "internship"
-    return _TYPE_MAP.get(key)
+    return _TYPE_MAP.get(_NOT_ALNUM.sub("", value))
 
 
 def extract_employment_type(text: str) -> EmploymentType | None:
     """Full-time, part-time, contract, temporary or internship, as the posting states it."""
-    text = _prepare(text)
-    m = _TYPE_FIELD.search(text)
+    doc = load(text)
+    spans = doc.spans(_TYPE_NEEDLES, 60, 50, whole=True)
+    if not spans:
+        return None
+    m = _first(doc, _TYPE_FIELD, spans)
     if m:
         return _type_of(m.group(1) or m.group(2))
-    for line in _head_lines(text, 15):
-        for badge in _badges(line):
+    for line in doc.head[:15]:
+        for badge in badges(line):
             kind = _type_of(badge)
             if kind is not None:
                 return kind
-    m = _TYPE_PROSE.search(text)
+    m = _first(doc, _TYPE_PROSE, spans)
     if m:
         if m.group(1):
             return _type_of(m.group(1))
@@ -246,39 +261,36 @@ def extract_employment_type(text: str) -> EmploymentType | None:
 # ---------------------------------------------------------------------------------------------------
 # Workplace
 
-_PLACE_VALUE: Final = (
-    r"(fully remote|100% remote|remote|hybrid|on[- ]?site|in[- ]person|in[- ]office|office[- ]based)"
-)
+_PLACE_VALUE: Final = r"(fully remote|100% remote|remote|hybrid|on[- ]?site|in[- ]person|in[- ]office|office[- ]based)"
 _PLACE_FIELD: Final = re.compile(
     r"\b(?:workplace(?: type)?|work(?:place)? (?:type|model|arrangement|setting|style|mode|location|"
     r"environment)|location type|remote status|working model|office policy|work from)\s*:?\s*-?\s*"
     + _PLACE_VALUE
     + r"\b(?!\s+(?:sensing|monitoring|patient|access|support|control))"
-    r"|^\s*(?:job\s+)?location\s*:?\s*" + _PLACE_VALUE + r"\b",
-    re.I | re.M,
+    r"|^[ \t]*(?:job\s+)?location\s*:?\s*" + _PLACE_VALUE + r"\b",
+    re.M,
 )
 _NOT_REMOTE: Final = re.compile(
     r"\b(?:not|non)[- ](?:a\s+)?remote\b|\bno remote\b|\bremote (?:work )?(?:is )?not (?:available|possible|"
-    r"an option|offered)|\bnot (?:eligible|available) for remote",
-    re.I,
+    r"an option|offered)|\bnot (?:eligible|available) for remote"
 )
+_DAY: Final = r"(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?)"
+_FEW: Final = r"(?:[1-4]|one|two|three|four)"
 _HYBRID: Final = re.compile(
     r"\bhybrid[- ](?:role|position|work(?:ing)?|schedule|model|environment|arrangement|set-?up|opportunity|"
     r"job|basis|policy|office|remote|team)\b|\b(?:is|are|be|on a|this is a)\s+hybrid\b|\bhybrid\s*\("
-    r"|\bin[- ]office\s+(?:on\s+)?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?)\b"
-    r"|\b(?:[1-4]|one|two|three|four)\s*(?:-\s*\d\s*)?days?\s+(?:a|per|each)\s+week\s+(?:in|at|from)\s+(?:the\s+|our\s+)?"
-    r"(?:office|site|hq|headquarters)|\bin[- ]office\s+(?:[1-4]|one|two|three|four)\s+days\b"
-    r"|\b(?:[1-4]|one|two|three|four)\s+days?\s+(?:in[- ]office|on[- ]?site)\b",
-    re.I,
+    r"|\bin[- ]office\s+(?:on\s+)?" + _DAY + r"\b"
+    r"|\b" + _FEW + r"\s*(?:-\s*\d\s*)?days?\s+(?:a|per|each)\s+week\s+(?:in|at|from)\s+(?:the\s+|our\s+)?"
+    r"(?:office|site|hq|headquarters)|\bin[- ]office\s+" + _FEW + r"\s+days\b"
+    r"|\b" + _FEW + r"\s+days?\s+(?:in[- ]office|on[- ]?site)\b"
 )
 _REMOTE: Final = re.compile(
     r"\b(?:fully|100%|completely|entirely|permanently|totally)\s+remote\b|\bremote[- ](?:first|based|only)\b"
     r"|\bremote\s+(?:role|position|job|opportunity)\b(?!s)|\bwork(?:ing)?\s+(?:from|at)\s+home\b|\bwfh\b"
     r"|\b(?:can|will|may)\s+work\s+remotely\b"
-    r"|\b(?:this|the)\s+(?:role|position|job|opportunity)\s+(?:is|can\s+be|will\s+be)\s+(?:a\s+)?(?:fully\s+)?remote\b"
-    r"(?!\s+(?:sensing|monitoring))"
-    r"|\bremote\s+(?:work\s+)?(?:within|anywhere in|from anywhere)\b",
-    re.I,
+    r"|\b(?:this|the)\s+(?:role|position|job|opportunity)\s+(?:is|can\s+be|will\s+be)\s+(?:a\s+)?(?:fully\s+)?"
+    r"remote\b(?!\s+(?:sensing|monitoring))"
+    r"|\bremote\s+(?:work\s+)?(?:within|anywhere in|from anywhere)\b"
 )
 _ONSITE: Final = re.compile(
     r"\b(?:on[- ]?site|in[- ]person|in[- ]office|office[- ]based)\s+(?:role|position|job|opportunity)\b(?!s)"
@@ -286,37 +298,57 @@ _ONSITE: Final = re.compile(
     r"in[- ]office|office[- ]based|based (?:on[- ]?site|in (?:the|our) office))"
     r"|\b(?:must|required to|expected to|will)\s+(?:work|be|report)\s+(?:on[- ]?site|in[- ]person|in the office)"
     r"(?!\s+(?:as needed|occasionally|when))|\b(?:5|five)\s+days\s+(?:a|per)\s+week\s+(?:in|at)\s+(?:the\s+)?office"
-    r"|\bin[- ]office\s+(?:5|five)\s+days",
-    re.I,
+    r"|\bin[- ]office\s+(?:5|five)\s+days"
+)
+_PLACE_NEEDLES: Final = (
+    "remote",
+    "remotely",
+    "hybrid",
+    "on-site",
+    "onsite",
+    "on site",
+    "in-office",
+    "in office",
+    "in the office",
+    "in our office",
+    "office-based",
+    "office based",
+    "in-person",
+    "in person",
+    "from home",
+    "at home",
+    "wfh",
 )
 
 
 def _place_of(value: str) -> Workplace:
-    v = value.lower()
-    if "remote" in v:
+    if "remote" in value:
         return "remote"
-    if "hybrid" in v:
+    if "hybrid" in value:
         return "hybrid"
     return "onsite"
 
 
 def extract_workplace(text: str) -> Workplace | None:
     """Remote, hybrid or on-site, from a field or badge first and then from what the prose says."""
-    text = _prepare(text)
-    m = _PLACE_FIELD.search(text)
+    doc = load(text)
+    spans = doc.spans(_PLACE_NEEDLES, 80, 60, whole=True)
+    if not spans:
+        return None
+    m = _first(doc, _PLACE_FIELD, spans)
     if m:
         return _place_of(m.group(1) or m.group(2))
-    for line in _head_lines(text, 12):
-        for badge in _badges(line):
+    for line in doc.head[:12]:
+        for badge in badges(line):
             if badge in _WORKPLACE_BADGES:
                 return _WORKPLACE_BADGES[badge]
-    if _HYBRID.search(text):
+    if _first(doc, _HYBRID, spans):
         return "hybrid"
-    if _NOT_REMOTE.search(text):
+    if _first(doc, _NOT_REMOTE, spans):
         return "onsite"
-    if _REMOTE.search(text):
+    if _first(doc, _REMOTE, spans):
         return "remote"
-    if _ONSITE.search(text):
+    if _first(doc, _ONSITE, spans):
         return "onsite"
     return None
 
@@ -344,122 +376,212 @@ _NUM: Final = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
 _YEARS: Final = re.compile(
     r"(?:\b(at least|minimum(?: of)?|min\.?|a minimum of|more than|over|up to|no less than)\s+)?"
     r"\b" + _NUM + r"(?:\s*\(\d{1,2}\))?\s*(\+|plus)?\s*(?:(?:-|to|or)\s*" + _NUM + r"(?:\s*\(\d{1,2}\))?\s*\+?\s*)?"
-    r"(or more\s+|\+\s*)?(?:years?|yrs?)\b(?:\s*\(s\))?\.?",
-    re.I,
+    r"(?:or more\s+|\+\s*)?(?:years?|yrs?)\b(?:\s*\(s\))?\.?"
 )
 _AFTER_EXPERIENCE: Final = re.compile(
     r"\s*(?:'|of\s+)?(?:\w[\w/&.+#-]*\s+){0,6}?(?:experience|exp\b)"
     r"|\s+(?:in|with|as|of|working|doing|building|developing|designing|managing|leading|writing|post)\b"
     r"(?!\s+(?:age|old|business|college|university|school|study|studies|schooling|education|a row|total|"
     r"the (?:industry|business|past|last|making|community|market)|operation|service))"
-    r"|\s*\((?:required|preferred)\)|\s+(?:required|preferred|minimum)\b",
-    re.I,
+    r"|\s*\((?:required|preferred)\)|\s+(?:required|preferred|minimum)\b"
 )
 _BEFORE_NOT_EXPERIENCE: Final = re.compile(
     r"(?:\b(?:been|business|operating|serving|existed|around|grown|active|trusted|established)\s+for"
     r"|\bfor\s+(?:nearly|almost|about|the\s+(?:past|last))|\bover\s+the(?:\s+(?:past|last))?"
     r"|\bthe\s+(?:past|last|next|first)|\bpast|\blast|\bnext|\bevery|\bwithin|\bafter|\bcelebrating"
-    r"|\baged?|\bages|\bunder|\bduring|\bin)\s*$",
-    re.I,
+    r"|\baged?|\bages|\bunder|\bduring|\bin)\s*$"
 )
 _AFTER_NOT_EXPERIENCE: Final = re.compile(
     r"\s*(?:old|of age|ago|of (?:college|university|school|high school|study|schooling|education|coursework|"
-    r"service)|in business|warranty|thereafter|later|from now)\b",
-    re.I,
+    r"service)|in business|warranty|thereafter|later|from now)\b"
 )
+_LABELLED_YEARS: Final = re.compile(r"\bexperience\b[^.\n]{0,40}:\s*$|^[^\n.]{0,40}:\s*$")
 _PREFERRED_NEAR: Final = re.compile(
     r"\b(?:preferred|a plus|is a plus|desired|desirable|nice[- ]to[- ]have|ideally|bonus|advantageous|"
-    r"preferably|would be great)\b",
-    re.I,
+    r"preferably|would be great)\b"
 )
-_REQUIRED_NEAR: Final = re.compile(r"\b(?:required|requirement|must|minimum|at least)\b", re.I)
+_REQUIRED_NEAR: Final = re.compile(r"\b(?:required|requirement|must|minimum|at least)\b")
 _SECTION: Final = re.compile(
     r"\b(?:(preferred|desired|bonus|additional|nice[- ]to[- ]have)\s+(?:qualifications|skills|requirements|"
     r"experience|points)|(nice[- ]to[- ]haves?|pluses|bonus points|extra credit)"
     r"|(?:required|minimum|basic|must[- ]have)\s+(?:qualifications|skills|requirements|experience)"
-    r"|requirements\s*:|qualifications\s*:|what you(?:'ll)? need|must[- ]haves?)",
-    re.I,
+    r"|requirements\s*:|qualifications\s*:|what you(?:'ll)? need|must[- ]haves?)"
 )
-_SENTENCE_END: Final = re.compile(r"[.;!?\n]\s|\n")
+_SECTION_NEEDLES: Final = (
+    "preferred",
+    "desired",
+    "bonus",
+    "additional",
+    "nice",
+    "pluses",
+    "extra credit",
+    "required",
+    "minimum",
+    "basic",
+    "must",
+    "requirements",
+    "qualifications",
+    "what you",
+)
+_SENTENCE_END: Final = re.compile(r"[.;!?]\s|\n")
 
 
 def _num(value: str) -> int:
-    return int(value) if value.isdigit() else _NUMBER_WORDS[value.lower()]
+    return int(value) if value.isdigit() else _NUMBER_WORDS[value]
 
 
-def _preferred(text: str, start: int, end: int) -> bool:
-    """Whether the experience statement at text[start:end] is a preference rather than a requirement."""
-    stop = _SENTENCE_END.search(text, end)
-    after = text[end : stop.start() if stop else end + 160][:160]
-    line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - 160)
-    before = text[line_start:start]
+class _Sections:
+    """Where "Preferred qualifications" and "Required qualifications" style headings start (lazily)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._found: list[tuple[int, bool]] | None = None
+
+    def preferred_at(self, pos: int) -> bool:
+        if self._found is None:
+            self._found = []
+            for start, end in self.doc.spans(_SECTION_NEEDLES, 20, 40):
+                for m in _SECTION.finditer(self.doc.lower, start, end):
+                    self._found.append((m.start(), bool(m.group(1) or m.group(2))))
+        last = None
+        for start, preferred in self._found:
+            if start >= pos:
+                break
+            if start >= pos - 1500:
+                last = preferred
+        return bool(last)
+
+
+def _preferred(doc: Doc, sections: _Sections, start: int, end: int) -> bool:
+    """Whether the experience statement at [start, end) is a preference rather than a requirement."""
+    lower = doc.lower
+    stop = _SENTENCE_END.search(lower, end, end + 160)
+    after = lower[end : stop.start() if stop else end + 160]
+    lo = max(0, start - 160)
+    line_start = max(lower.rfind("\n", lo, start), lower.rfind(". ", lo, start), lo)
+    before = lower[line_start:start]
     if _PREFERRED_NEAR.search(after) or _PREFERRED_NEAR.search(before):
         return not _REQUIRED_NEAR.search(after)
-    section = None
-    for s in _SECTION.finditer(text, max(0, start - 1500), start):
-        section = s
-    return section is not None and bool(section.group(1) or section.group(2))
+    return sections.preferred_at(start)
 
 
 def extract_experience(text: str) -> ExperienceYears | None:
     """The first required years-of-experience statement (a preferred one only when nothing is required)."""
-    text = _prepare(text)
+    doc = load(text)
+    lower = doc.lower
+    sections = _Sections(doc)
     fallback: ExperienceYears | None = None
-    for m in _YEARS.finditer(text):
-        lead, low, plus, high = m.group(1), m.group(2), m.group(3), m.group(4)
-        end = m.end()
-        if not _AFTER_EXPERIENCE.match(text, end) or _AFTER_NOT_EXPERIENCE.match(text, end):
-            # "Experience: 3 years", "Marketing: 1 year (Preferred)".
-            label = text[max(0, m.start() - 60) : m.start()]
-            if not re.search(r"\bexperience\b[^.\n]{0,40}:\s*$|^[^\n.]{0,40}:\s*$", label, re.I) or (
-                _AFTER_NOT_EXPERIENCE.match(text, end)
-            ):
+    for span_start, span_end in doc.spans(("year", "years", "yr", "yrs"), 60, 12):
+        for m in _YEARS.finditer(lower, span_start, span_end):
+            years = _years_of(lower, m)
+            if years is None:
                 continue
-        if _BEFORE_NOT_EXPERIENCE.search(text, max(0, m.start() - 30), m.start()):
-            continue
-        lo, hi = _num(low), (_num(high) if high else None)
-        if lo > 40 or (hi is not None and (hi > 40 or hi < lo)):
-            continue
-        if lead and lead.lower() == "up to":
-            years = ExperienceYears(min=None, max=hi or lo)
-        elif hi is not None and not plus:
-            years = ExperienceYears(min=lo, max=hi)
-        else:
-            years = ExperienceYears(min=lo, max=None)
-        if not _preferred(text, m.start(), end):
-            return years
-        if fallback is None:
-            fallback = years
+            if not _preferred(doc, sections, m.start(), m.end()):
+                return years
+            if fallback is None:
+                fallback = years
     return fallback
+
+
+def _years_of(lower: str, m: re.Match[str]) -> ExperienceYears | None:
+    lead, low, plus, high = m.group(1), m.group(2), m.group(3), m.group(4)
+    end = m.end()
+    if _AFTER_NOT_EXPERIENCE.match(lower, end):
+        return None
+    # "Experience: 3 years", "Marketing: 1 year (Preferred)".
+    if not _AFTER_EXPERIENCE.match(lower, end) and not _LABELLED_YEARS.search(lower, max(0, m.start() - 60), m.start()):
+        return None
+    if _BEFORE_NOT_EXPERIENCE.search(lower, max(0, m.start() - 30), m.start()):
+        return None
+    lo, hi = _num(low), (_num(high) if high else None)
+    if lo > 40 or (hi is not None and (hi > 40 or hi < lo)):
+        return None
+    if lead == "up to":
+        return ExperienceYears(min=None, max=hi or lo)
+    if hi is not None and not plus:
+        return ExperienceYears(min=lo, max=hi)
+    return ExperienceYears(min=lo, max=None)
 
 
 # ---------------------------------------------------------------------------------------------------
 # Education
 
-_EDUCATION: Final = re.compile(
-    r"(?P<phd>\b(?i:ph\.?\s?d)\b\.?|\b(?i:doctorate|doctoral|d\.phil)\b)"
-    r"|(?P<master>\b(?i:masters?['’]?s?)(?=\s*(?i:degree|in\b|of\s+(?:science|arts|engineering|business|fine|"
-    r"public|education|social|computer)|or\b|/|,|and\b|program|level|\)))|\bM\.S\.|\bM\.Sc\.?|\bMSc\b|\bMBA\b"
-    r"|\bM\.?Eng\b|\bMPH\b|\bMSW\b|\bMFA\b|\bM\.A\.|(?:\b|(?<=/))MS(?=\s+(?:degree|in)\b|\s*/|\s+or\b)"
-    r"|(?<=/)MS\b|\bMA(?=\s+(?:degree|in)\b))"
-    r"|(?P<bachelor>\b(?i:bachelor['’]?s?|baccalaureate|undergraduate degree|(?:4|four)[- ]year (?:college |"
-    r"university )?degree)\b|\bB\.S\.|\bB\.Sc\.?|\bBSc\b|\bB\.A\.|\bBEng\b|\bB\.?Tech\b|\bBSN\b|\bBBA\b"
-    r"|\bBFA\b|\bBS(?=\s+(?:degree|in)\b|\s*/|\s+or\b)|(?<=/)BS\b|\bBA(?=\s+(?:degree|in)\b|\s*/|\s+or\b)"
-    r"|(?<=/)BA\b)"
-    r"|(?P<associate>\b(?i:associate['’]?s?\s+(?:degree|of\s+(?:science|arts|applied))|associates?\s+degree)\b"
-    r"|\bA\.A\.S?\.|\bAAS\b(?=\s+degree))"
-    r"|(?P<high_school>\b(?i:high[- ]school\s+(?:diploma|degree|education|graduate|equivalen\w*)|high school or"
-    r"\s+(?:equivalent|ged)|secondary school\s+(?:diploma|education)|diploma or (?:equivalent|ged))\b|\bGED\b)"
+_EDUCATION_WORDS: Final = re.compile(
+    r"(?P<phd>\bph\.?\s?d\b\.?|\b(?:doctorate|doctoral|d\.phil)\b)"
+    r"|(?P<master>\bmasters?'?s?(?=\s*(?:degree|in\b|of\s+(?:science|arts|engineering|business|fine|public|"
+    r"education|social|computer)|or\b|/|,|and\b|program|level|\))))"
+    r"|(?P<bachelor>\b(?:bachelor'?s?|baccalaureate|undergraduate degree|(?:4|four)[- ]year (?:college |"
+    r"university )?degree)\b)"
+    r"|(?P<associate>\b(?:associate'?s?\s+(?:degree|of\s+(?:science|arts|applied))|associates?\s+degree)\b)"
+    r"|(?P<high_school>\b(?:high[- ]school\s+(?:diploma|degree|education|graduate|equivalen\w*)|high school or"
+    r"\s+(?:equivalent|ged)|secondary school\s+(?:diploma|education)|diploma or (?:equivalent|ged))\b)"
+)
+_EDUCATION_NEEDLES: Final = (
+    "degree",
+    "degrees",
+    "diploma",
+    "bachelor",
+    "bachelors",
+    "baccalaureate",
+    "master",
+    "masters",
+    "phd",
+    "ph.d",
+    "ph. d",
+    "doctorate",
+    "doctoral",
+    "school",
+)
+# Short forms need capitals and degree context: "BS in", "BS/MS", "MBA"; not "MS Office" or "BA" the airline.
+# Each alternative starts with its capital letter so the scan over the whole text stays fast; the word
+# boundary before it is checked afterwards.
+_EDUCATION_SHORT: Final = re.compile(
+    r"P(?P<phd>h\.?D)\b"
+    r"|M(?P<master>\.S\.|\.Sc\.?|Sc\b|BA\b|\.?Eng\b|PH\b|SW\b|FA\b|\.A\.(?=\s)"
+    r"|S(?=\s+(?:degree|in)\b|\s*/|\s+or\b)|S\b(?<=/MS)|A(?=\s+(?:degree|in)\b))"
+    r"|B(?P<bachelor>\.S\.|\.Sc\.?|Sc\b|\.A\.|Eng\b|\.?Tech\b|SN\b|BA\b|FA\b"
+    r"|S(?=\s+(?:degree|in)\b|\s*/|\s+or\b)|S\b(?<=/BS)|A(?=\s+(?:degree|in)\b|\s*/|\s+or\b)|A\b(?<=/BA))"
+    r"|A(?P<associate>\.A\.S?\.|AS\b(?=\s+degree))"
+    r"|G(?P<high_school>ED)\b"
+)
+
+_SHORT_DEGREE_WORDS: Final = (
+    "phd",
+    "ph",
+    "ms",
+    "ma",
+    "mba",
+    "msc",
+    "meng",
+    "mph",
+    "msw",
+    "mfa",
+    "bs",
+    "ba",
+    "bsc",
+    "beng",
+    "btech",
+    "bsn",
+    "bba",
+    "bfa",
+    "aas",
+    "ged",
 )
 
 
 def extract_education(text: str) -> list[Education]:
     """Every degree level the posting mentions (required or preferred), lowest first."""
-    text = _prepare(text)
+    doc = load(text)
     found: set[str] = set()
-    for m in _EDUCATION.finditer(text):
-        if m.lastgroup:
-            found.add(m.lastgroup)
+    for start, end in doc.spans(_EDUCATION_NEEDLES, 40, 60):
+        for m in _EDUCATION_WORDS.finditer(doc.lower, start, end):
+            found.add(m.lastgroup or "")
+    text = doc.text
+    if not (doc.has(*_SHORT_DEGREE_WORDS) or "B." in text or "M." in text or "A.A" in text):
+        return [level for level in EDUCATION_ORDER if level in found]
+    for m in _EDUCATION_SHORT.finditer(text):
+        if m.start() == 0 or not text[m.start() - 1].isalnum():
+            found.add(m.lastgroup or "")
     return [level for level in EDUCATION_ORDER if level in found]
 
 
@@ -493,21 +615,23 @@ _POSTED: Final = re.compile(
     r"job\s+posted|opening\s+date|listed(?:\s+on)?|date\s+listed)\s*[:\-]?\s*"
     r"(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"
     r"|" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"
-    r"|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(\d{4})\b)",
-    re.I,
+    r"|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(\d{4})\b)"
 )
+_POSTED_NEEDLES: Final = ("created", "posted", "posting date", "published", "opening date", "listed")
 
 
 def extract_posted_on(text: str) -> date | None:
     """The date a labelled field says the posting was published; relative ages ("3 days ago") are None."""
-    for m in _POSTED.finditer(_prepare(text)):
-        g = m.groups()
-        try:
-            if g[0]:
-                return date(int(g[0]), int(g[1]), int(g[2]))
-            if g[3]:
-                return date(int(g[5]), _MONTHS[g[3].lower()], int(g[4]))
-            return date(int(g[8]), _MONTHS[g[7].lower()], int(g[6]))
-        except ValueError:
-            continue
+    doc = load(text)
+    for start, end in doc.spans(_POSTED_NEEDLES, 20, 40):
+        for m in _POSTED.finditer(doc.lower, start, end):
+            g = m.groups()
+            try:
+                if g[0]:
+                    return date(int(g[0]), int(g[1]), int(g[2]))
+                if g[3]:
+                    return date(int(g[5]), _MONTHS[g[3]], int(g[4]))
+                return date(int(g[8]), _MONTHS[g[7]], int(g[6]))
+            except ValueError:
+                continue
     return None

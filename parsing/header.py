@@ -15,11 +15,10 @@ board's category is not the title, so such a line only gives the company.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
-from parsing.lines import prepare
+from parsing.lines import Doc, load
 from parsing.places import is_location, normalize_locations
 from parsing.role import ROLE_HEADS
 
@@ -116,6 +115,7 @@ _HIRING_PREFIX: Final = re.compile(
 _IS_HIRING: Final = re.compile(r"^(?P<company>.{2,60}?)\s+is\s+hiring(?:\s+an?)?\s*[:!\-–]?\s+(?P<title>.+)$", re.I)
 _AT_SPLIT: Final = re.compile(r"^(?P<title>.+?)\s+(?:at|@)\s+(?P<company>.+)$")
 _SEGMENT_SPLIT: Final = re.compile(r"\s+[-–—|·•]\s+|\s+\|\s*|\s*\|\s+")
+_MULTISPACE: Final = re.compile(r"\s{2,}")
 _WORD: Final = re.compile(r"[A-Za-z][\w'&+#.-]*")
 _ABBREVIATION: Final = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.")
 _SENTENCE_BREAK: Final = re.compile(r"[a-z]{3}[.!?] [A-Z][a-z]* [a-z]")
@@ -123,9 +123,16 @@ _PRONOUNS: Final = frozenset("you we our your this it they i he she us their its
 
 
 def _clean_line(line: str) -> str:
-    line = _MARKDOWN_DECORATION.sub("", line.strip()).strip()
-    line = _JOB_POST_SUFFIX.sub("", line)
-    return re.sub(r"\s{2,}", " ", line).strip(" *_")
+    line = line.strip()
+    if not line:
+        return line
+    if line[0] in "#*-•●▪◦>_`" or "**" in line or "__" in line or "`" in line:
+        line = _MARKDOWN_DECORATION.sub("", line).strip()
+    if "job post" in line.lower():
+        line = _JOB_POST_SUFFIX.sub("", line)
+    if "  " in line:
+        line = _MULTISPACE.sub(" ", line)
+    return line.strip(" *_")
 
 
 def _words(line: str) -> list[str]:
@@ -178,10 +185,15 @@ def _badge_only(s: str) -> bool:
     return bool(_BADGE_ONLY.fullmatch(s))
 
 
+_COMPANY_SUFFIX: Final = re.compile(
+    r"(?:\s+\d(?:\.\d)?\s*(?:out of 5 stars?|★.*)|\s+\d\.\d|\s*[-–|]\s*(?:careers?|jobs?|hiring)"
+    r"|\s+(?:home ?page|logo))$",
+    re.I,
+)
+
+
 def _tidy_company(s: str) -> str | None:
-    s = re.sub(r"\s+\d\.\d\s*(?:out of 5 stars?|★.*)?$|\s+\d(?:\.\d)?\s*(?:out of 5 stars?|★.*)$", "", s.strip())
-    s = re.sub(r"\s*[-–|]\s*(?:careers?|jobs?|hiring)$", "", s, flags=re.I).strip(" ,;:-–|·")
-    s = re.sub(r"\s+(?:home ?page|logo)$", "", s, flags=re.I)
+    s = _COMPANY_SUFFIX.sub("", s.strip()).strip(" ,;:-–|·")
     return s or None
 
 
@@ -252,6 +264,13 @@ def _add_locations(target: list[str], found: list[str]) -> None:
             target.append(place)
 
 
+_ABOUT_LINE: Final = re.compile(
+    r"(?:about|why|life at|working at)\s+(?P<name>[A-Z][\w&'.-]*(?:\s+[\w&'.-]+){0,4})\??"
+)
+_AT_LINE: Final = re.compile(r"(?:at|@)\s+(?P<company>.+)")
+_DOT_SPLIT: Final = re.compile(r"\s*[·•]\s*")
+
+
 def _read_block(lines: list[str]) -> _Block:
     block = _Block()
     pending_label: str | None = None
@@ -270,6 +289,8 @@ def _read_block(lines: list[str]) -> _Block:
                 continue
             if label.lower() in _COMPANY_LABELS:
                 block.labels.company_blank = True
+        if len(line) > 150:
+            break
         m = _LABEL.fullmatch(line)
         if m:
             if m.group("value") is None or not m.group("value").strip():
@@ -279,18 +300,19 @@ def _read_block(lines: list[str]) -> _Block:
             continue
         if _GLUED_BODY.match(line) or _BODY_MARKER.fullmatch(line):
             break
-        about = re.fullmatch(r"(?:about|why|life at|working at)\s+(?P<name>[A-Z][\w&'.-]*(?:\s+[\w&'.-]+){0,4})\??", line)
+        about = _ABOUT_LINE.fullmatch(line)
         if about:
             block.about_company = about.group("name")
             break
-        agg = _AGGREGATOR.search(line)
-        if agg and line.rstrip().endswith("?"):
-            block.aggregator_company = agg.group("company")
-            continue
-        if _NOISE.fullmatch(line) or _PAY_LINE.search(line) or _badge_only(line):
-            continue
+        if line.endswith("?"):
+            agg = _AGGREGATOR.search(line)
+            if agg:
+                block.aggregator_company = agg.group("company")
+                continue
         if _is_prose(line):
             break
+        if _NOISE.fullmatch(line) or _PAY_LINE.search(line) or _badge_only(line):
+            continue
         if " · " in line or " • " in line or line.startswith(("· ", "• ")):
             _read_dot_line(block, line)
             continue
@@ -301,7 +323,7 @@ def _read_block(lines: list[str]) -> _Block:
         if places:
             _add_locations(block.locations, places)
             continue
-        at = re.fullmatch(r"(?:at|@)\s+(?P<company>.+)", line)
+        at = _AT_LINE.fullmatch(line)
         if at:
             block.company = block.company or _tidy_company(at.group("company"))
             continue
@@ -311,7 +333,7 @@ def _read_block(lines: list[str]) -> _Block:
 
 def _read_dot_line(block: _Block, line: str) -> None:
     """ "Company · Location · 2 days ago" (LinkedIn); an empty first part means no company is shown."""
-    parts = [p.strip() for p in re.split(r"\s*[·•]\s*", line)]
+    parts = [p.strip() for p in _DOT_SPLIT.split(line)]
     if parts and not parts[0] and block.texts:
         block.company_blank = True
     for i, part in enumerate(parts):
@@ -381,8 +403,7 @@ _PROSE_TITLE: Final = re.compile(
     r"(?:\b(?i:as)\s+(?i:a|an|the|our)"
     r"|\b(?i:hiring|seeking|searching\s+for|recruiting|looking\s+for|in\s+search\s+of|need)\s+(?i:a|an)"
     r"|\b(?i:join\s+(?:us|our\s+team|the\s+team)\s+as)\s+(?i:a|an|the|our)"
-    r"|\b(?i:(?:role|position|opening|vacancy)\s+(?:of|for))\s+(?i:a|an|the)?"
-    r"|(?:^|[.!?]\s+|\n)The)"
+    r"|\b(?i:(?:role|position|opening|vacancy)\s+(?:of|for))\s+(?i:a|an|the)?)"
     r"\s+(?:[a-z][\w-]*,?\s+){0,3}?"
     r"(?P<title>" + _TITLE_WORD + r"(?:(?:\s+(?:(?:of|and|for|in|&|de)\s+)*|\s*/\s*|,\s+(?=[A-Z]))"
     r"(?:" + _TITLE_WORD + r"|\([^()\n]{1,40}\)))*)"
@@ -434,6 +455,9 @@ _PROSE_LOCATION: Final = re.compile(
 )
 
 
+_NUMERALS: Final = re.compile(r"(?:I{1,3}|IV|V)\b")
+
+
 def _trim_title(title: str) -> str | None:
     """Cut a prose title after its last head noun, keeping a short ", Team (Focus)" tail."""
     words = title.split()
@@ -445,7 +469,7 @@ def _trim_title(title: str) -> str | None:
         return None
     head = " ".join(words[: last_head + 1])
     tail = " ".join(words[last_head + 1 :])
-    numerals = re.match(r"^(?:I{1,3}|IV|V)\b", tail)
+    numerals = _NUMERALS.match(tail)
     if numerals:
         head += " " + numerals.group(0)
         tail = tail[numerals.end() :].strip()
@@ -460,47 +484,101 @@ def _trim_title(title: str) -> str | None:
     return head.strip(" ,") or None
 
 
-def _prose_title(text: str) -> str | None:
-    for m in _PROSE_TITLE.finditer(text, 0, min(len(text), 8000)):
-        raw = m.group("title").strip(" ,")
-        if len(raw.split()) > 14:
-            continue
-        title = _trim_title(raw)
-        if title is None or title.split()[0].lower() in _NOT_A_NAME:
-            continue
-        if m.group(0).lstrip(" .!?\n").startswith("The") and not (m.group("after") or "").strip().lower().startswith(
-            ("will", "is", "plays", "reports", "responsible")
-        ):
-            continue
-        return title
+_PROSE_TITLE_NEEDLES: Final = (
+    "as a",
+    "as an",
+    "as the",
+    "as our",
+    "hiring",
+    "seeking",
+    "searching for",
+    "recruiting",
+    "looking for",
+    "in search of",
+    "need a",
+    "need an",
+    "role of",
+    "role for",
+    "position of",
+    "position for",
+    "opening for",
+    "vacancy for",
+)
+
+
+def _prose_title(doc: Doc) -> str | None:
+    for start, end in doc.spans(_PROSE_TITLE_NEEDLES, 10, 160, whole=True):
+        if start > 8000:
+            break
+        for m in _PROSE_TITLE.finditer(doc.text, start, end):
+            raw = m.group("title").strip(" ,")
+            if len(raw.split()) > 14:
+                continue
+            title = _trim_title(raw)
+            if title is None or title.split()[0].lower() in _NOT_A_NAME:
+                continue
+            return title
     return None
 
 
 def _clean_name(name: str) -> str | None:
     name = name.strip(" ,.'")
-    name = re.sub(r"'s$", "", name)
+    name = name.removesuffix("'s")
     first = name.split()[0].lower() if name.split() else ""
     if not name or first in _NOT_A_NAME or title_like(name) or is_location(name):
         return None
     return name
 
 
-def _prose_company(text: str) -> str | None:
+_COMPANY_NEEDLES: Final = ("equal", "eeo", "e-verify", "affirmative action", " is a ", " is an ", " is the ")
+_COMPANY_CASED_NEEDLES: Final = ("At ", "Join ", "About ", "Why ", "Life at ", "Working at ", " is one of", " has been ")
+
+
+def _prose_company(doc: Doc) -> str | None:
+    text = doc.text
+    spans = sorted(
+        doc.spans(_COMPANY_NEEDLES, 90, 60) + doc.spans(_COMPANY_CASED_NEEDLES, 90, 60, cased=True, whole=False)
+    )
     scores: dict[str, int] = {}
     for weight, pattern in _PROSE_COMPANY:
-        for m in pattern.finditer(text):
-            name = _clean_name(m.group("name"))
-            if name is None:
-                continue
-            scores[name] = scores.get(name, 0) + weight
+        for start, end in spans:
+            for m in pattern.finditer(text, start, end):
+                name = _clean_name(m.group("name"))
+                if name is not None:
+                    scores[name] = scores.get(name, 0) + weight
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: (kv[1] + min(text.count(kv[0]), 6), len(kv[0])), reverse=True)
     return ranked[0][0]
 
 
-def _prose_locations(text: str) -> list[str]:
-    for m in _PROSE_LOCATION.finditer(text):
+_LOCATION_NEEDLES: Final = (
+    "based",
+    "resides",
+    "located in",
+    "headquartered in",
+    "role is",
+    "position is",
+    "job is",
+    "reside",
+    "live in",
+    "be located",
+    "across the",
+    "anywhere in",
+    "throughout the",
+)
+
+
+def _prose_locations(doc: Doc) -> list[str]:
+    for start, end in doc.spans(_LOCATION_NEEDLES, 10, 90):
+        found = _prose_locations_in(doc.text, start, end)
+        if found:
+            return found
+    return []
+
+
+def _prose_locations_in(text: str, start: int, end: int) -> list[str]:
+    for m in _PROSE_LOCATION.finditer(text, start, end):
         if m.group("country"):
             return normalize_locations(m.group("country").replace(" ", " "), strict=True)
         value = m.group("loc") or m.group("loc2") or m.group("loc3") or m.group("loc4")
@@ -522,10 +600,19 @@ def _best_prefix_location(value: str) -> list[str]:
     return []
 
 
-def _body_labels(text: str) -> _Labels:
+_BODY_LABEL_NEEDLES: Final = ("title", "position", "company", "employer", "organization", "organisation", "location")
+
+
+def _body_labels(doc: Doc) -> _Labels:
     labels = _Labels()
-    for m in _BODY_LABEL.finditer(text, 0, min(len(text), 12000)):
-        _apply_label(labels, m.group("label"), m.group("value"))
+    lower = doc.lower
+    for start, end in doc.spans(_BODY_LABEL_NEEDLES, 30, 170, gate=False):
+        if start > 12000:
+            break
+        if ":" not in lower[start:end]:
+            continue
+        for m in _BODY_LABEL.finditer(doc.text, start, end):
+            _apply_label(labels, m.group("label"), m.group("value"))
     return labels
 
 
@@ -539,14 +626,10 @@ _BODY_LABEL: Final = re.compile(
 # Entry point
 
 
-def _lines(text: str) -> Iterator[str]:
-    yield from text.split("\n", 120)[:120]
-
-
 def extract_header(text: str) -> Header:
     """Title, company and locations of a posting, each None or [] when the paste does not show one."""
-    text = prepare(text)
-    block = _read_block(list(_lines(text)))
+    doc = load(text)
+    block = _read_block(doc.text[:8000].split("\n", 60)[:60])
     labels = block.labels
 
     title = labels.title
@@ -585,7 +668,7 @@ def extract_header(text: str) -> Header:
 
     body: _Labels | None = None
     if title is None or (company is None and not company_blank) or not locations:
-        body = _body_labels(text)
+        body = _body_labels(doc)
         if title is None:
             title = body.title
         if company is None and not company_blank:
@@ -593,12 +676,12 @@ def extract_header(text: str) -> Header:
         if not locations:
             locations = list(body.locations)
     if title is None:
-        title = _prose_title(text)
+        title = _prose_title(doc)
     if company is None and not company_blank:
         company = block.about_company and _clean_name(block.about_company)
-        company = company or _prose_company(text)
+        company = company or _prose_company(doc)
     if not locations:
-        locations = _prose_locations(text)
+        locations = _prose_locations(doc)
     if title is not None:
         title = title.strip(" -–|,:") or None
     return Header(title=title, company=company or None, locations=locations)

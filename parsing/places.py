@@ -12,6 +12,7 @@ place with some confidence is dropped: an empty list is better than a wrong loca
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 US_STATES: Final[dict[str, str]] = {
@@ -287,7 +288,8 @@ _NOT_A_PLACE_WORD: Final = re.compile(
 
 
 def _fold(s: str) -> str:
-    return re.sub(r"\s+", " ", s.replace(".", "")).strip().casefold()
+    s = s.replace(".", "").strip().casefold()
+    return _WHITESPACE.sub(" ", s) if "  " in s else s
 
 
 def _country(s: str) -> str | None:
@@ -304,7 +306,7 @@ def _one(part: str, *, strict: bool) -> str | None:
     if not part or _NO_PLACE.match(part):
         return None
     if _AREA.match(part) and not _NOT_A_PLACE_WORD.search(part.rsplit(" ", 2)[0]):
-        return re.sub(r"\s+", " ", part)
+        return _WHITESPACE.sub(" ", part)
     tokens = [t.strip() for t in part.split(",") if t.strip()]
     if not tokens or len(tokens) > 3:
         return None
@@ -319,7 +321,7 @@ def _one(part: str, *, strict: bool) -> str | None:
         if folded in US_STATE_CODES and folded != "washington":
             return US_STATES[US_STATE_CODES[folded]]
         # "Austin TX" without the comma.
-        m = re.match(r"^(.+?)\s+([A-Z]{2})$", token)
+        m = _CITY_STATE_NO_COMMA.match(token)
         if m and m.group(2) in US_STATES and _place_name(m.group(1)):
             return f"{m.group(1)}, {m.group(2)}"
         return None
@@ -370,33 +372,50 @@ def normalize_locations(value: str, *, strict: bool = False) -> list[str]:
     ``strict`` is for lines whose role is unknown (the top of a paste): only places with a known state,
     country or city are accepted, so a company name is never read as a place.
     """
-    value = value.replace("\u00a0", " ").strip()
-    if not value or len(value) > 200:
-        return []
-    value = _ZIP.sub("", value)
+    return list(_normalize(value, strict))
+
+
+_DIGIT: Final = re.compile(r"\d")
+_CITY_STATE_NO_COMMA: Final = re.compile(r"(.+?)\s+([A-Z]{2})$")
+_DECORATION_HINTS: Final = ("(", "remote", "hybrid", "site", "office", "person", "locations")
+_WHITESPACE: Final = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1024)
+def _normalize(value: str, strict: bool) -> tuple[str, ...]:
+    value = value.strip()
+    if not value or len(value) > 200 or (strict and len(value) > 90):
+        return ()
+    if _DIGIT.search(value):
+        value = _ZIP.sub("", value)
     found: list[str] = []
-    for chunk in _SPLIT_MANY.split(value):
-        chunk = _DECORATION.sub(" ", chunk)
-        chunk = re.sub(r"\s+", " ", chunk).strip(" ,-–:/")
+    for chunk in _SPLIT_MANY.split(value) if any(c in value for c in ";|/\n•") or " or " in value else (value,):
+        low = chunk.lower()
+        if any(hint in low for hint in _DECORATION_HINTS):
+            chunk = _DECORATION.sub(" ", chunk)
+        if "  " in chunk:
+            chunk = _WHITESPACE.sub(" ", chunk)
+        chunk = chunk.strip(" ,-–:/")
         if not chunk:
             continue
         place = _one(chunk, strict=strict)
         if place is None:
-            place = _pairs(chunk, strict=strict)
-            if place is None:
+            places = _pairs(chunk, strict=strict) if chunk.count(",") >= 2 or " and " in chunk else None
+            if places is None:
                 if strict:
-                    return []
+                    return ()
                 continue
-            for p in place:
+            for p in places:
                 if p not in found:
                     found.append(p)
             continue
         if place not in found:
             found.append(place)
-    return found
+    return tuple(found)
 
 
 _PAIR: Final = re.compile(r"([A-Z][\w.'’ -]*?),\s*([A-Z]{2})\b")
+_PAIR_GLUE: Final = re.compile(r"[\s,&]|\band\b")
 
 
 def _pairs(chunk: str, *, strict: bool) -> list[str] | None:
@@ -405,7 +424,7 @@ def _pairs(chunk: str, *, strict: bool) -> list[str] | None:
     if len(pairs) < 2:
         return None
     rest = _PAIR.sub("", chunk)
-    if re.sub(r"[\s,&]|\band\b", "", rest):
+    if _PAIR_GLUE.sub("", rest):
         return None
     out: list[str] = []
     for city, state in pairs:

@@ -147,6 +147,8 @@ _JUNK_SUFFIX: Final = re.compile(
     r"^(?:remote|hybrid|on-?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|temp|permanent|"
     r"urgent(?:ly hiring)?|hiring|now hiring|immediate(?: start)?|new|job post|.*\$.*|\d.*)$"
 )
+_MARKUP: Final = re.compile(r"[*_#`]+")
+_SPACES: Final = re.compile(r"\s+")
 _TOKEN_STRIP: Final = ".,;:!?\"'`*_~"
 _SYNONYM_RE: Final = re.compile(r"\b(?:" + "|".join(map(re.escape, ROLE_SYNONYMS)) + r")\b")
 
@@ -203,10 +205,10 @@ def normalize_role(title: str) -> str | None:
     if not title:
         return None
     s = title.replace("\\", "").replace("’", "'").replace("\u00a0", " ").casefold()
-    s = re.sub(r"[*_#`]+", " ", s)
+    s = _MARKUP.sub(" ", s)
     s = _COMBINED_ML.sub("machine learning", s)
     s = _BRACKETS.sub(" ", s)
-    s = re.sub(r"\s+", " ", s).strip(" -–—|,:")
+    s = _SPACES.sub(" ", s).strip(" -–—|,:")
     if not s:
         return None
     s = _AT.sub("", s) if _has_head(_expand(_AT.sub("", s))) else s
@@ -229,7 +231,7 @@ def normalize_role(title: str) -> str | None:
         return None
     role = " ".join(words)
     role = _SYNONYM_RE.sub(lambda m: ROLE_SYNONYMS[m.group(0)], role)
-    role = re.sub(r"\s+", " ", role).strip(" -/,.")
+    role = _SPACES.sub(" ", role).strip(" -/,.")
     last = role.rsplit(" ", 1)[-1]
     if last.endswith("s") and last[:-1] in ROLE_HEADS:
         role = role[: -len(last)] + last[:-1]
