@@ -47,7 +47,7 @@ _NOISE: Final = re.compile(
     r"|hiring multiple candidates|(?:easily )?apply(?:ing)? (?:from|with) .{0,40}|responses managed off linkedin"
     r"|matches your job preferences.{0,80}|see how you compare.{0,80}|meet the hiring team|profile insights"
     r"|job highlights|linkedin|indeed|glassdoor|ziprecruiter|monster|wellfound|built ?in|dice|otta|welcome to the jungle"
-    r"|\d(?:\.\d)?(?: out of 5(?: stars)?)?|[\d,.]+k? (?:company )?reviews?|[★☆✩✭]+.{0,20}"
+    r"|\d(?:\.\d)?(?: out of 5(?: stars)?)?|\d(?:\.\d)?\s*[★☆✩✭]+|(?:hello|hi|hey|dear|greetings)\b.{0,30}[,!:]|[\d,.]+k? (?:company )?reviews?|[★☆✩✭]+.{0,20}"
     r"|(?:job |req(?:uisition)? )?(?:id|number|no\.?|#)\s*:?\s*[\w-]+|r-?\d{3,}|jr-?\d{3,}|\d{4,}"
     r"|company logo|logo|.{0,40} logo|.{0,40} home page|powered by .{0,40}|jobs? powered by .{0,40}"
     r"|pay found in job post|profile|benefits? pulled from .{0,60}|verified|featured|top applicant)",
@@ -109,7 +109,8 @@ _DAYS_MONTHS: Final = re.compile(
 _MARKDOWN_DECORATION: Final = re.compile(r"^(?:#{1,6}\s*|[-*•●▪◦>]\s+)+|\*\*|__|^\*|\*$|`")
 _JOB_POST_SUFFIX: Final = re.compile(r"\s*[-–]\s*job post(?:ing)?$", re.I)
 _HIRING_PREFIX: Final = re.compile(
-    r"^(?:we(?:'re| are) hiring|now hiring|hiring|job opening|job|open (?:role|position)|opening|role)\s*[:!\-–]\s*",
+    r"^(?:(?:subject|re|fwd?)\s*:\s*|\[(?:hiring|job|remote|onsite|hybrid|us|uk|eu|full[- ]?time|contract)\]\s*"
+    r"|(?:we(?:'re| are) hiring|now hiring|hiring|job opening|job|open (?:role|position)|opening|role)\s*[:!\-–]\s*)+",
     re.I,
 )
 _IS_HIRING: Final = re.compile(r"^(?P<company>.{2,60}?)\s+is\s+hiring(?:\s+an?)?\s*[:!\-–]?\s+(?P<title>.+)$", re.I)
@@ -143,7 +144,7 @@ def _is_prose(line: str) -> bool:
     words = line.split()
     if len(words) > 18 or len(line) > 150:
         return True
-    if line[-1] in ".?" and len(words) >= 6 and not _ABBREVIATION.fullmatch(words[-1]):
+    if line[-1] in ".?" and len(words) >= 2 and not _ABBREVIATION.fullmatch(words[-1]):
         return True
     if line[-1] == "!" and len(words) >= 10:
         return True
@@ -162,17 +163,20 @@ def title_like(line: str) -> bool:
 
 def _company_like(s: str) -> bool:
     s = s.strip()
-    if not s or len(s) > 80 or not (s[0].isupper() or s[0].isdigit()):
+    if not s or len(s) > 80 or not (s[0].isupper() or s[0].isdigit() or _INNER_CAPITAL.match(s)):
         return False
     words = s.split()
     if len(words) > 8 or _DAYS_MONTHS.match(s) or _PAY_LINE.search(s) or _NOISE.fullmatch(s):
         return False
     if is_location(s) or _badge_only(s):
         return False
-    lowercase = [w for w in words if w[0].islower() and w.lower() not in ("of", "and", "the", "for", "de", "&")]
+    lowercase = [
+        w for w in words if w[0].islower() and not _INNER_CAPITAL.match(w) and w not in ("of", "and", "the", "for", "de")
+    ]
     return not lowercase
 
 
+_INNER_CAPITAL: Final = re.compile(r"[a-z]+[A-Z]")
 _BADGE_ONLY: Final = re.compile(
     r"(?:\s*(?:full[- ]?time|part[- ]?time|contract(?:or)?|temporary|temp|permanent|internship|remote|hybrid"
     r"|on[- ]?site|in[- ]office|in[- ]person|(?:entry|mid-senior|mid|senior)\s+level|associate|director|executive"
@@ -265,7 +269,7 @@ def _add_locations(target: list[str], found: list[str]) -> None:
 
 
 _ABOUT_LINE: Final = re.compile(
-    r"(?:about|why|life at|working at)\s+(?P<name>[A-Z][\w&'.-]*(?:\s+[\w&'.-]+){0,4})\??"
+    r"(?i:about|why|life at|working at)\s+(?P<name>[A-Z][\w&'.-]*(?:\s+[\w&'.-]+){0,4})\??"
 )
 _AT_LINE: Final = re.compile(r"(?:at|@)\s+(?P<company>.+)")
 _DOT_SPLIT: Final = re.compile(r"\s*[·•]\s*")
@@ -384,13 +388,13 @@ def _split_heading(line: str) -> tuple[str, str | None, list[str]]:
         found = normalize_locations(seg, strict=True)
         if found:
             _add_locations(places, found)
-        elif _badge_only(seg):
+        elif _badge_only(seg) or _PAY_LINE.search(seg):
             continue
         elif company is None and _company_like(seg) and not title_like(seg):
             company = _tidy_company(seg)
         else:
             return line, None, []
-    if company is None:
+    if company is None and "|" not in line:
         return line, None, []
     return segments[title_index], company, places
 
@@ -450,6 +454,9 @@ _PROSE_LOCATION: Final = re.compile(
     + _LOC.replace("loc>", "loc3>")
     + r"|\b(?:must|need\s+to)\s+(?:be\s+located|reside|live)\s+(?:in|within)\s+(?:the\s+)?"
     + _LOC.replace("loc>", "loc4>")
+    + r"|\b(?:at|in|from|to)\s+our\s+"
+    + _LOC.replace("loc>", "loc5>")
+    + r"\s+(?i:office|offices|headquarters|hq|campus|location|store|facility|clinic|hospital|branch)\b"
     + r"|\b(?:across|anywhere\s+in|throughout)\s+the\s+(?P<country>U\.S\.A?\.?|US|USA|United\s+States|UK|U\.K\.|"
     r"United\s+Kingdom)(?![\w])"
 )
@@ -553,6 +560,7 @@ def _prose_company(doc: Doc) -> str | None:
 
 
 _LOCATION_NEEDLES: Final = (
+    "our",
     "based",
     "resides",
     "located in",
@@ -581,7 +589,7 @@ def _prose_locations_in(text: str, start: int, end: int) -> list[str]:
     for m in _PROSE_LOCATION.finditer(text, start, end):
         if m.group("country"):
             return normalize_locations(m.group("country").replace(" ", " "), strict=True)
-        value = m.group("loc") or m.group("loc2") or m.group("loc3") or m.group("loc4")
+        value = m.group("loc") or m.group("loc2") or m.group("loc3") or m.group("loc4") or m.group("loc5")
         if not value:
             continue
         found = _best_prefix_location(value)
@@ -620,6 +628,18 @@ _BODY_LABEL: Final = re.compile(
     r"(?:^|\n|(?<=[a-z.)]))[ \t]*(?P<label>(?i:job title|position title|position|title|company name|company"
     r"|employer|organi[sz]ation|job location|location))[ \t]*:[ \t]*(?P<value>[^\n]{1,160})"
 )
+
+
+_FOOTER_COMPANY: Final = re.compile(r"^\s*(?P<name>[A-Z][\w&'.,-]*(?: [\w&'.,-]+){0,5}) (?:Home Page|homepage|logo)\s*$", re.M)
+
+
+def _footer_company(text: str) -> str | None:
+    """Lever and similar pages name the company only in a footer link: "Ferrous Home Page"."""
+    tail = text[-600:]
+    if "Home Page" not in tail and "homepage" not in tail and "logo" not in tail:
+        return None
+    m = _FOOTER_COMPANY.search(tail)
+    return m.group("name") if m else None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -677,6 +697,8 @@ def extract_header(text: str) -> Header:
             locations = list(body.locations)
     if title is None:
         title = _prose_title(doc)
+    if company is None and not company_blank:
+        company = _footer_company(doc.text)
     if company is None and not company_blank:
         company = block.about_company and _clean_name(block.about_company)
         company = company or _prose_company(doc)

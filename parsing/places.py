@@ -376,6 +376,7 @@ def normalize_locations(value: str, *, strict: bool = False) -> list[str]:
 
 
 _DIGIT: Final = re.compile(r"\d")
+_REMOTE_IN_PARENS: Final = re.compile(r"\b(?i:remote|hybrid|on-?site)\s*\(([^()]+)\)")
 _CITY_STATE_NO_COMMA: Final = re.compile(r"(.+?)\s+([A-Z]{2})$")
 _DECORATION_HINTS: Final = ("(", "remote", "hybrid", "site", "office", "person", "locations")
 _WHITESPACE: Final = re.compile(r"\s+")
@@ -388,6 +389,8 @@ def _normalize(value: str, strict: bool) -> tuple[str, ...]:
         return ()
     if _DIGIT.search(value):
         value = _ZIP.sub("", value)
+    if "(" in value:
+        value = _REMOTE_IN_PARENS.sub(r"\1", value)
     found: list[str] = []
     for chunk in _SPLIT_MANY.split(value) if any(c in value for c in ";|/\n•") or " or " in value else (value,):
         low = chunk.lower()
