@@ -97,7 +97,9 @@ _TITLE_LEVELS: Final[tuple[tuple[Seniority, re.Pattern[str]], ...]] = (
     ("lead", re.compile(r"(?i)^\W*lead\b(?!\s+generation)|\b(?:tech|team|technical)\s+lead\b|[-,]\s*lead\b")),
     (
         "senior",
-        re.compile(r"(?i)\b(?:senior|sr)\b\.?(?!\s+(?:living|care|home|center|centre|services|citizens?|community))"),
+        re.compile(
+            r"(?i)\b(?:senior|sr)\b\.?(?!\s+(?:living|care|home|center|centre|services|citizens?|community))"
+        ),
     ),
     (
         "entry",
@@ -116,7 +118,14 @@ _TEXT_LEVEL: Final = re.compile(
     r"(?:role|position|opportunity)\b"
     r"|\bno (?:prior |previous )?(?:work )?experience (?:is )?(?:required|necessary|needed)\b"
 )
-_TEXT_LEVEL_NEEDLES: Final = ("level", "this is a", "no prior", "no previous", "no experience", "no work experience")
+_TEXT_LEVEL_NEEDLES: Final = (
+    "level",
+    "this is a",
+    "no prior",
+    "no previous",
+    "no experience",
+    "no work experience",
+)
 _TEXT_WORD_LEVEL: Final[dict[str, Seniority]] = {
     "internship": "intern",
     "entry": "entry",
@@ -167,12 +176,14 @@ _TYPE_VALUE: Final = (
     r"fixed[- ]term|temporary|temp|seasonal|internship|intern|co-?op|per diem)"
 )
 _TYPE_FIELD: Final = re.compile(
-    r"\b(?:job|employment|position|work|contract|role|schedule|time)[ -]?types?\s*:?\s*-?\s*" + _TYPE_VALUE + r"\b"
+    r"\b(?:job|employment|position|work|contract|role|schedule|time)[ -]?types?\s*:?\s*-?\s*"
+    + _TYPE_VALUE
+    + r"\b"
     r"|\b(?:commitment|type of employment|employment|engagement)\s*:\s*" + _TYPE_VALUE + r"\b"
 )
 _TYPE_PROSE: Final = re.compile(
     r"\b(?:this|the)\s+(?:role|position|job|opportunity)\s+is\s+(?:an?\s+)?" + _TYPE_VALUE + r"\b"
-    r"|\b(?:an?|this)\s+(?:paid\s+|unpaid\s+|\d+[- ]month\s+|long[- ]term\s+|short[- ]term\s+)?"
+    r"|\b(?:(?:an?|this)\s+)?(?:paid\s+|unpaid\s+|\d+[- ]month\s+|long[- ]term\s+|short[- ]term\s+)?"
     r"(full[- ]?time|part[- ]?time|contract(?:[- ]to[- ]hire)?|temporary|temp|seasonal|summer|paid|unpaid|"
     r"freelance)\s+(?:[\w-]+\s+){0,2}?(position|role|job|opportunity|internship|contract|assignment|engagement)\b"
     r"|\b(contract[- ]to[- ]hire|internship program|temp[- ]to[- ]perm)\b"
@@ -261,7 +272,9 @@ def extract_employment_type(text: str) -> EmploymentType | None:
 # ---------------------------------------------------------------------------------------------------
 # Workplace
 
-_PLACE_VALUE: Final = r"(fully remote|100% remote|remote|hybrid|on[- ]?site|in[- ]person|in[- ]office|office[- ]based)"
+_PLACE_VALUE: Final = (
+    r"(fully remote|100% remote|remote|hybrid|on[- ]?site|in[- ]person|in[- ]office|office[- ]based)"
+)
 _PLACE_FIELD: Final = re.compile(
     r"\b(?:workplace(?: type)?|work(?:place)? (?:type|model|arrangement|setting|style|mode|location|"
     r"environment)|location type|remote status|working model|office policy|work from)\s*:?\s*-?\s*"
@@ -375,7 +388,11 @@ _NUMBER_WORDS: Final[dict[str, int]] = {
 _NUM: Final = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
 _YEARS: Final = re.compile(
     r"(?:\b(at least|minimum(?: of)?|min\.?|a minimum of|more than|over|up to|no less than)\s+)?"
-    r"\b" + _NUM + r"(?:\s*\(\d{1,2}\))?\s*(\+|plus)?\s*(?:(?:-|to|or)\s*" + _NUM + r"(?:\s*\(\d{1,2}\))?\s*\+?\s*)?"
+    r"\b"
+    + _NUM
+    + r"(?:\s*\(\d{1,2}\))?\s*(\+|plus)?\s*(?:(?:-|to|or)\s*"
+    + _NUM
+    + r"(?:\s*\(\d{1,2}\))?\s*\+?\s*)?"
     r"(?:or more\s+|\+\s*)?(?:years?|yrs?)\b(?:\s*\(s\))?\.?"
 )
 _AFTER_EXPERIENCE: Final = re.compile(
@@ -431,25 +448,43 @@ def _num(value: str) -> int:
 
 
 class _Sections:
-    """Where "Preferred qualifications" and "Required qualifications" style headings start (lazily)."""
+    """Headings such as "Preferred qualifications" or "Nice to have:" and how far each one reaches.
+
+    A heading alone on its line reaches the next heading (at most 1500 characters); one followed by
+    text on the same line ("Nice to have: 6 years with Go.") reaches the end of that sentence.
+    Found lazily, the first time a statement needs them.
+    """
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self._found: list[tuple[int, bool]] | None = None
+        self._found: list[tuple[int, int, bool]] | None = None
+
+    def _find(self) -> list[tuple[int, int, bool]]:
+        lower = self.doc.lower
+        found: list[tuple[int, int, bool]] = []
+        for start, end in self.doc.spans(_SECTION_NEEDLES, 20, 40):
+            for m in _SECTION.finditer(lower, start, end):
+                line_end = lower.find("\n", m.end())
+                line_end = len(lower) if line_end < 0 else line_end
+                rest = lower[m.end() : line_end].strip(" :*_-")
+                if rest:
+                    stop = _SENTENCE_END.search(lower, m.end(), line_end)
+                    reach = stop.start() if stop else line_end
+                else:
+                    reach = m.start() + 1500
+                found.append((m.start(), reach, bool(m.group(1) or m.group(2))))
+        return found
 
     def preferred_at(self, pos: int) -> bool:
         if self._found is None:
-            self._found = []
-            for start, end in self.doc.spans(_SECTION_NEEDLES, 20, 40):
-                for m in _SECTION.finditer(self.doc.lower, start, end):
-                    self._found.append((m.start(), bool(m.group(1) or m.group(2))))
-        last = None
-        for start, preferred in self._found:
+            self._found = self._find()
+        preferred = False
+        for start, reach, is_preferred in self._found:
             if start >= pos:
                 break
-            if start >= pos - 1500:
-                last = preferred
-        return bool(last)
+            if reach > pos:
+                preferred = is_preferred
+        return preferred
 
 
 def _preferred(doc: Doc, sections: _Sections, start: int, end: int) -> bool:
@@ -489,7 +524,9 @@ def _years_of(lower: str, m: re.Match[str]) -> ExperienceYears | None:
     if _AFTER_NOT_EXPERIENCE.match(lower, end):
         return None
     # "Experience: 3 years", "Marketing: 1 year (Preferred)".
-    if not _AFTER_EXPERIENCE.match(lower, end) and not _LABELLED_YEARS.search(lower, max(0, m.start() - 60), m.start()):
+    if not _AFTER_EXPERIENCE.match(lower, end) and not _LABELLED_YEARS.search(
+        lower, max(0, m.start() - 60), m.start()
+    ):
         return None
     if _BEFORE_NOT_EXPERIENCE.search(lower, max(0, m.start() - 30), m.start()):
         return None

@@ -63,7 +63,7 @@ _BODY_MARKER: Final = re.compile(
     re.I,
 )
 _GLUED_BODY: Final = re.compile(
-    r"^(?:job description|full job description|about the job|description|job summary|summary|overview)"
+    r"^(?i:job description|full job description|about the job|description|job summary|summary|overview)"
     r"(?=[A-Z\"'(])"
 )
 _PAY_LINE: Final = re.compile(
@@ -481,8 +481,8 @@ def _trim_title(title: str) -> str | None:
         head += " " + numerals.group(0)
         tail = tail[numerals.end() :].strip()
     if head.endswith(","):
-        head = head[:-1]
-    if tail.startswith(",") and not head.endswith(","):
+        head, tail = head[:-1], ", " + tail
+    if tail.startswith(","):
         parts = tail[1:].split()
         if 0 < len(parts) <= 5 and parts[0].lower().strip(",") not in _PRONOUNS and "," not in tail[1:]:
             return f"{head}{tail}"
@@ -619,8 +619,15 @@ def _body_labels(doc: Doc) -> _Labels:
             break
         if ":" not in lower[start:end]:
             continue
-        for m in _BODY_LABEL.finditer(doc.text, start, end):
-            _apply_label(labels, m.group("label"), m.group("value"))
+        pos = start
+        while True:
+            m = _BODY_LABEL.search(doc.text, pos, end)
+            if m is None:
+                break
+            value = _label_value(m.group("value"))
+            _apply_label(labels, m.group("label"), value)
+            # A glued next label may sit inside this value: read on from where the value was cut.
+            pos = m.start("value") + max(1, len(value))
     return labels
 
 

@@ -17,14 +17,14 @@ from typing import Final
 
 _MARKDOWN_ESCAPE: Final = re.compile(r"\\([\\`*_{}\[\]()#+\-.!&|~<>$])")
 _FOLD_MAP: Final[dict[str, str]] = {
-        **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f", " "),
-        **dict.fromkeys("\u205f\u3000\t", " "),
-        **dict.fromkeys("\u200b\u200c\u200d\ufeff\u00ad", ""),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
+    **dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f", " "),
+    **dict.fromkeys("\u205f\u3000\t", " "),
+    **dict.fromkeys("\u200b\u200c\u200d\ufeff\u00ad", ""),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
     "\r": "",
 }
 _WORD_CHARS: Final = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
@@ -34,6 +34,7 @@ _NEEDLE_WORD: Final = re.compile(r"[A-Za-z0-9]+")
 @lru_cache(maxsize=512)
 def _needle_words(needle: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _NEEDLE_WORD.findall(needle))
+
 
 _FOLD_RE: Final = re.compile("[" + "".join(_FOLD_MAP) + "]")
 

@@ -273,7 +273,9 @@ _DECORATION: Final = re.compile(
     re.IGNORECASE,
 )
 _ZIP: Final = re.compile(r"\s+\d{5}(?:-\d{4})?\b|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d\b")
-_PLACE_WORDS: Final = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|of|de|la|del|on|upon|du|am))*$")
+_PLACE_WORDS: Final = re.compile(
+    r"^[A-ZÀ-Ý][\w'’.-]*(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|of|de|la|del|on|upon|du|am))*$"
+)
 _AREA: Final = re.compile(
     r"^(?:(?i:greater)\s+[A-Z][\w.'’ -]*?|[A-Z][\w.'’ -]*?(?:,\s*[A-Z][A-Za-z ]+?)?\s+(?i:metropolitan|metro|bay)"
     r"|[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*)*-[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*)\s+[Aa]rea$"
@@ -392,7 +394,9 @@ def _normalize(value: str, strict: bool) -> tuple[str, ...]:
     if "(" in value:
         value = _REMOTE_IN_PARENS.sub(r"\1", value)
     found: list[str] = []
-    for chunk in _SPLIT_MANY.split(value) if any(c in value for c in ";|/\n•") or " or " in value else (value,):
+    for chunk in (
+        _SPLIT_MANY.split(value) if any(c in value for c in ";|/\n•") or " or " in value else (value,)
+    ):
         low = chunk.lower()
         if any(hint in low for hint in _DECORATION_HINTS):
             chunk = _DECORATION.sub(" ", chunk)
@@ -422,7 +426,7 @@ _PAIR_GLUE: Final = re.compile(r"[\s,&]|\band\b")
 
 
 def _pairs(chunk: str, *, strict: bool) -> list[str] | None:
-    """"San Francisco, CA, New York, NY" or "Austin, TX and Denver, CO" -> each "City, ST"."""
+    """ "San Francisco, CA, New York, NY" or "Austin, TX and Denver, CO" -> each "City, ST"."""
     pairs = _PAIR.findall(chunk)
     if len(pairs) < 2:
         return None
