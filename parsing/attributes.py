@@ -74,7 +74,8 @@ _TITLE_LEVELS: Final[tuple[tuple[Seniority, re.Pattern[str]], ...]] = (
     (
         "executive",
         re.compile(
-            r"\b(?i:chief\s+(?:\w+\s+){0,3}officer|c[eftoimd]o|ciso|cxo|s?vp|e?vp|vice[- ]president|president)\b"
+            r"\b(?i:chief\s+(?:\w+\s+){0,3}officer|c[eftoimd]o|ciso|cxo|s?vp|e?vp|vice[- ]president|"
+            r"president)\b"
         ),
     ),
     ("director", re.compile(r"\b(?i:director|head of|dir)\b")),
@@ -105,7 +106,8 @@ _TITLE_LEVELS: Final[tuple[tuple[Seniority, re.Pattern[str]], ...]] = (
         "entry",
         re.compile(
             r"\b(?i:junior|jr|entry[- ]level|entry|graduate|new grad|trainee|apprentice)\b"
-            r"|^\W*(?i:associate)\s+(?=(?i:software|data|product|engineer|developer|scientist|analyst|consultant))"
+            r"|^\W*(?i:associate)\s+(?=(?i:software|data|product|engineer|developer|scientist|analyst|"
+            r"consultant))"
             r"|\s(?:I|1)\s*(?=$|[,(\-])"
         ),
     ),
@@ -185,7 +187,8 @@ _TYPE_PROSE: Final = re.compile(
     r"\b(?:this|the)\s+(?:role|position|job|opportunity)\s+is\s+(?:an?\s+)?" + _TYPE_VALUE + r"\b"
     r"|\b(?:(?:an?|this)\s+)?(?:paid\s+|unpaid\s+|\d+[- ]month\s+|long[- ]term\s+|short[- ]term\s+)?"
     r"(full[- ]?time|part[- ]?time|contract(?:[- ]to[- ]hire)?|temporary|temp|seasonal|summer|paid|unpaid|"
-    r"freelance)\s+(?:[\w-]+\s+){0,2}?(position|role|job|opportunity|internship|contract|assignment|engagement)\b"
+    r"freelance)\s+(?:[\w-]+\s+){0,2}?(position|role|job|opportunity|internship|contract|assignment|"
+    r"engagement)\b"
     r"|\b(contract[- ]to[- ]hire|internship program|temp[- ]to[- ]perm)\b"
 )
 _TYPE_NEEDLES: Final = (
@@ -301,7 +304,8 @@ _REMOTE: Final = re.compile(
     r"\b(?:fully|100%|completely|entirely|permanently|totally)\s+remote\b|\bremote[- ](?:first|based|only)\b"
     r"|\bremote\s+(?:role|position|job|opportunity)\b(?!s)|\bwork(?:ing)?\s+(?:from|at)\s+home\b|\bwfh\b"
     r"|\b(?:can|will|may)\s+work\s+remotely\b"
-    r"|\b(?:this|the)\s+(?:role|position|job|opportunity)\s+(?:is|can\s+be|will\s+be)\s+(?:a\s+)?(?:fully\s+)?"
+    r"|\b(?:this|the)\s+(?:role|position|job|opportunity)\s+(?:is|can\s+be|"
+    r"will\s+be)\s+(?:a\s+)?(?:fully\s+)?"
     r"remote\b(?!\s+(?:sensing|monitoring))"
     r"|\bremote\s+(?:work\s+)?(?:within|anywhere in|from anywhere)\b"
 )
@@ -309,8 +313,10 @@ _ONSITE: Final = re.compile(
     r"\b(?:on[- ]?site|in[- ]person|in[- ]office|office[- ]based)\s+(?:role|position|job|opportunity)\b(?!s)"
     r"|\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:fully\s+|100%\s+)?(?:on[- ]?site|in[- ]person|"
     r"in[- ]office|office[- ]based|based (?:on[- ]?site|in (?:the|our) office))"
-    r"|\b(?:must|required to|expected to|will)\s+(?:work|be|report)\s+(?:on[- ]?site|in[- ]person|in the office)"
-    r"(?!\s+(?:as needed|occasionally|when))|\b(?:5|five)\s+days\s+(?:a|per)\s+week\s+(?:in|at)\s+(?:the\s+)?office"
+    r"|\b(?:must|required to|expected to|will)\s+(?:work|be|report)\s+(?:on[- ]?site|in[- ]person|in the "
+    r"office)"
+    r"(?!\s+(?:as needed|occasionally|when))|\b(?:5|five)\s+days\s+(?:a|per)\s+week\s+(?:in|"
+    r"at)\s+(?:the\s+)?office"
     r"|\bin[- ]office\s+(?:5|five)\s+days"
 )
 _PLACE_NEEDLES: Final = (
@@ -550,7 +556,8 @@ _EDUCATION_WORDS: Final = re.compile(
     r"|(?P<bachelor>\b(?:bachelor'?s?|baccalaureate|undergraduate degree|(?:4|four)[- ]year (?:college |"
     r"university )?degree)\b)"
     r"|(?P<associate>\b(?:associate'?s?\s+(?:degree|of\s+(?:science|arts|applied))|associates?\s+degree)\b)"
-    r"|(?P<high_school>\b(?:high[- ]school\s+(?:diploma|degree|education|graduate|equivalen\w*)|high school or"
+    r"|(?P<high_school>\b(?:high[- ]school\s+(?:diploma|degree|education|graduate|equivalen\w*)|high school "
+    r"or"
     r"\s+(?:equivalent|ged)|secondary school\s+(?:diploma|education)|diploma or (?:equivalent|ged))\b)"
 )
 _EDUCATION_NEEDLES: Final = (
@@ -648,7 +655,8 @@ _MONTHS: Final[dict[str, int]] = {
 }
 _MONTH: Final = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _POSTED: Final = re.compile(
-    r"\b(?:created|posted(?:\s+on|\s+date)?|date\s+posted|posting\s+date|published(?:\s+on)?|date\s+published|"
+    r"\b(?:created|posted(?:\s+on|\s+date)?|date\s+posted|posting\s+date|published(?:\s+on)?|date\s+published"
+    r"|"
     r"job\s+posted|opening\s+date|listed(?:\s+on)?|date\s+listed)\s*[:\-]?\s*"
     r"(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"
     r"|" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"

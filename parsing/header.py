@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from parsing.lines import Doc, load
+from parsing.lines import Doc, load, word_set
 from parsing.places import is_location, normalize_locations
 from parsing.role import ROLE_HEADS
 
@@ -38,24 +38,31 @@ _MAX_HEADER_LINES: Final = 24
 _NOISE: Final = re.compile(
     r"(?:skip to (?:main )?content|apply(?:\s+(?:now|here|for this (?:job|position|role)|on (?:the )?company"
     r"(?: site| website)?|on employer site|with linkedin|with indeed))?\b.{0,40}|easy apply|i'?m interested"
-    r"|save(?:d)?(?: (?:job|this job))?|share(?: this (?:job|posting))?|show more(?: options)?|show less|see more"
+    r"|save(?:d)?(?: (?:job|this job))?|share(?: this (?:job|posting))?|show more(?: options)?|show less|see "
+    r"more"
     r"|report(?: this)? job|promoted(?: by hirer)?|actively (?:recruiting|hiring)|be an early applicant"
     r"|.{0,40}\bapplicants?\b.{0,40}|.{0,40}\bclicked apply\b.{0,20}|(?:re)?posted\b.{0,40}|.{0,30}\bago"
     r"|job details|job post(?:ing)?|back(?: to (?:jobs|search|all jobs|results))?|(?:view|see) (?:all )?"
-    r"(?:jobs|openings|open roles|positions|more jobs)\b.{0,40}|sign in|sign up|join now|log ?in|home|careers?"
+    r"(?:jobs|openings|open roles|positions|more jobs)\b.{0,40}|sign in|sign up|join now|log ?in|home|"
+    r"careers?"
     r"|jobs|menu|search|follow|message|more|close|dismiss|new|hiring|urgently hiring|responsive employer"
-    r"|hiring multiple candidates|(?:easily )?apply(?:ing)? (?:from|with) .{0,40}|responses managed off linkedin"
+    r"|hiring multiple candidates|(?:easily )?apply(?:ing)? (?:from|with) .{0,40}|responses managed off "
+    r"linkedin"
     r"|matches your job preferences.{0,80}|see how you compare.{0,80}|meet the hiring team|profile insights"
-    r"|job highlights|linkedin|indeed|glassdoor|ziprecruiter|monster|wellfound|built ?in|dice|otta|welcome to the jungle"
-    r"|\d(?:\.\d)?(?: out of 5(?: stars)?)?|\d(?:\.\d)?\s*[★☆✩✭]+|(?:hello|hi|hey|dear|greetings)\b.{0,30}[,!:]|[\d,.]+k? (?:company )?reviews?|[★☆✩✭]+.{0,20}"
+    r"|job highlights|linkedin|indeed|glassdoor|ziprecruiter|monster|wellfound|built ?in|dice|otta|welcome to"
+    r" the jungle"
+    r"|\d(?:\.\d)?(?: out of 5(?: stars)?)?|\d(?:\.\d)?\s*[★☆✩✭]+|(?:hello|hi|hey|dear|"
+    r"greetings)\b.{0,30}[,!:]|[\d,.]+k? (?:company )?reviews?|[★☆✩✭]+.{0,20}"
     r"|(?:job |req(?:uisition)? )?(?:id|number|no\.?|#)\s*:?\s*[\w-]+|r-?\d{3,}|jr-?\d{3,}|\d{4,}"
     r"|company logo|logo|.{0,40} logo|.{0,40} home page|powered by .{0,40}|jobs? powered by .{0,40}"
     r"|pay found in job post|profile|benefits? pulled from .{0,60}|verified|featured|top applicant)",
     re.I,
 )
 _BODY_MARKER: Final = re.compile(
-    r"(?:about (?:the |this )?(?:job|role|position|opportunity|team|us|company|you|the company)|full job description"
-    r"|job description|description|(?:job |position |role )?(?:overview|summary)|the role|role|the opportunity"
+    r"(?:about (?:the |this )?(?:job|role|position|opportunity|team|us|company|you|the company)|full job "
+    r"description"
+    r"|job description|description|(?:job |position |role )?(?:overview|summary)|the role|role|the "
+    r"opportunity"
     r"|responsibilities|key responsibilities|duties|what you(?:'ll| will) do|who we are|who you are|about"
     r"|benefits|qualifications|requirements|company description|role description|introduction|your role"
     r"|the position|position description|job summary|what we(?:'re| are) looking for|our company|why join us"
@@ -68,7 +75,8 @@ _GLUED_BODY: Final = re.compile(
 )
 _PAY_LINE: Final = re.compile(
     r"^(?:pay|salary|compensation|base pay|estimated pay)?\s*:?\s*(?:up to |from |starting at )?"
-    r"[$£€¥₹]\s?\d|^\d[\d,.]*\s?(?:k|usd|eur|gbp)\b|\b(?:a|an|per|/)\s?(?:year|yr|hour|hr|month|week|day)\b.*\$",
+    r"[$£€¥₹]\s?\d|^\d[\d,.]*\s?(?:k|usd|eur|gbp)\b|\b(?:a|an|per|/)\s?(?:year|yr|hour|hr|month|week|"
+    r"day)\b.*\$",
     re.I,
 )
 _AGGREGATOR: Final = re.compile(
@@ -86,41 +94,59 @@ _LABEL: Final = re.compile(
     re.I,
 )
 _TITLE_LABELS: Final = frozenset(
-    "job title|position title|job role|title|position|role|job name|vacancy|opening|job posting|job".split("|")
+    [
+        "job title",
+        "position title",
+        "job role",
+        "title",
+        "position",
+        "role",
+        "job name",
+        "vacancy",
+        "opening",
+        "job posting",
+        "job",
+    ]
 )
 _COMPANY_LABELS: Final = frozenset(
-    "company name|company|hiring company|employer|organization|organisation|business".split("|")
+    ["company name", "company", "hiring company", "employer", "organization", "organisation", "business"]
 )
 _LOCATION_LABELS: Final = frozenset(
-    "job location|location|locations|office location|work location|city|based in".split("|")
+    ["job location", "location", "locations", "office location", "work location", "city", "based in"]
 )
 _CORPORATE: Final = re.compile(
-    r"\b(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|co|company|group|gmbh|ag|plc|llp|lp|pc|pllc|sa|s\.a|bv"
+    r"\b(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|co|company|group|gmbh|ag|plc|llp|lp|pc|pllc|sa|s\.a|"
+    r"bv"
     r"|holdings|technologies|labs|systems|solutions|partners|associates|bank|university|college|hospital"
     r"|health|healthcare|church|agency|foundation|institute|network|clinic|studios?|games|capital|ventures"
     r"|consulting|services|industries|international|global|media|entertainment|interactive|software)\b\.?",
     re.I,
 )
 _DAYS_MONTHS: Final = re.compile(
-    r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday"
     r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b",
     re.I,
 )
 _MARKDOWN_DECORATION: Final = re.compile(r"^(?:#{1,6}\s*|[-*•●▪◦>]\s+)+|\*\*|__|^\*|\*$|`")
 _JOB_POST_SUFFIX: Final = re.compile(r"\s*[-–]\s*job post(?:ing)?$", re.I)
 _HIRING_PREFIX: Final = re.compile(
-    r"^(?:(?:subject|re|fwd?)\s*:\s*|\[(?:hiring|job|remote|onsite|hybrid|us|uk|eu|full[- ]?time|contract)\]\s*"
-    r"|(?:we(?:'re| are) hiring|now hiring|hiring|job opening|job|open (?:role|position)|opening|role)\s*[:!\-–]\s*)+",
+    r"^(?:(?:subject|re|fwd?)\s*:\s*|\[(?:hiring|job|remote|onsite|hybrid|us|uk|eu|full[- ]?time|"
+    r"contract)\]\s*"
+    r"|(?:we(?:'re| are) hiring|now hiring|hiring|job opening|job|open (?:role|position)|opening|"
+    r"role)\s*[:!\-–]\s*)+",
     re.I,
 )
-_IS_HIRING: Final = re.compile(r"^(?P<company>.{2,60}?)\s+is\s+hiring(?:\s+an?)?\s*[:!\-–]?\s+(?P<title>.+)$", re.I)
+_IS_HIRING: Final = re.compile(
+    r"^(?P<company>.{2,60}?)\s+is\s+hiring(?:\s+an?)?\s*[:!\-–]?\s+(?P<title>.+)$", re.I
+)
 _AT_SPLIT: Final = re.compile(r"^(?P<title>.+?)\s+(?:at|@)\s+(?P<company>.+)$")
 _SEGMENT_SPLIT: Final = re.compile(r"\s+[-–—|·•]\s+|\s+\|\s*|\s*\|\s+")
 _MULTISPACE: Final = re.compile(r"\s{2,}")
 _WORD: Final = re.compile(r"[A-Za-z][\w'&+#.-]*")
 _ABBREVIATION: Final = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.")
 _SENTENCE_BREAK: Final = re.compile(r"[a-z]{3}[.!?] [A-Z][a-z]* [a-z]")
-_PRONOUNS: Final = frozenset("you we our your this it they i he she us their its".split())
+_PRONOUNS: Final = word_set("you we our your this it they i he she us their its")
 
 
 def _clean_line(line: str) -> str:
@@ -171,7 +197,9 @@ def _company_like(s: str) -> bool:
     if is_location(s) or _badge_only(s):
         return False
     lowercase = [
-        w for w in words if w[0].islower() and not _INNER_CAPITAL.match(w) and w not in ("of", "and", "the", "for", "de")
+        w
+        for w in words
+        if w[0].islower() and not _INNER_CAPITAL.match(w) and w not in ("of", "and", "the", "for", "de")
     ]
     return not lowercase
 
@@ -179,7 +207,8 @@ def _company_like(s: str) -> bool:
 _INNER_CAPITAL: Final = re.compile(r"[a-z]+[A-Z]")
 _BADGE_ONLY: Final = re.compile(
     r"(?:\s*(?:full[- ]?time|part[- ]?time|contract(?:or)?|temporary|temp|permanent|internship|remote|hybrid"
-    r"|on[- ]?site|in[- ]office|in[- ]person|(?:entry|mid-senior|mid|senior)\s+level|associate|director|executive"
+    r"|on[- ]?site|in[- ]office|in[- ]person|(?:entry|mid-senior|mid|senior)\s+level|associate|director|"
+    r"executive"
     r"|not applicable|urgent(?:ly hiring)?|new|multiple locations|[1-9]\d? locations|\+\d+ more)[,/]?)+\s*",
     re.I,
 )
@@ -360,7 +389,8 @@ def _company_or_name(s: str) -> bool:
 
 
 def _split_heading(line: str) -> tuple[str, str | None, list[str]]:
-    """One heading that may hold more than the title: "Senior Engineer at Stripe", "Engineer - Acme - Remote"."""
+    """One heading that may hold more than the title: "Senior Engineer at Stripe", "Engineer - Acme - "
+    "Remote"."""
     line = _HIRING_PREFIX.sub("", line).strip()
     m = _IS_HIRING.match(line)
     if m and _company_like(m.group("company")) and title_like(m.group("title")):
@@ -423,33 +453,43 @@ _PROSE_COMPANY: Final = (
     (
         3,
         re.compile(
-            _NAME + r"\s+(?i:is|are)\s+(?i:an?\s+|proud(?:ly)?\s+(?:to\s+be\s+)?(?:an?\s+)?|committed\s+to\s+being\s+"
+            _NAME + r"\s+(?i:is|are)\s+(?i:an?\s+|proud(?:ly)?\s+(?:to\s+be\s+)?(?:an?\s+)?"
+            r"|committed\s+to\s+being\s+"
             r"an?\s+)?(?i:equal\s+(?:opportunity|employment)|eeo\b|e-verify|affirmative\s+action)"
         ),
     ),
-    (3, re.compile(_NAME + r"\s+(?i:provides|offers|is\s+committed\s+to)\s+(?i:equal\s+(?:employment\s+)?opportunit)")),
+    (
+        3,
+        re.compile(
+            _NAME + r"\s+(?i:provides|offers|is\s+committed\s+to)\s+(?i:equal\s+(?:employment\s+)?opportunit)"
+        ),
+    ),
     (2, re.compile(r"\bJoin\s+(?:the\s+)?" + _NAME + r"(?:\s+team)?\s*(?:[.!,]|\s+(?:and|as|in|to)\b)")),
     (2, re.compile(r"(?:^|\n)\s*(?:About|Why|Life at|Working at)\s+" + _NAME + r"\s*[?:]?\s*(?:\n|$)")),
     (
         2,
         re.compile(
             r"(?:^|[.!?]\s+|\n)" + _NAME + r"\s+(?i:is|has\s+been)\s+(?i:a|an|the|one\s+of\s+the)\s+"
-            r"(?i:leading|leader|global|world|fast|premier|growing|innovative|award|top|mission|venture|privately"
-            r"|publicly|family|boutique|non-?profit|nationally|largest|\w+-based|\w+-owned|\w+-driven|\w+-growing)"
+            r"(?i:leading|leader|global|world|fast|premier|growing|innovative|award|top|mission|venture|"
+            r"privately"
+            r"|publicly|family|boutique|non-?profit|nationally|largest|\w+-based|\w+-owned|\w+-driven|"
+            r"\w+-growing)"
         ),
     ),
 )
-_NOT_A_NAME: Final = frozenset(
-    """we our the this all it you your company employer applicants eeo equal qualified candidates each every any
-    who what why how about join at as in for if please benefits pay salary job position role team they he she
-    there here these those such its their us an a one no note candidate employees individuals persons
-    """.split()
-)
+_NOT_A_NAME: Final = word_set("""
+    we our the this all it you your company employer applicants eeo equal qualified candidates each
+    every any who what why how about join at as in for if please benefits pay salary job position role
+    team they he she there here these those such its their us an a one no note candidate employees
+    individuals persons
+    """)
 _LOC: Final = r"(?P<loc>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?)"
 _PROSE_LOCATION: Final = re.compile(
-    r"\bbased\s+(?:in|at|out\s+of)\s+(?:our\s+|the\s+)?(?:(?:[\w-]+\s+){0,2}(?:headquarters|hq|office|offices|campus)"
+    r"\bbased\s+(?:in|at|out\s+of)\s+(?:our\s+|the\s+)?(?:(?:[\w-]+\s+){0,2}(?:headquarters|hq|office|offices"
+    r"|campus)"
     r"\s+in\s+)?" + _LOC + r"(?P<tail>\s+(?i:headquarters|hq|office|offices|campus))?"
-    r"|\b(?:located|headquartered)\s+in\s+(?:the\s+)?" + _LOC.replace("loc>", "loc2>")
+    r"|\b(?:located|headquartered)\s+in\s+(?:the\s+)?"
+    + _LOC.replace("loc>", "loc2>")
     + r"|\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:based\s+|located\s+)?in\s+(?:the\s+)?"
     + _LOC.replace("loc>", "loc3>")
     + r"|\b(?:must|need\s+to)\s+(?:be\s+located|reside|live)\s+(?:in|within)\s+(?:the\s+)?"
@@ -457,7 +497,8 @@ _PROSE_LOCATION: Final = re.compile(
     + r"|\b(?:at|in|from|to)\s+our\s+"
     + _LOC.replace("loc>", "loc5>")
     + r"\s+(?i:office|offices|headquarters|hq|campus|location|store|facility|clinic|hospital|branch)\b"
-    + r"|\b(?:across|anywhere\s+in|throughout)\s+the\s+(?P<country>U\.S\.A?\.?|US|USA|United\s+States|UK|U\.K\.|"
+    + r"|\b(?:across|anywhere\s+in|throughout)\s+the\s+(?P<country>U\.S\.A?\.?|US|USA|United\s+States|UK|"
+    r"U\.K\.|"
     r"United\s+Kingdom)(?![\w])"
 )
 
@@ -538,13 +579,23 @@ def _clean_name(name: str) -> str | None:
 
 
 _COMPANY_NEEDLES: Final = ("equal", "eeo", "e-verify", "affirmative action", " is a ", " is an ", " is the ")
-_COMPANY_CASED_NEEDLES: Final = ("At ", "Join ", "About ", "Why ", "Life at ", "Working at ", " is one of", " has been ")
+_COMPANY_CASED_NEEDLES: Final = (
+    "At ",
+    "Join ",
+    "About ",
+    "Why ",
+    "Life at ",
+    "Working at ",
+    " is one of",
+    " has been ",
+)
 
 
 def _prose_company(doc: Doc) -> str | None:
     text = doc.text
     spans = sorted(
-        doc.spans(_COMPANY_NEEDLES, 90, 60) + doc.spans(_COMPANY_CASED_NEEDLES, 90, 60, cased=True, whole=False)
+        doc.spans(_COMPANY_NEEDLES, 90, 60)
+        + doc.spans(_COMPANY_CASED_NEEDLES, 90, 60, cased=True, whole=False)
     )
     scores: dict[str, int] = {}
     for weight, pattern in _PROSE_COMPANY:
@@ -555,7 +606,9 @@ def _prose_company(doc: Doc) -> str | None:
                     scores[name] = scores.get(name, 0) + weight
     if not scores:
         return None
-    ranked = sorted(scores.items(), key=lambda kv: (kv[1] + min(text.count(kv[0]), 6), len(kv[0])), reverse=True)
+    ranked = sorted(
+        scores.items(), key=lambda kv: (kv[1] + min(text.count(kv[0]), 6), len(kv[0])), reverse=True
+    )
     return ranked[0][0]
 
 
@@ -608,7 +661,15 @@ def _best_prefix_location(value: str) -> list[str]:
     return []
 
 
-_BODY_LABEL_NEEDLES: Final = ("title", "position", "company", "employer", "organization", "organisation", "location")
+_BODY_LABEL_NEEDLES: Final = (
+    "title",
+    "position",
+    "company",
+    "employer",
+    "organization",
+    "organisation",
+    "location",
+)
 
 
 def _body_labels(doc: Doc) -> _Labels:
@@ -637,7 +698,9 @@ _BODY_LABEL: Final = re.compile(
 )
 
 
-_FOOTER_COMPANY: Final = re.compile(r"^\s*(?P<name>[A-Z][\w&'.,-]*(?: [\w&'.,-]+){0,5}) (?:Home Page|homepage|logo)\s*$", re.M)
+_FOOTER_COMPANY: Final = re.compile(
+    r"^\s*(?P<name>[A-Z][\w&'.,-]*(?: [\w&'.,-]+){0,5}) (?:Home Page|homepage|logo)\s*$", re.M
+)
 
 
 def _footer_company(text: str) -> str | None:

@@ -148,6 +148,11 @@ def load(text: str) -> Doc:
     return Doc(prepared, _lower_same_length(prepared))
 
 
+def word_set(words: str) -> frozenset[str]:
+    """A frozen set from a whitespace-separated word list (how the vocabularies are written down)."""
+    return frozenset(words.split())
+
+
 def head_lines(text: str, limit: int = 25) -> list[str]:
     """The first non-blank lines, stripped: where a paste keeps its badges ("Full-time", "Hybrid")."""
     out: list[str] = []

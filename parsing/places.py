@@ -277,7 +277,8 @@ _PLACE_WORDS: Final = re.compile(
     r"^[A-ZÀ-Ý][\w'’.-]*(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|of|de|la|del|on|upon|du|am))*$"
 )
 _AREA: Final = re.compile(
-    r"^(?:(?i:greater)\s+[A-Z][\w.'’ -]*?|[A-Z][\w.'’ -]*?(?:,\s*[A-Z][A-Za-z ]+?)?\s+(?i:metropolitan|metro|bay)"
+    r"^(?:(?i:greater)\s+[A-Z][\w.'’ -]*?|[A-Z][\w.'’ -]*?(?:,\s*[A-Z][A-Za-z ]+?)?\s+(?i:metropolitan|metro|"
+    r"bay)"
     r"|[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*)*-[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*)\s+[Aa]rea$"
 )
 _SPLIT_MANY: Final = re.compile(r"\s*(?:;|\||\s/\s|\s+or\s+|\n|•)\s*")

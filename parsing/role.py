@@ -1,4 +1,5 @@
-"""Normalised roles: "Sr. ML Engineer II" and "engineer, machine learning" both read "machine learning engineer".
+"""Normalised roles: "Sr. ML Engineer II" and "engineer, machine learning" both read
+"machine learning engineer".
 
 The store compares a user's query with saved postings by their normalised role, so the same function
 runs on posting titles and on what people type. A normalised role is lower case, has abbreviations
@@ -12,32 +13,33 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from parsing.lines import word_set
 from parsing.places import normalize_locations
 
 # Head nouns of job titles: a line holding one of these (singular) reads as a title, not a company.
-ROLE_HEADS: Final[frozenset[str]] = frozenset(
-    """
-    engineer developer programmer scientist analyst architect designer manager director officer president
-    head lead specialist coordinator consultant administrator assistant associate representative technician
-    technologist nurse physician therapist counselor counsellor attorney lawyer paralegal accountant bookkeeper
-    auditor clerk cashier teacher instructor tutor professor lecturer educator researcher intern internship
-    trainee apprentice driver operator mechanic electrician plumber carpenter welder laborer labourer worker
-    helper handler installer inspector planner producer editor writer copywriter journalist reporter
-    photographer videographer artist animator illustrator marketer recruiter sourcer generalist partner advisor
-    adviser agent broker underwriter adjuster supervisor foreman superintendent chef cook server bartender
-    barista host hostess housekeeper janitor custodian dishwasher barber stylist cosmetologist esthetician aide
-    caregiver pharmacist dentist hygienist veterinarian surgeon psychologist psychiatrist practitioner midwife
-    paramedic phlebotomist radiographer sonographer dietitian nutritionist embryologist chemist biologist
-    physicist mathematician statistician economist actuary strategist owner founder staff member fellow postdoc
-    guard receptionist secretary scheduler dispatcher estimator buyer merchandiser salesperson ambassador
-    advocate liaison facilitator trainer coach leader mover hauler crew steward stewardess attendant pilot
-    captain nanny landscaper groundskeeper painter machinist fabricator assembler packer picker loader stocker
-    courier translator interpreter librarian archivist curator investigator examiner appraiser surveyor drafter
-    draftsman draftsperson modeler tester evangelist executive controller treasurer teller banker trader
-    optician optometrist audiologist chiropractor dispensary principal chief ceo cto cfo coo cmo cio ciso vp
-    swe sde sdet sre mle rn lpn lvn cna emt dba bdr sdr csm tpm mts
-    """.split()
-)
+ROLE_HEADS: Final[frozenset[str]] = word_set("""
+    engineer developer programmer scientist analyst architect designer manager director officer
+    president head lead specialist coordinator consultant administrator assistant associate
+    representative technician technologist nurse physician therapist counselor counsellor attorney
+    lawyer paralegal accountant bookkeeper auditor clerk cashier teacher instructor tutor professor
+    lecturer educator researcher intern internship trainee apprentice driver operator mechanic
+    electrician plumber carpenter welder laborer labourer worker helper handler installer inspector
+    planner producer editor writer copywriter journalist reporter photographer videographer artist
+    animator illustrator marketer recruiter sourcer generalist partner advisor adviser agent broker
+    underwriter adjuster supervisor foreman superintendent chef cook server bartender barista host
+    hostess housekeeper janitor custodian dishwasher barber stylist cosmetologist esthetician aide
+    caregiver pharmacist dentist hygienist veterinarian surgeon psychologist psychiatrist practitioner
+    midwife paramedic phlebotomist radiographer sonographer dietitian nutritionist embryologist chemist
+    biologist physicist mathematician statistician economist actuary strategist owner founder staff
+    member fellow postdoc guard receptionist secretary scheduler dispatcher estimator buyer merchandiser
+    salesperson ambassador advocate liaison facilitator trainer coach leader mover hauler crew steward
+    stewardess attendant pilot captain nanny landscaper groundskeeper painter machinist fabricator
+    assembler packer picker loader stocker courier translator interpreter librarian archivist curator
+    investigator examiner appraiser surveyor drafter draftsman draftsperson modeler tester evangelist
+    executive controller treasurer teller banker trader optician optometrist audiologist chiropractor
+    dispensary principal chief ceo cto cfo coo cmo cio ciso vp swe sde sdet sre mle rn lpn lvn cna emt
+    dba bdr sdr csm tpm mts
+    """)
 
 # Token-level abbreviations and variant spellings -> their expansion (lower case, no periods).
 # "eng", "dev", "admin" and "tech" depend on their position; see _CONTEXT_ABBREVIATIONS.
@@ -127,18 +129,19 @@ ROLE_SYNONYMS: Final[dict[str, str]] = {
 }
 
 # Words that are levels, not roles: removed wherever they stand.
-_LEVEL_WORDS: Final[frozenset[str]] = frozenset(
-    "senior junior i ii iii iv v vi vii entry-level mid-level mid-senior experienced distinguished".split()
+_LEVEL_WORDS: Final[frozenset[str]] = word_set(
+    "senior junior i ii iii iv v vi vii entry-level mid-level mid-senior experienced distinguished"
 )
 # Words that are levels only in front of another word ("Staff Engineer", but "Member of Technical Staff").
-_LEVEL_PREFIXES: Final[frozenset[str]] = frozenset("lead principal staff associate graduate".split())
+_LEVEL_PREFIXES: Final[frozenset[str]] = word_set("lead principal staff associate graduate")
 # Two-word levels.
 _LEVEL_PHRASES: Final = re.compile(
     r"\b(?:entry[ -]level|mid[ -]level|mid[ -]senior(?: level)?|senior[ -]level|new grad(?:uate)?|"
     r"level \d+|lvl \d+|grade \d+|(?:l|ic)\d{1,2}|\d(?=\s*$))\b"
 )
 _COMBINED_ML: Final = re.compile(
-    r"\b(?:ai\s*(?:/|&|and|\+)\s*(?:ml|machine learning)|(?:ml|machine learning)\s*(?:/|&|and|\+)\s*ai|aiml)\b"
+    r"\b(?:ai\s*(?:/|&|and|\+)\s*(?:ml|machine learning)|(?:ml|machine learning)\s*(?:/|&|and|\+)\s*ai|"
+    r"aiml)\b"
 )
 _BRACKETS: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}")
 _SEPARATORS: Final = re.compile(r"\s+[-–—|:]\s+|\s*\|\s*|\s+/\s+(?=(?:remote|hybrid|on-?site)\b)")

@@ -14,14 +14,16 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
     # LinkedIn: title, then "Company · Location" with the page's own extras.
     (
         "linkedin-dot",
-        "Senior Data Engineer\nNorthwind Analytics · Denver, CO (Hybrid)\n\nAbout the job\nWe build dashboards.",
+        "Senior Data Engineer\nNorthwind Analytics · Denver, CO (Hybrid)\n\nAbout the job\nWe build "
+        "dashboards.",
         "Senior Data Engineer",
         "Northwind Analytics",
         ["Denver, CO"],
     ),
     (
         "linkedin-dot-extras",
-        "Staff Software Engineer, Payments\nKestrel Pay · San Francisco, CA · 3 days ago · Over 100 applicants\n"
+        "Staff Software Engineer, Payments\nKestrel Pay · San Francisco, CA · 3 days ago · Over 100 "
+        "applicants\n"
         "Hybrid  Full-time  Mid-Senior level\n\nAbout the job\nKestrel Pay moves money.",
         "Staff Software Engineer, Payments",
         "Kestrel Pay",
@@ -29,8 +31,10 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
     ),
     (
         "linkedin-company-first",
-        "Kestrel Pay\nShare\nShow more options\nSenior Backend Engineer\nAustin, TX · Reposted 2 weeks ago · Over 100 "
-        "people clicked apply\nPromoted by hirer · Responses managed off LinkedIn\nHybrid\nFull-time\nApply\nSave\n"
+        "Kestrel Pay\nShare\nShow more options\nSenior Backend Engineer\nAustin, TX · Reposted 2 weeks ago · "
+        "Over 100 "
+        "people clicked apply\nPromoted by hirer · Responses managed off "
+        "LinkedIn\nHybrid\nFull-time\nApply\nSave\n"
         "About the job\nWe are a fintech.",
         "Senior Backend Engineer",
         "Kestrel Pay",
@@ -73,7 +77,8 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
     ),
     (
         "company-with-suffix-and-commas",
-        "Litigation Paralegal\nHarlow, Finch & Ode, P.C. · Fort Worth, TX\n\nAbout the job\nSupport attorneys.",
+        "Litigation Paralegal\nHarlow, Finch & Ode, P.C. · Fort Worth, TX\n\nAbout the job\nSupport "
+        "attorneys.",
         "Litigation Paralegal",
         "Harlow, Finch & Ode, P.C.",
         ["Fort Worth, TX"],
@@ -90,7 +95,8 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
     (
         "indeed-job-post-remote-in",
         "Data Analyst - job post\nOakline Foods\n3.6\n3.6 out of 5 stars\nRemote in Chicago, IL\n"
-        "$70,000 - $85,000 a year -  Full-time\nProfile insights\nJob details\nFull job description\nAnalyse data.",
+        "$70,000 - $85,000 a year -  Full-time\nProfile insights\nJob details\nFull job description\nAnalyse "
+        "data.",
         "Data Analyst",
         "Oakline Foods",
         ["Chicago, IL"],
@@ -105,7 +111,8 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
     ),
     (
         "glassdoor-company-first",
-        "Pinecrest Software\n4.2 ★\nSenior QA Engineer\nRaleigh, NC\n$95K - $120K (Employer est.)\nEasy Apply\n"
+        "Pinecrest Software\n4.2 ★\nSenior QA Engineer\nRaleigh, NC\n$95K - $120K (Employer est.)\nEasy "
+        "Apply\n"
         "Job description\nTest things.",
         "Senior QA Engineer",
         "Pinecrest Software",
@@ -158,14 +165,16 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
     ),
     (
         "labels-several-places",
-        "Job Title: Solutions Architect\nCompany: Nimbus Data\nLocation: New York, NY; San Francisco, CA\n\nGo.",
+        "Job Title: Solutions Architect\nCompany: Nimbus Data\nLocation: New York, NY; San Francisco, "
+        "CA\n\nGo.",
         "Solutions Architect",
         "Nimbus Data",
         ["New York, NY", "San Francisco, CA"],
     ),
     (
         "labels-role-team-remote-country",
-        "Role: Staff Data Scientist\nTeam: Growth\nLocation: Remote (US)\n\nAbout Fathom\nFathom builds tools.",
+        "Role: Staff Data Scientist\nTeam: Growth\nLocation: Remote (US)\n\nAbout Fathom\nFathom builds "
+        "tools.",
         "Staff Data Scientist",
         "Fathom",
         ["United States"],
@@ -230,7 +239,8 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
     ),
     (
         "title-keeps-its-own-dash",
-        "Dental Hygienist - choose your shift\n\nHuntington, NY\n\nFull job description\nPick shifts in the app.",
+        "Dental Hygienist - choose your shift\n\nHuntington, NY\n\nFull job description\nPick shifts in the "
+        "app.",
         "Dental Hygienist - choose your shift",
         None,
         ["Huntington, NY"],
@@ -278,15 +288,18 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
     # Prose only: no header at all.
     (
         "prose-as-a",
-        "Every day millions use Polaris to plan trips.\n\nAs a Senior Machine Learning Engineer with the Ranking "
-        "team, you will build models. At Polaris, we value curiosity.\nPolaris is an equal opportunity employer.",
+        "Every day millions use Polaris to plan trips.\n\nAs a Senior Machine Learning Engineer with the "
+        "Ranking "
+        "team, you will build models. At Polaris, we value curiosity.\nPolaris is an equal opportunity "
+        "employer.",
         "Senior Machine Learning Engineer",
         "Polaris",
         [],
     ),
     (
         "prose-hiring-at-level",
-        "Our lab studies proteins. We are hiring a Research Associate at the postdoctoral level to run assays. "
+        "Our lab studies proteins. We are hiring a Research Associate at the postdoctoral level to run "
+        "assays. "
         "Quanta Bio provides equal employment opportunities to all applicants.",
         "Research Associate",
         "Quanta Bio",
@@ -294,7 +307,8 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
     ),
     (
         "prose-seeking-with-location-label",
-        "Location: Leeds, UK. We are seeking a talented Data Engineer to join our analytics group. Join Harbor "
+        "Location: Leeds, UK. We are seeking a talented Data Engineer to join our analytics group. Join "
+        "Harbor "
         "Insights and shape the future of retail data.",
         "Data Engineer",
         "Harbor Insights",
@@ -318,7 +332,8 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
     ),
     (
         "prose-headquarters",
-        "As a Payroll Specialist on the finance team, you will run payroll. For roles based at our headquarters "
+        "As a Payroll Specialist on the finance team, you will run payroll. For roles based at our "
+        "headquarters "
         "in San Mateo, CA: pay is below. At Copperleaf, we pay fairly.",
         "Payroll Specialist",
         "Copperleaf",
@@ -333,7 +348,8 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
     ),
     (
         "prose-newlines-lost",
-        "Job descriptionA leading bakery in Ohio is seeking a Pastry Chef to join our team. At Golden Crust Bakery, "
+        "Job descriptionA leading bakery in Ohio is seeking a Pastry Chef to join our team. At Golden Crust "
+        "Bakery, "
         "we bake daily.",
         "Pastry Chef",
         "Golden Crust Bakery",
@@ -341,7 +357,8 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
     ),
     (
         "email-greeting",
-        "Hello,\n\nWe have an opening for a Payroll Specialist at our Dayton, OH office. Please apply.\n\nThanks",
+        "Hello,\n\nWe have an opening for a Payroll Specialist at our Dayton, OH office. Please "
+        "apply.\n\nThanks",
         "Payroll Specialist",
         None,
         ["Dayton, OH"],
@@ -414,7 +431,10 @@ def test_header_shapes(paste: str, title: str | None, company: str | None, locat
 
 
 def test_markdown_escapes_and_odd_spaces_are_read_through() -> None:
-    paste = "Job Title:\u00a0Site\\-Reliability Engineer\nCompany: Dune\\&Co\nLocation: Austin,\u00a0TX\n\nRun sites."
+    paste = (
+        "Job Title:\u00a0Site\\-Reliability Engineer\nCompany: Dune\\&Co\n"
+        "Location: Austin,\u00a0TX\n\nRun sites."
+    )
     assert extract_header(paste) == Header("Site-Reliability Engineer", "Dune&Co", ["Austin, TX"])
 
 
