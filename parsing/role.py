@@ -234,7 +234,7 @@ def normalize_role(title: str) -> str | None:
         return None
     role = " ".join(words)
     role = _SYNONYM_RE.sub(lambda m: ROLE_SYNONYMS[m.group(0)], role)
-    role = _SPACES.sub(" ", role).strip(" -/,.")
+    role = _SPACES.sub(" ", role).strip(" -/,").rstrip(".")
     last = role.rsplit(" ", 1)[-1]
     if last.endswith("s") and last[:-1] in ROLE_HEADS:
         role = role[: -len(last)] + last[:-1]
