@@ -178,7 +178,10 @@ EXPERIENCE: list[tuple[str, tuple[int | None, int | None] | None]] = [
     ("Bachelor's degree AND 2\\+ years data\\-science experience", (2, None)),
     ("Experience:\nMarketing: 1 year (Preferred)", (1, None)),
     # A required statement wins over an earlier preferred one.
-    ("Preferred qualifications\n8+ years of experience.\nMinimum qualifications\n4+ years of experience in Java.", (4, None)),
+    (
+        "Preferred qualifications\n8+ years of experience.\nMinimum qualifications\n4+ years of experience in Java.",
+        (4, None),
+    ),
     ("Nice to have: 6 years with Go. You bring 2 years of experience in SQL.", (2, None)),
     ("7+ years of experience leading teams is a plus. 3 years of experience in Java required.", (3, None)),
     # Not experience.
