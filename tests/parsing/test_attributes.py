@@ -179,7 +179,8 @@ EXPERIENCE: list[tuple[str, tuple[int | None, int | None] | None]] = [
     ("Experience:\nMarketing: 1 year (Preferred)", (1, None)),
     # A required statement wins over an earlier preferred one.
     (
-        "Preferred qualifications\n8+ years of experience.\nMinimum qualifications\n4+ years of experience in Java.",
+        "Preferred qualifications\n8+ years of experience.\n"
+        "Minimum qualifications\n4+ years of experience in Java.",
         (4, None),
     ),
     ("Nice to have: 6 years with Go. You bring 2 years of experience in SQL.", (2, None)),
