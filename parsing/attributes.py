@@ -424,13 +424,15 @@ _PREFERRED_NEAR: Final = re.compile(
     r"preferably|would be great)\b"
 )
 _REQUIRED_NEAR: Final = re.compile(r"\b(?:required|requirement|must|minimum|at least)\b")
-_SECTION: Final = re.compile(
-    r"\b(?:(preferred|desired|bonus|additional|nice[- ]to[- ]have)\s+(?:qualifications|skills|requirements|"
-    r"experience|points)|(nice[- ]to[- ]haves?|pluses|bonus points|extra credit)"
-    r"|(?:required|minimum|basic|must[- ]have)\s+(?:qualifications|skills|requirements|experience)"
+_PREFERRED_SECTION: Final = re.compile(
+    r"\b(?:(?:preferred|desired|bonus|additional|nice[- ]to[- ]have)\s+(?:qualifications|skills|requirements|"
+    r"experience|points)|nice[- ]to[- ]haves?|pluses|extra credit)"
+)
+_REQUIRED_SECTION: Final = re.compile(
+    r"\b(?:(?:required|minimum|basic|must[- ]have)\s+(?:qualifications|skills|requirements|experience)"
     r"|requirements\s*:|qualifications\s*:|what you(?:'ll)? need|must[- ]haves?)"
 )
-_SECTION_NEEDLES: Final = (
+_PREFERRED_SECTION_NEEDLES: Final = (
     "preferred",
     "desired",
     "bonus",
@@ -438,13 +440,6 @@ _SECTION_NEEDLES: Final = (
     "nice",
     "pluses",
     "extra credit",
-    "required",
-    "minimum",
-    "basic",
-    "must",
-    "requirements",
-    "qualifications",
-    "what you",
 )
 _SENTENCE_END: Final = re.compile(r"[.;!?]\s|\n")
 
@@ -454,43 +449,39 @@ def _num(value: str) -> int:
 
 
 class _Sections:
-    """Headings such as "Preferred qualifications" or "Nice to have:" and how far each one reaches.
+    """Where "Preferred qualifications" or "Nice to have:" headings are, and how far each one reaches.
 
-    A heading alone on its line reaches the next heading (at most 1500 characters); one followed by
-    text on the same line ("Nice to have: 6 years with Go.") reaches the end of that sentence.
-    Found lazily, the first time a statement needs them.
+    A heading alone on its line reaches until a "Required/Minimum qualifications" style heading (at most
+    1500 characters); one followed by text on the same line ("Nice to have: 6 years with Go.") reaches
+    the end of that sentence. Found lazily, the first time a statement needs them.
     """
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self._found: list[tuple[int, int, bool]] | None = None
+        self._found: list[tuple[int, int]] | None = None
 
-    def _find(self) -> list[tuple[int, int, bool]]:
+    def _find(self) -> list[tuple[int, int]]:
         lower = self.doc.lower
-        found: list[tuple[int, int, bool]] = []
-        for start, end in self.doc.spans(_SECTION_NEEDLES, 20, 40):
-            for m in _SECTION.finditer(lower, start, end):
+        found: list[tuple[int, int]] = []
+        for start, end in self.doc.spans(_PREFERRED_SECTION_NEEDLES, 20, 40):
+            for m in _PREFERRED_SECTION.finditer(lower, start, end):
                 line_end = lower.find("\n", m.end())
                 line_end = len(lower) if line_end < 0 else line_end
-                rest = lower[m.end() : line_end].strip(" :*_-")
-                if rest:
+                if lower[m.end() : line_end].strip(" :*_-"):
                     stop = _SENTENCE_END.search(lower, m.end(), line_end)
                     reach = stop.start() if stop else line_end
                 else:
                     reach = m.start() + 1500
-                found.append((m.start(), reach, bool(m.group(1) or m.group(2))))
+                    required = _REQUIRED_SECTION.search(lower, m.end(), reach)
+                    if required:
+                        reach = required.start()
+                found.append((m.start(), reach))
         return found
 
     def preferred_at(self, pos: int) -> bool:
         if self._found is None:
             self._found = self._find()
-        preferred = False
-        for start, reach, is_preferred in self._found:
-            if start >= pos:
-                break
-            if reach > pos:
-                preferred = is_preferred
-        return preferred
+        return any(start < pos < reach for start, reach in self._found)
 
 
 def _preferred(doc: Doc, sections: _Sections, start: int, end: int) -> bool:
@@ -589,27 +580,38 @@ _EDUCATION_SHORT: Final = re.compile(
     r"|G(?P<high_school>ED)\b"
 )
 
-_SHORT_DEGREE_WORDS: Final = (
-    "phd",
-    "ph",
-    "ms",
-    "ma",
-    "mba",
-    "msc",
-    "meng",
-    "mph",
-    "msw",
-    "mfa",
-    "bs",
-    "ba",
-    "bsc",
-    "beng",
-    "btech",
-    "bsn",
-    "bba",
-    "bfa",
-    "aas",
-    "ged",
+# Cased needles for the short forms; each is searched only when its letters are words of the text.
+_SHORT_DEGREE_NEEDLES: Final = (
+    "PhD",
+    "Ph.D",
+    "Ph. D",
+    "MS",
+    "MA",
+    "MBA",
+    "MSc",
+    "MEng",
+    "MPH",
+    "MSW",
+    "MFA",
+    "M.S",
+    "M.A",
+    "M.Sc",
+    "M.Eng",
+    "BS",
+    "BA",
+    "BSc",
+    "BEng",
+    "BTech",
+    "BSN",
+    "BBA",
+    "BFA",
+    "B.S",
+    "B.A",
+    "B.Sc",
+    "B.Tech",
+    "AAS",
+    "A.A",
+    "GED",
 )
 
 
@@ -621,11 +623,10 @@ def extract_education(text: str) -> list[Education]:
         for m in _EDUCATION_WORDS.finditer(doc.lower, start, end):
             found.add(m.lastgroup or "")
     text = doc.text
-    if not (doc.has(*_SHORT_DEGREE_WORDS) or "B." in text or "M." in text or "A.A" in text):
-        return [level for level in EDUCATION_ORDER if level in found]
-    for m in _EDUCATION_SHORT.finditer(text):
-        if m.start() == 0 or not text[m.start() - 1].isalnum():
-            found.add(m.lastgroup or "")
+    for start, end in doc.spans(_SHORT_DEGREE_NEEDLES, 2, 30, cased=True, whole=False):
+        for m in _EDUCATION_SHORT.finditer(text, start, end):
+            if m.start() == 0 or not text[m.start() - 1].isalnum():
+                found.add(m.lastgroup or "")
     return [level for level in EDUCATION_ORDER if level in found]
 
 

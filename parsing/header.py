@@ -15,6 +15,7 @@ board's category is not the title, so such a line only gives the company.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -430,80 +431,70 @@ def _split_heading(line: str) -> tuple[str, str | None, list[str]]:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Prose
+# Prose. Every pattern is tried anchored at its keyword (``Doc.hits``), never searched through the text.
 
 _TITLE_WORD: Final = r"(?:[A-Z][\w'&+#./-]*|[A-Z0-9]{2,}[\w'&+#./-]*)"
-_PROSE_TITLE: Final = re.compile(
-    r"(?:\b(?i:as)\s+(?i:a|an|the|our)"
-    r"|\b(?i:hiring|seeking|searching\s+for|recruiting|looking\s+for|in\s+search\s+of|need)\s+(?i:a|an)"
-    r"|\b(?i:join\s+(?:us|our\s+team|the\s+team)\s+as)\s+(?i:a|an|the|our)"
-    r"|\b(?i:(?:role|position|opening|vacancy)\s+(?:of|for))\s+(?i:a|an|the)?)"
+_TITLE_PHRASE: Final = (
     r"\s+(?:[a-z][\w-]*,?\s+){0,3}?"
     r"(?P<title>" + _TITLE_WORD + r"(?:(?:\s+(?:(?:of|and|for|in|&|de)\s+)*|\s*/\s*|,\s+(?=[A-Z]))"
     r"(?:" + _TITLE_WORD + r"|\([^()\n]{1,40}\)))*)"
-    r"(?P<after>\s+(?i:will|is\s+responsible|plays|reports|to|who|with|at|on|in|for|within|that|based|"
-    r"position|role|you|responsible)\b|\s*[,.;:(]|\s*$)?",
+)
+_PROSE_TITLE: Final = re.compile(
+    r"(?i:as\s+(?:a|an|the|our)|(?:hiring|seeking|searching\s+for|recruiting|looking\s+for|in\s+search\s+of"
+    r"|need)\s+(?:a|an)|join\s+(?:us|our\s+team|the\s+team)\s+as\s+(?:a|an|the|our)"
+    r"|(?:role|position|opening|vacancy)\s+(?:of|for)(?:\s+(?:a|an|the))?)" + _TITLE_PHRASE
+)
+_PROSE_TITLE_NEEDLES: Final = (
+    "as a",
+    "as an",
+    "as the",
+    "as our",
+    "hiring",
+    "seeking",
+    "searching for",
+    "recruiting",
+    "looking for",
+    "in search of",
+    "need a",
+    "need an",
+    "join us as",
+    "join our team as",
+    "join the team as",
+    "role of",
+    "role for",
+    "position of",
+    "position for",
+    "opening for",
+    "vacancy for",
 )
 _NAME: Final = (
     r"(?P<name>[A-Z][\w&'.-]*(?:\s+(?:&\s+|of\s+(?:the\s+)?|and\s+|de\s+)?[A-Z0-9][\w&'.-]*){0,5}"
     r"(?:,?\s+(?:Inc|LLC|Ltd|Corp|Co|PLC|LLP|L\.P)\.?)?)"
 )
-_PROSE_COMPANY: Final = (
-    (3, re.compile(r"(?:^|[.!?]\s+|\n)At\s+" + _NAME + r"\s*,\s+(?i:we|our|you|the|it|every|there)\b")),
-    (
-        3,
-        re.compile(
-            _NAME + r"\s+(?i:is|are)\s+(?i:an?\s+|proud(?:ly)?\s+(?:to\s+be\s+)?(?:an?\s+)?"
-            r"|committed\s+to\s+being\s+"
-            r"an?\s+)?(?i:equal\s+(?:opportunity|employment)|eeo\b|e-verify|affirmative\s+action)"
-        ),
-    ),
-    (
-        3,
-        re.compile(
-            _NAME + r"\s+(?i:provides|offers|is\s+committed\s+to)\s+(?i:equal\s+(?:employment\s+)?opportunit)"
-        ),
-    ),
-    (2, re.compile(r"\bJoin\s+(?:the\s+)?" + _NAME + r"(?:\s+team)?\s*(?:[.!,]|\s+(?:and|as|in|to)\b)")),
-    (2, re.compile(r"(?:^|\n)\s*(?:About|Why|Life at|Working at)\s+" + _NAME + r"\s*[?:]?\s*(?:\n|$)")),
-    (
-        2,
-        re.compile(
-            r"(?:^|[.!?]\s+|\n)" + _NAME + r"\s+(?i:is|has\s+been)\s+(?i:a|an|the|one\s+of\s+the)\s+"
-            r"(?i:leading|leader|global|world|fast|premier|growing|innovative|award|top|mission|venture|"
-            r"privately"
-            r"|publicly|family|boutique|non-?profit|nationally|largest|\w+-based|\w+-owned|\w+-driven|"
-            r"\w+-growing)"
-        ),
-    ),
+# Company statements, each tried at its keyword: (weight, needles, cased, pattern, name comes before).
+_AT_COMPANY: Final = re.compile(r"At\s+" + _NAME + r"\s*,\s+(?i:we|our|you|the|it|every|there)\b")
+_JOIN_COMPANY: Final = re.compile(
+    r"Join\s+(?:the\s+)?" + _NAME + r"(?:\s+team)?\s*(?:[.!,]|\s+(?:and|as|in|to)\b)"
 )
+_ABOUT_COMPANY: Final = re.compile(r"(?:About|Why|Life at|Working at)\s+" + _NAME + r"\s*[?:]?[ \t]*(?:\n|$)")
+_EQUAL_AFTER: Final = re.compile(r"equal\s+(?:opportunity|employment)|eeo\b|e-verify|affirmative\s+action")
+_NAME_BEFORE_EQUAL: Final = re.compile(
+    _NAME + r"\s+(?i:(?:is|are)\s+(?:an?\s+|proud(?:ly)?\s+(?:to\s+be\s+)?(?:an?\s+)?|committed\s+to\s+being"
+    r"\s+an?\s+)?|provides\s+|offers\s+|is\s+committed\s+to\s+)$"
+)
+_IS_LEADING: Final = re.compile(
+    r"\s+(?:is|has\s+been)\s+(?:a|an|the|one\s+of\s+the)\s+(?:leading|leader|global|world|fast|premier|growing"
+    r"|innovative|award|top|mission|venture|privately|publicly|family|boutique|non-?profit|nationally|largest"
+    r"|[\w]+-(?:based|owned|driven|growing))"
+)
+_NAME_AT_END: Final = re.compile(_NAME + r"$")
 _NOT_A_NAME: Final = word_set("""
     we our the this all it you your company employer applicants eeo equal qualified candidates each
     every any who what why how about join at as in for if please benefits pay salary job position role
     team they he she there here these those such its their us an a one no note candidate employees
-    individuals persons
+    individuals persons opportunity statement employment policy notice disclaimer diversity inclusion
+    commitment compensation overview description summary
     """)
-_LOC: Final = r"(?P<loc>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?)"
-_PROSE_LOCATION: Final = re.compile(
-    r"\bbased\s+(?:in|at|out\s+of)\s+(?:our\s+|the\s+)?(?:(?:[\w-]+\s+){0,2}(?:headquarters|hq|office|offices"
-    r"|campus)"
-    r"\s+in\s+)?" + _LOC + r"(?P<tail>\s+(?i:headquarters|hq|office|offices|campus))?"
-    r"|\b(?:located|headquartered)\s+in\s+(?:the\s+)?"
-    + _LOC.replace("loc>", "loc2>")
-    + r"|\b(?:this|the)\s+(?:role|position|job)\s+is\s+(?:based\s+|located\s+)?in\s+(?:the\s+)?"
-    + _LOC.replace("loc>", "loc3>")
-    + r"|\b(?:must|need\s+to)\s+(?:be\s+located|reside|live)\s+(?:in|within)\s+(?:the\s+)?"
-    + _LOC.replace("loc>", "loc4>")
-    + r"|\b(?:at|in|from|to)\s+our\s+"
-    + _LOC.replace("loc>", "loc5>")
-    + r"\s+(?i:office|offices|headquarters|hq|campus|location|store|facility|clinic|hospital|branch)\b"
-    + r"|\b(?:across|anywhere\s+in|throughout)\s+the\s+(?P<country>U\.S\.A?\.?|US|USA|United\s+States|UK|"
-    r"U\.K\.|"
-    r"United\s+Kingdom)(?![\w])"
-)
-
-
-_NUMERALS: Final = re.compile(r"(?:I{1,3}|IV|V)\b")
 
 
 def _trim_title(title: str) -> str | None:
@@ -532,98 +523,121 @@ def _trim_title(title: str) -> str | None:
     return head.strip(" ,") or None
 
 
-_PROSE_TITLE_NEEDLES: Final = (
-    "as a",
-    "as an",
-    "as the",
-    "as our",
-    "hiring",
-    "seeking",
-    "searching for",
-    "recruiting",
-    "looking for",
-    "in search of",
-    "need a",
-    "need an",
-    "role of",
-    "role for",
-    "position of",
-    "position for",
-    "opening for",
-    "vacancy for",
-)
+_NUMERALS: Final = re.compile(r"(?:I{1,3}|IV|V)\b")
 
 
 def _prose_title(doc: Doc) -> str | None:
-    for start, end in doc.spans(_PROSE_TITLE_NEEDLES, 10, 160, whole=True):
-        if start > 8000:
-            break
-        for m in _PROSE_TITLE.finditer(doc.text, start, end):
-            raw = m.group("title").strip(" ,")
-            if len(raw.split()) > 14:
-                continue
-            title = _trim_title(raw)
-            if title is None or title.split()[0].lower() in _NOT_A_NAME:
-                continue
-            return title
+    for pos in doc.hits(_PROSE_TITLE_NEEDLES, end=8000):
+        m = _PROSE_TITLE.match(doc.text, pos)
+        if m is None:
+            continue
+        raw = m.group("title").strip(" ,")
+        if len(raw.split()) > 14:
+            continue
+        title = _trim_title(raw)
+        if title is None or title.split()[0].lower() in _NOT_A_NAME:
+            continue
+        return title
     return None
 
 
 def _clean_name(name: str) -> str | None:
-    name = name.strip(" ,.'")
-    name = name.removesuffix("'s")
-    first = name.split()[0].lower() if name.split() else ""
-    if not name or first in _NOT_A_NAME or title_like(name) or is_location(name):
+    """A company name, or None; leading words that cannot start a name are dropped
+    ("Equal Opportunity Statement Sony" -> "Sony")."""
+    words = name.strip(" ,.'").removesuffix("'s").split()
+    while words and (words[0].lower() in _NOT_A_NAME or not (words[0][0].isupper() or words[0][0].isdigit())):
+        words = words[1:]
+    while words and words[-1].lower() in ("and", "of", "the", "&", "de"):
+        words = words[:-1]
+    name = " ".join(words)
+    if not name or title_like(name) or is_location(name):
         return None
     return name
 
 
-_COMPANY_NEEDLES: Final = ("equal", "eeo", "e-verify", "affirmative action", " is a ", " is an ", " is the ")
-_COMPANY_CASED_NEEDLES: Final = (
-    "At ",
-    "Join ",
-    "About ",
-    "Why ",
-    "Life at ",
-    "Working at ",
-    " is one of",
-    " has been ",
-)
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n"
+
+
+# Prose searches stop here: past it, a long paste is usually a job board's own text.
+_PROSE_END: Final = 12000
+
+
+def _company_candidates(doc: Doc) -> Iterator[tuple[int, str]]:
+    text, lower = doc.text, doc.lower
+    for pos in doc.hits(("equal", "eeo", "e-verify", "affirmative action"), end=_PROSE_END):
+        if _EQUAL_AFTER.match(lower, pos):
+            m = _NAME_BEFORE_EQUAL.search(text, max(0, pos - 110), pos)
+            if m:
+                yield 3, m.group("name")
+    for pos in doc.hits(("At",), cased=True, end=_PROSE_END):
+        m = _AT_COMPANY.match(text, pos)
+        if m and _sentence_start(text, pos):
+            yield 3, m.group("name")
+    for pos in doc.hits(("Join",), cased=True, end=_PROSE_END):
+        m = _JOIN_COMPANY.match(text, pos)
+        if m:
+            yield 2, m.group("name")
+    for pos in doc.hits(("About", "Why", "Life at", "Working at"), cased=True, end=_PROSE_END):
+        if pos == 0 or text[pos - 1] == "\n":
+            m = _ABOUT_COMPANY.match(text, pos)
+            if m:
+                yield 2, m.group("name")
+    for pos in doc.hits(("is a", "is an", "is the", "is one of the", "has been a"), end=_PROSE_END):
+        if pos > 0 and _IS_LEADING.match(lower, pos - 1):
+            m = _NAME_AT_END.search(text, max(0, pos - 90), pos - 1)
+            if m and _sentence_start(text, m.start()):
+                yield 2, m.group("name")
 
 
 def _prose_company(doc: Doc) -> str | None:
-    text = doc.text
-    spans = sorted(
-        doc.spans(_COMPANY_NEEDLES, 90, 60)
-        + doc.spans(_COMPANY_CASED_NEEDLES, 90, 60, cased=True, whole=False)
-    )
     scores: dict[str, int] = {}
-    for weight, pattern in _PROSE_COMPANY:
-        for start, end in spans:
-            for m in pattern.finditer(text, start, end):
-                name = _clean_name(m.group("name"))
-                if name is not None:
-                    scores[name] = scores.get(name, 0) + weight
+    for weight, raw in _company_candidates(doc):
+        name = _clean_name(raw)
+        if name is not None:
+            scores[name] = scores.get(name, 0) + weight
     if not scores:
         return None
+    text = doc.text
     ranked = sorted(
         scores.items(), key=lambda kv: (kv[1] + min(text.count(kv[0]), 6), len(kv[0])), reverse=True
     )
     return ranked[0][0]
 
 
+_LOC: Final = r"(?P<loc>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?)"
+_PLACE_NOUN: Final = (
+    r"(?i:headquarters|hq|office|offices|campus|location|store|facility|clinic|hospital|branch)"
+)
+_PROSE_LOCATION: Final = re.compile(
+    r"(?i:based\s+(?:in|at|out\s+of)\s+(?:our\s+|the\s+)?(?:(?:[\w-]+\s+){0,2}(?:headquarters|hq|office|offices"
+    r"|campus)\s+in\s+)?)" + _LOC + r"(?:\s+" + _PLACE_NOUN + r")?"
+    r"|(?i:(?:located|headquartered)\s+in\s+(?:the\s+)?)"
+    + _LOC.replace("loc>", "loc2>")
+    + r"|(?:(?<=this )|(?<=the ))(?i:(?:role|position|job)\s+is\s+(?:based\s+|located\s+)?in\s+(?:the\s+)?)"
+    + _LOC.replace("loc>", "loc3>")
+    + r"|(?i:(?:be\s+located|reside|resides|live)\s+(?:in|within)\s+(?:the\s+)?)"
+    + _LOC.replace("loc>", "loc4>")
+    + r"|(?:(?<=at )|(?<=in )|(?<=from )|(?<=to ))(?i:our)\s+"
+    + _LOC.replace("loc>", "loc5>")
+    + r"\s+"
+    + _PLACE_NOUN
+    + r"\b|(?i:(?:across|anywhere\s+in|throughout)\s+the)\s+(?P<country>U\.S\.A?\.?|US|USA|United\s+States|UK"
+    r"|U\.K\.|United\s+Kingdom)(?![\w])"
+)
 _LOCATION_NEEDLES: Final = (
-    "our",
     "based",
-    "resides",
     "located in",
     "headquartered in",
     "role is",
     "position is",
     "job is",
     "reside",
+    "resides",
     "live in",
     "be located",
+    "our",
     "across the",
     "anywhere in",
     "throughout the",
@@ -631,21 +645,15 @@ _LOCATION_NEEDLES: Final = (
 
 
 def _prose_locations(doc: Doc) -> list[str]:
-    for start, end in doc.spans(_LOCATION_NEEDLES, 10, 90):
-        found = _prose_locations_in(doc.text, start, end)
-        if found:
-            return found
-    return []
-
-
-def _prose_locations_in(text: str, start: int, end: int) -> list[str]:
-    for m in _PROSE_LOCATION.finditer(text, start, end):
-        if m.group("country"):
-            return normalize_locations(m.group("country").replace(" ", " "), strict=True)
-        value = m.group("loc") or m.group("loc2") or m.group("loc3") or m.group("loc4") or m.group("loc5")
-        if not value:
+    text = doc.text
+    for pos in doc.hits(_LOCATION_NEEDLES, end=_PROSE_END):
+        m = _PROSE_LOCATION.match(text, pos)
+        if m is None:
             continue
-        found = _best_prefix_location(value)
+        if m.group("country"):
+            return normalize_locations(m.group("country"), strict=True)
+        value = m.group("loc") or m.group("loc2") or m.group("loc3") or m.group("loc4") or m.group("loc5")
+        found = _best_prefix_location(value) if value else []
         if found:
             return found
     return []
@@ -661,41 +669,44 @@ def _best_prefix_location(value: str) -> list[str]:
     return []
 
 
+_BODY_LABEL: Final = re.compile(
+    r"(?P<label>(?i:job title|position title|position|title|company name|company|employer|organi[sz]ation"
+    r"|job location|location))[ \t]*:[ \t]*(?P<value>[^\n]{1,160})"
+)
 _BODY_LABEL_NEEDLES: Final = (
-    "title",
+    "job title",
+    "position title",
     "position",
+    "title",
+    "company name",
     "company",
     "employer",
     "organization",
     "organisation",
+    "job location",
     "location",
 )
 
 
 def _body_labels(doc: Doc) -> _Labels:
+    """Labelled fields further down ("Location: London, UK"), also glued to the word before them."""
     labels = _Labels()
-    lower = doc.lower
-    for start, end in doc.spans(_BODY_LABEL_NEEDLES, 30, 170, gate=False):
-        if start > 12000:
-            break
-        if ":" not in lower[start:end]:
+    text, lower = doc.text, doc.lower
+    done = 0
+    for pos in doc.hits(_BODY_LABEL_NEEDLES, whole=False, gate=False, end=_PROSE_END):
+        if pos < done or ":" not in lower[pos : pos + 22]:
             continue
-        pos = start
-        while True:
-            m = _BODY_LABEL.search(doc.text, pos, end)
-            if m is None:
-                break
-            value = _label_value(m.group("value"))
-            _apply_label(labels, m.group("label"), value)
-            # A glued next label may sit inside this value: read on from where the value was cut.
-            pos = m.start("value") + max(1, len(value))
+        # The label starts a line, follows a space, or is glued to a lower-case word ("AssistantLocation:").
+        if pos > 0 and text[pos - 1].isalnum() and not (text[pos - 1].islower() and text[pos].isupper()):
+            continue
+        m = _BODY_LABEL.match(text, pos)
+        if m is None:
+            continue
+        value = _label_value(m.group("value"))
+        _apply_label(labels, m.group("label"), value)
+        # A glued next label may sit inside this value: read on from where the value was cut.
+        done = m.start("value") + max(1, len(value))
     return labels
-
-
-_BODY_LABEL: Final = re.compile(
-    r"(?:^|\n|(?<=[a-z.)]))[ \t]*(?P<label>(?i:job title|position title|position|title|company name|company"
-    r"|employer|organi[sz]ation|job location|location))[ \t]*:[ \t]*(?P<value>[^\n]{1,160})"
-)
 
 
 _FOOTER_COMPANY: Final = re.compile(

@@ -10,7 +10,6 @@ read as they do in the whole text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Final
@@ -31,9 +30,10 @@ _WORD_CHARS: Final = str.maketrans({c: " " for c in map(chr, range(128)) if not 
 _NEEDLE_WORD: Final = re.compile(r"[A-Za-z0-9]+")
 
 
-@lru_cache(maxsize=512)
-def _needle_words(needle: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in _NEEDLE_WORD.findall(needle))
+@lru_cache(maxsize=256)
+def _plan(needles: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each needle with the words that must all be present before it is worth a search."""
+    return tuple((needle, frozenset(w.lower() for w in _NEEDLE_WORD.findall(needle))) for needle in needles)
 
 
 _FOLD_RE: Final = re.compile("[" + "".join(_FOLD_MAP) + "]")
@@ -75,7 +75,7 @@ class Doc:
 
     def spans(
         self,
-        needles: Iterable[str],
+        needles: tuple[str, ...],
         before: int,
         after: int,
         *,
@@ -94,10 +94,10 @@ class Doc:
         """
         hay = self.text if cased else self.lower
         n = len(hay)
-        present = self.words if gate else frozenset()
+        present = self.words
         found: list[tuple[int, int]] = []
-        for needle in needles:
-            if gate and not all(w in present for w in _needle_words(needle)):
+        for needle, words in _plan(needles):
+            if gate and not present.issuperset(words):
                 continue
             i = hay.find(needle)
             count = 0
@@ -121,16 +121,47 @@ class Doc:
         merged.append(self._align(start, end))
         return merged
 
+    def hits(
+        self,
+        needles: tuple[str, ...],
+        *,
+        whole: bool = True,
+        cased: bool = False,
+        gate: bool = True,
+        end: int | None = None,
+        limit: int = 40,
+    ) -> list[int]:
+        """Sorted start offsets of the needles (see ``spans`` for the options), for patterns that are
+        tried anchored at their keyword rather than searched through a window. ``end`` limits the search
+        to the start of the text."""
+        hay = self.text if cased else self.lower
+        n = len(hay)
+        stop = n if end is None else min(n, end)
+        present = self.words
+        found: list[int] = []
+        for needle, words in _plan(needles):
+            if gate and not present.issuperset(words):
+                continue
+            i = hay.find(needle, 0, stop)
+            count = 0
+            while i >= 0 and count < limit:
+                j = i + len(needle)
+                if not whole or ((i == 0 or not hay[i - 1].isalnum()) and (j >= n or not hay[j].isalnum())):
+                    found.append(i)
+                    count += 1
+                i = hay.find(needle, i + 1, stop)
+        found.sort()
+        return found
+
     def _align(self, start: int, end: int) -> tuple[int, int]:
         hay = self.lower
-        steps = 0
-        while start > 0 and hay[start - 1].isalnum() and steps < 30:
+        limit = start - 30
+        while start > 0 and start > limit and hay[start - 1].isalnum():
             start -= 1
-            steps += 1
-        steps = 0
-        while end < len(hay) and hay[end].isalnum() and steps < 30:
+        limit = end + 30
+        n = len(hay)
+        while end < n and end < limit and hay[end].isalnum():
             end += 1
-            steps += 1
         return start, end
 
 
