@@ -572,7 +572,7 @@ _EDUCATION_NEEDLES: Final = (
 # boundary before it is checked afterwards.
 _EDUCATION_SHORT: Final = re.compile(
     r"P(?P<phd>h\.?D)\b"
-    r"|M(?P<master>\.S\.|\.Sc\.?|Sc\b|BA\b|\.?Eng\b|PH\b|SW\b|FA\b|\.A\.(?=\s)"
+    r"|M(?P<master>\.S\.|\.Sc\.?|Sc\b|BA\b|\.?Eng\b|PH\b|SW\b|SN\b|FA\b|\.?Ed\b|\.S\.N\.|\.A\.(?=\s)"
     r"|S(?=\s+(?:degree|in)\b|\s*/|\s+or\b)|S\b(?<=/MS)|A(?=\s+(?:degree|in)\b))"
     r"|B(?P<bachelor>\.S\.|\.Sc\.?|Sc\b|\.A\.|Eng\b|\.?Tech\b|SN\b|BA\b|FA\b"
     r"|S(?=\s+(?:degree|in)\b|\s*/|\s+or\b)|S\b(?<=/BS)|A(?=\s+(?:degree|in)\b|\s*/|\s+or\b)|A\b(?<=/BA))"
@@ -592,7 +592,10 @@ _SHORT_DEGREE_NEEDLES: Final = (
     "MEng",
     "MPH",
     "MSW",
+    "MSN",
     "MFA",
+    "MEd",
+    "M.Ed",
     "M.S",
     "M.A",
     "M.Sc",

@@ -623,7 +623,8 @@ _PROSE_LOCATION: Final = re.compile(
     + _LOC.replace("loc>", "loc5>")
     + r"\s+"
     + _PLACE_NOUN
-    + r"\b|(?i:(?:across|anywhere\s+in|throughout)\s+the)\s+(?P<country>U\.S\.A?\.?|US|USA|United\s+States|UK"
+    + r"\b|(?i:(?:across|anywhere\s+in|throughout|remote(?:ly)?\s+(?:within|in|from\s+anywhere\s+in))\s+the)"
+    r"\s+(?P<country>U\.S\.A?\.?|US|USA|United\s+States|UK"
     r"|U\.K\.|United\s+Kingdom)(?![\w])"
 )
 _LOCATION_NEEDLES: Final = (
@@ -641,6 +642,12 @@ _LOCATION_NEEDLES: Final = (
     "across the",
     "anywhere in",
     "throughout the",
+    "remote within the",
+    "remote in the",
+    "remotely within the",
+    "remotely in the",
+    "remote from anywhere in the",
+    "remotely from anywhere in the",
 )
 
 
