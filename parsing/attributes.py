@@ -319,6 +319,23 @@ _ONSITE: Final = re.compile(
     r"at)\s+(?:the\s+)?office"
     r"|\bin[- ]office\s+(?:5|five)\s+days"
 )
+_PLACE_PROSE: Final = re.compile(
+    "(?P<hybrid>"
+    + _HYBRID.pattern
+    + ")|(?P<not_remote>"
+    + _NOT_REMOTE.pattern
+    + ")|(?P<remote>"
+    + _REMOTE.pattern
+    + ")|(?P<onsite>"
+    + _ONSITE.pattern
+    + ")"
+)
+_PLACE_PRIORITY: Final[tuple[tuple[str, Workplace], ...]] = (
+    ("hybrid", "hybrid"),
+    ("not_remote", "onsite"),
+    ("remote", "remote"),
+    ("onsite", "onsite"),
+)
 _PLACE_NEEDLES: Final = (
     "remote",
     "remotely",
@@ -361,14 +378,14 @@ def extract_workplace(text: str) -> Workplace | None:
         for badge in badges(line):
             if badge in _WORKPLACE_BADGES:
                 return _WORKPLACE_BADGES[badge]
-    if _first(doc, _HYBRID, spans):
-        return "hybrid"
-    if _first(doc, _NOT_REMOTE, spans):
-        return "onsite"
-    if _first(doc, _REMOTE, spans):
-        return "remote"
-    if _first(doc, _ONSITE, spans):
-        return "onsite"
+    # One pass over the windows; then hybrid beats "not remote", which beats remote, which beats on-site.
+    kinds: set[str] = set()
+    for start, end in spans:
+        for m in _PLACE_PROSE.finditer(doc.lower, start, end):
+            kinds.add(m.lastgroup or "")
+    for kind, place in _PLACE_PRIORITY:
+        if kind in kinds:
+            return place
     return None
 
 

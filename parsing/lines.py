@@ -53,7 +53,7 @@ def prepare(text: str) -> str:
 
 @dataclass(frozen=True)
 class Doc:
-    """A prepared paste and its lower-case twin (same length, so offsets carry over)."""
+    """A prepared paste and its lower-case ASCII twin (same length, so offsets carry over)."""
 
     text: str
     lower: str
@@ -61,7 +61,7 @@ class Doc:
     @cached_property
     def words(self) -> frozenset[str]:
         """Every word of the text (letters and digits), lower case, ASCII only: a cheap membership gate."""
-        return frozenset(self.lower.encode("ascii", "replace").decode("ascii").translate(_WORD_CHARS).split())
+        return frozenset(self.lower.translate(_WORD_CHARS).split())
 
     def has(self, *words: str) -> bool:
         """Whether any of these words occurs as a whole word."""
@@ -165,18 +165,19 @@ class Doc:
         return start, end
 
 
-def _lower_same_length(text: str) -> str:
-    lower = text.lower()
-    if len(lower) == len(text):
-        return lower
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+def _ascii_lower(text: str) -> str:
+    """Lower case with every character outside ASCII replaced by "?": same length as the text (so offsets
+    carry over), and fast to search. Patterns on it only ever look for ASCII words."""
+    if text.isascii():
+        return text.lower()
+    return text.encode("ascii", "replace").decode("ascii").lower()
 
 
 @lru_cache(maxsize=8)
 def load(text: str) -> Doc:
     """The prepared document for a paste; cached, since every extractor asks for the same one."""
     prepared = prepare(text)
-    return Doc(prepared, _lower_same_length(prepared))
+    return Doc(prepared, _ascii_lower(prepared))
 
 
 def word_set(words: str) -> frozenset[str]:

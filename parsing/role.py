@@ -11,6 +11,7 @@ expanded, levels and seniority removed, and team or location suffixes dropped ("
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from parsing.lines import word_set
@@ -203,8 +204,11 @@ def _is_junk(segment: str) -> bool:
     return bool(normalize_locations(s, strict=True))
 
 
+@lru_cache(maxsize=4096)
 def normalize_role(title: str) -> str | None:
-    """The normalised role of a posting title or of a user's query, or None when nothing is left."""
+    """The normalised role of a posting title or of a user's query, or None when nothing is left.
+
+    Cached: the same titles and queries come back again and again."""
     if not title:
         return None
     s = title.replace("\\", "").replace("’", "'").replace("\u00a0", " ").casefold()
