@@ -56,7 +56,10 @@ _NOISE: Final = re.compile(
     r"greetings)\b.{0,30}[,!:]|[\d,.]+k? (?:company )?reviews?|[★☆✩✭]+.{0,20}"
     r"|(?:job |req(?:uisition)? )?(?:id|number|no\.?|#)\s*:?\s*[\w-]+|r-?\d{3,}|jr-?\d{3,}|\d{4,}"
     r"|company logo|logo|.{0,40} logo|.{0,40} home page|powered by .{0,40}|jobs? powered by .{0,40}"
-    r"|pay found in job post|profile|benefits? pulled from .{0,60}|verified|featured|top applicant)",
+    r"|pay found in job post|profile|benefits? pulled from .{0,60}|verified|featured|top applicant"
+    r"|open (?:positions|roles|jobs)|current openings|job openings|(?:we(?:'re| are) |now )hiring!?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})",
     re.I,
 )
 _BODY_MARKER: Final = re.compile(
@@ -298,6 +301,7 @@ def _add_locations(target: list[str], found: list[str]) -> None:
             target.append(place)
 
 
+_LETTERS: Final = re.compile(r"[^\W\d_]")
 _ABOUT_LINE: Final = re.compile(
     r"(?i:about|why|life at|working at)\s+(?P<name>[A-Z][\w&'.-]*(?:\s+[\w&'.-]+){0,4})\??"
 )
@@ -356,6 +360,8 @@ def _read_block(lines: list[str]) -> _Block:
         places = normalize_locations(line, strict=True)
         if places:
             _add_locations(block.locations, places)
+            continue
+        if len(_LETTERS.findall(line)) < 2:
             continue
         at = _AT_LINE.fullmatch(line)
         if at:

@@ -465,6 +465,13 @@ def test_headings_without_a_header_give_nothing() -> None:
     assert extract_header(paste) == Header()
 
 
+def test_dates_emoji_and_board_furniture_are_not_titles() -> None:
+    paste = (
+        "🚀🚀\nMarch 4, 2026\nOpen Positions\nWe're hiring!\nLine Cook\nThe Copper Pot\nPortland, OR\n\nCook."
+    )
+    assert extract_header(paste) == Header("Line Cook", "The Copper Pot", ["Portland, OR"])
+
+
 def test_a_sentence_is_not_a_company() -> None:
     header = extract_header("Line Cook\nWe cook a lot here.\n\nAbout the job\nCook.")
     assert header.title == "Line Cook"
