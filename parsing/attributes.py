@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Final
 
-from parsing.lines import Doc, load
+from parsing.lines import Doc, load, needles
 from parsing.models import EDUCATION_ORDER, Education, EmploymentType, ExperienceYears, Seniority, Workplace
 
 
@@ -120,7 +120,7 @@ _TEXT_LEVEL: Final = re.compile(
     r"(?:role|position|opportunity)\b"
     r"|\bno (?:prior |previous )?(?:work )?experience (?:is )?(?:required|necessary|needed)\b"
 )
-_TEXT_LEVEL_NEEDLES: Final = (
+_TEXT_LEVEL_NEEDLES: Final = needles(
     "level",
     "this is a",
     "no prior",
@@ -191,7 +191,7 @@ _TYPE_PROSE: Final = re.compile(
     r"engagement)\b"
     r"|\b(contract[- ]to[- ]hire|internship program|temp[- ]to[- ]perm)\b"
 )
-_TYPE_NEEDLES: Final = (
+_TYPE_NEEDLES: Final = needles(
     "full-time",
     "full time",
     "fulltime",
@@ -336,7 +336,7 @@ _PLACE_PRIORITY: Final[tuple[tuple[str, Workplace], ...]] = (
     ("remote", "remote"),
     ("onsite", "onsite"),
 )
-_PLACE_NEEDLES: Final = (
+_PLACE_NEEDLES: Final = needles(
     "remote",
     "remotely",
     "hybrid",
@@ -392,6 +392,7 @@ def extract_workplace(text: str) -> Workplace | None:
 # ---------------------------------------------------------------------------------------------------
 # Years of experience
 
+_YEAR_NEEDLES: Final = needles("year", "years", "yr", "yrs")
 _NUMBER_WORDS: Final[dict[str, int]] = {
     "one": 1,
     "two": 2,
@@ -449,7 +450,7 @@ _REQUIRED_SECTION: Final = re.compile(
     r"\b(?:(?:required|minimum|basic|must[- ]have)\s+(?:qualifications|skills|requirements|experience)"
     r"|requirements\s*:|qualifications\s*:|what you(?:'ll)? need|must[- ]haves?)"
 )
-_PREFERRED_SECTION_NEEDLES: Final = (
+_PREFERRED_SECTION_NEEDLES: Final = needles(
     "preferred",
     "desired",
     "bonus",
@@ -520,7 +521,7 @@ def extract_experience(text: str) -> ExperienceYears | None:
     lower = doc.lower
     sections = _Sections(doc)
     fallback: ExperienceYears | None = None
-    for span_start, span_end in doc.spans(("year", "years", "yr", "yrs"), 60, 12):
+    for span_start, span_end in doc.spans(_YEAR_NEEDLES, 60, 12):
         for m in _YEARS.finditer(lower, span_start, span_end):
             years = _years_of(lower, m)
             if years is None:
@@ -568,7 +569,7 @@ _EDUCATION_WORDS: Final = re.compile(
     r"or"
     r"\s+(?:equivalent|ged)|secondary school\s+(?:diploma|education)|diploma or (?:equivalent|ged))\b)"
 )
-_EDUCATION_NEEDLES: Final = (
+_EDUCATION_NEEDLES: Final = needles(
     "degree",
     "degrees",
     "diploma",
@@ -598,7 +599,7 @@ _EDUCATION_SHORT: Final = re.compile(
 )
 
 # Cased needles for the short forms; each is searched only when its letters are words of the text.
-_SHORT_DEGREE_NEEDLES: Final = (
+_SHORT_DEGREE_NEEDLES: Final = needles(
     "PhD",
     "Ph.D",
     "Ph. D",
@@ -683,7 +684,7 @@ _POSTED: Final = re.compile(
     r"|" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"
     r"|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(\d{4})\b)"
 )
-_POSTED_NEEDLES: Final = ("created", "posted", "posting date", "published", "opening date", "listed")
+_POSTED_NEEDLES: Final = needles("created", "posted", "posting date", "published", "opening date", "listed")
 
 
 def extract_posted_on(text: str) -> date | None:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
-from parsing.lines import Doc, load, word_set
+from parsing.lines import Doc, load, needles, word_set
 from parsing.places import is_location, normalize_locations
 from parsing.role import ROLE_HEADS
 
@@ -450,7 +450,7 @@ _PROSE_TITLE: Final = re.compile(
     r"|need)\s+(?:a|an)|join\s+(?:us|our\s+team|the\s+team)\s+as\s+(?:a|an|the|our)"
     r"|(?:role|position|opening|vacancy)\s+(?:of|for)(?:\s+(?:a|an|the))?)" + _TITLE_PHRASE
 )
-_PROSE_TITLE_NEEDLES: Final = (
+_PROSE_TITLE_NEEDLES: Final = needles(
     "as a",
     "as an",
     "as the",
@@ -566,31 +566,36 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+_EQUAL_NEEDLES: Final = needles("equal", "eeo", "e-verify", "affirmative action")
+_AT_NEEDLES: Final = needles("At")
+_JOIN_NEEDLES: Final = needles("Join")
+_ABOUT_NEEDLES: Final = needles("About", "Why", "Life at", "Working at")
+_IS_A_NEEDLES: Final = needles("is a", "is an", "is the", "is one of the", "has been a")
 # Prose searches stop here: past it, a long paste is usually a job board's own text.
 _PROSE_END: Final = 12000
 
 
 def _company_candidates(doc: Doc) -> Iterator[tuple[int, str]]:
     text, lower = doc.text, doc.lower
-    for pos in doc.hits(("equal", "eeo", "e-verify", "affirmative action"), end=_PROSE_END):
+    for pos in doc.hits(_EQUAL_NEEDLES, end=_PROSE_END):
         if _EQUAL_AFTER.match(lower, pos):
             m = _NAME_BEFORE_EQUAL.search(text, max(0, pos - 110), pos)
             if m:
                 yield 3, m.group("name")
-    for pos in doc.hits(("At",), cased=True, end=_PROSE_END):
+    for pos in doc.hits(_AT_NEEDLES, cased=True, end=_PROSE_END):
         m = _AT_COMPANY.match(text, pos)
         if m and _sentence_start(text, pos):
             yield 3, m.group("name")
-    for pos in doc.hits(("Join",), cased=True, end=_PROSE_END):
+    for pos in doc.hits(_JOIN_NEEDLES, cased=True, end=_PROSE_END):
         m = _JOIN_COMPANY.match(text, pos)
         if m:
             yield 2, m.group("name")
-    for pos in doc.hits(("About", "Why", "Life at", "Working at"), cased=True, end=_PROSE_END):
+    for pos in doc.hits(_ABOUT_NEEDLES, cased=True, end=_PROSE_END):
         if pos == 0 or text[pos - 1] == "\n":
             m = _ABOUT_COMPANY.match(text, pos)
             if m:
                 yield 2, m.group("name")
-    for pos in doc.hits(("is a", "is an", "is the", "is one of the", "has been a"), end=_PROSE_END):
+    for pos in doc.hits(_IS_A_NEEDLES, end=_PROSE_END):
         if pos > 0 and _IS_LEADING.match(lower, pos - 1):
             m = _NAME_AT_END.search(text, max(0, pos - 90), pos - 1)
             if m and _sentence_start(text, m.start()):
@@ -633,7 +638,7 @@ _PROSE_LOCATION: Final = re.compile(
     r"\s+(?P<country>U\.S\.A?\.?|US|USA|United\s+States|UK"
     r"|U\.K\.|United\s+Kingdom)(?![\w])"
 )
-_LOCATION_NEEDLES: Final = (
+_LOCATION_NEEDLES: Final = needles(
     "based",
     "located in",
     "headquartered in",
@@ -686,7 +691,7 @@ _BODY_LABEL: Final = re.compile(
     r"(?P<label>(?i:job title|position title|position|title|company name|company|employer|organi[sz]ation"
     r"|job location|location))[ \t]*:[ \t]*(?P<value>[^\n]{1,160})"
 )
-_BODY_LABEL_NEEDLES: Final = (
+_BODY_LABEL_NEEDLES: Final = needles(
     "job title",
     "position title",
     "position",

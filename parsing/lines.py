@@ -30,10 +30,24 @@ _WORD_CHARS: Final = str.maketrans({c: " " for c in map(chr, range(128)) if not 
 _NEEDLE_WORD: Final = re.compile(r"[A-Za-z0-9]+")
 
 
+# Every word of every declared needle: ``Doc.words`` keeps only these, which is cheaper than a set of
+# all the words of a posting.
+_VOCABULARY: set[str] = set()
+
+
+def needles(*items: str) -> tuple[str, ...]:
+    """Declare the keywords an extractor searches for (at import time, as a module constant)."""
+    _plan(items)
+    return items
+
+
 @lru_cache(maxsize=256)
-def _plan(needles: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+def _plan(items: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each needle with the words that must all be present before it is worth a search."""
-    return tuple((needle, frozenset(w.lower() for w in _NEEDLE_WORD.findall(needle))) for needle in needles)
+    plan = tuple((needle, frozenset(w.lower() for w in _NEEDLE_WORD.findall(needle))) for needle in items)
+    for _, words in plan:
+        _VOCABULARY.update(words)
+    return plan
 
 
 _FOLD_RE: Final = re.compile("[" + "".join(_FOLD_MAP) + "]")
@@ -60,13 +74,9 @@ class Doc:
 
     @cached_property
     def words(self) -> frozenset[str]:
-        """Every word of the text (letters and digits), lower case, ASCII only: a cheap membership gate."""
-        return frozenset(self.lower.translate(_WORD_CHARS).split())
-
-    def has(self, *words: str) -> bool:
-        """Whether any of these words occurs as a whole word."""
-        present = self.words
-        return any(w in present for w in words)
+        """The words of the declared needles (see ``needles``) that occur in the text as whole words:
+        a cheap membership gate. Lower case, letters and digits only."""
+        return frozenset(_VOCABULARY.intersection(self.lower.translate(_WORD_CHARS).split()))
 
     @cached_property
     def head(self) -> list[str]:
