@@ -118,14 +118,6 @@ _COMPANY_LABELS: Final = frozenset(
 _LOCATION_LABELS: Final = frozenset(
     ["job location", "location", "locations", "office location", "work location", "city", "based in"]
 )
-_CORPORATE: Final = re.compile(
-    r"\b(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|co|company|group|gmbh|ag|plc|llp|lp|pc|pllc|sa|s\.a|"
-    r"bv"
-    r"|holdings|technologies|labs|systems|solutions|partners|associates|bank|university|college|hospital"
-    r"|health|healthcare|church|agency|foundation|institute|network|clinic|studios?|games|capital|ventures"
-    r"|consulting|services|industries|international|global|media|entertainment|interactive|software)\b\.?",
-    re.I,
-)
 _DAYS_MONTHS: Final = re.compile(
     r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday"
@@ -323,6 +315,8 @@ def _read_block(lines: list[str]) -> _Block:
         if pending_label is not None:
             label, pending_label = pending_label, None
             if not _LABEL.fullmatch(line):
+                if _is_prose(line):
+                    break  # "Role" was a section heading, not a field.
                 _apply_label(block.labels, label, line)
                 continue
             if label.lower() in _COMPANY_LABELS:

@@ -472,6 +472,11 @@ def test_dates_emoji_and_board_furniture_are_not_titles() -> None:
     assert extract_header(paste) == Header("Line Cook", "The Copper Pot", ["Portland, OR"])
 
 
+def test_a_heading_that_looks_like_a_label_ends_the_header() -> None:
+    paste = "Senior Welder\nIronworks Co\nRole\nYou will weld frames all day long.\nBig Yard\nMore text here."
+    assert extract_header(paste) == Header("Senior Welder", "Ironworks Co", [])
+
+
 def test_a_sentence_is_not_a_company() -> None:
     header = extract_header("Line Cook\nWe cook a lot here.\n\nAbout the job\nCook.")
     assert header.title == "Line Cook"
