@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Final
 
 from parsing.lines import Doc, load, needles
@@ -64,6 +65,12 @@ def badges(line: str) -> list[str]:
         if m:
             out.append(m.group(1))
     return out
+
+
+@lru_cache(maxsize=8)
+def _head_badges(doc: Doc) -> tuple[str, ...]:
+    """The badges of the first 15 lines, in order (shared by employment type and workplace)."""
+    return tuple(badge for line in doc.head[:15] for badge in badges(line))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -251,17 +258,16 @@ def _type_of(value: str, noun: str | None = None) -> EmploymentType | None:
 def extract_employment_type(text: str) -> EmploymentType | None:
     """Full-time, part-time, contract, temporary or internship, as the posting states it."""
     doc = load(text)
-    spans = doc.spans(_TYPE_NEEDLES, 60, 50, whole=True)
+    spans = doc.spans(_TYPE_NEEDLES, 35, 45, whole=True)
     if not spans:
         return None
     m = _first(doc, _TYPE_FIELD, spans)
     if m:
         return _type_of(m.group(1) or m.group(2))
-    for line in doc.head[:15]:
-        for badge in badges(line):
-            kind = _type_of(badge)
-            if kind is not None:
-                return kind
+    for badge in _head_badges(doc):
+        kind = _type_of(badge)
+        if kind is not None:
+            return kind
     m = _first(doc, _TYPE_PROSE, spans)
     if m:
         if m.group(1):
@@ -354,6 +360,11 @@ _PLACE_NEEDLES: Final = needles(
     "from home",
     "at home",
     "wfh",
+    "days a week",
+    "days per week",
+    "days each week",
+    "day a week",
+    "days in",
 )
 
 
@@ -368,16 +379,15 @@ def _place_of(value: str) -> Workplace:
 def extract_workplace(text: str) -> Workplace | None:
     """Remote, hybrid or on-site, from a field or badge first and then from what the prose says."""
     doc = load(text)
-    spans = doc.spans(_PLACE_NEEDLES, 80, 60, whole=True)
+    spans = doc.spans(_PLACE_NEEDLES, 40, 40, whole=True)
     if not spans:
         return None
     m = _first(doc, _PLACE_FIELD, spans)
     if m:
         return _place_of(m.group(1) or m.group(2))
-    for line in doc.head[:12]:
-        for badge in badges(line):
-            if badge in _WORKPLACE_BADGES:
-                return _WORKPLACE_BADGES[badge]
+    for badge in _head_badges(doc):
+        if badge in _WORKPLACE_BADGES:
+            return _WORKPLACE_BADGES[badge]
     # One pass over the windows; then hybrid beats "not remote", which beats remote, which beats on-site.
     kinds: set[str] = set()
     for start, end in spans:
@@ -640,7 +650,7 @@ def extract_education(text: str) -> list[Education]:
     """Every degree level the posting mentions (required or preferred), lowest first."""
     doc = load(text)
     found: set[str] = set()
-    for start, end in doc.spans(_EDUCATION_NEEDLES, 40, 60):
+    for start, end in doc.spans(_EDUCATION_NEEDLES, 25, 30):
         for m in _EDUCATION_WORDS.finditer(doc.lower, start, end):
             found.add(m.lastgroup or "")
     text = doc.text

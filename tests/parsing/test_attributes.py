@@ -134,6 +134,8 @@ WORKPLACES: list[tuple[str, Workplace | None]] = [
     ("Roles at our headquarters are in-office Tuesday, Wednesday, and Thursday.", "hybrid"),
     ("Expect to be in office Tuesday to Thursday.", "hybrid"),
     ("You will spend 3 days a week in the office.", "hybrid"),
+    ("Expect two days per week at our headquarters.", "hybrid"),
+    ("We work 3 days in-office and 2 from anywhere.", "hybrid"),
     ("Workplace type: Hybrid", "hybrid"),
     ("Senior Engineer\nAcme · Boston, MA (Hybrid)\n\nAbout the job\nBuild.", "hybrid"),
     ("This role is fully remote.", "remote"),
