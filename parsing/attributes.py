@@ -31,7 +31,7 @@ _BADGE_SPLIT: Final = re.compile(r"\s*(?:[·|•/]|\s-\s|\(|\))\s*")
 _BADGE_WORD: Final = re.compile(
     r"(full[- ]?time|part[- ]?time|contract|contractor|temporary|internship|permanent|freelance|"
     r"remote|fully remote|hybrid|on[- ]?site|in[- ]office|in[- ]person)"
-    r"(?:\s+(?:in|within|-)\s+.*|\s+work\s+in\s+.*|\s+remote\s+in\s+.*)?"
+    r"(?:\s*,\s*.*|\s+(?:in|within|-)\s+.*|\s+work\s+in\s+.*|\s+remote\s+in\s+.*)?"
 )
 _BADGE_LINE: Final = re.compile(
     r"(?:\s*(?:full[- ]?time|part[- ]?time|contract|temporary|internship|remote|hybrid|on[- ]?site|"
@@ -184,11 +184,13 @@ _TYPE_VALUE: Final = (
     r"(full[- ]?time|f/t|permanent|part[- ]?time|p/t|contract(?:or)?(?:[- ]to[- ]hire)?|c2h|freelance|"
     r"fixed[- ]term|temporary|temp|seasonal|internship|intern|co-?op|per diem)"
 )
+# Read on the original text, so that a value glued to the next label still ends ("Full-timePay: $20").
+_GLUE_END: Final = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 _TYPE_FIELD: Final = re.compile(
-    r"\b(?:job|employment|position|work|contract|role|schedule|time)[ -]?types?\s*:?\s*-?\s*"
-    + _TYPE_VALUE
-    + r"\b"
-    r"|\b(?:commitment|type of employment|employment|engagement)\s*:\s*" + _TYPE_VALUE + r"\b"
+    r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?:job|employment|position|work|contract|role|schedule|time)[ -]?types?"
+    r"\s*:?\s*-?\s*" + _TYPE_VALUE + _GLUE_END + r"|\b(?:commitment|type of employment|employment|engagement)"
+    r"\s*:\s*" + _TYPE_VALUE + _GLUE_END,
+    re.I,
 )
 _TYPE_PROSE: Final = re.compile(
     r"\b(?:this|the)\s+(?:role|position|job|opportunity)\s+is\s+(?:an?\s+)?" + _TYPE_VALUE + r"\b"
@@ -199,6 +201,11 @@ _TYPE_PROSE: Final = re.compile(
     r"|\b(contract[- ]to[- ]hire|internship program|temp[- ]to[- ]perm)\b"
 )
 _TYPE_NEEDLES: Final = needles(
+    # Labels too, by their last word: a value glued to the next label ("Job Type: Full-timePay") is not
+    # a word of its own, and neither is a label glued to the word before it ("descriptionJob Type").
+    "type",
+    "commitment",
+    "employment",
     "full-time",
     "full time",
     "fulltime",
@@ -261,9 +268,10 @@ def extract_employment_type(text: str) -> EmploymentType | None:
     spans = doc.spans(_TYPE_NEEDLES, 35, 45, whole=True)
     if not spans:
         return None
-    m = _first(doc, _TYPE_FIELD, spans)
-    if m:
-        return _type_of(m.group(1) or m.group(2))
+    for start, end in spans:
+        m = _TYPE_FIELD.search(doc.text, start, end)
+        if m:
+            return _type_of((m.group(1) or m.group(2)).lower())
     for badge in _head_badges(doc):
         kind = _type_of(badge)
         if kind is not None:
@@ -284,13 +292,19 @@ def extract_employment_type(text: str) -> EmploymentType | None:
 _PLACE_VALUE: Final = (
     r"(fully remote|100% remote|remote|hybrid|on[- ]?site|in[- ]person|in[- ]office|office[- ]based)"
 )
+_GLUE_START: Final = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 _PLACE_FIELD: Final = re.compile(
-    r"\b(?:workplace(?: type)?|work(?:place)? (?:type|model|arrangement|setting|style|mode|location|"
+    _GLUE_START
+    + r"(?:workplace(?: type)?|work(?:place)? (?:type|model|arrangement|setting|style|mode|location|"
     r"environment)|location type|remote status|working model|office policy|work from)\s*:?\s*-?\s*"
     + _PLACE_VALUE
-    + r"\b(?!\s+(?:sensing|monitoring|patient|access|support|control))"
-    r"|^[ \t]*(?:job\s+)?location\s*:?\s*" + _PLACE_VALUE + r"\b",
-    re.M,
+    + _GLUE_END
+    + r"(?!\s+(?:sensing|monitoring|patient|access|support|control))"
+    r"|^[ \t]*(?:job\s+)?location\s*:?\s*"
+    + _PLACE_VALUE
+    + _GLUE_END
+    + r"|^[ \t]*(hybrid|on[- ]?site|fully remote|100% remote)\s*[:(]",
+    re.M | re.I,
 )
 _NOT_REMOTE: Final = re.compile(
     r"\b(?:not|non)[- ](?:a\s+)?remote\b|\bno remote\b|\bremote (?:work )?(?:is )?not (?:available|possible|"
@@ -303,7 +317,7 @@ _HYBRID: Final = re.compile(
     r"job|basis|policy|office|remote|team)\b|\b(?:is|are|be|on a|this is a)\s+hybrid\b|\bhybrid\s*\("
     r"|\bin[- ]office\s+(?:on\s+)?" + _DAY + r"\b"
     r"|\b" + _FEW + r"\s*(?:-\s*\d\s*)?days?\s+(?:a|per|each)\s+week\s+(?:in|at|from)\s+(?:the\s+|our\s+)?"
-    r"(?:office|site|hq|headquarters)|\bin[- ]office\s+" + _FEW + r"\s+days\b"
+    r"(?:[\w-]+\s+){0,2}?(?:office|site|hq|headquarters)|\bin[- ]office\s+" + _FEW + r"\s+days\b"
     r"|\b" + _FEW + r"\s+days?\s+(?:in[- ]office|on[- ]?site)\b"
 )
 _REMOTE: Final = re.compile(
@@ -343,6 +357,11 @@ _PLACE_PRIORITY: Final[tuple[tuple[str, Workplace], ...]] = (
     ("onsite", "onsite"),
 )
 _PLACE_NEEDLES: Final = needles(
+    # Labels by their last word, as for employment type ("FridayWork Location: In personBenefits").
+    "location",
+    "workplace",
+    "model",
+    "arrangement",
     "remote",
     "remotely",
     "hybrid",
@@ -382,9 +401,10 @@ def extract_workplace(text: str) -> Workplace | None:
     spans = doc.spans(_PLACE_NEEDLES, 40, 40, whole=True)
     if not spans:
         return None
-    m = _first(doc, _PLACE_FIELD, spans)
-    if m:
-        return _place_of(m.group(1) or m.group(2))
+    for start, end in spans:
+        m = _PLACE_FIELD.search(doc.text, start, end)
+        if m:
+            return _place_of((m.group(1) or m.group(2) or m.group(3)).lower())
     for badge in _head_badges(doc):
         if badge in _WORKPLACE_BADGES:
             return _WORKPLACE_BADGES[badge]

@@ -389,6 +389,22 @@ def _company_or_name(s: str) -> bool:
     return bool(s) and len(s) <= 80 and not _is_prose(s)
 
 
+_TRAILING_NOTE: Final = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def _without_place_note(segment: str, places: list[str]) -> str:
+    """ "Lumen Health (Remote, US)" -> "Lumen Health", adding the place to ``places``."""
+    m = _TRAILING_NOTE.search(segment)
+    if m is None:
+        return segment
+    note = m.group(1)
+    found = normalize_locations(note, strict=True)
+    if not found and not _badge_only(note):
+        return segment
+    _add_locations(places, found)
+    return segment[: m.start()]
+
+
 def _split_heading(line: str) -> tuple[str, str | None, list[str]]:
     """One heading that may hold more than the title: "Senior Engineer at Stripe", "Engineer - Acme - "
     "Remote"."""
@@ -421,8 +437,8 @@ def _split_heading(line: str) -> tuple[str, str | None, list[str]]:
             _add_locations(places, found)
         elif _badge_only(seg) or _PAY_LINE.search(seg):
             continue
-        elif company is None and _company_like(seg) and not title_like(seg):
-            company = _tidy_company(seg)
+        elif company is None and _company_like(_without_place_note(seg, places)) and not title_like(seg):
+            company = _tidy_company(_without_place_note(seg, places))
         else:
             return line, None, []
     if company is None and "|" not in line:

@@ -98,6 +98,8 @@ class Doc:
 
         A needle is only searched when each of its words is a word of the text (see ``words``), so a
         needle must be made of whole words: "year" finds "year" and "year-round", but list "years" too.
+        Where newlines were lost, words glue together ("Full-timePay:"); extractors that must read such
+        fields also search for the label's last word ("type"), which stays a word of its own.
         ``gate=False`` searches every needle (for words glued to others, "CoordinatorOrganization:").
         ``whole`` keeps only occurrences not inside a longer word; ``cased`` searches the original text
         instead of the lower-case one.
@@ -113,7 +115,7 @@ class Doc:
             count = 0
             while i >= 0 and count < limit:
                 j = i + len(needle)
-                if not whole or ((i == 0 or not hay[i - 1].isalnum()) and (j >= n or not hay[j].isalnum())):
+                if not whole or (self._starts_word(hay, i) and self._ends_word(hay, j)):
                     found.append((i - before if i > before else 0, j + after if j + after < n else n))
                     count += 1
                 i = hay.find(needle, i + 1)
@@ -156,12 +158,26 @@ class Doc:
             count = 0
             while i >= 0 and count < limit:
                 j = i + len(needle)
-                if not whole or ((i == 0 or not hay[i - 1].isalnum()) and (j >= n or not hay[j].isalnum())):
+                if not whole or (self._starts_word(hay, i) and self._ends_word(hay, j)):
                     found.append(i)
                     count += 1
                 i = hay.find(needle, i + 1, stop)
         found.sort()
         return found
+
+    def _starts_word(self, hay: str, i: int) -> bool:
+        """No letter or digit before ``i``, or a lower-case letter glued to a capital ("descriptionJob")."""
+        if i == 0 or not hay[i - 1].isalnum():
+            return True
+        text = self.text
+        return text[i].isupper() and text[i - 1].islower()
+
+    def _ends_word(self, hay: str, j: int) -> bool:
+        """No letter or digit at ``j``, or a capital glued after a lower-case letter ("Full-timePay")."""
+        if j >= len(hay) or not hay[j].isalnum():
+            return True
+        text = self.text
+        return text[j].isupper() and text[j - 1].islower()
 
     def _align(self, start: int, end: int) -> tuple[int, int]:
         hay = self.lower

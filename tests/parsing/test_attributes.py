@@ -108,6 +108,10 @@ EMPLOYMENT: list[tuple[str, EmploymentType | None]] = [
     ("Join our summer internship program for students.", "internship"),
     ("This is a paid internship in our design studio.", "internship"),
     ("Job Type: Full-time, Part-time", "full_time"),
+    (
+        "Full job descriptionDuties:File claims.Job Type: Full-timePay: $20.00 per hourSchedule:Days",
+        "full_time",
+    ),
     # Negatives.
     ("Contract Specialist\nAcme\n\nReview vendor agreements.", None),
     ("Internal candidates are welcome to apply.", None),
@@ -137,6 +141,8 @@ WORKPLACES: list[tuple[str, Workplace | None]] = [
     ("Expect two days per week at our headquarters.", "hybrid"),
     ("We work 3 days in-office and 2 from anywhere.", "hybrid"),
     ("Workplace type: Hybrid", "hybrid"),
+    ("Salary: 50k\nHybrid: 3 days a week in our Leeds office.\nWe build maps.", "hybrid"),
+    ("**Data Analyst** \\- Orchid Bank (Remote, US)\n\nSQL daily.", "remote"),
     ("Senior Engineer\nAcme · Boston, MA (Hybrid)\n\nAbout the job\nBuild.", "hybrid"),
     ("This role is fully remote.", "remote"),
     ("Work from home, anywhere in the state.", "remote"),
@@ -146,6 +152,7 @@ WORKPLACES: list[tuple[str, Workplace | None]] = [
     ("Data Analyst\nOakline Foods\nRemote in Chicago, IL\n\nAnalyse data.", "remote"),
     ("On-site role at our Dallas plant.", "onsite"),
     ("Work Location: In person", "onsite"),
+    ("Schedule:Monday to FridayWork Location: In personBenefits:Dental", "onsite"),
     ("You must work on-site at our plant.", "onsite"),
     ("We are in-office 5 days a week.", "onsite"),
     ("This role is not remote.", "onsite"),

@@ -231,6 +231,13 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         [],
     ),
     (
+        "chat-markdown-dash-company-with-note",
+        "**Data Analyst** \\- Orchid Bank (Remote, US)\n\nOrchid Bank is hiring a Data Analyst.\n\\#hiring",
+        "Data Analyst",
+        "Orchid Bank",
+        ["United States"],
+    ),
+    (
         "email-subject",
         "Subject: Opening - Charge Nurse at Mercy Hospital\n\nHi all, we need a Charge Nurse for nights.",
         "Charge Nurse",
