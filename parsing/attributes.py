@@ -205,7 +205,6 @@ _TYPE_NEEDLES: Final = needles(
     # a word of its own, and neither is a label glued to the word before it ("descriptionJob Type").
     "type",
     "commitment",
-    "employment",
     "full-time",
     "full time",
     "fulltime",
@@ -356,12 +355,9 @@ _PLACE_PRIORITY: Final[tuple[tuple[str, Workplace], ...]] = (
     ("remote", "remote"),
     ("onsite", "onsite"),
 )
+# Labels by their last word, as for employment type ("FridayWork Location: In personBenefits").
+_PLACE_LABEL_NEEDLES: Final = needles("location", "workplace")
 _PLACE_NEEDLES: Final = needles(
-    # Labels by their last word, as for employment type ("FridayWork Location: In personBenefits").
-    "location",
-    "workplace",
-    "model",
-    "arrangement",
     "remote",
     "remotely",
     "hybrid",
@@ -399,12 +395,13 @@ def extract_workplace(text: str) -> Workplace | None:
     """Remote, hybrid or on-site, from a field or badge first and then from what the prose says."""
     doc = load(text)
     spans = doc.spans(_PLACE_NEEDLES, 40, 40, whole=True)
-    if not spans:
-        return None
-    for start, end in spans:
+    # Labels only lead to fields; their windows are not read as prose.
+    for start, end in sorted(spans + doc.spans(_PLACE_LABEL_NEEDLES, 30, 40, whole=True)):
         m = _PLACE_FIELD.search(doc.text, start, end)
         if m:
             return _place_of((m.group(1) or m.group(2) or m.group(3)).lower())
+    if not spans:
+        return None
     for badge in _head_badges(doc):
         if badge in _WORKPLACE_BADGES:
             return _WORKPLACE_BADGES[badge]
