@@ -1,0 +1,818 @@
+"""Title, company and locations of a pasted posting.
+
+Sources, strongest first:
+1. labelled fields at the top ("Job Title: ...", "Company : ...", "locations" on its own line);
+2. the header block of a copied job page (LinkedIn, Indeed, Greenhouse, Lever, Workday): the short lines
+   before the description, read by position and by what each line looks like;
+3. labelled fields further down;
+4. the prose ("As a Senior Machine Learning Engineer with ...", "At Roblox, we ...",
+   "based at our headquarters in San Mateo, CA").
+
+Job boards wrap postings in their own text ("Interested in this AI/ML Engineer role at Microsoft?"): the
+board's category is not the title, so such a line only gives the company.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Final
+
+from parsing.lines import Doc, load, needles, word_set
+from parsing.places import is_location, normalize_locations
+from parsing.role import ROLE_HEADS
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str | None = None
+    company: str | None = None
+    locations: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Line shapes
+
+_MAX_HEADER_LINES: Final = 24
+
+_NOISE: Final = re.compile(
+    r"(?:skip to (?:main )?content|apply(?:\s+(?:now|here|for this (?:job|position|role)|on (?:the )?company"
+    r"(?: site| website)?|on employer site|with linkedin|with indeed))?\b.{0,40}|easy apply|i'?m interested"
+    r"|save(?:d)?(?: (?:job|this job))?|share(?: this (?:job|posting))?|show more(?: options)?|show less|see "
+    r"more"
+    r"|report(?: this)? job|promoted(?: by hirer)?|actively (?:recruiting|hiring)|be an early applicant"
+    r"|.{0,40}\bapplicants?\b.{0,40}|.{0,40}\bclicked apply\b.{0,20}|(?:re)?posted\b.{0,40}|.{0,30}\bago"
+    r"|job details|job post(?:ing)?|back(?: to (?:jobs|search|all jobs|results))?|(?:view|see) (?:all )?"
+    r"(?:jobs|openings|open roles|positions|more jobs)\b.{0,40}|sign in|sign up|join now|log ?in|home|"
+    r"careers?"
+    r"|jobs|menu|search|follow|message|more|close|dismiss|new|hiring|urgently hiring|responsive employer"
+    r"|hiring multiple candidates|(?:easily )?apply(?:ing)? (?:from|with) .{0,40}|responses managed off "
+    r"linkedin"
+    r"|matches your job preferences.{0,80}|see how you compare.{0,80}|meet the hiring team|profile insights"
+    r"|job highlights|linkedin|indeed|glassdoor|ziprecruiter|monster|wellfound|built ?in|dice|otta|welcome to"
+    r" the jungle"
+    r"|\d(?:\.\d)?(?: out of 5(?: stars)?)?|\d(?:\.\d)?\s*[★☆✩✭]+|(?:hello|hi|hey|dear|"
+    r"greetings)\b.{0,30}[,!:]|[\d,.]+k? (?:company )?reviews?|[★☆✩✭]+.{0,20}"
+    r"|(?:job |req(?:uisition)? )?(?:id|number|no\.?|#)\s*:?\s*[\w-]+|r-?\d{3,}|jr-?\d{3,}|\d{4,}"
+    r"|company logo|logo|.{0,40} logo|.{0,40} home page|powered by .{0,40}|jobs? powered by .{0,40}"
+    r"|pay found in job post|profile|benefits? pulled from .{0,60}|verified|featured|top applicant"
+    r"|open (?:positions|roles|jobs)|current openings|job openings|(?:we(?:'re| are) |now )hiring!?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})",
+    re.I,
+)
+_BODY_MARKER: Final = re.compile(
+    r"(?:about (?:the |this )?(?:job|role|position|opportunity|team|us|company|you|the company)|full job "
+    r"description"
+    r"|job description|description|(?:job |position |role )?(?:overview|summary)|the role|role|the "
+    r"opportunity"
+    r"|responsibilities|key responsibilities|duties|what you(?:'ll| will) do|who we are|who you are|about"
+    r"|benefits|qualifications|requirements|company description|role description|introduction|your role"
+    r"|the position|position description|job summary|what we(?:'re| are) looking for|our company|why join us"
+    r"|the team|who we're looking for|job responsibilities|essential (?:duties|functions)|your mission)\s*:?",
+    re.I,
+)
+_GLUED_BODY: Final = re.compile(
+    r"^(?i:job description|full job description|about the job|description|job summary|summary|overview)"
+    r"(?=[A-Z\"'(])"
+)
+_PAY_LINE: Final = re.compile(
+    r"^(?:pay|salary|compensation|base pay|estimated pay)?\s*:?\s*(?:up to |from |starting at )?"
+    r"[$£€¥₹]\s?\d|^\d[\d,.]*\s?(?:k|usd|eur|gbp)\b|\b(?:a|an|per|/)\s?(?:year|yr|hour|hr|month|week|"
+    r"day)\b.*\$",
+    re.I,
+)
+_AGGREGATOR: Final = re.compile(
+    r"\b(?:this|the)\s+.{2,60}?\s+(?:role|job|position|opening)\s+(?:at|with)\s+(?P<company>[A-Z][\w&'.,-]*"
+    r"(?:\s+[A-Z0-9&][\w&'.-]*){0,5})\s*[?!.]?\s*$"
+)
+_LABEL: Final = re.compile(
+    r"^(?P<label>job title|position title|job role|title|position|role|job name|vacancy|opening|job posting"
+    r"|job|company name|company|hiring company|employer|organi[sz]ation|business|client"
+    r"|job location|location|locations|office location|work location|city|based in"
+    r"|time type|job type|employment type|type|posted on|posted|date posted|created|job requisition id"
+    r"|requisition id|req id|job id|job number|reference|department|team|function|salary|pay|salary range"
+    r"|compensation|category|industry|reports to|schedule|shift|duration|start date|closing date|level)"
+    r"(?:\s*[:：]\s*(?P<value>.*)|\s*[:：]?\s*$)",
+    re.I,
+)
+_TITLE_LABELS: Final = frozenset(
+    [
+        "job title",
+        "position title",
+        "job role",
+        "title",
+        "position",
+        "role",
+        "job name",
+        "vacancy",
+        "opening",
+        "job posting",
+        "job",
+    ]
+)
+_COMPANY_LABELS: Final = frozenset(
+    ["company name", "company", "hiring company", "employer", "organization", "organisation", "business"]
+)
+_LOCATION_LABELS: Final = frozenset(
+    ["job location", "location", "locations", "office location", "work location", "city", "based in"]
+)
+_DAYS_MONTHS: Final = re.compile(
+    r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b",
+    re.I,
+)
+_MARKDOWN_DECORATION: Final = re.compile(r"^(?:#{1,6}\s*|[-*•●▪◦>]\s+)+|\*\*|__|^\*|\*$|`")
+_JOB_POST_SUFFIX: Final = re.compile(r"\s*[-–]\s*job post(?:ing)?$", re.I)
+_HIRING_PREFIX: Final = re.compile(
+    r"^(?:(?:subject|re|fwd?)\s*:\s*|\[(?:hiring|job|remote|onsite|hybrid|us|uk|eu|full[- ]?time|"
+    r"contract)\]\s*"
+    r"|(?:we(?:'re| are) hiring|now hiring|hiring|job opening|job|open (?:role|position)|opening|"
+    r"role)\s*[:!\-–]\s*)+",
+    re.I,
+)
+_IS_HIRING: Final = re.compile(
+    r"^(?P<company>.{2,60}?)\s+is\s+hiring(?:\s+an?)?\s*[:!\-–]?\s+(?P<title>.+)$", re.I
+)
+_AT_SPLIT: Final = re.compile(r"^(?P<title>.+?)\s+(?:at|@)\s+(?P<company>.+)$")
+_SEGMENT_SPLIT: Final = re.compile(r"\s+[-–—|·•]\s+|\s+\|\s*|\s*\|\s+")
+_MULTISPACE: Final = re.compile(r"\s{2,}")
+_WORD: Final = re.compile(r"[A-Za-z][\w'&+#.-]*")
+_ABBREVIATION: Final = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{0,3}\.")
+_SENTENCE_BREAK: Final = re.compile(r"[a-z]{3}[.!?] [A-Z][a-z]* [a-z]")
+_PRONOUNS: Final = word_set("you we our your this it they i he she us their its")
+
+
+def _clean_line(line: str) -> str:
+    line = line.strip()
+    if not line:
+        return line
+    if line[0] in "#*-•●▪◦>_`" or "**" in line or "__" in line or "`" in line:
+        line = _MARKDOWN_DECORATION.sub("", line).strip()
+    if "job post" in line.lower():
+        line = _JOB_POST_SUFFIX.sub("", line)
+    if "  " in line:
+        line = _MULTISPACE.sub(" ", line)
+    return line.strip(" *_")
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _is_prose(line: str) -> bool:
+    words = line.split()
+    if len(words) > 18 or len(line) > 150:
+        return True
+    if line[-1] in ".?" and len(words) >= 2 and not _ABBREVIATION.fullmatch(words[-1]):
+        return True
+    if line[-1] == "!" and len(words) >= 10:
+        return True
+    return bool(_SENTENCE_BREAK.search(line))
+
+
+def title_like(line: str) -> bool:
+    """Whether a short line reads as a job title: it holds a head noun such as "Engineer" or "Nurse"."""
+    for word in _words(line):
+        w = word.lower().strip(".'")
+        for part in w.split("/"):
+            if part in ROLE_HEADS:
+                return True
+    return False
+
+
+def _company_like(s: str) -> bool:
+    s = s.strip()
+    if not s or len(s) > 80 or not (s[0].isupper() or s[0].isdigit() or _INNER_CAPITAL.match(s)):
+        return False
+    words = s.split()
+    if len(words) > 8 or _DAYS_MONTHS.match(s) or _PAY_LINE.search(s) or _NOISE.fullmatch(s):
+        return False
+    if is_location(s) or _badge_only(s):
+        return False
+    lowercase = [
+        w
+        for w in words
+        if w[0].islower() and not _INNER_CAPITAL.match(w) and w not in ("of", "and", "the", "for", "de")
+    ]
+    return not lowercase
+
+
+_INNER_CAPITAL: Final = re.compile(r"[a-z]+[A-Z]")
+_BADGE_ONLY: Final = re.compile(
+    r"(?:\s*(?:full[- ]?time|part[- ]?time|contract(?:or)?|temporary|temp|permanent|internship|remote|hybrid"
+    r"|on[- ]?site|in[- ]office|in[- ]person|(?:entry|mid-senior|mid|senior)\s+level|associate|director|"
+    r"executive"
+    r"|not applicable|urgent(?:ly hiring)?|new|multiple locations|[1-9]\d? locations|\+\d+ more)[,/]?)+\s*",
+    re.I,
+)
+
+
+def _badge_only(s: str) -> bool:
+    return bool(_BADGE_ONLY.fullmatch(s))
+
+
+_COMPANY_SUFFIX: Final = re.compile(
+    r"(?:\s+\d(?:\.\d)?\s*(?:out of 5 stars?|★.*)|\s+\d\.\d|\s*[-–|]\s*(?:careers?|jobs?|hiring)"
+    r"|\s+(?:home ?page|logo))$",
+    re.I,
+)
+
+
+def _tidy_company(s: str) -> str | None:
+    s = _COMPANY_SUFFIX.sub("", s.strip()).strip(" ,;:-–|·")
+    return s or None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Labels
+
+
+@dataclass
+class _Labels:
+    title: str | None = None
+    company: str | None = None
+    company_blank: bool = False
+    locations: list[str] = field(default_factory=list)
+    location_seen: bool = False
+
+
+_GLUED_LABEL: Final = re.compile(
+    r"(?<=[a-z0-9).])(?=(?:Job |Position |Company |Work |Hiring |Job Posting|Employment |Pay|Salary|Schedule"
+    r"|Compensation|Benefits|Start|Reports|Organi[sz]ation|Location|Position|Company|Title|Department|Type"
+    r"|Duration|Hours|Shift|Experience|Education)[A-Za-z ]{0,20}\s?:)"
+)
+
+
+def _label_value(value: str) -> str:
+    """A field's value, cut where a glued next label starts ("CoordinatorOrganization: ...")."""
+    m = _GLUED_LABEL.search(value)
+    if m:
+        value = value[: m.start()]
+    return value.strip(" \t*_-–|")
+
+
+def _apply_label(labels: _Labels, label: str, value: str) -> None:
+    label = label.lower()
+    value = _label_value(value)
+    if label in _TITLE_LABELS:
+        if labels.title is None and value and not _is_prose(value) and len(value) <= 120:
+            labels.title = value
+    elif label in _COMPANY_LABELS:
+        if labels.company is None and not labels.company_blank:
+            tidy = _tidy_company(value) if value else None
+            if tidy and len(tidy) <= 100 and not _is_prose(tidy):
+                labels.company = tidy
+            elif not value:
+                labels.company_blank = True
+    elif label in _LOCATION_LABELS and not labels.location_seen and value:
+        labels.location_seen = True
+        labels.locations = normalize_locations(value)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The header block
+
+
+@dataclass
+class _Block:
+    texts: list[str] = field(default_factory=list)
+    company: str | None = None
+    company_blank: bool = False
+    aggregator_company: str | None = None
+    locations: list[str] = field(default_factory=list)
+    labels: _Labels = field(default_factory=_Labels)
+    about_company: str | None = None
+
+
+def _add_locations(target: list[str], found: list[str]) -> None:
+    for place in found:
+        if place not in target:
+            target.append(place)
+
+
+_LETTERS: Final = re.compile(r"[^\W\d_]")
+_ABOUT_LINE: Final = re.compile(
+    r"(?i:about|why|life at|working at)\s+(?P<name>[A-Z][\w&'.-]*(?:\s+[\w&'.-]+){0,4})\??"
+)
+_AT_LINE: Final = re.compile(r"(?:at|@)\s+(?P<company>.+)")
+_DOT_SPLIT: Final = re.compile(r"\s*[·•]\s*")
+
+
+def _read_block(lines: list[str]) -> _Block:
+    block = _Block()
+    pending_label: str | None = None
+    seen = 0
+    for raw in lines:
+        line = _clean_line(raw)
+        if not line:
+            continue
+        seen += 1
+        if seen > _MAX_HEADER_LINES:
+            break
+        if pending_label is not None:
+            label, pending_label = pending_label, None
+            if not _LABEL.fullmatch(line):
+                if _is_prose(line):
+                    break  # "Role" was a section heading, not a field.
+                _apply_label(block.labels, label, line)
+                continue
+            if label.lower() in _COMPANY_LABELS:
+                block.labels.company_blank = True
+        if len(line) > 150:
+            break
+        m = _LABEL.fullmatch(line)
+        if m:
+            if m.group("value") is None or not m.group("value").strip():
+                pending_label = m.group("label")
+            else:
+                _apply_label(block.labels, m.group("label"), m.group("value"))
+            continue
+        if _GLUED_BODY.match(line) or _BODY_MARKER.fullmatch(line):
+            break
+        about = _ABOUT_LINE.fullmatch(line)
+        if about:
+            block.about_company = about.group("name")
+            break
+        if line.endswith("?"):
+            agg = _AGGREGATOR.search(line)
+            if agg:
+                block.aggregator_company = agg.group("company")
+                continue
+        if _is_prose(line):
+            break
+        if _NOISE.fullmatch(line) or _PAY_LINE.search(line) or _badge_only(line):
+            continue
+        if " · " in line or " • " in line or line.startswith(("· ", "• ")):
+            _read_dot_line(block, line)
+            continue
+        if line.endswith(" /") or line.endswith("/"):
+            _add_locations(block.locations, normalize_locations(line.rstrip(" /"), strict=True))
+            continue
+        places = normalize_locations(line, strict=True)
+        if places:
+            _add_locations(block.locations, places)
+            continue
+        if len(_LETTERS.findall(line)) < 2:
+            continue
+        at = _AT_LINE.fullmatch(line)
+        if at:
+            block.company = block.company or _tidy_company(at.group("company"))
+            continue
+        block.texts.append(line)
+    return block
+
+
+def _read_dot_line(block: _Block, line: str) -> None:
+    """ "Company · Location · 2 days ago" (LinkedIn); an empty first part means no company is shown."""
+    parts = [p.strip() for p in _DOT_SPLIT.split(line)]
+    if parts and not parts[0] and block.texts:
+        block.company_blank = True
+    for i, part in enumerate(parts):
+        if not part:
+            continue
+        places = normalize_locations(part, strict=True)
+        if places:
+            _add_locations(block.locations, places)
+            continue
+        if _NOISE.fullmatch(part) or _badge_only(part) or _PAY_LINE.search(part):
+            continue
+        if i == 0 and block.texts and block.company is None and _company_or_name(part):
+            block.company = _tidy_company(part)
+        elif i == 0 and not block.texts:
+            block.texts.append(part)
+
+
+def _company_or_name(s: str) -> bool:
+    return bool(s) and len(s) <= 80 and not _is_prose(s)
+
+
+_TRAILING_NOTE: Final = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def _without_place_note(segment: str, places: list[str]) -> str:
+    """ "Lumen Health (Remote, US)" -> "Lumen Health", adding the place to ``places``."""
+    m = _TRAILING_NOTE.search(segment)
+    if m is None:
+        return segment
+    note = m.group(1)
+    found = normalize_locations(note, strict=True)
+    if not found and not _badge_only(note):
+        return segment
+    _add_locations(places, found)
+    return segment[: m.start()]
+
+
+def _split_heading(line: str) -> tuple[str, str | None, list[str]]:
+    """One heading that may hold more than the title: "Senior Engineer at Stripe", "Engineer - Acme - "
+    "Remote"."""
+    line = _HIRING_PREFIX.sub("", line).strip()
+    m = _IS_HIRING.match(line)
+    if m and _company_like(m.group("company")) and title_like(m.group("title")):
+        return m.group("title").strip(" .!"), m.group("company"), []
+    m = _AT_SPLIT.match(line)
+    if m and title_like(m.group("title")):
+        rest = [p.strip() for p in _SEGMENT_SPLIT.split(m.group("company")) if p.strip()]
+        if rest and _company_like(rest[0]) and not title_like(rest[0]):
+            places: list[str] = []
+            for extra in rest[1:]:
+                _add_locations(places, normalize_locations(extra, strict=True))
+            return m.group("title").strip(), _tidy_company(rest[0]), places
+    segments = [p.strip() for p in _SEGMENT_SPLIT.split(line) if p.strip()]
+    if len(segments) < 2 or len(segments) > 4:
+        return line, None, []
+    # Only a company makes a split worth it: "Engineer - Full Time" stays whole.
+    title_index = next((i for i, seg in enumerate(segments) if title_like(seg)), None)
+    if title_index is None:
+        return line, None, []
+    company: str | None = None
+    places = []
+    for i, seg in enumerate(segments):
+        if i == title_index:
+            continue
+        found = normalize_locations(seg, strict=True)
+        if found:
+            _add_locations(places, found)
+        elif _badge_only(seg) or _PAY_LINE.search(seg):
+            continue
+        elif company is None and _company_like(_without_place_note(seg, places)) and not title_like(seg):
+            company = _tidy_company(_without_place_note(seg, places))
+        else:
+            return line, None, []
+    if company is None and "|" not in line:
+        return line, None, []
+    return segments[title_index], company, places
+
+
+# ---------------------------------------------------------------------------------------------------
+# Prose. Every pattern is tried anchored at its keyword (``Doc.hits``), never searched through the text.
+
+_TITLE_WORD: Final = r"(?:[A-Z][\w'&+#./-]*|[A-Z0-9]{2,}[\w'&+#./-]*)"
+_TITLE_PHRASE: Final = (
+    r"\s+(?:[a-z][\w-]*,?\s+){0,3}?"
+    r"(?P<title>" + _TITLE_WORD + r"(?:(?:\s+(?:(?:of|and|for|in|&|de)\s+)*|\s*/\s*|,\s+(?=[A-Z]))"
+    r"(?:" + _TITLE_WORD + r"|\([^()\n]{1,40}\)))*)"
+)
+_PROSE_TITLE: Final = re.compile(
+    r"(?i:as\s+(?:a|an|the|our)|(?:hiring|seeking|searching\s+for|recruiting|looking\s+for|in\s+search\s+of"
+    r"|need)\s+(?:a|an)|join\s+(?:us|our\s+team|the\s+team)\s+as\s+(?:a|an|the|our)"
+    r"|(?:role|position|opening|vacancy)\s+(?:of|for)(?:\s+(?:a|an|the))?)" + _TITLE_PHRASE
+)
+_PROSE_TITLE_NEEDLES: Final = needles(
+    "as a",
+    "as an",
+    "as the",
+    "as our",
+    "hiring",
+    "seeking",
+    "searching for",
+    "recruiting",
+    "looking for",
+    "in search of",
+    "need a",
+    "need an",
+    "join us as",
+    "join our team as",
+    "join the team as",
+    "role of",
+    "role for",
+    "position of",
+    "position for",
+    "opening for",
+    "vacancy for",
+)
+_NAME: Final = (
+    r"(?P<name>[A-Z][\w&'.-]*(?:\s+(?:&\s+|of\s+(?:the\s+)?|and\s+|de\s+)?[A-Z0-9][\w&'.-]*){0,5}"
+    r"(?:,?\s+(?:Inc|LLC|Ltd|Corp|Co|PLC|LLP|L\.P)\.?)?)"
+)
+# Company statements, each tried at its keyword: (weight, needles, cased, pattern, name comes before).
+_AT_COMPANY: Final = re.compile(r"At\s+" + _NAME + r"\s*,\s+(?i:we|our|you|the|it|every|there)\b")
+_JOIN_COMPANY: Final = re.compile(
+    r"Join\s+(?:the\s+)?" + _NAME + r"(?:\s+team)?\s*(?:[.!,]|\s+(?:and|as|in|to)\b)"
+)
+_ABOUT_COMPANY: Final = re.compile(r"(?:About|Why|Life at|Working at)\s+" + _NAME + r"\s*[?:]?[ \t]*(?:\n|$)")
+_EQUAL_AFTER: Final = re.compile(r"equal\s+(?:opportunity|employment)|eeo\b|e-verify|affirmative\s+action")
+_NAME_BEFORE_EQUAL: Final = re.compile(
+    _NAME + r"\s+(?i:(?:is|are)\s+(?:an?\s+|proud(?:ly)?\s+(?:to\s+be\s+)?(?:an?\s+)?|committed\s+to\s+being"
+    r"\s+an?\s+)?|provides\s+|offers\s+|is\s+committed\s+to\s+)$"
+)
+_IS_LEADING: Final = re.compile(
+    r"\s+(?:is|has\s+been)\s+(?:a|an|the|one\s+of\s+the)\s+(?:leading|leader|global|world|fast|premier|growing"
+    r"|innovative|award|top|mission|venture|privately|publicly|family|boutique|non-?profit|nationally|largest"
+    r"|[\w]+-(?:based|owned|driven|growing))"
+)
+_NAME_AT_END: Final = re.compile(_NAME + r"$")
+_NOT_A_NAME: Final = word_set("""
+    we our the this all it you your company employer applicants eeo equal qualified candidates each
+    every any who what why how about join at as in for if please benefits pay salary job position role
+    team they he she there here these those such its their us an a one no note candidate employees
+    individuals persons opportunity statement employment policy notice disclaimer diversity inclusion
+    commitment compensation overview description summary
+    """)
+
+
+def _trim_title(title: str) -> str | None:
+    """Cut a prose title after its last head noun, keeping a short ", Team (Focus)" tail."""
+    words = title.split()
+    last_head = -1
+    for i, word in enumerate(words):
+        if title_like(word.strip(",")):
+            last_head = i
+    if last_head < 0:
+        return None
+    head = " ".join(words[: last_head + 1])
+    tail = " ".join(words[last_head + 1 :])
+    numerals = _NUMERALS.match(tail)
+    if numerals:
+        head += " " + numerals.group(0)
+        tail = tail[numerals.end() :].strip()
+    if head.endswith(","):
+        head, tail = head[:-1], ", " + tail
+    if tail.startswith(","):
+        parts = tail[1:].split()
+        if 0 < len(parts) <= 5 and parts[0].lower().strip(",") not in _PRONOUNS and "," not in tail[1:]:
+            return f"{head}{tail}"
+    elif tail.startswith("("):
+        return f"{head} {tail}"
+    return head.strip(" ,") or None
+
+
+_NUMERALS: Final = re.compile(r"(?:I{1,3}|IV|V)\b")
+
+
+def _prose_title(doc: Doc) -> str | None:
+    for pos in doc.hits(_PROSE_TITLE_NEEDLES, end=8000):
+        m = _PROSE_TITLE.match(doc.text, pos)
+        if m is None:
+            continue
+        raw = m.group("title").strip(" ,")
+        if len(raw.split()) > 14:
+            continue
+        title = _trim_title(raw)
+        if title is None or title.split()[0].lower() in _NOT_A_NAME:
+            continue
+        return title
+    return None
+
+
+def _clean_name(name: str) -> str | None:
+    """A company name, or None; leading words that cannot start a name are dropped
+    ("Equal Opportunity Statement Sony" -> "Sony")."""
+    words = name.strip(" ,.'").removesuffix("'s").split()
+    while words and (words[0].lower() in _NOT_A_NAME or not (words[0][0].isupper() or words[0][0].isdigit())):
+        words = words[1:]
+    while words and words[-1].lower() in ("and", "of", "the", "&", "de"):
+        words = words[:-1]
+    name = " ".join(words)
+    if not name or title_like(name) or is_location(name):
+        return None
+    return name
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n"
+
+
+_EQUAL_NEEDLES: Final = needles("equal", "eeo", "e-verify", "affirmative action")
+_AT_NEEDLES: Final = needles("At")
+_JOIN_NEEDLES: Final = needles("Join")
+_ABOUT_NEEDLES: Final = needles("About", "Why", "Life at", "Working at")
+_IS_A_NEEDLES: Final = needles("is a", "is an", "is the", "is one of the", "has been a")
+# Prose searches stop here: past it, a long paste is usually a job board's own text.
+_PROSE_END: Final = 12000
+
+
+def _company_candidates(doc: Doc) -> Iterator[tuple[int, str]]:
+    text, lower = doc.text, doc.lower
+    for pos in doc.hits(_EQUAL_NEEDLES, end=_PROSE_END):
+        if _EQUAL_AFTER.match(lower, pos):
+            m = _NAME_BEFORE_EQUAL.search(text, max(0, pos - 110), pos)
+            if m:
+                yield 3, m.group("name")
+    for pos in doc.hits(_AT_NEEDLES, cased=True, end=_PROSE_END):
+        m = _AT_COMPANY.match(text, pos)
+        if m and _sentence_start(text, pos):
+            yield 3, m.group("name")
+    for pos in doc.hits(_JOIN_NEEDLES, cased=True, end=_PROSE_END):
+        m = _JOIN_COMPANY.match(text, pos)
+        if m:
+            yield 2, m.group("name")
+    for pos in doc.hits(_ABOUT_NEEDLES, cased=True, end=_PROSE_END):
+        if pos == 0 or text[pos - 1] == "\n":
+            m = _ABOUT_COMPANY.match(text, pos)
+            if m:
+                yield 2, m.group("name")
+    for pos in doc.hits(_IS_A_NEEDLES, end=_PROSE_END):
+        if pos > 0 and _IS_LEADING.match(lower, pos - 1):
+            m = _NAME_AT_END.search(text, max(0, pos - 90), pos - 1)
+            if m and _sentence_start(text, m.start()):
+                yield 2, m.group("name")
+
+
+def _prose_company(doc: Doc) -> str | None:
+    scores: dict[str, int] = {}
+    for weight, raw in _company_candidates(doc):
+        name = _clean_name(raw)
+        if name is not None:
+            scores[name] = scores.get(name, 0) + weight
+    if not scores:
+        return None
+    text = doc.text
+    ranked = sorted(
+        scores.items(), key=lambda kv: (kv[1] + min(text.count(kv[0]), 6), len(kv[0])), reverse=True
+    )
+    return ranked[0][0]
+
+
+_LOC: Final = r"(?P<loc>[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*){0,3}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?)"
+_PLACE_NOUN: Final = (
+    r"(?i:headquarters|hq|office|offices|campus|location|store|facility|clinic|hospital|branch)"
+)
+_PROSE_LOCATION: Final = re.compile(
+    r"(?i:based\s+(?:in|at|out\s+of)\s+(?:our\s+|the\s+)?(?:(?:[\w-]+\s+){0,2}(?:headquarters|hq|office|offices"
+    r"|campus)\s+in\s+)?)" + _LOC + r"(?:\s+" + _PLACE_NOUN + r")?"
+    r"|(?i:(?:located|headquartered)\s+in\s+(?:the\s+)?)"
+    + _LOC.replace("loc>", "loc2>")
+    + r"|(?:(?<=this )|(?<=the ))(?i:(?:role|position|job)\s+is\s+(?:based\s+|located\s+)?in\s+(?:the\s+)?)"
+    + _LOC.replace("loc>", "loc3>")
+    + r"|(?i:(?:be\s+located|reside|resides|live)\s+(?:in|within)\s+(?:the\s+)?)"
+    + _LOC.replace("loc>", "loc4>")
+    + r"|(?:(?<=at )|(?<=in )|(?<=from )|(?<=to ))(?i:our)\s+"
+    + _LOC.replace("loc>", "loc5>")
+    + r"\s+"
+    + _PLACE_NOUN
+    + r"\b|(?i:(?:across|anywhere\s+in|throughout|remote(?:ly)?\s+(?:within|in|from\s+anywhere\s+in))\s+the)"
+    r"\s+(?P<country>U\.S\.A?\.?|US|USA|United\s+States|UK"
+    r"|U\.K\.|United\s+Kingdom)(?![\w])"
+)
+_LOCATION_NEEDLES: Final = needles(
+    "based",
+    "located in",
+    "headquartered in",
+    "role is",
+    "position is",
+    "job is",
+    "reside",
+    "resides",
+    "live in",
+    "be located",
+    "our",
+    "across the",
+    "anywhere in",
+    "throughout the",
+    "remote within the",
+    "remote in the",
+    "remotely within the",
+    "remotely in the",
+    "remote from anywhere in the",
+    "remotely from anywhere in the",
+)
+
+
+def _prose_locations(doc: Doc) -> list[str]:
+    text = doc.text
+    for pos in doc.hits(_LOCATION_NEEDLES, end=_PROSE_END):
+        m = _PROSE_LOCATION.match(text, pos)
+        if m is None:
+            continue
+        if m.group("country"):
+            return normalize_locations(m.group("country"), strict=True)
+        value = m.group("loc") or m.group("loc2") or m.group("loc3") or m.group("loc4") or m.group("loc5")
+        found = _best_prefix_location(value) if value else []
+        if found:
+            return found
+    return []
+
+
+def _best_prefix_location(value: str) -> list[str]:
+    """ "San Mateo, CA Headquarters" -> the longest leading run of words that is a place."""
+    words = value.split()
+    for end in range(len(words), 0, -1):
+        found = normalize_locations(" ".join(words[:end]).rstrip(",."), strict=True)
+        if found:
+            return found
+    return []
+
+
+_BODY_LABEL: Final = re.compile(
+    r"(?P<label>(?i:job title|position title|position|title|company name|company|employer|organi[sz]ation"
+    r"|job location|location))[ \t]*:[ \t]*(?P<value>[^\n]{1,160})"
+)
+_BODY_LABEL_NEEDLES: Final = needles(
+    "job title",
+    "position title",
+    "position",
+    "title",
+    "company name",
+    "company",
+    "employer",
+    "organization",
+    "organisation",
+    "job location",
+    "location",
+)
+
+
+def _body_labels(doc: Doc) -> _Labels:
+    """Labelled fields further down ("Location: London, UK"), also glued to the word before them."""
+    labels = _Labels()
+    text, lower = doc.text, doc.lower
+    done = 0
+    for pos in doc.hits(_BODY_LABEL_NEEDLES, whole=False, gate=False, end=_PROSE_END):
+        if pos < done or ":" not in lower[pos : pos + 22]:
+            continue
+        # The label starts a line, follows a space, or is glued to a lower-case word ("AssistantLocation:").
+        if pos > 0 and text[pos - 1].isalnum() and not (text[pos - 1].islower() and text[pos].isupper()):
+            continue
+        m = _BODY_LABEL.match(text, pos)
+        if m is None:
+            continue
+        value = _label_value(m.group("value"))
+        _apply_label(labels, m.group("label"), value)
+        # A glued next label may sit inside this value: read on from where the value was cut.
+        done = m.start("value") + max(1, len(value))
+    return labels
+
+
+_FOOTER_COMPANY: Final = re.compile(
+    r"^\s*(?P<name>[A-Z][\w&'.,-]*(?: [\w&'.,-]+){0,5}) (?:Home Page|homepage|logo)\s*$", re.M
+)
+
+
+def _footer_company(text: str) -> str | None:
+    """Lever and similar pages name the company only in a footer link: "Ferrous Home Page"."""
+    tail = text[-600:]
+    if "Home Page" not in tail and "homepage" not in tail and "logo" not in tail:
+        return None
+    m = _FOOTER_COMPANY.search(tail)
+    return m.group("name") if m else None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Entry point
+
+
+def extract_header(text: str) -> Header:
+    """Title, company and locations of a posting, each None or [] when the paste does not show one."""
+    doc = load(text)
+    block = _read_block(doc.text[:8000].split("\n", 60)[:60])
+    labels = block.labels
+
+    title = labels.title
+    company = labels.company
+    company_blank = labels.company_blank or block.company_blank
+    locations = list(labels.locations)
+    locations_found = labels.location_seen
+
+    texts = block.texts
+    if title is None and texts:
+        first, second = texts[0], texts[1] if len(texts) > 1 else None
+        if block.company or company or company_blank:
+            title = first
+            if company is None and not company_blank:
+                company = block.company
+        elif second is not None:
+            if title_like(second) and not title_like(first):
+                title, company = second, _tidy_company(first)
+            elif _company_like(second) or not title_like(second):
+                title, company = first, _tidy_company(second)
+            else:
+                title = first
+        else:
+            title, split_company, split_places = _split_heading(first)
+            if split_company and company is None:
+                company = split_company
+            _add_locations(locations, split_places)
+    elif title is not None and company is None and not company_blank:
+        company = block.company or (
+            _tidy_company(texts[0]) if texts and len(texts) == 1 and _company_like(texts[0]) else None
+        )
+    if company is None and not company_blank:
+        company = block.aggregator_company or block.company
+    if not locations_found or not locations:
+        _add_locations(locations, block.locations)
+
+    body: _Labels | None = None
+    if title is None or (company is None and not company_blank) or not locations:
+        body = _body_labels(doc)
+        if title is None:
+            title = body.title
+        if company is None and not company_blank:
+            company = body.company
+        if not locations:
+            locations = list(body.locations)
+    if title is None:
+        title = _prose_title(doc)
+    if company is None and not company_blank:
+        company = _footer_company(doc.text)
+    if company is None and not company_blank:
+        company = block.about_company and _clean_name(block.about_company)
+        company = company or _prose_company(doc)
+    if not locations:
+        locations = _prose_locations(doc)
+    if title is not None:
+        title = title.strip(" -–|,:") or None
+    return Header(title=title, company=company or None, locations=locations)
