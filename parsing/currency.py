@@ -123,26 +123,12 @@ NORDIC_KRONE_HINTS: dict[str, str] = {
     "aarhus": "DKK",
 }
 
-# Which currency a bare "$" most likely means, by the country the posting names.
-DOLLAR_COUNTRY_HINTS: dict[str, str] = {
+# Which currency a bare "$" means in a posting located in these countries (locations are normalized to
+# "City, Country" outside the US, so the country is the last part).
+DOLLAR_COUNTRIES: dict[str, str] = {
     "canada": "CAD",
-    "toronto": "CAD",
-    "vancouver": "CAD",
-    "montreal": "CAD",
-    "ottawa": "CAD",
-    "calgary": "CAD",
-    "ontario": "CAD",
-    "british columbia": "CAD",
-    "alberta": "CAD",
-    "quebec": "CAD",
     "australia": "AUD",
-    "sydney": "AUD",
-    "melbourne": "AUD",
-    "brisbane": "AUD",
-    "perth": "AUD",
     "new zealand": "NZD",
-    "auckland": "NZD",
-    "wellington": "NZD",
     "singapore": "SGD",
     "hong kong": "HKD",
 }

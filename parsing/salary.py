@@ -539,10 +539,11 @@ def extract_salary_ranges(text: str) -> list[SalaryRange]:
     found = _candidates(text)
     primary = [c for c in found if not c.secondary] or found
     ranges: list[SalaryRange] = []
-    seen: set[tuple[float | None, float | None, str | None, str | None, int]] = set()
+    # The same range restated later in the posting is one range, not two.
+    seen: set[tuple[float | None, float | None, str | None, str | None]] = set()
     for candidate in primary:
         assert candidate.currency is not None and candidate.period is not None
-        key = (candidate.low, candidate.high, candidate.currency, candidate.period, candidate.start)
+        key = (candidate.low, candidate.high, candidate.currency, candidate.period)
         if key in seen:
             continue
         seen.add(key)
