@@ -348,9 +348,40 @@ def _leading_period(right: str) -> tuple[Period | None, str]:
     return best[2], rest[best[1] :]
 
 
-def _label_from(left: str) -> str | None:
-    words = re.sub(r"[:\-(\[]+\s*$", "", left).strip(" :-,(").split()
-    label = " ".join(words[-5:]).strip(" :-,(")
+_PLACE_WORD = r"(?:[A-Z][\w.'&-]*|area|areas|metropolitan|metro|region|city|and|of)"
+_PLACE_PHRASE_RE = re.compile(
+    rf"\b(?i:across|within|in|for|based\s+in)\s+(?:the\s+|our\s+)?(?P<place>[A-Z][\w.'&-]*(?:[\s,]+{_PLACE_WORD})*)"
+)
+_THOSE_PLACES_RE = re.compile(r"\b(?:those|these|such)\s+(?:locations|areas|cities|markets)\b", re.IGNORECASE)
+_TRAILING_FILLER_RE = re.compile(r"(?:[\s,]+(?:[a-z][\w'-]*|and|of))+$")
+_LABEL_TRIM_RE = re.compile(r"(?:\s+(?:is|are|of|at|from|to|be|will|the|a|an|this|role|position))+$", re.I)
+
+
+def _place_label(sentence: str) -> str | None:
+    places = [m.group("place") for m in _PLACE_PHRASE_RE.finditer(sentence)]
+    if not places:
+        return None
+    place = _TRAILING_FILLER_RE.sub("", places[-1]).strip(" ,")
+    return place if len(place) >= 2 and place.lower() not in {"a", "the", "our"} else None
+
+
+def _label_for(text: str, start: int, left: str) -> str | None:
+    """What a range applies to: a place named before it ("within the San Francisco Bay area"), else its
+    pay label ("Salary Range", "Base salary starting at")."""
+    sentence = _clause_before(text, start, 220)
+    place = _place_label(sentence)
+    if place is None and _THOSE_PLACES_RE.search(sentence):
+        sentence_start = start - len(sentence)
+        place = _place_label(_clause_before(text, max(0, sentence_start - 2), 220))
+    if place:
+        return place
+    before_colon, _, after_colon = left.rpartition(":")
+    phrase = after_colon if after_colon.strip() else before_colon.rsplit(":", 1)[-1]
+    pay_word = _PAY_WORDS_RE.search(phrase)
+    if pay_word:
+        phrase = phrase[pay_word.start() :]
+    words = phrase.strip(" :-,([").split()
+    label = _LABEL_TRIM_RE.sub("", " ".join(words[:6])).strip(" :-,(")
     return label or None
 
 
@@ -492,7 +523,7 @@ def _candidates(text: str) -> list[_Candidate]:
                 period_explicit=period_explicit,
                 pay_context=pay_context,
                 secondary=secondary,
-                label=_label_from(left),
+                label=_label_for(text, start, left),
             )
         )
     return results

@@ -329,8 +329,17 @@ def test_regional_ranges_keep_their_labels() -> None:
     )
     ranges = extract_salary_ranges(text)
     assert len(ranges) == 2
-    assert all(r.label for r in ranges)
+    assert [r.label for r in ranges] == ["U.S.", "San Francisco Bay"]
     assert ranges[1].text.startswith("USD $120,000") or ranges[1].text.startswith("$120,000")
+
+
+def test_ranges_for_those_locations_take_the_place_named_before() -> None:
+    text = normalize_text(
+        "The typical base pay range is USD $100,000 - $150,000 per year. There is a different range within "
+        "the Seattle and New York City metropolitan area, and the base pay range in those locations is "
+        "USD $120,000 - $170,000 per year."
+    )
+    assert [r.label for r in extract_salary_ranges(text)][1] == "Seattle and New York City"
 
 
 def test_stated_text_is_kept() -> None:
