@@ -30,21 +30,9 @@ SENIORITY_ORDER: tuple[Seniority, ...] = (
 EDUCATION_ORDER: tuple[Education, ...] = ("high_school", "associate", "bachelor", "master", "phd")
 
 
-class SalaryRange(BaseModel):
-    """One pay range exactly as the posting states it (nothing converted)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    min: float | None
-    max: float | None
-    currency: str = Field(min_length=3, max_length=3)
-    period: Period
-    text: str
-    label: str | None = None
-
-
 class Salary(BaseModel):
-    """The envelope of the base-pay ranges in the posting's first period and currency."""
+    """Pay as the posting states it (nothing converted). As ``Posting.salary`` it is the envelope of the
+    base-pay ranges in the posting's first period and currency."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -53,6 +41,12 @@ class Salary(BaseModel):
     currency: str = Field(min_length=3, max_length=3)
     period: Period
     text: str
+
+
+class SalaryRange(Salary):
+    """One stated range, with what it applies to ("San Francisco Bay area", "Base salary")."""
+
+    label: str | None = None
 
 
 class ExperienceYears(BaseModel):
