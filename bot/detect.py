@@ -21,12 +21,14 @@ _SIGNALS: dict[str, re.Pattern[str]] = {
     "role": re.compile(
         r"\b(engineer|developer|designer|analyst|scientist|manager|architect|administrator|consultant|"
         r"specialist|technician|coordinator|recruiter|accountant|nurse|teacher|intern(ship)?|"
-        r"director|lead|head of|devops|sre|programmer|researcher|writer|marketer|sales)\b",
+        r"director|lead|head of|devops|sre|programmer|researcher|writer|marketer|sales|associate|"
+        r"assistant|driver|operator|clerk|cashier|chef|cook|worker|representative|agent|officer)\b",
         re.I,
     ),
     "hiring": re.compile(
         r"\b(we('| a)re hiring|hiring|join (our|the) team|open (role|position)|job (title|description|"
-        r"posting|opening)|vacanc(y|ies)|position|opportunity|looking for an?)\b",
+        r"posting|opening)|vacanc(y|ies)|position|opportunity|looking for an?|"
+        r"(staff|help|people) (needed|wanted))\b",
         re.I,
     ),
     "duties": re.compile(
@@ -43,7 +45,8 @@ _SIGNALS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "terms": re.compile(
-        r"\b(full[- ]time|part[- ]time|contract(or)?|permanent|freelance|temporary|fte)\b", re.I
+        r"\b(full[- ]time|part[- ]time|contract(or)?|permanent|freelance|temporary|fte|shifts?|seasonal)\b",
+        re.I,
     ),
     "place": re.compile(
         r"\b(remote|hybrid|on[- ]?site|in[- ]office|relocat\w+|location|based in|office)\b", re.I

@@ -130,7 +130,11 @@ def render(reply: Reply) -> Rendered:
     colour = COLOURS.get(reply.kind, COLOURS["info"])
     title = clip(reply.title, TITLE_LIMIT) if reply.title else None
     footer = clip(reply.footer, FOOTER_LIMIT - 20) if reply.footer else None
-    descriptions = split_text(reply.description, DESCRIPTION_LIMIT) if reply.description else [None]
+    descriptions: list[str | None] = (
+        list(split_text(reply.description, DESCRIPTION_LIMIT)) if reply.description else [None]
+    )
+    if not (title or reply.description or reply.fields):
+        descriptions = ["\u200b"]  # Discord refuses an empty embed
     image = next((f.filename for f in reply.files if f.filename.lower().endswith(IMAGE_SUFFIXES)), None)
 
     def new_page(description: str | None) -> discord.Embed:
