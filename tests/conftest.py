@@ -1,0 +1,5 @@
+"""Fixtures shared by every test package (store, commands, bot)."""
+
+from tests.store_fixtures import FakeClock, clock, db_url, pg_session_url, sqlite_template, store
+
+__all__ = ["FakeClock", "clock", "db_url", "pg_session_url", "sqlite_template", "store"]
