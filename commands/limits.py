@@ -71,7 +71,7 @@ def fit_discord(reply: Reply) -> Reply:
         dropped += 1
     if dropped:
         note = f"{dropped} more not shown"
-        fitted.footer = clip(f"{fitted.footer} · {note}" if fitted.footer else note, FOOTER)
+        fitted.footer = clip(f"{note} · {fitted.footer}" if fitted.footer else note, FOOTER)
     overflow = _size(fitted) - TOTAL
     if overflow > 0 and fitted.description:
         fitted.description = clip(fitted.description, max(1, len(fitted.description) - overflow))

@@ -82,7 +82,13 @@ def parse_pay_fix(text: str, *, default_currency: str = "USD") -> PayFix:
     """
     cleaned = text.strip()
     lowered = cleaned.lower().replace("–", "-").replace("—", "-")
-    amounts = [_number(m.group(1), m.group(2)) for m in _AMOUNT.finditer(lowered)][:2]
+    found = [(m.group(1), m.group(2)) for m in _AMOUNT.finditer(lowered)][:2]
+    if len(found) == 2 and found[1][1] and not found[0][1]:
+        # "50-60k": the suffix of the second figure applies to the first
+        first, second = float(found[0][0].replace(",", "")), float(found[1][0].replace(",", ""))
+        if first <= second:
+            found[0] = (found[0][0], found[1][1])
+    amounts = [_number(digits, suffix) for digits, suffix in found]
     if not amounts:
         raise CommandError("Give the pay as amounts, e.g. `120k-150k USD a year` or `$45/hour`.")
     currency = next((code for sym, code in _SYMBOL.items() if sym in cleaned), None)

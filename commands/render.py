@@ -5,11 +5,15 @@ from __future__ import annotations
 from commands.reply import Reply
 
 
+def _plain(text: str) -> str:
+    return text.replace("**", "")
+
+
 def render_text(reply: Reply) -> str:
     lines: list[str] = []
     if reply.kind == "error":
         lines.append(f"error: {reply.description or reply.title or 'something went wrong'}")
-        return "\n".join(lines)
+        return _plain("\n".join(lines))
     if reply.title:
         lines += [reply.title, "=" * min(len(reply.title), 80)]
     if reply.url:
@@ -30,4 +34,4 @@ def render_text(reply: Reply) -> str:
         lines.append(f"[attachment: {file.filename}, {len(file.data):,} bytes]")
     if reply.buttons:
         lines.append(" ".join(f"[{b.label}]" for b in reply.buttons))
-    return "\n".join(lines)
+    return _plain("\n".join(lines))

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from commands.services import Services
 from store import PayConfig, Store
 from store.engine import create_engine, normalize_url
 from store.migrate import upgrade
@@ -169,3 +170,8 @@ async def store(db_url: str, clock: FakeClock) -> AsyncIterator[Store]:
         yield opened
     finally:
         await opened.close()
+
+
+@pytest.fixture
+def services(store: Store, clock: FakeClock) -> Services:
+    return Services(store=store, pay=TEST_PAY, clock=clock)
