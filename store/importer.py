@@ -212,7 +212,8 @@ async def import_file(
                     else:
                         report.skipped += 1
             if progress:
-                progress(Progress(report, handle.tell(), total))
+                # the text reader closes the file when it reaches the end
+                progress(Progress(report, total if handle.closed else handle.tell(), total))
     finally:
         for waiting in pending:
             waiting.cancel()
