@@ -17,7 +17,7 @@ from typing import Any
 import discord
 
 from bot.errors import describe
-from bot.render import render
+from bot.render import NO_MENTIONS, render
 from commands.reply import Reply
 
 log = logging.getLogger(__name__)
@@ -80,6 +80,30 @@ async def answer(
     if ephemeral and not reply.ephemeral:
         reply = reply.model_copy(update={"ephemeral": True})
     await send(interaction, reply)
+
+
+async def answer_by_editing(
+    interaction: discord.Interaction[Any], work: Awaitable[Reply], *, budget: float = ACK_BUDGET
+) -> None:
+    """Like :func:`answer`, but the reply replaces the message whose button was pressed (paging)."""
+    task: asyncio.Task[Reply] = asyncio.ensure_future(work)
+    done, _ = await asyncio.wait({task}, timeout=budget)
+    if not done and not interaction.response.is_done():
+        await interaction.response.defer()  # "deferred update": the message stays as is meanwhile
+    reply = await task
+    if reply.kind == "error":
+        await send(interaction, reply)
+        return
+    rendered = render(reply)
+    embed, view, files = rendered.pages[0], rendered.view(), rendered.discord_files()
+    if interaction.response.is_done():
+        await interaction.edit_original_response(
+            embed=embed, view=view, attachments=files, allowed_mentions=NO_MENTIONS
+        )
+    else:
+        await interaction.response.edit_message(
+            embed=embed, view=view, attachments=files, allowed_mentions=NO_MENTIONS
+        )
 
 
 async def report(interaction: discord.Interaction[Any], error: BaseException, *, context: str = "") -> None:

@@ -705,3 +705,8 @@ def opt(name: str, value: Any, *, kind: int = 3, focused: bool = False) -> JSON:
     if focused:
         option["focused"] = True
     return option
+
+
+def sub(name: str, *options: JSON) -> JSON:
+    """A subcommand option (``/posting show ...``) carrying its own options."""
+    return {"name": name, "type": 1, "options": list(options)}
