@@ -15,8 +15,17 @@ from bot.app import JobScoutBot
 from bot.runtime import open_services
 from bot.usecases import UseCases
 from commands.services import Services
-from tests.e2e.fakediscord import JSON, FakeDiscord, FakeGuild, FakeUser, Interaction, RestCall, snowflake
-from tests.e2e.fakediscord import MANAGE_MESSAGES, MEMBER_PERMISSIONS
+from tests.e2e.fakediscord import (
+    JSON,
+    MANAGE_MESSAGES,
+    MEMBER_PERMISSIONS,
+    FakeDiscord,
+    FakeGuild,
+    FakeUser,
+    Interaction,
+    RestCall,
+    snowflake,
+)
 from tests.e2e.harness import bot_settings, running_bot, two_guilds
 
 
