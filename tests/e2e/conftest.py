@@ -78,9 +78,16 @@ class Env:
         channel: str = "general",
         user: FakeUser | None = None,
         resolved: JSON | None = None,
+        autocomplete: bool = False,
     ) -> Interaction:
         return await self.fake.slash(
-            guild or self.alpha, channel, user or self.alice, name, list(options), resolved=resolved
+            guild or self.alpha,
+            channel,
+            user or self.alice,
+            name,
+            list(options),
+            resolved=resolved,
+            autocomplete=autocomplete,
         )
 
     async def run(self, name: str, *options: JSON, **kwargs: Any) -> RestCall:
