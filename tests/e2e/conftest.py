@@ -58,17 +58,12 @@ class Env:
         )
         reply = await self.fake.channel_message(
             guild.channel(channel),
-            lambda c: (c.json.get("message_reference") or {}).get("message_id") == int(message["id"]),
+            lambda c: c.replying_to == int(message["id"]),
         )
         return message, reply
 
     def replies_to(self, message: JSON) -> list[RestCall]:
-        return self.fake.find_calls(
-            lambda c: (
-                c.method == "POST"
-                and (c.json.get("message_reference") or {}).get("message_id") == int(message["id"])
-            )
-        )
+        return self.fake.find_calls(lambda c: c.method == "POST" and c.replying_to == int(message["id"]))
 
     async def slash(
         self,

@@ -187,6 +187,13 @@ class RestCall:
         return inner if isinstance(inner, dict) and "type" in body else body
 
     @property
+    def replying_to(self) -> int | None:
+        """The message id this call replies to (``message_reference``), if any."""
+        body = self.json if isinstance(self.json, dict) else {}
+        reference = body.get("message_reference") or {}
+        return int(reference["message_id"]) if "message_id" in reference else None
+
+    @property
     def text(self) -> str:
         """Everything a reader would see: content, embed titles, descriptions and fields."""
         data = self.data
@@ -240,6 +247,8 @@ class FakeDiscord:
         self.commands: list[JSON] = []
         self.attachments: dict[str, tuple[int, bytes, str]] = {}
         self.rest_delay: float = 0.0
+        self.identifies: list[JSON] = []  # IDENTIFY payloads received (intents, shard)
+        self.message_content_allowed = True  # False: IDENTIFY asking for it is closed with 4014
         self._connections: list[_Connection] = []
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -340,8 +349,12 @@ class FakeDiscord:
         return ws
 
     async def _identify(self, conn: _Connection, data: JSON) -> None:
+        self.identifies.append(data)
         if data.get("token") != self.token:
             await conn.ws.close(code=4004, message=b"Authentication failed.")
+            return
+        if int(data.get("intents", 0)) & (1 << 15) and not self.message_content_allowed:
+            await conn.ws.close(code=4014, message=b"Disallowed intent(s).")
             return
         shard = data.get("shard") or [0, 1]
         conn.shard = (int(shard[0]), int(shard[1]))
