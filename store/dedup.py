@@ -5,7 +5,10 @@ parameters do not count), unique per guild.
 
 Near reposts: MinHash over word 3-shingles. The first ``BANDS * ROWS`` values of the signature are cut
 into bands; each band hashes to a 63-bit key stored in an indexed table, so candidates are found by key
-lookup (no pairwise scan) and confirmed by the Jaccard similarity estimated from the full signature.
+lookup (no pairwise scan) and confirmed by the Jaccard similarity estimated from the full signature
+(stored with the posting in 16 bits a value: 256 bytes). 12 bands of 6 rows find a pair with Jaccard
+0.85 with probability 0.997 (0.9: 0.99998), while two unrelated postings sharing boilerplate (Jaccard
+0.2) collide with probability 0.0008, so a lookup returns few false candidates even in a large guild.
 Everything here is pure and deterministic across processes and machines (no ``hash()``, no RNG state).
 """
 
@@ -20,8 +23,8 @@ import numpy as np
 import numpy.typing as npt
 
 NUM_PERM = 128
-BANDS = 8
-ROWS = 4
+BANDS = 12
+ROWS = 6
 SHINGLE = 3
 # Estimated Jaccard at or above which a candidate counts as the same posting. Typical reposts (new
 # whitespace, a tracking line, a few words edited) score 0.85 and up; different postings that share
@@ -101,9 +104,16 @@ def band_keys(sig: U32) -> list[int]:
     return [int(v) for v in (mixed >> np.uint64(1))]
 
 
-def similarity(a: U32, b: U32) -> float:
-    """Jaccard similarity estimated from two signatures."""
-    return float(np.count_nonzero(a == b)) / NUM_PERM
+def compact(sig: U32) -> bytes:
+    """The signature as stored: the low 16 bits of each value (spurious matches: 1 in 65,536)."""
+    return sig.astype("<u2").tobytes()
+
+
+def similarity(a: U32 | bytes, b: U32 | bytes) -> float:
+    """Jaccard similarity estimated from two signatures (full or compact)."""
+    x = np.frombuffer(a, dtype="<u2") if isinstance(a, bytes) else a.astype("<u2")
+    y = np.frombuffer(b, dtype="<u2") if isinstance(b, bytes) else b.astype("<u2")
+    return float(np.count_nonzero(x == y)) / NUM_PERM
 
 
 def text_signature(text: str) -> U32:

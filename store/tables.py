@@ -74,6 +74,7 @@ class PostingRow(SQLModel, table=True):
     raw_text: str = Field(sa_column=Column(Text, nullable=False))
     text_hash: bytes = Field(sa_column=Column(LargeBinary(16), nullable=False))
     sample: int = Field(sa_column=Column(Integer, nullable=False))
+    minhash: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # dedup.compact(signature)
     parsed_json: str = Field(sa_column=Column(Text, nullable=False))
     parsed_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
     # Effective fields: the parse with the user's fixes applied.

@@ -35,7 +35,7 @@ from store.tables import (
 )
 
 CHUNK = 500  # values per IN (...) list: well under both engines' bind-parameter limits
-MAX_CANDIDATES = 5  # saved postings checked per new text (those sharing the most bands)
+MAX_CANDIDATES = 20  # saved postings checked per new text (those sharing the most bands)
 
 T = TypeVar("T")
 OutcomeKind = Literal["created", "repost", "duplicate", "seen"]
@@ -70,7 +70,7 @@ class _Target:
 
     posting_id: int | None
     index: int | None
-    signature: npt.NDArray[np.uint32]
+    signature: npt.NDArray[np.uint32] | bytes
     role: str | None
     seniority: str | None
     places: frozenset[str]
@@ -194,13 +194,25 @@ async def _band_lookup(session: AsyncSession, guild_id: int, keys: list[int]) ->
     return hits
 
 
+async def _signatures(session: AsyncSession, guild_id: int, ids: list[int]) -> dict[int, bytes]:
+    found: dict[int, bytes] = {}
+    for part in chunks(ids):
+        rows = await session.execute(
+            select(POSTINGS.c.id, POSTINGS.c.minhash).where(
+                POSTINGS.c.guild_id == guild_id, POSTINGS.c.id.in_(part)
+            )
+        )
+        found.update({int(pid): bytes(sig) for pid, sig in rows.tuples()})
+    return found
+
+
 async def _saved_targets(session: AsyncSession, guild_id: int, ids: list[int]) -> dict[int, _Target]:
     p = POSTINGS.c
     targets: dict[int, _Target] = {}
     for part in chunks(ids):
         rows = await session.execute(
             select(
-                p.id, p.raw_text, p.parsed_json, p.pay_text, p.pay_currency, p.pay_period,
+                p.id, p.minhash, p.parsed_json, p.pay_text, p.pay_currency, p.pay_period,
                 p.pay_min, p.pay_max, p.pay_year,
             ).where(p.guild_id == guild_id, p.id.in_(part))
         )  # fmt: skip
@@ -209,7 +221,7 @@ async def _saved_targets(session: AsyncSession, guild_id: int, ids: list[int]) -
             targets[int(row[0])] = _Target(
                 posting_id=int(row[0]),
                 index=None,
-                signature=dedup.text_signature(row[1]),
+                signature=bytes(row[1]),
                 role=role_key(parsed.role or parsed.title),
                 seniority=parsed.seniority,
                 places=_places(parsed.locations),
@@ -291,24 +303,31 @@ async def store_batch(
     for i in fresh:
         votes = Counter(pid for k in items[i].band_keys for pid in hits.get(k, ()))
         wanted[i] = [pid for pid, _ in votes.most_common(MAX_CANDIDATES)]
+    # Candidates are confirmed by the similarity of stored signatures; only the few that pass are read
+    # in full (parse, pay) for the compatibility check and the pay comparison.
+    signatures = await _signatures(session, guild_id, sorted({pid for ids in wanted.values() for pid in ids}))
+    close: dict[int, list[tuple[float, int]]] = {}
+    for i in fresh:
+        for pid in wanted[i]:
+            if pid in signatures:
+                sim = dedup.similarity(items[i].signature, signatures[pid])
+                if sim >= dedup.REPOST_THRESHOLD:
+                    close.setdefault(i, []).append((sim, pid))
     targets = await _saved_targets(
-        session, guild_id, sorted({pid for ids in wanted.values() for pid in ids} | set(exact_targets))
+        session, guild_id, sorted({pid for pairs in close.values() for _, pid in pairs} | set(exact_targets))
     )
     batch_bands: dict[int, list[int]] = {}
     to_create: list[int] = []
     for i in fresh:
         item = items[i]
+        options = [(sim, targets[pid]) for sim, pid in close.get(i, []) if pid in targets]
+        for j in sorted({j for k in item.band_keys for j in batch_bands.get(k, ())}):
+            sim = dedup.similarity(item.signature, items[j].signature)
+            if sim >= dedup.REPOST_THRESHOLD:
+                options.append((sim, _batch_target(j, items[j])))
         best: tuple[float, _Target] | None = None
-        options = [targets[pid] for pid in wanted[i] if pid in targets]
-        earlier = {j for k in item.band_keys for j in batch_bands.get(k, ())}
-        options += [_batch_target(j, items[j]) for j in sorted(earlier)]
-        for target in options:
-            sim = dedup.similarity(item.signature, target.signature)
-            if (
-                sim >= dedup.REPOST_THRESHOLD
-                and (best is None or sim > best[0])
-                and _compatible(item, target)
-            ):
+        for sim, target in options:
+            if (best is None or sim > best[0]) and _compatible(item, target):
                 best = (sim, target)
         if best is not None:
             reposts.append((i, best[1], best[0]))
@@ -378,6 +397,7 @@ def posting_row(guild_id: int, item: Prepared, now: datetime) -> dict[str, Any]:
         "raw_text": item.text,
         "text_hash": item.text_hash,
         "sample": item.sample,
+        "minhash": dedup.compact(item.signature),
         "parsed_json": item.parsed_json,
         "parsed_at": now,
         **item.derived.columns(),
@@ -389,9 +409,12 @@ async def insert_postings(
 ) -> list[int]:
     if not items:
         return []
-    stmt = insert(POSTINGS).returning(POSTINGS.c.id, sort_by_parameter_order=True)
+    # Ids are matched back by text hash (unique in the guild, and in the batch): asking for them in
+    # parameter order would make SQLAlchemy insert row by row on SQLite.
+    stmt = insert(POSTINGS).returning(POSTINGS.c.id, POSTINGS.c.text_hash)
     result = await session.execute(stmt, [posting_row(guild_id, it, now) for it in items])
-    return [int(v) for v in result.scalars().all()]
+    ids = {bytes(digest): int(pid) for pid, digest in result.tuples()}
+    return [ids[it.text_hash] for it in items]
 
 
 async def insert_children(
