@@ -7,6 +7,8 @@ delay or a fault without touching the cogs; nothing else lives here.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,6 +25,7 @@ from store import Source as StoreSource
 
 SourceKind = Literal["message", "command", "url", "console"]
 FIX_ORDER: tuple[FixField, ...] = ("title", "company", "pay", "seniority")
+HEAVY_AT_ONCE = 2  # statistics (with charts) computed at the same time; the rest queue
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,25 @@ class FixValues:
 class UseCases:
     def __init__(self, services: Services) -> None:
         self.services = services
+        self._running: dict[Hashable, asyncio.Future[Reply]] = {}
+        # Statistics with charts cost a tenth of a second of CPU or more each; a burst of them would
+        # hold every database connection and starve quick commands (an /add waits behind all of them).
+        self._heavy = asyncio.Semaphore(HEAVY_AT_ONCE)
+
+    async def _shared(self, key: Hashable, start: Callable[[], Awaitable[Reply]]) -> Reply:
+        """One computation for identical questions asked at the same moment (a burst of the same
+        /salary): later askers await the first one's answer. Only read-only use cases go through here,
+        and nothing is kept once the answer is out, so nobody gets a stale reply."""
+        running = self._running.get(key)
+        if running is None:
+            running = asyncio.ensure_future(self._limited(start))
+            self._running[key] = running
+            running.add_done_callback(lambda _: self._running.pop(key, None))
+        return await asyncio.shield(running)
+
+    async def _limited(self, start: Callable[[], Awaitable[Reply]]) -> Reply:
+        async with self._heavy:
+            return await start()
 
     # --- postings --------------------------------------------------------------------------------
 
@@ -162,15 +184,21 @@ class UseCases:
         seniority: str | None = None,
         currency: str | None = None,
     ) -> Reply:
-        return await salary_cmd.salary(
-            self.services, guild_id, role, location=location, seniority=seniority, currency=currency
+        key = ("salary", guild_id, role, location, seniority, currency)
+        return await self._shared(
+            key,
+            lambda: salary_cmd.salary(
+                self.services, guild_id, role, location=location, seniority=seniority, currency=currency
+            ),
         )
 
     async def compare(self, guild_id: int, posting_ids: list[int]) -> Reply:
-        return await compare_cmd.compare(self.services, guild_id, posting_ids)
+        key = ("compare", guild_id, tuple(posting_ids))
+        return await self._shared(key, lambda: compare_cmd.compare(self.services, guild_id, posting_ids))
 
     async def skills(self, guild_id: int, role: str | None = None) -> Reply:
-        return await skills_cmd.skills(self.services, guild_id, role)
+        key = ("skills", guild_id, role)
+        return await self._shared(key, lambda: skills_cmd.skills(self.services, guild_id, role))
 
     async def export(self, guild_id: int) -> Reply:
         return await export_cmd.export(self.services, guild_id, "csv")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import BodyPartReader, WSMsgType, web
 
 JSON = dict[str, Any]
 
@@ -574,11 +574,12 @@ class FakeDiscord:
             body = await request.json()
         elif request.content_type.startswith("multipart/"):
             reader = await request.multipart()
-            async for part in reader:
+            while (part := await reader.next()) is not None:
+                assert isinstance(part, BodyPartReader)
                 if part.name == "payload_json":
-                    body = json.loads(await part.text())  # type: ignore[union-attr]
+                    body = json.loads(await part.text())
                 else:
-                    files.append((part.filename or "", await part.read()))  # type: ignore[union-attr]
+                    files.append((part.filename or "", await part.read()))
         call = RestCall(request.method, path, dict(request.query), body or {}, files, time.monotonic())
         if self.rest_delay:
             await asyncio.sleep(self.rest_delay)
@@ -637,7 +638,7 @@ class FakeDiscord:
         }
 
     def _new_message(self, channel_id: int, body: JSON, files: list[tuple[str, bytes]]) -> JSON:
-        message = {
+        message: JSON = {
             "id": str(snowflake()),
             "channel_id": str(channel_id),
             "author": self.me.payload(),
