@@ -226,6 +226,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "JOBSCOUT_DATABASE__URL": database_url,
         "JOBSCOUT_DATA_DIR": str(OUT / "bot_load-data"),
         "JOBSCOUT_LOG_LEVEL": "WARNING",
+        "JOBSCOUT_DISCORD__CHARTS": "false" if args.no_charts else "true",
     }
     bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=ROOT, env=env)
     try:
@@ -272,6 +273,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "postings": args.postings,
         "database": database_url.split(":", 1)[0],
         "mix": args.mix,
+        "charts": not args.no_charts,
         "fired_in_s": round(fire_seconds, 3),
         "acknowledged": len(acks),
         "acknowledged_within_3s": sum(1 for a in acks if a <= ACK_LIMIT),
@@ -318,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mix", default="add=1,salary=1,compare=1", help="relative weights of the commands")
     parser.add_argument("--database", help="use this database URL as is (default: cached SQLite copy)")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--no-charts", action="store_true", help="run the bot with discord.charts = false")
     args = parser.parse_args(argv)
     result = asyncio.run(run(args))
     print(json.dumps(result, indent=2))

@@ -108,7 +108,7 @@ def console_command(
 async def run_console(settings: Settings, stdin: TextIO, stdout: TextIO) -> int:
     try:
         async with open_services(settings) as services:
-            console = Console(UseCases(services), settings, stdout)
+            console = Console(UseCases(services, charts=settings.discord.charts), settings, stdout)
             if stdin.isatty():
                 console.write('JobScout console. Paste a posting and end it with a line holding only "."; ')
                 console.write("or type /help.")

@@ -68,8 +68,9 @@ class FixValues:
 
 
 class UseCases:
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, *, charts: bool = True) -> None:
         self.services = services
+        self.charts = charts
         self._running: dict[Hashable, asyncio.Future[Reply]] = {}
         # Statistics with charts cost a tenth of a second of CPU or more each; a burst of them would
         # hold every database connection and starve quick commands (an /add waits behind all of them).
@@ -188,13 +189,21 @@ class UseCases:
         return await self._shared(
             key,
             lambda: salary_cmd.salary(
-                self.services, guild_id, role, location=location, seniority=seniority, currency=currency
+                self.services,
+                guild_id,
+                role,
+                location=location,
+                seniority=seniority,
+                currency=currency,
+                chart=self.charts,
             ),
         )
 
     async def compare(self, guild_id: int, posting_ids: list[int]) -> Reply:
         key = ("compare", guild_id, tuple(posting_ids))
-        return await self._shared(key, lambda: compare_cmd.compare(self.services, guild_id, posting_ids))
+        return await self._shared(
+            key, lambda: compare_cmd.compare(self.services, guild_id, posting_ids, chart=self.charts)
+        )
 
     async def skills(self, guild_id: int, role: str | None = None) -> Reply:
         key = ("skills", guild_id, role)
