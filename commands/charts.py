@@ -89,7 +89,9 @@ async def salary_chart(stats: SalaryStats) -> ReplyFile | None:
 
 async def compare_chart(comparison: Comparison) -> ReplyFile | None:
     # The same test as _compare_png's: a pay with no amount (no year_point) has nothing to plot.
-    if not any(c.posting.pay is not None and c.posting.pay.year_point is not None for c in comparison.postings):
+    if not any(
+        c.posting.pay is not None and c.posting.pay.year_point is not None for c in comparison.postings
+    ):
         return None
     data = await asyncio.to_thread(_compare_png, comparison)
     return ReplyFile(filename="compare.png", data=data, description="Yearly pay of the compared postings")

@@ -43,7 +43,7 @@ async def test_identical_concurrent_questions_share_one_computation(monkeypatch:
 async def test_a_failure_reaches_every_asker_and_is_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     attempts = 0
 
-    async def compare(svc: Any, guild_id: int, ids: list[int]) -> Reply:
+    async def compare(svc: Any, guild_id: int, ids: list[int], **options: Any) -> Reply:
         nonlocal attempts
         attempts += 1
         await asyncio.sleep(0.01)
