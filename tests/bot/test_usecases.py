@@ -71,3 +71,16 @@ async def test_a_failure_reaches_every_asker_and_is_not_kept(monkeypatch: pytest
 )
 def test_sources_map_to_the_store(source: Source, stored: str) -> None:
     assert _store_source(source) == stored
+
+
+async def test_charts_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+
+    async def salary(svc: Any, guild_id: int, role: str, **options: Any) -> Reply:
+        seen.append(options["chart"])
+        return Reply(title="x")
+
+    monkeypatch.setattr(usecases.salary_cmd, "salary", salary)
+    await UseCases(services=None, charts=False).salary(1, "nurse")  # type: ignore[arg-type]
+    await UseCases(services=None).salary(1, "nurse")  # type: ignore[arg-type]
+    assert seen == [False, True]
