@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, TypeVar
@@ -20,9 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
 from store import dedup
-from store.derive import Derived, Prepared, location_key
+from store.derive import Derived, Identity, Prepared
 from store.models import PayChange
-from store.roles import role_key
 from store.tables import (
     POSTING_BANDS,
     POSTING_FIXES,
@@ -71,32 +70,13 @@ class _Target:
     posting_id: int | None
     index: int | None
     signature: npt.NDArray[np.uint32] | bytes
-    role: str | None
-    seniority: str | None
-    places: frozenset[str]
+    identity: Identity
     pay: _Pay
 
 
 def _pay_of(derived: Derived) -> _Pay:
-    p = derived.pay
-    if p is None:
-        return _Pay(None, None, None, None, None, None)
-    return _Pay(p.text, p.currency, p.period, p.min, p.max, p.year_point)
-
-
-def _places(locations: Iterable[str]) -> frozenset[str]:
-    return frozenset(k for k in (location_key(x) for x in locations) if k)
-
-
-def _compatible(a: Prepared, b: _Target) -> bool:
-    """Near-identical texts that name a different role, level or place are different postings."""
-    a_role = role_key(a.parsed.role or a.parsed.title)
-    if a_role and b.role and a_role != b.role:
-        return False
-    if a.parsed.seniority and b.seniority and a.parsed.seniority != b.seniority:
-        return False
-    places = _places(a.parsed.locations)
-    return not (places and b.places and not places & b.places)
+    c = derived.columns
+    return _Pay(c["pay_text"], c["pay_currency"], c["pay_period"], c["pay_min"], c["pay_max"], c["pay_year"])
 
 
 def pay_change(old: _Pay, new: _Pay) -> PayChange | None:
@@ -217,14 +197,11 @@ async def _saved_targets(session: AsyncSession, guild_id: int, ids: list[int]) -
             ).where(p.guild_id == guild_id, p.id.in_(part))
         )  # fmt: skip
         for row in rows.tuples():
-            parsed = Posting.model_validate_json(row[2])
             targets[int(row[0])] = _Target(
                 posting_id=int(row[0]),
                 index=None,
                 signature=bytes(row[1]),
-                role=role_key(parsed.role or parsed.title),
-                seniority=parsed.seniority,
-                places=_places(parsed.locations),
+                identity=Identity.of(Posting.model_validate_json(row[2])),
                 pay=_Pay(row[3], row[4], row[5], row[6], row[7], row[8]),
             )
     return targets
@@ -235,9 +212,7 @@ def _batch_target(index: int, item: Prepared) -> _Target:
         posting_id=None,
         index=index,
         signature=item.signature,
-        role=role_key(item.parsed.role or item.parsed.title),
-        seniority=item.parsed.seniority,
-        places=_places(item.parsed.locations),
+        identity=item.identity,
         pay=_pay_of(item.derived),
     )
 
@@ -327,7 +302,8 @@ async def store_batch(
                 options.append((sim, _batch_target(j, items[j])))
         best: tuple[float, _Target] | None = None
         for sim, target in options:
-            if (best is None or sim > best[0]) and _compatible(item, target):
+            # near-identical texts naming a different role, level or place are different postings
+            if (best is None or sim > best[0]) and item.identity.compatible(target.identity):
                 best = (sim, target)
         if best is not None:
             reposts.append((i, best[1], best[0]))
@@ -400,7 +376,7 @@ def posting_row(guild_id: int, item: Prepared, now: datetime) -> dict[str, Any]:
         "minhash": dedup.compact(item.signature),
         "parsed_json": item.parsed_json,
         "parsed_at": now,
-        **item.derived.columns(),
+        **item.derived.columns,
     }
 
 
@@ -491,7 +467,7 @@ async def rewrite_derived(
     if not rows:
         return {}
     ids = [pid for pid, _, _ in rows]
-    columns = list(rows[0][1].columns())
+    columns = list(rows[0][1].columns)
     values: dict[str, Any] = {c: bindparam(f"v_{c}") for c in columns}
     for with_parse in (True, False):
         batch = [(pid, d, pj) for pid, d, pj in rows if (pj is not None) == with_parse]
@@ -503,7 +479,7 @@ async def rewrite_derived(
         stmt = update(POSTINGS).where(POSTINGS.c.id == bindparam("v_id")).values(**values, **extra)
         params: list[dict[str, Any]] = []
         for pid, d, pj in batch:
-            p = {f"v_{k}": v for k, v in d.columns().items()}
+            p = {f"v_{k}": v for k, v in d.columns.items()}
             p["v_id"] = pid
             if with_parse:
                 p["v_parsed_json"] = pj
