@@ -141,3 +141,18 @@ async def test_two_servers_never_see_each_others_postings(env: Env) -> None:
     assert shown.ephemeral and f"no posting #{alpha_id}" in shown.text
     listed = await env.run("posting", sub("list"), guild=env.beta)
     assert f"#{beta_id}" in listed.text and f"#{alpha_id}" not in listed.text
+
+
+async def test_setup_show_and_unwatch(env: Env) -> None:
+    shown = await env.run("setup", sub("show"))
+    assert shown.ephemeral and "#job-postings" in shown.text and "#jobs" in shown.text
+    channel = opt("channel", str(env.alpha.channel("hiring")), kind=7)
+    resolved = _channel_resolved(env, "hiring")
+    await env.run("setup", sub("watch", channel), user=env.fake.owner, resolved=resolved)
+    shown = await env.run("setup", sub("show"))
+    assert f"<#{env.alpha.channel('hiring')}>" in shown.text
+    gone = await env.run("setup", sub("unwatch", channel), user=env.fake.owner, resolved=resolved)
+    assert "No longer watching" in gone.text and "No channels chosen" in gone.text
+    # back to the configured names
+    _, reply = await env.paste(POSTING)
+    assert reply.custom_ids
