@@ -1,0 +1,251 @@
+"""The console front end: the same use cases as the Discord bot, typed in a terminal.
+
+Paste a posting (several lines; end it with a line holding only ``.``, or with end of input) and the
+card prints as text; or type a command the way Discord shows it::
+
+    /salary ml engineer location:berlin seniority:senior currency:EUR
+    /compare 3 7
+    /skills python developer
+    /posting show 3 | /posting list [search] | /posting remove 3
+    /fix 3 company:Acme pay:$120k-150k a year
+    /add https://example.com/jobs/42 | /add file:posting.html
+    /export
+    /digest preview
+
+Files a reply carries (charts, CSV) are written under ``<data_dir>/console/`` and their paths printed.
+Everything runs on one server ("the console guild") on the configured database, by default SQLite.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from bot.config import Settings
+from bot.errors import describe
+from bot.fetch import fetch_page
+from bot.usecases import FixValues, Source, UseCases
+from commands.render import render_text as commands_render_text
+from commands.reply import Reply
+from parsing import MAX_POSTING_BYTES, decode_posting
+
+log = logging.getLogger(__name__)
+
+CONSOLE_GUILD_ID = 1
+CONSOLE_USER_ID = 1
+END_OF_POSTING = "."
+OPTION = re.compile(r"(\w+):")
+
+HELP = """Paste a posting and end it with a line holding only "." (or Ctrl-D). Commands:
+  /salary ROLE [location:X] [seniority:X] [currency:XXX]   pay percentiles for a role
+  /compare A B [C]                                       postings side by side (ids from /posting list)
+  /skills [ROLE]                                         skills asked for, and their pay
+  /posting list [SEARCH] [page:N] | show ID | remove ID  saved postings
+  /fix ID [title:X] [company:X] [pay:X] [seniority:X]    correct a posting (wins over the parse)
+  /add URL | /add file:PATH                              save a posting from a link or a file
+  /export                                                all postings as CSV
+  /digest preview                                        the weekly digest as it stands
+  /help, /quit"""
+
+
+def render_text(reply: Reply) -> str:
+    """``reply`` as terminal text: the commands' text rendering, with buttons shown as the console
+    commands that do the same (files are saved and listed by :meth:`Console.show`)."""
+    text = commands_render_text(reply.model_copy(update={"buttons": [], "files": []}))
+    hints = [_button_hint(b.custom_id, b.label, b.url) for b in reply.buttons]
+    return "\n".join([text, "   ".join(hints)]) if hints else text
+
+
+def _button_hint(custom_id: str, label: str, url: str | None) -> str:
+    if url:
+        return f"[{label}: {url}]"
+    kind, _, arg = custom_id.partition(":")
+    if kind == "list":
+        page, _, query = arg.partition(":")
+        return f"[{label}: /posting list {query} page:{int(page) + 1}]".replace("  ", " ")
+    if kind == "fix":
+        return f"[{label}: /fix {arg} field:value]"
+    if kind == "remove":
+        return f"[{label}: /posting remove {arg}]"
+    return f"[{label}]"
+
+
+def split_options(words: str, names: tuple[str, ...]) -> tuple[str, dict[str, str]]:
+    """``"ml engineer location:new york currency:USD"`` -> ``("ml engineer", {...})``.
+
+    Discord-style ``name:value`` options; a value runs until the next option name.
+    """
+    spans = [m for m in OPTION.finditer(words) if m.group(1).lower() in names]
+    if not spans:
+        return words.strip(), {}
+    options: dict[str, str] = {}
+    for i, match in enumerate(spans):
+        end = spans[i + 1].start() if i + 1 < len(spans) else len(words)
+        options[match.group(1).lower()] = words[match.end() : end].strip()
+    return words[: spans[0].start()].strip(), options
+
+
+@dataclass
+class Console:
+    use_cases: UseCases
+    settings: Settings
+    out: TextIO
+    guild_id: int = CONSOLE_GUILD_ID
+    user_id: int = CONSOLE_USER_ID
+
+    def write(self, text: str) -> None:
+        self.out.write(text.rstrip("\n") + "\n")
+        self.out.flush()
+
+    async def show(self, reply: Reply) -> None:
+        self.write(render_text(reply))
+        for f in reply.files:
+            path = await asyncio.to_thread(self._save, f.filename, f.data)
+            self.write(f"(file: {path})")
+        self.write("")
+
+    def _save(self, filename: str, data: bytes) -> Path:
+        folder = Path(self.settings.data_dir) / "console"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / Path(filename).name
+        path.write_bytes(data)
+        return path
+
+    async def run(self, stdin: TextIO) -> int:
+        """Read from ``stdin`` until end of input or /quit."""
+        readline: Callable[[], Awaitable[str]] = lambda: asyncio.to_thread(stdin.readline)  # noqa: E731
+        while True:
+            line = await readline()
+            if not line:
+                return 0
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if stripped.startswith("/"):
+                if stripped in ("/quit", "/exit"):
+                    return 0
+                await self.safely(self.command(stripped))
+                continue
+            lines = [line]
+            while True:
+                more = await readline()
+                if not more or more.strip() == END_OF_POSTING:
+                    break
+                lines.append(more)
+            await self.safely(self.paste("".join(lines)))
+
+    async def safely(self, work: Awaitable[Reply | None]) -> None:
+        try:
+            reply = await work
+        except Exception as exc:
+            described = describe(exc)
+            if not described.expected:
+                log.error("Console command failed", exc_info=exc)
+            reply = Reply.error(described.message)
+        if reply is not None:
+            await self.show(reply)
+
+    async def paste(self, text: str) -> Reply:
+        added = await self.use_cases.add_posting(
+            self.guild_id, text, source=Source(kind="console", user_id=self.user_id)
+        )
+        return added.reply
+
+    async def command(self, line: str) -> Reply | None:
+        name, _, rest = line[1:].partition(" ")
+        name, rest = name.lower(), rest.strip()
+        uc, guild = self.use_cases, self.guild_id
+        if name == "help":
+            return Reply(description=HELP)
+        if name == "salary":
+            role, opts = split_options(rest, ("location", "seniority", "currency"))
+            if not role:
+                return Reply.error("Usage: /salary ROLE [location:X] [seniority:X] [currency:XXX]")
+            currency = opts.get("currency")
+            return await uc.salary(
+                guild,
+                role,
+                location=opts.get("location") or None,
+                seniority=(opts.get("seniority") or "").lower() or None,
+                currency=currency.upper() if currency else None,
+            )
+        if name == "compare":
+            ids = _ids(rest)
+            if not 2 <= len(ids) <= 3:
+                return Reply.error("Usage: /compare A B [C] (posting ids, see /posting list)")
+            return await uc.compare(guild, ids)
+        if name == "skills":
+            return await uc.skills(guild, rest or None)
+        if name == "posting":
+            return await self.posting(rest)
+        if name == "fix":
+            return await self.fix(rest)
+        if name == "add":
+            return await self.add(rest)
+        if name == "export":
+            return await uc.export(guild)
+        if name == "digest":
+            if rest.lower() not in ("", "preview"):
+                return Reply.notice("In the console only /digest preview is available.")
+            preview = await uc.digest_preview(guild)
+            return preview or Reply.notice("The weekly digest is not available yet.")
+        return Reply.error(f"Unknown command /{name}. Type /help.")
+
+    async def posting(self, rest: str) -> Reply:
+        sub, _, arg = rest.partition(" ")
+        uc, guild = self.use_cases, self.guild_id
+        if sub == "list":
+            query, opts = split_options(arg, ("page",))
+            page = int(opts["page"]) - 1 if opts.get("page", "").isdigit() else 0
+            return await uc.list_postings(guild, query=query or None, page=max(0, page))
+        ids = _ids(arg)
+        if sub in ("show", "remove") and len(ids) == 1:
+            if sub == "show":
+                return await uc.show_posting(guild, ids[0])
+            return await uc.remove_posting(guild, ids[0], user_id=self.user_id, can_manage=True)
+        return Reply.error("Usage: /posting list [SEARCH] | /posting show ID | /posting remove ID")
+
+    async def fix(self, rest: str) -> Reply:
+        head, _, tail = rest.partition(" ")
+        _, opts = split_options(" " + tail, ("title", "company", "pay", "seniority"))
+        if not head.isdigit() or not opts:
+            return Reply.error("Usage: /fix ID [title:X] [company:X] [pay:X] [seniority:X]")
+        draft = await self.use_cases.fix_draft(
+            self.guild_id, int(head), user_id=self.user_id, can_manage=True
+        )
+        values = FixValues(
+            title=opts.get("title", draft.title),
+            company=opts.get("company", draft.company),
+            pay=opts.get("pay", draft.pay),
+            seniority=opts.get("seniority", draft.seniority),
+        )
+        return await self.use_cases.fix_posting(
+            self.guild_id, int(head), values, user_id=self.user_id, can_manage=True
+        )
+
+    async def add(self, rest: str) -> Reply:
+        if rest.startswith(("http://", "https://")):
+            page = await fetch_page(rest, self.settings.fetch)
+            source = Source(kind="url", user_id=self.user_id, url=page.url)
+            added = await self.use_cases.add_posting(self.guild_id, page.text, source=source)
+            return added.reply
+        if rest.startswith("file:"):
+            path = Path(rest[5:].strip()).expanduser()
+            try:
+                data = await asyncio.to_thread(path.read_bytes)
+            except OSError as exc:
+                return Reply.error(f"Could not read {path}: {exc.strerror or exc}.")
+            text = decode_posting(data[: MAX_POSTING_BYTES + 1])
+            source = Source(kind="console", user_id=self.user_id, filename=path.name)
+            added = await self.use_cases.add_posting(self.guild_id, text, source=source)
+            return added.reply
+        return Reply.error("Usage: /add URL or /add file:PATH (or just paste the posting).")
+
+
+def _ids(text: str) -> list[int]:
+    return [int(tok) for tok in re.findall(r"\d+", text)]

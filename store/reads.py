@@ -1,0 +1,346 @@
+"""Reading postings back: full views, pages, autocomplete choices, export rows."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from parsing.models import Posting
+from store.derive import parse_fixes, text_key
+from store.models import (
+    ExportRow,
+    PayView,
+    PostingChoice,
+    PostingPage,
+    PostingSummary,
+    PostingView,
+)
+from store.tables import POSTING_FIXES, POSTING_PAY, POSTING_SKILLS, POSTINGS, REPOSTS, SKILLS
+from store.writes import chunks
+
+KEY_MAX = "\U0010ffff"  # above every character: prefix ranges are [prefix, prefix + KEY_MAX)
+_P = POSTINGS.c
+
+
+def _envelope(row: Any) -> PayView | None:
+    if row.pay_currency is None:
+        return None
+    return PayView(
+        text=row.pay_text,
+        currency=row.pay_currency,
+        period=row.pay_period,
+        min=row.pay_min,
+        max=row.pay_max,
+        year_min=row.pay_year_min,
+        year_max=row.pay_year_max,
+        year_point=row.pay_year,
+        usd_year=row.pay_usd_year,
+        rate_date=row.pay_rate_date,
+    )
+
+
+async def _skills_of(session: AsyncSession, ids: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {i: [] for i in ids}
+    for part in chunks(ids):
+        rows = await session.execute(
+            select(POSTING_SKILLS.c.posting_id, SKILLS.c.name)
+            .join(SKILLS, SKILLS.c.id == POSTING_SKILLS.c.skill_id)
+            .where(POSTING_SKILLS.c.posting_id.in_(part))
+            .order_by(POSTING_SKILLS.c.posting_id, POSTING_SKILLS.c.position)
+        )
+        for pid, name in rows.tuples():
+            out[int(pid)].append(name)
+    return out
+
+
+async def _fixes_of(session: AsyncSession, ids: list[int]) -> dict[int, dict[str, Any]]:
+    raw: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
+    for part in chunks(ids):
+        rows = await session.execute(
+            select(POSTING_FIXES.c.posting_id, POSTING_FIXES.c.field, POSTING_FIXES.c.value_json).where(
+                POSTING_FIXES.c.posting_id.in_(part)
+            )
+        )
+        for pid, name, value in rows.tuples():
+            raw[int(pid)].append((name, value))
+    return {pid: parse_fixes(pairs) for pid, pairs in raw.items()}
+
+
+async def load_views(session: AsyncSession, guild_id: int, ids: list[int]) -> dict[int, PostingView]:
+    """Full views of postings of one guild (ids of other guilds are simply absent)."""
+    if not ids:
+        return {}
+    rows: dict[int, Any] = {}
+    for part in chunks(ids):
+        result = await session.execute(select(POSTINGS).where(_P.guild_id == guild_id, _P.id.in_(part)))
+        for row in result:
+            rows[int(row.id)] = row
+    found = list(rows)
+    if not found:
+        return {}
+    skills = await _skills_of(session, found)
+    fixes = await _fixes_of(session, found)
+    pay: dict[int, list[PayView]] = {i: [] for i in found}
+    reposts: dict[int, int] = {}
+    for part in chunks(found):
+        result = await session.execute(
+            select(POSTING_PAY).where(POSTING_PAY.c.posting_id.in_(part)).order_by(POSTING_PAY.c.position)
+        )
+        for r in result:
+            pay[int(r.posting_id)].append(
+                PayView(
+                    text=r.text,
+                    label=r.label,
+                    origin=r.origin,
+                    currency=r.currency,
+                    period=r.period,
+                    min=r.min,
+                    max=r.max,
+                    year_min=r.year_min,
+                    year_max=r.year_max,
+                    year_point=_mid(r.year_min, r.year_max),
+                    usd_year=_mid(r.usd_year_min, r.usd_year_max),
+                    rate_date=r.rate_date,
+                )
+            )
+        counts = await session.execute(
+            select(REPOSTS.c.posting_id, func.count())
+            .where(REPOSTS.c.posting_id.in_(part))
+            .group_by(REPOSTS.c.posting_id)
+        )
+        reposts.update({int(k): int(v) for k, v in counts.tuples()})
+    views: dict[int, PostingView] = {}
+    for pid, row in rows.items():
+        parsed = Posting.model_validate_json(row.parsed_json)
+        views[pid] = PostingView(
+            id=pid,
+            guild_id=row.guild_id,
+            title=row.title,
+            company=row.company,
+            role=row.role_key,
+            seniority=row.seniority,
+            workplace=row.workplace,
+            employment_type=row.employment_type,
+            locations=list(parsed.locations),
+            pay=_envelope(row),
+            pay_ranges=pay[pid],
+            skills=skills[pid],
+            added_at=row.added_at,
+            user_id=row.user_id,
+            channel_id=row.channel_id,
+            message_id=row.message_id,
+            source=row.source,
+            fixed_fields=sorted(fixes[pid]),
+            repost_count=reposts.get(pid, 0),
+            text=row.raw_text,
+            parsed=parsed,
+        )
+    return views
+
+
+def _mid(a: float | None, b: float | None) -> float | None:
+    if a is not None and b is not None:
+        return (a + b) / 2
+    return a if a is not None else b
+
+
+def _summary_columns() -> list[Any]:
+    return [
+        _P.id, _P.title, _P.company, _P.role_key, _P.parsed_json, _P.workplace, _P.pay_text,
+        _P.pay_currency, _P.pay_year, _P.added_at, _P.source,
+    ]  # fmt: skip
+
+
+def _summary(row: Any) -> PostingSummary:
+    return PostingSummary(
+        id=row.id,
+        title=row.title,
+        company=row.company,
+        role=row.role_key,
+        locations=list(Posting.model_validate_json(row.parsed_json).locations),
+        workplace=row.workplace,
+        pay_text=row.pay_text,
+        pay_currency=row.pay_currency,
+        pay_year=row.pay_year,
+        added_at=row.added_at,
+        source=row.source,
+    )
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+async def list_postings(
+    session: AsyncSession, guild_id: int, *, page: int, page_size: int, query: str | None
+) -> PostingPage:
+    """Newest first; ``query`` matches title, company, role or text (case-insensitive substring)."""
+    stmt: Select[Any] = select(*_summary_columns()).where(_P.guild_id == guild_id)
+    if query and query.strip():
+        pattern = f"%{_like_escape(query.strip())}%"
+        stmt = stmt.where(
+            or_(
+                _P.title.ilike(pattern, escape="\\"),
+                _P.company.ilike(pattern, escape="\\"),
+                _P.role_key.ilike(pattern, escape="\\"),
+                _P.raw_text.ilike(pattern, escape="\\"),
+            )
+        )
+    stmt = stmt.order_by(_P.added_at.desc(), _P.id.desc()).offset(page * page_size).limit(page_size + 1)
+    rows = (await session.execute(stmt)).all()
+    return PostingPage(
+        items=[_summary(r) for r in rows[:page_size]],
+        page=page,
+        page_size=page_size,
+        has_more=len(rows) > page_size,
+    )
+
+
+def choice_label(row: Any) -> str:
+    title = row.title or "Untitled posting"
+    label = f"#{row.id} {title}"
+    if row.company:
+        label += f" — {row.company}"
+    if row.pay_text:
+        label += f" ({row.pay_text})"
+    return label if len(label) <= 100 else label[:99] + "…"
+
+
+async def posting_choices(
+    session: AsyncSession, guild_id: int, prefix: str, limit: int
+) -> list[PostingChoice]:
+    """Autocomplete: an id typed as digits, then titles starting with the prefix, then recent matches."""
+    columns = [_P.id, _P.title, _P.company, _P.pay_text]
+    typed = prefix.strip().lstrip("#")
+    picked: dict[int, Any] = {}
+    if typed.isdigit():
+        for row in await session.execute(
+            select(*columns).where(_P.guild_id == guild_id, _P.id == int(typed))
+        ):
+            picked[row.id] = row
+    key = text_key(typed)
+    if not key:
+        stmt = select(*columns).where(_P.guild_id == guild_id).order_by(_P.added_at.desc()).limit(limit)
+    else:
+        stmt = (
+            select(*columns)
+            .where(_P.guild_id == guild_id, _P.title_key >= key, _P.title_key < key + KEY_MAX)
+            .order_by(_P.title_key)
+            .limit(limit)
+        )
+    for row in await session.execute(stmt):
+        picked.setdefault(row.id, row)
+    if key and len(picked) < limit:
+        recent = (
+            select(*columns, _P.title_key)
+            .where(_P.guild_id == guild_id)
+            .order_by(_P.added_at.desc())
+            .limit(500)
+            .subquery()
+        )
+        pattern = f"%{_like_escape(key)}%"
+        more = select(recent.c.id, recent.c.title, recent.c.company, recent.c.pay_text).where(
+            or_(
+                recent.c.title_key.like(pattern, escape="\\"),
+                func.lower(recent.c.company).like(pattern, escape="\\"),
+            )
+        )
+        for row in await session.execute(more.limit(limit)):
+            picked.setdefault(row.id, row)
+    return [PostingChoice(id=int(r.id), label=choice_label(r)) for r in list(picked.values())[:limit]]
+
+
+_ROLE_SCAN = text(
+    """
+    WITH RECURSIVE roles(k) AS (
+        SELECT (SELECT min(role_key) FROM postings
+                WHERE guild_id = :g AND role_key >= :lo AND role_key < :hi)
+        UNION ALL
+        SELECT (SELECT min(role_key) FROM postings
+                WHERE guild_id = :g AND role_key > roles.k AND role_key < :hi)
+        FROM roles WHERE roles.k IS NOT NULL
+    )
+    SELECT k FROM roles WHERE k IS NOT NULL LIMIT :limit
+    """
+)
+
+
+async def role_choices(session: AsyncSession, guild_id: int, prefixes: list[str], limit: int) -> list[str]:
+    """Distinct role keys starting with any of the prefixes, by a loose index scan (one seek per role)."""
+    found: dict[str, None] = {}
+    for prefix in prefixes:
+        rows = await session.execute(
+            _ROLE_SCAN, {"g": guild_id, "lo": prefix, "hi": prefix + KEY_MAX, "limit": limit}
+        )
+        for (k,) in rows.tuples():
+            found.setdefault(k, None)
+        if len(found) >= limit:
+            break
+    return list(found)[:limit]
+
+
+async def export_rows(session_factory: Any, guild_id: int, batch: int) -> AsyncIterator[ExportRow]:
+    """Every posting of a guild, oldest first, read in id-keyed batches (bounded memory)."""
+    after = 0
+    while True:
+        async with session_factory() as session:
+            ids = [
+                int(v)
+                for v in (
+                    await session.execute(
+                        select(_P.id)
+                        .where(_P.guild_id == guild_id, _P.id > after)
+                        .order_by(_P.id)
+                        .limit(batch)
+                    )
+                ).scalars()
+            ]
+            if not ids:
+                return
+            views = await load_views(session, guild_id, ids)
+            fixes = await _fixes_of(session, ids)
+            rows = (
+                await session.execute(
+                    select(_P.id, _P.pay_period, _P.pay_year, _P.pay_usd_year, _P.pay_rate_date).where(
+                        _P.id.in_(ids)
+                    )
+                )
+            ).all()
+        extra = {int(r.id): r for r in rows}
+        for pid in ids:
+            v = views.get(pid)
+            if v is None:
+                continue
+            e = extra[pid]
+            yield ExportRow(
+                id=v.id,
+                guild_id=v.guild_id,
+                added_at=v.added_at,
+                source=v.source,
+                user_id=v.user_id,
+                channel_id=v.channel_id,
+                message_id=v.message_id,
+                title=v.title,
+                company=v.company,
+                role=v.role,
+                seniority=v.seniority,
+                workplace=v.workplace,
+                employment_type=v.employment_type,
+                locations=v.locations,
+                pay_text=v.pay.text if v.pay else None,
+                pay_currency=v.pay.currency if v.pay else None,
+                pay_period=e.pay_period,
+                pay_min=v.pay.min if v.pay else None,
+                pay_max=v.pay.max if v.pay else None,
+                pay_year=e.pay_year,
+                pay_usd_year=e.pay_usd_year,
+                pay_rate_date=e.pay_rate_date,
+                skills=v.skills,
+                fixes=fixes[pid],
+                posting=v.parsed,
+                text=v.text,
+            )
+        after = ids[-1]

@@ -1,0 +1,302 @@
+"""The SQLModel tables. Only migrations change the schema; ``tests/store/test_migrations.py`` checks that
+these definitions and the migrations agree.
+
+Postings carry denormalized, precomputed columns (role key, annualized pay, sample) so the queries read
+narrow indexes instead of joining and computing at query time. Child rows (pay ranges, skills, locations)
+are rewritten whole whenever a posting's derived fields change (fix, reparse).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    PrimaryKeyConstraint,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    Time,
+    UniqueConstraint,
+    text,
+)
+from sqlmodel import Field, SQLModel
+
+from store.types import IdType, KeyType, Snowflake, UTCDateTime
+
+
+def _fk_posting() -> ForeignKey:
+    return ForeignKey("postings.id", ondelete="CASCADE")
+
+
+class PostingRow(SQLModel, table=True):
+    __tablename__ = "postings"
+    __table_args__ = (
+        UniqueConstraint("guild_id", "text_hash", name="uq_postings_guild_text_hash"),
+        Index("ix_postings_guild_added", "guild_id", "added_at", "sample"),
+        Index("ix_postings_guild_sample", "guild_id", "sample"),
+        Index("ix_postings_guild_role_added", "guild_id", "role_key", "added_at", "sample"),
+        Index("ix_postings_guild_role_pay", "guild_id", "role_key", "pay_currency", "pay_year"),
+        Index(
+            "ix_postings_guild_role_seniority_pay",
+            "guild_id",
+            "role_key",
+            "pay_currency",
+            "seniority",
+            "pay_year",
+        ),
+        Index("ix_postings_guild_title", "guild_id", "title_key"),
+        Index(
+            "ix_postings_guild_message",
+            "guild_id",
+            "message_id",
+            sqlite_where=text("message_id IS NOT NULL"),
+            postgresql_where=text("message_id IS NOT NULL"),
+        ),
+    )
+
+    id: int | None = Field(default=None, sa_column=Column(IdType, primary_key=True, autoincrement=True))
+    guild_id: int = Field(sa_column=Column(Snowflake, nullable=False))
+    user_id: int | None = Field(default=None, sa_column=Column(Snowflake))
+    channel_id: int | None = Field(default=None, sa_column=Column(Snowflake))
+    message_id: int | None = Field(default=None, sa_column=Column(Snowflake))
+    source: str = Field(sa_column=Column(String(16), nullable=False))
+    added_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    # The text exactly as given, and the parse of it (Posting as JSON) so reparse never loses anything.
+    raw_text: str = Field(sa_column=Column(Text, nullable=False))
+    text_hash: bytes = Field(sa_column=Column(LargeBinary(16), nullable=False))
+    sample: int = Field(sa_column=Column(Integer, nullable=False))
+    minhash: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # dedup.compact(signature)
+    parsed_json: str = Field(sa_column=Column(Text, nullable=False))
+    parsed_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    # Effective fields: the parse with the user's fixes applied.
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    title_key: str | None = Field(default=None, sa_column=Column(KeyType))
+    company: str | None = Field(default=None, sa_column=Column(Text))
+    role_key: str | None = Field(default=None, sa_column=Column(KeyType))
+    seniority: str | None = Field(default=None, sa_column=Column(String(12)))
+    workplace: str | None = Field(default=None, sa_column=Column(String(8)))
+    employment_type: str | None = Field(default=None, sa_column=Column(String(12)))
+    # Pay envelope as stated...
+    pay_text: str | None = Field(default=None, sa_column=Column(Text))
+    pay_currency: str | None = Field(default=None, sa_column=Column(String(3)))
+    pay_period: str | None = Field(default=None, sa_column=Column(String(5)))
+    pay_min: float | None = Field(default=None, sa_column=Column(Float))
+    pay_max: float | None = Field(default=None, sa_column=Column(Float))
+    # ...and as computed: annualized (in its own currency) and converted to USD at pay_rate_date.
+    pay_year: float | None = Field(default=None, sa_column=Column(Float))
+    pay_year_min: float | None = Field(default=None, sa_column=Column(Float))
+    pay_year_max: float | None = Field(default=None, sa_column=Column(Float))
+    pay_usd_year: float | None = Field(default=None, sa_column=Column(Float))
+    pay_rate_date: date | None = Field(default=None, sa_column=Column(Date))
+
+
+class PostingPayRow(SQLModel, table=True):
+    """One pay range of a posting, as stated and as computed (a fixed pay replaces the parsed ranges)."""
+
+    __tablename__ = "posting_pay"
+    __table_args__ = (Index("ix_posting_pay_posting", "posting_id"),)
+
+    id: int | None = Field(default=None, sa_column=Column(IdType, primary_key=True, autoincrement=True))
+    posting_id: int = Field(sa_column=Column(IdType, _fk_posting(), nullable=False))
+    position: int = Field(sa_column=Column(SmallInteger, nullable=False))
+    origin: str = Field(sa_column=Column(String(8), nullable=False))  # parsed | fix
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    label: str | None = Field(default=None, sa_column=Column(Text))
+    currency: str = Field(sa_column=Column(String(3), nullable=False))
+    period: str = Field(sa_column=Column(String(5), nullable=False))
+    min: float | None = Field(default=None, sa_column=Column(Float))
+    max: float | None = Field(default=None, sa_column=Column(Float))
+    year_min: float | None = Field(default=None, sa_column=Column(Float))
+    year_max: float | None = Field(default=None, sa_column=Column(Float))
+    usd_year_min: float | None = Field(default=None, sa_column=Column(Float))
+    usd_year_max: float | None = Field(default=None, sa_column=Column(Float))
+    rate_date: date | None = Field(default=None, sa_column=Column(Date))
+
+
+class SkillRow(SQLModel, table=True):
+    """The skill vocabulary, shared by all guilds (a name carries no guild data)."""
+
+    __tablename__ = "skills"
+    __table_args__ = (UniqueConstraint("key", name="uq_skills_key"),)
+
+    id: int | None = Field(default=None, sa_column=Column(IdType, primary_key=True, autoincrement=True))
+    key: str = Field(sa_column=Column(KeyType, nullable=False))
+    name: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class PostingSkillRow(SQLModel, table=True):
+    __tablename__ = "posting_skills"
+    __table_args__ = (
+        PrimaryKeyConstraint("posting_id", "skill_id", name="pk_posting_skills"),
+        {"sqlite_with_rowid": False},
+    )
+
+    posting_id: int = Field(sa_column=Column(IdType, _fk_posting(), nullable=False))
+    skill_id: int = Field(sa_column=Column(IdType, ForeignKey("skills.id"), nullable=False))
+    position: int = Field(sa_column=Column(SmallInteger, nullable=False))
+
+
+class PostingLocationRow(SQLModel, table=True):
+    """Location keys of a posting (the whole place, each comma part, and "remote" for remote work), with
+    the columns salary stats filter and sort on, so a location-filtered query reads one index."""
+
+    __tablename__ = "posting_locations"
+    __table_args__ = (
+        PrimaryKeyConstraint("posting_id", "location_key", name="pk_posting_locations"),
+        Index(
+            "ix_posting_locations_lookup",
+            "guild_id",
+            "location_key",
+            "role_key",
+            "pay_currency",
+            "pay_year",
+            "seniority",
+        ),
+        {"sqlite_with_rowid": False},
+    )
+
+    posting_id: int = Field(sa_column=Column(IdType, _fk_posting(), nullable=False))
+    location_key: str = Field(sa_column=Column(KeyType, nullable=False))
+    guild_id: int = Field(sa_column=Column(Snowflake, nullable=False))
+    role_key: str | None = Field(default=None, sa_column=Column(KeyType))
+    pay_currency: str | None = Field(default=None, sa_column=Column(String(3)))
+    seniority: str | None = Field(default=None, sa_column=Column(String(12)))
+    pay_year: float | None = Field(default=None, sa_column=Column(Float))
+
+
+class PostingBandRow(SQLModel, table=True):
+    """MinHash LSH band keys. No foreign key: rows are deleted by recomputing the keys from the posting's
+    text, and a stray row is harmless (candidates are confirmed against the posting itself)."""
+
+    __tablename__ = "posting_bands"
+    __table_args__ = (
+        PrimaryKeyConstraint("guild_id", "band_key", "posting_id", name="pk_posting_bands"),
+        {"sqlite_with_rowid": False},
+    )
+
+    guild_id: int = Field(sa_column=Column(Snowflake, nullable=False))
+    band_key: int = Field(sa_column=Column(Snowflake, nullable=False))
+    posting_id: int = Field(sa_column=Column(IdType, nullable=False))
+
+
+class PostingFixRow(SQLModel, table=True):
+    """A user's correction of one field; it wins over the parse and survives reparse."""
+
+    __tablename__ = "posting_fixes"
+    __table_args__ = (PrimaryKeyConstraint("posting_id", "field", name="pk_posting_fixes"),)
+
+    posting_id: int = Field(sa_column=Column(IdType, _fk_posting(), nullable=False))
+    field: str = Field(sa_column=Column(String(16), nullable=False))
+    value_json: str = Field(sa_column=Column(Text, nullable=False))
+    user_id: int | None = Field(default=None, sa_column=Column(Snowflake))
+    fixed_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
+class RepostRow(SQLModel, table=True):
+    """A later paste of a saved posting: linked to it instead of counted again, with any pay change."""
+
+    __tablename__ = "reposts"
+    __table_args__ = (
+        Index("ix_reposts_guild_hash", "guild_id", "text_hash"),
+        Index("ix_reposts_guild_seen", "guild_id", "seen_at"),
+        Index("ix_reposts_posting", "posting_id"),
+        Index(
+            "ix_reposts_guild_message",
+            "guild_id",
+            "message_id",
+            sqlite_where=text("message_id IS NOT NULL"),
+            postgresql_where=text("message_id IS NOT NULL"),
+        ),
+    )
+
+    id: int | None = Field(default=None, sa_column=Column(IdType, primary_key=True, autoincrement=True))
+    guild_id: int = Field(sa_column=Column(Snowflake, nullable=False))
+    posting_id: int = Field(sa_column=Column(IdType, _fk_posting(), nullable=False))
+    text_hash: bytes = Field(sa_column=Column(LargeBinary(16), nullable=False))
+    similarity: float = Field(sa_column=Column(Float, nullable=False))
+    source: str = Field(sa_column=Column(String(16), nullable=False))
+    user_id: int | None = Field(default=None, sa_column=Column(Snowflake))
+    channel_id: int | None = Field(default=None, sa_column=Column(Snowflake))
+    message_id: int | None = Field(default=None, sa_column=Column(Snowflake))
+    seen_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    raw_text: str | None = Field(default=None, sa_column=Column(Text))  # None: same normalized text
+    pay_changed: bool = Field(sa_column=Column(Boolean, nullable=False))
+    old_pay_text: str | None = Field(default=None, sa_column=Column(Text))
+    old_pay_currency: str | None = Field(default=None, sa_column=Column(String(3)))
+    old_pay_year: float | None = Field(default=None, sa_column=Column(Float))
+    new_pay_text: str | None = Field(default=None, sa_column=Column(Text))
+    new_pay_currency: str | None = Field(default=None, sa_column=Column(String(3)))
+    new_pay_year: float | None = Field(default=None, sa_column=Column(Float))
+
+
+class GuildSettingsRow(SQLModel, table=True):
+    __tablename__ = "guild_settings"
+
+    guild_id: int = Field(sa_column=Column(Snowflake, primary_key=True, autoincrement=False))
+    watched_channel_ids: str = Field(sa_column=Column(Text, nullable=False))  # JSON list of ids
+    digest_channel_id: int | None = Field(default=None, sa_column=Column(Snowflake))
+    digest_day: str | None = Field(default=None, sa_column=Column(String(3)))
+    digest_time: time | None = Field(default=None, sa_column=Column(Time))
+    digest_timezone: str | None = Field(default=None, sa_column=Column(String(64)))
+    enabled: bool = Field(sa_column=Column(Boolean, nullable=False))
+    last_failure: str | None = Field(default=None, sa_column=Column(Text))
+    last_failure_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
+class DigestRunRow(SQLModel, table=True):
+    __tablename__ = "digest_runs"
+    __table_args__ = (UniqueConstraint("guild_id", "period", name="uq_digest_runs_guild_period"),)
+
+    id: int | None = Field(default=None, sa_column=Column(IdType, primary_key=True, autoincrement=True))
+    guild_id: int = Field(sa_column=Column(Snowflake, nullable=False))
+    period: str = Field(sa_column=Column(String(32), nullable=False))
+    status: str = Field(sa_column=Column(String(8), nullable=False))  # claimed | sent | failed
+    attempts: int = Field(sa_column=Column(Integer, nullable=False))
+    claimed_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    failed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    error: str | None = Field(default=None, sa_column=Column(Text))
+    updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
+metadata = SQLModel.metadata
+
+
+def table(name: str) -> Table:
+    return metadata.tables[name]
+
+
+POSTINGS = table("postings")
+POSTING_PAY = table("posting_pay")
+SKILLS = table("skills")
+POSTING_SKILLS = table("posting_skills")
+POSTING_LOCATIONS = table("posting_locations")
+POSTING_BANDS = table("posting_bands")
+POSTING_FIXES = table("posting_fixes")
+REPOSTS = table("reposts")
+GUILD_SETTINGS = table("guild_settings")
+DIGEST_RUNS = table("digest_runs")
+
+__all__ = [
+    "DIGEST_RUNS",
+    "GUILD_SETTINGS",
+    "POSTINGS",
+    "POSTING_BANDS",
+    "POSTING_FIXES",
+    "POSTING_LOCATIONS",
+    "POSTING_PAY",
+    "POSTING_SKILLS",
+    "REPOSTS",
+    "SKILLS",
+    "metadata",
+]

@@ -1,0 +1,51 @@
+"""Building postings for tests: parsed fields given directly, texts distinct unless asked otherwise."""
+
+from __future__ import annotations
+
+import random
+
+from parsing.models import Posting, Salary, SalaryRange
+
+_VOCABULARY = (
+    "build ship design review scale data pipeline model service team customer product platform "
+    "reliable secure fast clear own lead mentor partner deliver improve measure test deploy monitor "
+    "cloud api backend frontend mobile research analysis report budget plan roadmap quality support "
+    "growth market sales finance health safety legal people culture remote office travel training"
+)
+_WORDS = _VOCABULARY.split()
+
+
+def posting_text(seed: int | str, *, title: str = "Engineer", company: str = "Acme", words: int = 120) -> str:
+    """A posting-shaped text; different seeds give texts far below the repost threshold."""
+    rng = random.Random(str(seed))
+    body = " ".join(rng.choice(_WORDS) + str(rng.randrange(1000)) for _ in range(words))
+    return f"{title}\n{company}\n\nAbout the role\n{body}\n"
+
+
+def make_posting(
+    *,
+    title: str | None = "Machine Learning Engineer",
+    company: str | None = "Acme",
+    pay: tuple[float | None, float | None, str, str] | None = (100_000, 120_000, "USD", "year"),
+    skills: list[str] | None = None,
+    locations: list[str] | None = None,
+    seniority: str | None = None,
+    workplace: str | None = None,
+) -> Posting:
+    salary = None
+    ranges: list[SalaryRange] = []
+    if pay is not None:
+        low, high, currency, period = pay
+        text = f"{currency} {low}-{high} per {period}"
+        salary = Salary(min=low, max=high, currency=currency, period=period, text=text)  # type: ignore[arg-type]
+        ranges = [SalaryRange(min=low, max=high, currency=currency, period=period, text=text)]  # type: ignore[arg-type]
+    return Posting(
+        title=title,
+        company=company,
+        salary=salary,
+        salary_ranges=ranges,
+        skills=skills or [],
+        locations=locations or [],
+        seniority=seniority,  # type: ignore[arg-type]
+        workplace=workplace,  # type: ignore[arg-type]
+    )
