@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from parsing import parse_posting
 from parsing.models import Posting
 from store import Store
 from store.importer import import_file
@@ -53,7 +54,7 @@ async def test_import_links_reposts_and_skips_them_next_time(store: Store, tmp_p
     path = tmp_path / "r.jsonl"
     base = posting_text("base", words=200)
     records = [
-        {"text": base, "posting": make_posting().model_dump(mode="json")},
+        {"text": base, "posting": parse_posting(base).model_dump(mode="json")},
         {"text": base},  # exact duplicate inside the file
         {"text": base + "\nApply at https://example.com/job?utm_source=x\n"},  # near duplicate
     ]
