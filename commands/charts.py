@@ -17,6 +17,7 @@ import functools
 import importlib.util
 import io
 import math
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,9 @@ LEVEL_SHORT = {
     "director": "dir.", "executive": "exec.", "unstated": "?",
 }  # fmt: skip
 
+# A FreeType face is not safe to use from two threads at once, and charts are drawn in worker threads:
+# labels are rendered (once each) under this lock.
+_FONT_LOCK = threading.Lock()
 _FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/TTF/DejaVuSans.ttf",
@@ -81,15 +85,16 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
 @functools.lru_cache(maxsize=4096)
 def _label(text: str, size: int) -> Image.Image:
     """``text`` as an antialiased mask, one line high whatever the letters (so baselines line up)."""
-    font = _font(size)
-    if isinstance(font, ImageFont.FreeTypeFont):
-        ascent, descent = font.getmetrics()
-        height = ascent + descent
-    else:  # pragma: no cover - Pillow without FreeType
-        height = size + 2
-    width = max(1, math.ceil(font.getlength(text))) + 2
-    mask = Image.new("L", (width, height))
-    ImageDraw.Draw(mask).text((1, 0), text, font=font, fill=255)
+    with _FONT_LOCK:
+        font = _font(size)
+        if isinstance(font, ImageFont.FreeTypeFont):
+            ascent, descent = font.getmetrics()
+            height = ascent + descent
+        else:  # pragma: no cover - Pillow without FreeType
+            height = size + 2
+        width = max(1, math.ceil(font.getlength(text))) + 2
+        mask = Image.new("L", (width, height))
+        ImageDraw.Draw(mask).text((1, 0), text, font=font, fill=255)
     return mask
 
 
