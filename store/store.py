@@ -20,7 +20,7 @@ from parsing import parse_posting
 from parsing.models import SENIORITY_ORDER, Period, Posting
 from store import guilds, reads, stats, writes
 from store.derive import Prepared, derive, parse_fixes, prepare
-from store.engine import Sessions, create_engine, is_sqlite, normalize_url
+from store.engine import SQLITE_CACHE_MB, Sessions, create_engine, is_sqlite, normalize_url
 from store.errors import (
     InvalidInput,
     NotFound,
@@ -88,11 +88,13 @@ class Store:
         auto_upgrade: bool | None = None,
         echo: bool = False,
         clock: Callable[[], datetime] = utcnow,
+        cache_mb: int = SQLITE_CACHE_MB,
     ) -> Store:
         """Connect and check the schema. ``auto_upgrade`` None means: upgrade SQLite databases
-        automatically, require ``jobscout db upgrade`` for PostgreSQL."""
+        automatically, require ``jobscout db upgrade`` for PostgreSQL. ``cache_mb``: SQLite page cache
+        per connection (bulk imports ask for more)."""
         parsed = normalize_url(url)
-        engine = create_engine(parsed, echo=echo)
+        engine = create_engine(parsed, echo=echo, cache_mb=cache_mb)
         store = cls(Sessions(engine), pay or PayConfig(), clock)
         try:
             if auto_upgrade is None:

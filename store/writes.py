@@ -14,7 +14,7 @@ from typing import Any, Literal, TypeVar
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import any_, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -36,8 +36,25 @@ from store.tables import (
 CHUNK = 500  # values per IN (...) list: well under both engines' bind-parameter limits
 MAX_CANDIDATES = 20  # saved postings checked per new text (those sharing the most bands)
 
+LOCATION_COLUMNS = (
+    "posting_id",
+    "location_key",
+    "guild_id",
+    "role_key",
+    "pay_currency",
+    "seniority",
+    "pay_year",
+)
 T = TypeVar("T")
 OutcomeKind = Literal["created", "repost", "duplicate", "seen"]
+
+
+def one_of(session: AsyncSession, column: Any, values: Sequence[Any]) -> Any:
+    """``column IN values``. On PostgreSQL as ``= ANY(array)``: one parameter and one cached plan
+    whatever the number of values (a long IN list is prepared again for each length)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=postgresql.ARRAY(column.type)))
+    return column.in_(values)
 
 
 def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
@@ -107,6 +124,25 @@ def _close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
+async def raw_insert(
+    session: AsyncSession, table: Any, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Bulk insert of plain values (ints, floats, strings, None) straight through the driver's
+    executemany, skipping SQLAlchemy's per-row parameter processing (the import's hot path)."""
+    if not rows:
+        return
+    conn = await session.connection()
+    style = conn.dialect.paramstyle
+    if style == "qmark":
+        marks = ", ".join("?" for _ in columns)
+    elif style in ("numeric_dollar", "numeric"):
+        sign = "$" if style == "numeric_dollar" else ":"
+        marks = ", ".join(f"{sign}{i}" for i in range(1, len(columns) + 1))
+    else:
+        marks = ", ".join("%s" for _ in columns)
+    await conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
 def insert_ignore(session: AsyncSession, table: Any, index_elements: list[str]) -> Any:
     dialect = session.get_bind().dialect.name
     module = postgresql if dialect == "postgresql" else sqlite
@@ -154,7 +190,9 @@ async def _hash_lookup(
     found: dict[bytes, int] = {}
     for part in chunks(hashes):
         rows = await session.execute(
-            select(table.c.text_hash, id_col).where(table.c.guild_id == guild_id, table.c.text_hash.in_(part))
+            select(table.c.text_hash, id_col).where(
+                table.c.guild_id == guild_id, one_of(session, table.c.text_hash, part)
+            )
         )
         for digest, posting_id in rows.tuples():
             found.setdefault(bytes(digest), int(posting_id))
@@ -166,7 +204,7 @@ async def _band_lookup(session: AsyncSession, guild_id: int, keys: list[int]) ->
     for part in chunks(keys):
         rows = await session.execute(
             select(POSTING_BANDS.c.band_key, POSTING_BANDS.c.posting_id).where(
-                POSTING_BANDS.c.guild_id == guild_id, POSTING_BANDS.c.band_key.in_(part)
+                POSTING_BANDS.c.guild_id == guild_id, one_of(session, POSTING_BANDS.c.band_key, part)
             )
         )
         for key, posting_id in rows.tuples():
@@ -405,13 +443,9 @@ async def insert_children(
     learned = await write_derived_children(
         session, guild_id, [(pid, it.derived) for pid, it in rows], skill_cache
     )
-    bands = [
-        {"guild_id": guild_id, "band_key": key, "posting_id": pid}
-        for pid, it in rows
-        for key in dict.fromkeys(it.band_keys)
-    ]
-    if bands:
-        await session.execute(insert(POSTING_BANDS), bands)
+    # sorted: the index pages are then visited in order, once each (keys are random)
+    bands = sorted({(guild_id, key, pid) for pid, it in rows for key in it.band_keys})
+    await raw_insert(session, POSTING_BANDS, ("guild_id", "band_key", "posting_id"), bands)
     fixes = [
         {
             "posting_id": pid,
@@ -439,16 +473,10 @@ async def write_derived_children(
     pay = [r for pid, d in rows for r in d.pay_rows(pid)]
     if pay:
         await session.execute(insert(POSTING_PAY), pay)
-    links = [
-        {"posting_id": pid, "skill_id": skill_ids[key], "position": i}
-        for pid, d in rows
-        for i, (key, _) in enumerate(d.skills)
-    ]
-    if links:
-        await session.execute(insert(POSTING_SKILLS), links)
-    places = [r for pid, d in rows for r in d.location_rows(pid, guild_id)]
-    if places:
-        await session.execute(insert(POSTING_LOCATIONS), places)
+    links = [(pid, skill_ids[key], i) for pid, d in rows for i, (key, _) in enumerate(d.skills)]
+    await raw_insert(session, POSTING_SKILLS, ("posting_id", "skill_id", "position"), links)
+    places = [tuple(r.values()) for pid, d in rows for r in d.location_rows(pid, guild_id)]
+    await raw_insert(session, POSTING_LOCATIONS, LOCATION_COLUMNS, places)
     return learned
 
 
