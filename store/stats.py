@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+import numpy as np
 from sqlalchemy import and_, func, literal, select, tuple_, union_all
 from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -45,7 +46,8 @@ from store.writes import chunks
 
 PERCENTILES = (0.25, 0.5, 0.75, 0.9)
 SAMPLE_SPACE = 65536  # postings.sample is uniform in [0, 65536)
-SKILL_SAMPLE = 4000  # postings read per window by skill_summary (beyond this: a uniform sample)
+SKILL_SAMPLE = 3000  # postings per window aggregated by skill_summary (beyond this: a uniform sample)
+TREND_SAMPLE = 1500
 TREND_DAYS = 28
 _P = POSTINGS.c
 
@@ -306,19 +308,16 @@ async def compare(session: AsyncSession, guild_id: int, ids: list[int]) -> Compa
 
 @dataclass(slots=True)
 class _Window:
-    """Postings of one selection (possibly a uniform sample): pay and skill ids per posting."""
+    """One selection of postings (guild, role, time), or a uniform sample of it when it is large.
 
-    estimated_total: int
+    ``conds`` selects the postings read (with ``sample < threshold`` when sampled); ``total`` is the
+    selection's size (estimated from a 1/64 probe when sampled); ``size`` is how many were read."""
+
+    conds: list[Any]
+    total: int
+    size: int
     sampled: bool
-    pay: dict[int, tuple[str | None, float | None]] = field(default_factory=dict)
-    skills: dict[int, list[int]] = field(default_factory=dict)
-
-    @property
-    def size(self) -> int:
-        return len(self.pay)
-
-    def counts(self) -> Counter[int]:
-        return Counter(s for ids in self.skills.values() for s in ids)
+    counts: Counter[int] = field(default_factory=Counter)
 
 
 def _selection(guild_id: int, key: str | None, start: datetime | None, end: datetime | None) -> list[Any]:
@@ -332,6 +331,10 @@ def _selection(guild_id: int, key: str | None, start: datetime | None, end: date
     return conds
 
 
+async def _count(session: AsyncSession, conds: list[Any]) -> int:
+    return int((await session.execute(select(func.count()).select_from(POSTINGS).where(*conds))).scalar_one())
+
+
 async def _window(
     session: AsyncSession,
     guild_id: int,
@@ -340,39 +343,28 @@ async def _window(
     end: datetime | None,
     limit: int,
 ) -> _Window:
+    """The selection with its skill counts, aggregated in SQL (no per-posting rows leave the database)."""
     conds = _selection(guild_id, key, start, end)
     probe = SAMPLE_SPACE // 64
-    seen = (await session.execute(select(func.count()).where(*conds, _P.sample < probe))).scalar_one()
-    threshold = SAMPLE_SPACE
-    estimate = int(seen) * 64
-    if estimate > limit * 2:
-        threshold = max(1, min(SAMPLE_SPACE, math.ceil(SAMPLE_SPACE * limit / estimate)))
-    if threshold >= SAMPLE_SPACE:
-        window_conds = conds
-        total = int((await session.execute(select(func.count()).where(*conds))).scalar_one())
-        sampled = False
+    estimate = await _count(session, [*conds, _P.sample < probe]) * 64
+    if estimate > limit:
+        threshold = max(1, math.ceil(SAMPLE_SPACE * limit / estimate))
+        window = _Window([*conds, _P.sample < threshold], estimate, 0, True)
     else:
-        window_conds = [*conds, _P.sample < threshold]
-        total = estimate
-        sampled = True
-    win = _Window(estimated_total=total, sampled=sampled)
-    rows = await session.execute(select(_P.id, _P.pay_currency, _P.pay_year).where(*window_conds))
-    for pid, cur, pay in rows.tuples():
-        win.pay[int(pid)] = (cur, pay)
-        win.skills[int(pid)] = []
-    if not sampled:
-        win.estimated_total = len(win.pay)
-    ids = select(_P.id).where(*window_conds).scalar_subquery()
-    links = await session.execute(
-        select(POSTING_SKILLS.c.posting_id, POSTING_SKILLS.c.skill_id).where(
-            POSTING_SKILLS.c.posting_id.in_(ids)
+        window = _Window(conds, 0, 0, False)
+    window.size = await _count(session, window.conds)
+    if not window.sampled:
+        window.total = window.size
+    if window.size:
+        rows = await session.execute(
+            select(POSTING_SKILLS.c.skill_id, func.count())
+            .select_from(POSTINGS)
+            .join(POSTING_SKILLS, POSTING_SKILLS.c.posting_id == _P.id)
+            .where(*window.conds)
+            .group_by(POSTING_SKILLS.c.skill_id)
         )
-    )
-    for pid, sid in links.tuples():
-        bucket = win.skills.get(int(pid))
-        if bucket is not None:
-            bucket.append(int(sid))
-    return win
+        window.counts = Counter({int(sid): int(n) for sid, n in rows.tuples()})
+    return window
 
 
 async def _skill_names(session: AsyncSession, ids: list[int]) -> dict[int, str]:
@@ -383,8 +375,54 @@ async def _skill_names(session: AsyncSession, ids: list[int]) -> dict[int, str]:
     return names
 
 
-def _median(values: list[float]) -> float | None:
-    return percentile(sorted(values), 0.5) if values else None
+def _median(values: Sequence[float]) -> float | None:
+    return percentile(sorted(values), 0.5) if len(values) else None
+
+
+async def _pay_medians(
+    session: AsyncSession, window: _Window, skill_ids: list[int]
+) -> tuple[str | None, dict[int, tuple[float | None, float | None, int, int]]]:
+    """Median yearly pay of the window's postings with and without each skill, in the window's most
+    common currency: (currency, {skill: (median with, median without, n with, n without)})."""
+    rows = (
+        await session.execute(
+            select(_P.id, _P.pay_currency, _P.pay_year).where(
+                *window.conds, _P.pay_currency.is_not(None), _P.pay_year.is_not(None)
+            )
+        )
+    ).tuples()
+    paid_by_currency: dict[str, list[tuple[int, float]]] = {}
+    for pid, cur, pay in rows:
+        paid_by_currency.setdefault(cur, []).append((int(pid), float(pay)))
+    if not paid_by_currency:
+        return None, {}
+    currency = min(paid_by_currency, key=lambda c: (-len(paid_by_currency[c]), c))
+    if not skill_ids:
+        return currency, {}
+    paid = paid_by_currency[currency]
+    paid_conds = [*window.conds, _P.pay_currency == currency, _P.pay_year.is_not(None)]
+    with_skill: dict[int, set[int]] = {sid: set() for sid in skill_ids}
+    links = await session.execute(
+        select(POSTING_SKILLS.c.skill_id, POSTING_SKILLS.c.posting_id)
+        .select_from(POSTINGS)
+        .join(POSTING_SKILLS, POSTING_SKILLS.c.posting_id == _P.id)
+        .where(*paid_conds, POSTING_SKILLS.c.skill_id.in_(skill_ids))
+    )
+    for sid, pid in links.tuples():
+        with_skill[int(sid)].add(int(pid))
+    ids = np.fromiter((pid for pid, _ in paid), dtype=np.int64, count=len(paid))
+    pays = np.fromiter((pay for _, pay in paid), dtype=np.float64, count=len(paid))
+    result: dict[int, tuple[float | None, float | None, int, int]] = {}
+    for sid in skill_ids:
+        mask = np.isin(ids, np.fromiter(with_skill[sid], dtype=np.int64, count=len(with_skill[sid])))
+        yes, no = pays[mask], pays[~mask]
+        result[sid] = (
+            float(np.percentile(yes, 50)) if len(yes) else None,
+            float(np.percentile(no, 50)) if len(no) else None,
+            len(yes),
+            len(no),
+        )
+    return currency, result
 
 
 async def skill_summary(
@@ -400,7 +438,11 @@ async def skill_summary(
     """Top skills of the window [since, until) (all time when since is None), their share, the median
     yearly pay of postings asking for each against those that don't (in the most common currency),
     and the change of share against the previous period of the same length (for all time: the last
-    28 days against the 28 before)."""
+    28 days against the 28 before).
+
+    Counts are aggregated in the database. A selection larger than ``SKILL_SAMPLE`` postings is
+    read through a uniform deterministic sample of about ``SKILL_SAMPLE`` (``sampled`` is then True
+    and ``n_postings`` an estimate), which keeps the cost flat however many postings a guild has."""
     key = role_key(role) if role else None
     if role and key is None:
         key = role.casefold()
@@ -411,42 +453,33 @@ async def skill_summary(
         recent = main
     else:
         recent_start = anchor - timedelta(days=TREND_DAYS)
-        recent = await _window(session, guild_id, key, recent_start, until, SKILL_SAMPLE // 2)
+        recent = await _window(session, guild_id, key, recent_start, until, TREND_SAMPLE)
     prev_start = recent_start - (anchor - recent_start)
     previous = await _window(
-        session, guild_id, key, prev_start, recent_start, SKILL_SAMPLE if since else SKILL_SAMPLE // 2
+        session, guild_id, key, prev_start, recent_start, SKILL_SAMPLE if since else TREND_SAMPLE
     )
-
-    paid = Counter(cur for cur, pay in main.pay.values() if cur is not None and pay is not None)
-    currency = paid.most_common(1)[0][0] if paid else None
-    counts = main.counts()
-    recent_counts = recent.counts()
-    previous_counts = previous.counts()
-    top_ids = [sid for sid, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+    top_ids = [sid for sid, _ in sorted(main.counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
     names = await _skill_names(session, top_ids)
+    currency, medians = await _pay_medians(session, main, top_ids)
     stats: list[SkillStat] = []
     for sid in top_ids:
-        with_pay: list[float] = []
-        without_pay: list[float] = []
-        for pid, (cur, pay) in main.pay.items():
-            if cur == currency and pay is not None:
-                (with_pay if sid in main.skills[pid] else without_pay).append(pay)
-        share_recent = recent_counts[sid] / recent.size if recent.size else None
-        share_previous = previous_counts[sid] / previous.size if previous.size else None
+        share_recent = recent.counts[sid] / recent.size if recent.size else None
+        share_previous = previous.counts[sid] / previous.size if previous.size else None
         change = (
             share_recent - share_previous if share_recent is not None and share_previous is not None else None
         )
+        with_median, without_median, n_with, n_without = medians.get(sid, (None, None, 0, 0))
         stats.append(
             SkillStat(
                 skill=names.get(sid, "?"),
-                count=counts[sid],
-                share=counts[sid] / main.size,
+                count=main.counts[sid],
+                share=main.counts[sid] / main.size,
                 previous_share=share_previous,
                 change=change,
-                median_with=_median(with_pay),
-                median_without=_median(without_pay),
-                n_with_pay=len(with_pay),
-                n_without_pay=len(without_pay),
+                median_with=with_median,
+                median_without=without_median,
+                n_with_pay=n_with,
+                n_without_pay=n_without,
             )
         )
     return SkillSummary(
@@ -456,8 +489,8 @@ async def skill_summary(
         until=anchor,
         previous_since=prev_start,
         previous_until=recent_start,
-        n_postings=main.estimated_total,
-        n_previous=previous.estimated_total,
+        n_postings=main.total,
+        n_previous=previous.total,
         sample_size=main.size,
         sampled=main.sampled,
         currency=currency,
@@ -606,7 +639,7 @@ async def _skill_moves(
 ) -> tuple[list[SkillMove], list[SkillMove]]:
     if not current.size or not previous.size:
         return [], []
-    now_counts, before_counts = current.counts(), previous.counts()
+    now_counts, before_counts = current.counts, previous.counts
     moves: list[tuple[float, int, float, float]] = []
     for sid in set(now_counts) | set(before_counts):
         if now_counts[sid] + before_counts[sid] < 2:
