@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, func, literal, select, tuple_, union_all
+from sqlalchemy import and_, func, literal, select, text, tuple_
 from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -140,25 +140,25 @@ async def salary_stats(
     )
     if key is None:
         return result
+    # Equality filters, in the order of the index that serves them (posting_locations carries the
+    # same columns as postings for exactly this).
+    src: Any = POSTINGS
+    filters: dict[str, Any] = {"guild_id": guild_id}
     if location and location_key(location):
-        src: Any = POSTING_LOCATIONS
-        conds = [
-            POSTING_LOCATIONS.c.guild_id == guild_id,
-            POSTING_LOCATIONS.c.location_key == location_key(location),
-        ]
-    else:
-        src = POSTINGS
-        conds = [_P.guild_id == guild_id]
+        src = POSTING_LOCATIONS
+        filters["location_key"] = location_key(location)
+    filters["role_key"] = key
+    if seniority:
+        filters["seniority"] = seniority
     c = src.c
-    conds += [c.role_key == key, c.pay_currency.is_not(None), c.pay_year.is_not(None)]
+    conds = [c[name] == value for name, value in filters.items()]
+    conds += [c.pay_currency.is_not(None), c.pay_year.is_not(None)]
     if currency:
         conds.append(c.pay_currency == currency.upper())
-    if seniority:
-        conds.append(c.seniority == seniority)
     if session.get_bind().dialect.name == "postgresql":
         groups = await _groups_postgresql(session, src, conds)
     else:
-        groups = await _groups_sqlite(session, src, conds)
+        groups = await _groups_sqlite(session, src, conds, filters)
     factor = cfg.per_year(period)
     for cur in sorted(groups, key=lambda k: (-groups[k][0].n, k)):
         overall, by_level = groups[cur]
@@ -205,58 +205,80 @@ async def _groups_postgresql(session: AsyncSession, src: Any, conds: list[Any]) 
     return {cur: (d, levels.get(cur, {})) for cur, (d, _) in groups.items()}
 
 
-async def _ranked_values(session: AsyncSession, src: Any, conds: list[Any], n: int) -> dict[int, float]:
-    """Values at the ranks a Distribution needs, read from the index in pay order."""
-    c = src.c
-    parts = []
-    wanted = _ranks(n)
-    # neighbouring ranks share one read (LIMIT 2)
+MAX_COMPOUND = 400  # SELECTs per UNION ALL statement (SQLite allows 500)
+
+
+def _starts(n: int) -> list[int]:
+    """First ranks of the (up to two-row) reads covering every rank a Distribution needs."""
     starts: list[int] = []
-    for r in wanted:
+    for r in _ranks(n):
         if not starts or r > starts[-1] + 1:
             starts.append(r)
-    for start in starts:
-        inner = (
-            select(literal(start).label("start"), c.pay_year.label("v"))
-            .where(*conds)
-            .order_by(c.pay_year)
-            .limit(2)
-            .offset(start)
-            .subquery()
-        )
-        parts.append(select(inner.c.start, inner.c.v))
-    at: dict[int, float] = {}
-    rows = (await session.execute(union_all(*parts))).tuples()
-    seen: Counter[int] = Counter()
-    for start, value in rows:
-        at[start + seen[start]] = value
-        seen[start] += 1
-    return at
+    return starts
 
 
-async def _groups_sqlite(session: AsyncSession, src: Any, conds: list[Any]) -> Groups:
+async def _groups_sqlite(
+    session: AsyncSession, src: Any, conds: list[Any], filters: dict[str, Any]
+) -> Groups:
+    """Counts per (currency, seniority), then the values at the needed ranks, read straight off an
+    index whose prefix is the filter and whose next column is the pay (``ORDER BY pay_year LIMIT 2
+    OFFSET k`` walks the index, no sort). All those small reads go in one UNION ALL statement of
+    plain SQL, so a role with many currencies and levels costs one round trip, not dozens."""
     c = src.c
-    counts = (
-        await session.execute(
-            select(c.pay_currency, c.seniority, func.count())
-            .where(*conds)
-            .group_by(c.pay_currency, c.seniority)
-        )
-    ).tuples()
+    counts = await session.execute(
+        select(c.pay_currency, c.seniority, func.count()).where(*conds).group_by(c.pay_currency, c.seniority)
+    )
     per: dict[str, dict[str | None, int]] = {}
-    for cur, level, n in counts:
-        per.setdefault(cur, {})[level] = n
-    groups: Groups = {}
+    for cur, level, n in counts.tuples():
+        per.setdefault(cur, {})[level] = int(n)
+    where = " AND ".join(f"{column} = :{column}" for column in filters)
+    table_name = src.name
+    parts: list[tuple[str, dict[str, Any]]] = []
+    index: list[
+        tuple[str, str | None, bool, int, int]
+    ] = []  # per part: (currency, level, by level, n, start)
     for cur, levels in per.items():
-        total = sum(levels.values())
-        cur_conds = [*conds, c.pay_currency == cur]
-        overall = _from_ranks(total, await _ranked_values(session, src, cur_conds, total))
-        by_level: dict[str | None, Distribution] = {}
-        for level, n in levels.items():
-            level_cond = c.seniority.is_(None) if level is None else c.seniority == level
-            by_level[level] = _from_ranks(n, await _ranked_values(session, src, [*cur_conds, level_cond], n))
-        groups[cur] = (overall, by_level)
-    return groups
+        groups_here: list[tuple[str | None, bool, int]] = [(None, False, sum(levels.values()))]
+        groups_here += [(level, True, n) for level, n in levels.items()]
+        for level, by_level, n in groups_here:
+            for start in _starts(n):
+                i = len(parts)
+                params: dict[str, Any] = {f"cur{i}": cur}
+                level_sql = ""
+                if by_level and level is None:
+                    level_sql = " AND seniority IS NULL"
+                elif by_level:
+                    level_sql = f" AND seniority = :lvl{i}"
+                    params[f"lvl{i}"] = level
+                sql = (
+                    f"SELECT {i} AS part, pay_year FROM (SELECT pay_year FROM {table_name} WHERE {where}"
+                    f" AND pay_currency = :cur{i}{level_sql} AND pay_year IS NOT NULL"
+                    f" ORDER BY pay_year LIMIT 2 OFFSET {start})"
+                )
+                parts.append((sql, params))
+                index.append((cur, level, by_level, n, start))
+    values: dict[int, list[float]] = {}
+    for first in range(0, len(parts), MAX_COMPOUND):
+        chunk = parts[first : first + MAX_COMPOUND]
+        bound: dict[str, Any] = dict(filters)
+        for _, p in chunk:
+            bound.update(p)
+        sql = " UNION ALL ".join(q for q, _ in chunk)
+        for part, value in (await session.execute(text(sql), bound)).tuples():
+            values.setdefault(int(part), []).append(float(value))
+    ranked: dict[tuple[str, str | None, bool], tuple[int, dict[int, float]]] = {}
+    for i, (cur, level, by_level, n, start) in enumerate(index):
+        at = ranked.setdefault((cur, level, by_level), (n, {}))[1]
+        for offset, value in enumerate(values.get(i, [])):
+            at[start + offset] = value
+    by_level_stats: dict[str, dict[str | None, Distribution]] = {cur: {} for cur in per}
+    overall: dict[str, Distribution] = {}
+    for (cur, level, by_level), (n, at) in ranked.items():
+        if by_level:
+            by_level_stats[cur][level] = _from_ranks(n, at)
+        else:
+            overall[cur] = _from_ranks(n, at)
+    return {cur: (overall[cur], by_level_stats[cur]) for cur in per}
 
 
 # --------------------------------------------------------------------------------------------- compare
