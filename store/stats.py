@@ -41,13 +41,22 @@ from store.models import (
 from store.pay import PayConfig
 from store.reads import load_views
 from store.roles import role_key
-from store.tables import POSTING_LOCATIONS, POSTING_SKILLS, POSTINGS, REPOSTS, SKILLS
-from store.writes import chunks
+from store.sqlutil import chunks
+from store.summaries import ALL_ROLES, day_number, day_start
+from store.tables import (
+    POSTING_DAYS,
+    POSTING_LOCATIONS,
+    POSTING_SKILLS,
+    POSTINGS,
+    REPOSTS,
+    SKILL_DAYS,
+    SKILL_TOTALS,
+    SKILLS,
+)
 
 PERCENTILES = (0.25, 0.5, 0.75, 0.9)
 SAMPLE_SPACE = 65536  # postings.sample is uniform in [0, 65536)
-SKILL_SAMPLE = 3000  # postings per window aggregated by skill_summary (beyond this: a uniform sample)
-TREND_SAMPLE = 1500
+SKILL_SAMPLE = 3000  # postings read for skill pay medians (beyond this: a uniform sample)
 TREND_DAYS = 28
 _P = POSTINGS.c
 
@@ -329,17 +338,12 @@ async def compare(session: AsyncSession, guild_id: int, ids: list[int]) -> Compa
 
 
 @dataclass(slots=True)
-class _Window:
-    """One selection of postings (guild, role, time), or a uniform sample of it when it is large.
+class _Counts:
+    """Postings of one (guild, role, day range) and how many of them ask for each skill: exact, from
+    the summary tables."""
 
-    ``conds`` selects the postings read (with ``sample < threshold`` when sampled); ``total`` is the
-    selection's size (estimated from a 1/64 probe when sampled); ``size`` is how many were read."""
-
-    conds: list[Any]
-    total: int
     size: int
-    sampled: bool
-    counts: Counter[int] = field(default_factory=Counter)
+    skills: Counter[int] = field(default_factory=Counter)
 
 
 def _selection(guild_id: int, key: str | None, start: datetime | None, end: datetime | None) -> list[Any]:
@@ -357,36 +361,33 @@ async def _count(session: AsyncSession, conds: list[Any]) -> int:
     return int((await session.execute(select(func.count()).select_from(POSTINGS).where(*conds))).scalar_one())
 
 
-async def _window(
-    session: AsyncSession,
-    guild_id: int,
-    key: str | None,
-    start: datetime | None,
-    end: datetime | None,
-    limit: int,
-) -> _Window:
-    """The selection with its skill counts, aggregated in SQL (no per-posting rows leave the database)."""
-    conds = _selection(guild_id, key, start, end)
-    probe = SAMPLE_SPACE // 64
-    estimate = await _count(session, [*conds, _P.sample < probe]) * 64
-    if estimate > limit:
-        threshold = max(1, math.ceil(SAMPLE_SPACE * limit / estimate))
-        window = _Window([*conds, _P.sample < threshold], estimate, 0, True)
+async def _counts(
+    session: AsyncSession, guild_id: int, key: str | None, first_day: int | None, end_day: int | None
+) -> _Counts:
+    """Counts over the UTC days [first_day, end_day) (None: unbounded)."""
+    role = key if key is not None else ALL_ROLES
+    d, t = POSTING_DAYS.c, SKILL_TOTALS.c
+    days = [d.guild_id == guild_id, d.role_key == role]
+    if first_day is not None:
+        days.append(d.day >= first_day)
+    if end_day is not None:
+        days.append(d.day < end_day)
+    size = (await session.execute(select(func.coalesce(func.sum(d.n), 0)).where(*days))).scalar_one()
+    counts = _Counts(int(size))
+    if not counts.size:
+        return counts
+    if first_day is None and end_day is None:
+        stmt = select(t.skill_id, t.n).where(t.guild_id == guild_id, t.role_key == role, t.n > 0)
     else:
-        window = _Window(conds, 0, 0, False)
-    window.size = await _count(session, window.conds)
-    if not window.sampled:
-        window.total = window.size
-    if window.size:
-        rows = await session.execute(
-            select(POSTING_SKILLS.c.skill_id, func.count())
-            .select_from(POSTINGS)
-            .join(POSTING_SKILLS, POSTING_SKILLS.c.posting_id == _P.id)
-            .where(*window.conds)
-            .group_by(POSTING_SKILLS.c.skill_id)
-        )
-        window.counts = Counter({int(sid): int(n) for sid, n in rows.tuples()})
-    return window
+        s = SKILL_DAYS.c
+        skill_days = [s.guild_id == guild_id, s.role_key == role]
+        if first_day is not None:
+            skill_days.append(s.day >= first_day)
+        if end_day is not None:
+            skill_days.append(s.day < end_day)
+        stmt = select(s.skill_id, func.sum(s.n)).where(*skill_days).group_by(s.skill_id)
+    counts.skills = Counter({int(sid): int(n) for sid, n in (await session.execute(stmt)).tuples() if n})
+    return counts
 
 
 async def _skill_names(session: AsyncSession, ids: list[int]) -> dict[int, str]:
@@ -401,50 +402,78 @@ def _median(values: Sequence[float]) -> float | None:
     return percentile(sorted(values), 0.5) if len(values) else None
 
 
+@dataclass(slots=True)
+class _PayMedians:
+    currency: str | None
+    size: int  # postings read
+    sampled: bool
+    by_skill: dict[int, tuple[float | None, float | None, int, int]]
+
+
 async def _pay_medians(
-    session: AsyncSession, window: _Window, skill_ids: list[int]
-) -> tuple[str | None, dict[int, tuple[float | None, float | None, int, int]]]:
-    """Median yearly pay of the window's postings with and without each skill, in the window's most
-    common currency: (currency, {skill: (median with, median without, n with, n without)})."""
+    session: AsyncSession, conds: list[Any], total: int, use_sample_index: bool, skill_ids: list[int]
+) -> _PayMedians:
+    """Median yearly pay of the selected postings with and without each skill, in their most common
+    currency. A selection of more than SKILL_SAMPLE postings is read through a uniform deterministic
+    sample of about that many (``postings.sample`` below a threshold), so the cost stays flat."""
+    sampled = total > SKILL_SAMPLE
+    if sampled:
+        # With a role or a time range the (guild, role, added_at, sample) or (guild, added_at,
+        # sample) index is the one to walk, testing the sample inside it; "sample + 0" keeps the
+        # planner from preferring the (guild, sample) range and reading every row for the rest.
+        sample = _P.sample if use_sample_index else _P.sample + 0
+        threshold = max(1, math.ceil(SAMPLE_SPACE * SKILL_SAMPLE / total))
+        conds = [*conds, sample < threshold]
     rows = (
         await session.execute(
-            select(_P.id, _P.pay_currency, _P.pay_year).where(
-                *window.conds, _P.pay_currency.is_not(None), _P.pay_year.is_not(None)
-            )
+            select(_P.id, _P.pay_currency, _P.pay_year).where(*conds, _P.pay_currency.is_not(None))
         )
     ).tuples()
     paid_by_currency: dict[str, list[tuple[int, float]]] = {}
+    size = 0
     for pid, cur, pay in rows:
-        paid_by_currency.setdefault(cur, []).append((int(pid), float(pay)))
+        size += 1
+        if pay is not None:
+            paid_by_currency.setdefault(cur, []).append((int(pid), float(pay)))
     if not paid_by_currency:
-        return None, {}
+        return _PayMedians(None, size, sampled, {})
     currency = min(paid_by_currency, key=lambda c: (-len(paid_by_currency[c]), c))
+    result = _PayMedians(currency, size, sampled, {})
     if not skill_ids:
-        return currency, {}
+        return result
     paid = paid_by_currency[currency]
-    paid_conds = [*window.conds, _P.pay_currency == currency, _P.pay_year.is_not(None)]
-    with_skill: dict[int, set[int]] = {sid: set() for sid in skill_ids}
+    with_skill: dict[int, list[int]] = {sid: [] for sid in skill_ids}
     links = await session.execute(
         select(POSTING_SKILLS.c.skill_id, POSTING_SKILLS.c.posting_id)
         .select_from(POSTINGS)
         .join(POSTING_SKILLS, POSTING_SKILLS.c.posting_id == _P.id)
-        .where(*paid_conds, POSTING_SKILLS.c.skill_id.in_(skill_ids))
+        .where(
+            *conds,
+            _P.pay_currency == currency,
+            _P.pay_year.is_not(None),
+            POSTING_SKILLS.c.skill_id.in_(skill_ids),
+        )
     )
     for sid, pid in links.tuples():
-        with_skill[int(sid)].add(int(pid))
+        with_skill[int(sid)].append(int(pid))
     ids = np.fromiter((pid for pid, _ in paid), dtype=np.int64, count=len(paid))
     pays = np.fromiter((pay for _, pay in paid), dtype=np.float64, count=len(paid))
-    result: dict[int, tuple[float | None, float | None, int, int]] = {}
     for sid in skill_ids:
-        mask = np.isin(ids, np.fromiter(with_skill[sid], dtype=np.int64, count=len(with_skill[sid])))
+        mask = np.isin(ids, np.array(with_skill[sid], dtype=np.int64))
         yes, no = pays[mask], pays[~mask]
-        result[sid] = (
+        result.by_skill[sid] = (
             float(np.percentile(yes, 50)) if len(yes) else None,
             float(np.percentile(no, 50)) if len(no) else None,
             len(yes),
             len(no),
         )
-    return currency, result
+    return result
+
+
+def _end_day(until: datetime) -> int:
+    """The first UTC day not in a window ending at ``until`` (a partial day counts whole)."""
+    day = day_number(until)
+    return day if until == day_start(day) else day + 1
 
 
 async def skill_summary(
@@ -457,45 +486,51 @@ async def skill_summary(
     now: datetime,
     top: int,
 ) -> SkillSummary:
-    """Top skills of the window [since, until) (all time when since is None), their share, the median
-    yearly pay of postings asking for each against those that don't (in the most common currency),
-    and the change of share against the previous period of the same length (for all time: the last
-    28 days against the 28 before).
-
-    Counts are aggregated in the database. A selection larger than ``SKILL_SAMPLE`` postings is
-    read through a uniform deterministic sample of about ``SKILL_SAMPLE`` (``sampled`` is then True
-    and ``n_postings`` an estimate), which keeps the cost flat however many postings a guild has."""
+    """Top skills of the window (whole UTC days from ``since``'s to ``until``'s; all time when since
+    is None, up to now when until is None): how many postings ask for each and their share (exact,
+    from the summary tables), the median yearly pay of postings asking for it against those that
+    don't (most common currency; from a uniform sample beyond SKILL_SAMPLE postings), and the change
+    of share against the previous period of the same length (for all time: the last 28 days
+    against the 28 before)."""
     key = role_key(role) if role else None
     if role and key is None:
         key = role.casefold()
-    anchor = until or now  # until None: no upper bound (postings saved this very instant count)
-    main = await _window(session, guild_id, key, since, until, SKILL_SAMPLE)
-    if since is not None:
-        recent_start = since
-        recent = main
+    anchor = until or now
+    first = day_number(since) if since is not None else None
+    end = _end_day(until) if until is not None else None
+    main = await _counts(session, guild_id, key, first, end)
+    trend_end = end if end is not None else day_number(anchor) + 1
+    if first is not None:
+        recent_first, recent = first, main
     else:
-        recent_start = anchor - timedelta(days=TREND_DAYS)
-        recent = await _window(session, guild_id, key, recent_start, until, TREND_SAMPLE)
-    prev_start = recent_start - (anchor - recent_start)
-    previous = await _window(
-        session, guild_id, key, prev_start, recent_start, SKILL_SAMPLE if since else TREND_SAMPLE
-    )
-    top_ids = [sid for sid, _ in sorted(main.counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+        recent_first = trend_end - TREND_DAYS
+        recent = await _counts(session, guild_id, key, recent_first, end)
+    previous_first = recent_first - (trend_end - recent_first)
+    previous = await _counts(session, guild_id, key, previous_first, recent_first)
+
+    top_ids = [sid for sid, _ in sorted(main.skills.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
     names = await _skill_names(session, top_ids)
-    currency, medians = await _pay_medians(session, main, top_ids)
+    conds = _selection(
+        guild_id,
+        key,
+        day_start(first) if first is not None else None,
+        day_start(end) if end is not None else None,
+    )
+    by_sample_index = key is None and first is None and end is None
+    medians = await _pay_medians(session, conds, main.size, by_sample_index, top_ids)
     stats: list[SkillStat] = []
     for sid in top_ids:
-        share_recent = recent.counts[sid] / recent.size if recent.size else None
-        share_previous = previous.counts[sid] / previous.size if previous.size else None
+        share_recent = recent.skills[sid] / recent.size if recent.size else None
+        share_previous = previous.skills[sid] / previous.size if previous.size else None
         change = (
             share_recent - share_previous if share_recent is not None and share_previous is not None else None
         )
-        with_median, without_median, n_with, n_without = medians.get(sid, (None, None, 0, 0))
+        with_median, without_median, n_with, n_without = medians.by_skill.get(sid, (None, None, 0, 0))
         stats.append(
             SkillStat(
                 skill=names.get(sid, "?"),
-                count=main.counts[sid],
-                share=main.counts[sid] / main.size,
+                count=main.skills[sid],
+                share=main.skills[sid] / main.size,
                 previous_share=share_previous,
                 change=change,
                 median_with=with_median,
@@ -507,15 +542,15 @@ async def skill_summary(
     return SkillSummary(
         role=role,
         role_key=key,
-        since=since,
-        until=anchor,
-        previous_since=prev_start,
-        previous_until=recent_start,
-        n_postings=main.total,
-        n_previous=previous.total,
-        sample_size=main.size,
-        sampled=main.sampled,
-        currency=currency,
+        since=day_start(first) if first is not None else None,
+        until=day_start(end) if end is not None else anchor,
+        previous_since=day_start(previous_first),
+        previous_until=day_start(recent_first),
+        n_postings=main.size,
+        n_previous=previous.size,
+        sample_size=medians.size,
+        sampled=medians.sampled,
+        currency=medians.currency,
         skills=stats,
     )
 
@@ -561,8 +596,8 @@ async def digest_data(
     prev_start = start - timedelta(days=28)
     role_medians = await _role_medians(session, guild_id, start, end, prev_start, roles)
 
-    current = await _window(session, guild_id, None, start, end, SKILL_SAMPLE)
-    previous = await _window(session, guild_id, None, prev_start, start, SKILL_SAMPLE)
+    current = await _counts(session, guild_id, None, day_number(start), _end_day(end))
+    previous = await _counts(session, guild_id, None, day_number(prev_start), day_number(start))
     rising, falling = await _skill_moves(session, current, previous, moves)
 
     repost_window = and_(REPOSTS.c.guild_id == guild_id, REPOSTS.c.seen_at >= start, REPOSTS.c.seen_at < end)
@@ -657,11 +692,11 @@ async def _role_medians(
 
 
 async def _skill_moves(
-    session: AsyncSession, current: _Window, previous: _Window, limit: int
+    session: AsyncSession, current: _Counts, previous: _Counts, limit: int
 ) -> tuple[list[SkillMove], list[SkillMove]]:
     if not current.size or not previous.size:
         return [], []
-    now_counts, before_counts = current.counts, previous.counts
+    now_counts, before_counts = current.skills, previous.skills
     moves: list[tuple[float, int, float, float]] = []
     for sid in set(now_counts) | set(before_counts):
         if now_counts[sid] + before_counts[sid] < 2:

@@ -51,6 +51,7 @@ from store.models import (
 )
 from store.pay import PayConfig
 from store.roles import role_key
+from store.sqlutil import chunks
 from store.tables import POSTING_FIXES, POSTINGS
 
 log = logging.getLogger(__name__)
@@ -484,7 +485,7 @@ class Store:
             learned.clear()
             ids = [r.id for r in rows]
             alive: set[int] = set()
-            for part in writes.chunks(ids):
+            for part in chunks(ids):
                 found = await session.execute(select(POSTINGS.c.id).where(POSTINGS.c.id.in_(part)))
                 alive.update(int(i) for i in found.scalars())
             fixes = await _load_fixes_many(session, list(alive))
@@ -508,7 +509,7 @@ async def _load_fixes(session: AsyncSession, posting_id: int) -> dict[str, Any]:
 
 async def _load_fixes_many(session: AsyncSession, ids: list[int]) -> dict[int, dict[str, Any]]:
     pairs: dict[int, list[tuple[str, str]]] = {}
-    for part in writes.chunks(ids):
+    for part in chunks(ids):
         rows = await session.execute(
             select(POSTING_FIXES.c.posting_id, POSTING_FIXES.c.field, POSTING_FIXES.c.value_json).where(
                 POSTING_FIXES.c.posting_id.in_(part)

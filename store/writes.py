@@ -7,21 +7,22 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import any_, bindparam, delete, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
-from store import dedup
+from store import dedup, summaries
 from store.derive import Derived, Identity, Prepared
 from store.models import PayChange
+from store.sqlutil import chunks, insert_ignore, one_of, raw_insert
+from store.summaries import day_number
 from store.tables import (
     POSTING_BANDS,
     POSTING_FIXES,
@@ -33,7 +34,6 @@ from store.tables import (
     SKILLS,
 )
 
-CHUNK = 500  # values per IN (...) list: well under both engines' bind-parameter limits
 MAX_CANDIDATES = 20  # saved postings checked per new text (those sharing the most bands)
 
 LOCATION_COLUMNS = (
@@ -45,21 +45,7 @@ LOCATION_COLUMNS = (
     "seniority",
     "pay_year",
 )
-T = TypeVar("T")
 OutcomeKind = Literal["created", "repost", "duplicate", "seen"]
-
-
-def one_of(session: AsyncSession, column: Any, values: Sequence[Any]) -> Any:
-    """``column IN values``. On PostgreSQL as ``= ANY(array)``: one parameter and one cached plan
-    whatever the number of values (a long IN list is prepared again for each length)."""
-    if session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam(None, list(values), type_=postgresql.ARRAY(column.type)))
-    return column.in_(values)
-
-
-def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 @dataclass(slots=True)
@@ -122,31 +108,6 @@ def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
-
-
-async def raw_insert(
-    session: AsyncSession, table: Any, columns: Sequence[str], rows: list[tuple[Any, ...]]
-) -> None:
-    """Bulk insert of plain values (ints, floats, strings, None) straight through the driver's
-    executemany, skipping SQLAlchemy's per-row parameter processing (the import's hot path)."""
-    if not rows:
-        return
-    conn = await session.connection()
-    style = conn.dialect.paramstyle
-    if style == "qmark":
-        marks = ", ".join("?" for _ in columns)
-    elif style in ("numeric_dollar", "numeric"):
-        sign = "$" if style == "numeric_dollar" else ":"
-        marks = ", ".join(f"{sign}{i}" for i in range(1, len(columns) + 1))
-    else:
-        marks = ", ".join("%s" for _ in columns)
-    await conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
-
-
-def insert_ignore(session: AsyncSession, table: Any, index_elements: list[str]) -> Any:
-    dialect = session.get_bind().dialect.name
-    module = postgresql if dialect == "postgresql" else sqlite
-    return module.insert(table).on_conflict_do_nothing(index_elements=index_elements)
 
 
 async def resolve_skills(
@@ -440,9 +401,8 @@ async def insert_children(
     now: datetime,
 ) -> dict[str, int]:
     """Pay ranges, skills, locations, LSH bands and fixes of newly inserted postings."""
-    learned = await write_derived_children(
-        session, guild_id, [(pid, it.derived) for pid, it in rows], skill_cache
-    )
+    with_days = [(pid, it.derived, day_number(it.added_at)) for pid, it in rows]
+    learned = await write_derived_children(session, guild_id, with_days, skill_cache)
     # sorted: the index pages are then visited in order, once each (keys are random)
     bands = sorted({(guild_id, key, pid) for pid, it in rows for key in it.band_keys})
     await raw_insert(session, POSTING_BANDS, ("guild_id", "band_key", "posting_id"), bands)
@@ -465,19 +425,36 @@ async def insert_children(
 async def write_derived_children(
     session: AsyncSession,
     guild_id: int,
-    rows: Sequence[tuple[int, Derived]],
+    rows: Sequence[tuple[int, Derived, int]],
     skill_cache: dict[str, int],
 ) -> dict[str, int]:
-    names = {key: name for _, d in rows for key, name in d.skills}
+    """Pay ranges, skill links and locations of postings (id, derived fields, day added), and their
+    contribution to the skill summaries."""
+    names = {key: name for _, d, _ in rows for key, name in d.skills}
     skill_ids, learned = await resolve_skills(session, names, skill_cache) if names else ({}, {})
-    pay = [r for pid, d in rows for r in d.pay_rows(pid)]
+    pay = [r for pid, d, _ in rows for r in d.pay_rows(pid)]
     if pay:
         await session.execute(insert(POSTING_PAY), pay)
-    links = [(pid, skill_ids[key], i) for pid, d in rows for i, (key, _) in enumerate(d.skills)]
+    links = [(pid, skill_ids[key], i) for pid, d, _ in rows for i, (key, _) in enumerate(d.skills)]
     await raw_insert(session, POSTING_SKILLS, ("posting_id", "skill_id", "position"), links)
-    places = [tuple(r.values()) for pid, d in rows for r in d.location_rows(pid, guild_id)]
+    places = [tuple(r.values()) for pid, d, _ in rows for r in d.location_rows(pid, guild_id)]
     await raw_insert(session, POSTING_LOCATIONS, LOCATION_COLUMNS, places)
+    contributions = [
+        summaries.Contribution(guild_id, d.columns["role_key"], day, tuple(skill_ids[k] for k, _ in d.skills))
+        for _, d, day in rows
+    ]
+    await summaries.apply(session, contributions, +1)
     return learned
+
+
+async def _days(session: AsyncSession, ids: list[int]) -> list[tuple[int, int]]:
+    days: list[tuple[int, int]] = []
+    for part in chunks(ids):
+        rows = await session.execute(
+            select(POSTINGS.c.id, POSTINGS.c.added_at).where(POSTINGS.c.id.in_(part))
+        )
+        days += [(int(pid), day_number(added)) for pid, added in rows.tuples()]
+    return days
 
 
 async def rewrite_derived(
@@ -514,13 +491,16 @@ async def rewrite_derived(
                 p["v_parsed_at"] = now
             params.append(p)
         await session.execute(stmt.execution_options(synchronize_session=False), params)
+    before = await summaries.current(session, ids)
+    await summaries.apply(session, before, -1)
+    day_of = {pid: day for pid, day in await _days(session, ids)}
     for part in chunks(ids):
         for table in (POSTING_PAY, POSTING_SKILLS, POSTING_LOCATIONS):
             await session.execute(delete(table).where(table.c.posting_id.in_(part)))
     learned: dict[str, int] = {}
-    by_guild: dict[int, list[tuple[int, Derived]]] = {}
+    by_guild: dict[int, list[tuple[int, Derived, int]]] = {}
     for pid, d, _ in rows:
-        by_guild.setdefault(guild_id_of[pid], []).append((pid, d))
+        by_guild.setdefault(guild_id_of[pid], []).append((pid, d, day_of[pid]))
     for guild_id, group in by_guild.items():
         learned.update(await write_derived_children(session, guild_id, group, skill_cache))
     return learned
@@ -535,6 +515,7 @@ async def delete_posting(session: AsyncSession, guild_id: int, posting_id: int) 
     if row is None:
         return False
     keys = dedup.band_keys(dedup.text_signature(row[0]))
+    await summaries.apply(session, await summaries.current(session, [posting_id]), -1)
     await session.execute(
         delete(POSTING_BANDS).where(
             POSTING_BANDS.c.guild_id == guild_id,
