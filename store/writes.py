@@ -472,6 +472,10 @@ async def rewrite_derived(
     if not rows:
         return {}
     ids = [pid for pid, _, _ in rows]
+    # the summaries lose what the postings counted for before the rewrite (role and skills may change)
+    before = await summaries.current(session, ids)
+    await summaries.apply(session, before, -1)
+    day_of = dict(await _days(session, ids))
     columns = list(rows[0][1].columns)
     values: dict[str, Any] = {c: bindparam(f"v_{c}") for c in columns}
     for with_parse in (True, False):
@@ -491,9 +495,6 @@ async def rewrite_derived(
                 p["v_parsed_at"] = now
             params.append(p)
         await session.execute(stmt.execution_options(synchronize_session=False), params)
-    before = await summaries.current(session, ids)
-    await summaries.apply(session, before, -1)
-    day_of = {pid: day for pid, day in await _days(session, ids)}
     for part in chunks(ids):
         for table in (POSTING_PAY, POSTING_SKILLS, POSTING_LOCATIONS):
             await session.execute(delete(table).where(table.c.posting_id.in_(part)))
