@@ -56,7 +56,7 @@ from store.tables import (
 
 PERCENTILES = (0.25, 0.5, 0.75, 0.9)
 SAMPLE_SPACE = 65536  # postings.sample is uniform in [0, 65536)
-SKILL_SAMPLE = 3000  # postings read for skill pay medians (beyond this: a uniform sample)
+SKILL_SAMPLE = 2000  # postings read for skill pay medians (beyond this: a uniform sample)
 TREND_DAYS = 28
 _P = POSTINGS.c
 
