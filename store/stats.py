@@ -393,7 +393,8 @@ async def skill_summary(
     *,
     role: str | None,
     since: datetime | None,
-    until: datetime,
+    until: datetime | None,
+    now: datetime,
     top: int,
 ) -> SkillSummary:
     """Top skills of the window [since, until) (all time when since is None), their share, the median
@@ -403,14 +404,15 @@ async def skill_summary(
     key = role_key(role) if role else None
     if role and key is None:
         key = role.casefold()
+    anchor = until or now  # until None: no upper bound (postings saved this very instant count)
     main = await _window(session, guild_id, key, since, until, SKILL_SAMPLE)
     if since is not None:
         recent_start = since
         recent = main
     else:
-        recent_start = until - timedelta(days=TREND_DAYS)
+        recent_start = anchor - timedelta(days=TREND_DAYS)
         recent = await _window(session, guild_id, key, recent_start, until, SKILL_SAMPLE // 2)
-    prev_start = recent_start - (until - recent_start)
+    prev_start = recent_start - (anchor - recent_start)
     previous = await _window(
         session, guild_id, key, prev_start, recent_start, SKILL_SAMPLE if since else SKILL_SAMPLE // 2
     )
@@ -451,7 +453,7 @@ async def skill_summary(
         role=role,
         role_key=key,
         since=since,
-        until=until,
+        until=anchor,
         previous_since=prev_start,
         previous_until=recent_start,
         n_postings=main.estimated_total,

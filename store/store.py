@@ -382,9 +382,10 @@ class Store:
         until: datetime | None = None,
         top: int = 15,
     ) -> SkillSummary:
-        end = until or self.clock()
+        """Top skills of [since, until) (all time / up to now when None); see stats.skill_summary."""
+        now = self.clock()
         return await self._read(
-            lambda s: stats.skill_summary(s, guild_id, role=role, since=since, until=end, top=top)
+            lambda s: stats.skill_summary(s, guild_id, role=role, since=since, until=until, now=now, top=top)
         )
 
     async def digest_data(self, guild_id: int, period_start: datetime, period_end: datetime) -> DigestData:

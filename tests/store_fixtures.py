@@ -16,10 +16,12 @@ from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 
+from commands.services import Services
 from store import PayConfig, Store
 from store.engine import create_engine, normalize_url
 from store.migrate import upgrade
@@ -51,48 +53,47 @@ class FakeClock:
         return self.now
 
 
-async def _pg_create() -> tuple[str | None, str]:
+async def _pg_admin() -> Any:
     import asyncpg
 
     admin = normalize_url(PG_ADMIN_URL)
-    try:
-        conn = await asyncpg.connect(
-            host=admin.host or "127.0.0.1",
-            port=admin.port or 5432,
-            user=admin.username or "postgres",
-            password=admin.password,
-            database=admin.database or "postgres",
-            timeout=3,
-        )
-    except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
-        return None, f"PostgreSQL not reachable at {admin.render_as_string(hide_password=True)}: {exc}"
-    name = f"jobscout_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    url = admin.set(database=name).render_as_string(hide_password=False)
-    engine = create_engine(url)
-    try:
-        await upgrade(engine)
-    finally:
-        await engine.dispose()
-    return url, ""
-
-
-async def _pg_drop(url: str) -> None:
-    import asyncpg
-
-    admin = normalize_url(PG_ADMIN_URL)
-    name = normalize_url(url).database
-    conn = await asyncpg.connect(
+    return await asyncpg.connect(
         host=admin.host or "127.0.0.1",
         port=admin.port or 5432,
         user=admin.username or "postgres",
         password=admin.password,
         database=admin.database or "postgres",
-        timeout=5,
+        timeout=3,
     )
+
+
+async def pg_new_database(*, migrated: bool) -> tuple[str | None, str]:
+    """(url, "") of a new database, or (None, why PostgreSQL cannot be used)."""
+    import asyncpg
+
+    try:
+        conn = await _pg_admin()
+    except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
+        where = normalize_url(PG_ADMIN_URL).render_as_string(hide_password=True)
+        return None, f"PostgreSQL not reachable at {where}: {exc}"
+    name = f"jobscout_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    url = normalize_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    if migrated:
+        engine = create_engine(url)
+        try:
+            await upgrade(engine)
+        finally:
+            await engine.dispose()
+    return url, ""
+
+
+async def pg_drop_database(url: str) -> None:
+    name = normalize_url(url).database
+    conn = await _pg_admin()
     try:
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
@@ -105,10 +106,10 @@ def pg_session_url() -> Iterator[tuple[str | None, str]]:
     if "postgresql" not in ENGINES:
         yield None, "PostgreSQL tests disabled by JOBSCOUT_TEST_ENGINES"
         return
-    url, reason = asyncio.run(_pg_create())
+    url, reason = asyncio.run(pg_new_database(migrated=True))
     yield url, reason
     if url:
-        asyncio.run(_pg_drop(url))
+        asyncio.run(pg_drop_database(url))
 
 
 @pytest.fixture(scope="session")
@@ -169,3 +170,23 @@ async def store(db_url: str, clock: FakeClock) -> AsyncIterator[Store]:
         yield opened
     finally:
         await opened.close()
+
+
+@pytest.fixture
+def services(store: Store, clock: FakeClock) -> Services:
+    return Services(store=store, pay=TEST_PAY, clock=clock)
+
+
+@pytest.fixture(params=ENGINES)
+async def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """URL of a database with no schema at all (for migration tests), on each engine."""
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}"
+        return
+    url, reason = await pg_new_database(migrated=False)
+    if url is None:
+        pytest.skip(reason)
+    try:
+        yield url
+    finally:
+        await pg_drop_database(url)

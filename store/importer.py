@@ -1,0 +1,223 @@
+"""Bulk import of JSON Lines or CSV files: streamed, prepared in worker processes, committed in batches.
+
+Memory stays bounded (a few batches in flight); each batch is one transaction, so a killed import
+leaves only whole batches behind, and running it again skips what is already saved (texts are
+unique per guild), adding the rest. Records that carry a parse (``posting``, as written by
+``jobscout export --format jsonl``) are stored without parsing again; others are parsed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from pydantic import ValidationError
+
+from parsing import MAX_POSTING_BYTES, parse_posting
+from parsing.models import Posting
+from store.derive import Prepared, prepare
+from store.errors import InvalidInput
+from store.models import FIX_FIELDS, ImportReport, PayFix
+from store.pay import PayConfig
+from store.store import Store
+
+DEFAULT_BATCH = 1000
+PARALLEL_ABOVE_BYTES = 4_000_000  # smaller files are prepared in one thread: no process start-up cost
+ERROR_SAMPLES = 5
+
+Record = tuple[int, dict[str, Any] | str]  # (line number, record or why it cannot be read)
+
+
+@dataclass(slots=True)
+class Progress:
+    report: ImportReport
+    bytes_read: int
+    bytes_total: int
+
+
+def _csv_limit() -> None:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+def iter_records(handle: IO[bytes], kind: str) -> Iterator[Record]:
+    """Records of a JSON Lines or CSV file, one at a time."""
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace", newline="")
+    if kind == "csv":
+        _csv_limit()
+        reader = csv.DictReader(text)
+        if reader.fieldnames is None or "text" not in reader.fieldnames:
+            raise InvalidInput("the CSV file needs a header row with a `text` column")
+        for row in reader:
+            yield reader.line_num, {k: v for k, v in row.items() if k is not None and v not in (None, "")}
+        return
+    for number, line in enumerate(text, start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, f"not JSON ({exc.msg})"
+            continue
+        yield number, value if isinstance(value, dict) else "not a JSON object"
+
+
+def file_kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        return "jsonl"
+    raise InvalidInput(f"{path.name}: import reads .jsonl or .csv files")
+
+
+def _when(value: object, now: datetime) -> datetime:
+    if value in (None, ""):
+        return now
+    when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _snowflake(value: object) -> int | None:
+    return None if value in (None, "") else int(str(value))
+
+
+def _fixes(value: object) -> dict[str, Any]:
+    if value in (None, ""):
+        return {}
+    fixes = json.loads(value) if isinstance(value, str) else value
+    if not isinstance(fixes, dict):
+        raise ValueError("fixes must be an object")
+    unknown = set(fixes) - set(FIX_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown fix field(s): {', '.join(sorted(unknown))}")
+    if fixes.get("pay") is not None:
+        PayFix.model_validate(fixes["pay"])
+    return dict(fixes)
+
+
+def prepare_record(record: dict[str, Any], cfg: PayConfig, now: datetime) -> Prepared:
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("no `text`")
+    if len(text.encode("utf-8")) > MAX_POSTING_BYTES:
+        raise ValueError("text too large")
+    carried = record.get("posting")
+    if isinstance(carried, str):
+        carried = json.loads(carried)
+    parsed = Posting.model_validate(carried) if isinstance(carried, dict) else parse_posting(text)
+    return prepare(
+        text,
+        parsed,
+        cfg,
+        added_at=_when(record.get("added_at"), now),
+        source="import",
+        fixes=_fixes(record.get("fixes")),
+        user_id=_snowflake(record.get("user_id")),
+        channel_id=_snowflake(record.get("channel_id")),
+        message_id=_snowflake(record.get("message_id")),
+    )
+
+
+def prepare_batch(records: list[Record], cfg: PayConfig, now: datetime) -> list[Prepared | str]:
+    """Worker side: each record prepared, or the reason it cannot be (as "line N: why")."""
+    out: list[Prepared | str] = []
+    for number, record in records:
+        if isinstance(record, str):
+            out.append(f"line {number}: {record}")
+            continue
+        try:
+            out.append(prepare_record(record, cfg, now))
+        except (ValueError, TypeError, ValidationError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            out.append(f"line {number}: {reason[:160]}")
+    return out
+
+
+def _next_batch(records: Iterator[Record], size: int) -> list[Record]:
+    batch: list[Record] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= size:
+            break
+    return batch
+
+
+async def import_file(
+    store: Store,
+    path: Path,
+    *,
+    guild_id: int,
+    batch_size: int = DEFAULT_BATCH,
+    workers: int | None = None,
+    progress: Callable[[Progress], None] | None = None,
+) -> ImportReport:
+    kind = file_kind(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InvalidInput(f"{path}: {exc.strerror or 'cannot read'}") from exc
+    total = os.fstat(handle.fileno()).st_size
+    if workers is None:
+        workers = min(4, os.cpu_count() or 1) if total > PARALLEL_ABOVE_BYTES else 0
+    executor: Executor | None = (
+        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) if workers > 0 else None
+    )
+    report = ImportReport()
+    loop = asyncio.get_running_loop()
+    now = store.clock()
+    pending: deque[asyncio.Future[list[Prepared | str]]] = deque()
+    try:
+        records = iter_records(handle, kind)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) <= max(1, workers):
+                batch = await asyncio.to_thread(_next_batch, records, batch_size)
+                if not batch:
+                    exhausted = True
+                    break
+                report.read += len(batch)
+                if executor is not None:
+                    pending.append(loop.run_in_executor(executor, prepare_batch, batch, store.pay, now))
+                else:
+                    pending.append(
+                        asyncio.ensure_future(asyncio.to_thread(prepare_batch, batch, store.pay, now))
+                    )
+            if not pending:
+                break
+            results = await pending.popleft()
+            prepared = [r for r in results if not isinstance(r, str)]
+            for reason in (r for r in results if isinstance(r, str)):
+                report.errors += 1
+                if len(report.error_samples) < ERROR_SAMPLES:
+                    report.error_samples.append(reason)
+            if prepared:
+                outcomes = await store.store_prepared(guild_id, prepared, interactive=False)
+                for outcome in outcomes:
+                    if outcome.kind == "created":
+                        report.added += 1
+                    elif outcome.kind == "repost":
+                        report.reposts += 1
+                    else:
+                        report.skipped += 1
+            if progress:
+                # the text reader closes the file when it reaches the end
+                progress(Progress(report, total if handle.closed else handle.tell(), total))
+    finally:
+        for waiting in pending:
+            waiting.cancel()
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+        handle.close()
+    return report
