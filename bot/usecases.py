@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from commands import digest
+from commands.digest_schedule import DigestPolicy, timezone_choices
 from commands.reply import Reply
 
 SourceKind = Literal["message", "command", "url", "console"]
@@ -115,6 +117,41 @@ class UseCases:
     async def set_watched(self, guild_id: int, channel_id: int, watched: bool) -> set[int]:
         raise NotImplementedError
 
-    async def digest_preview(self, guild_id: int) -> Reply | None:
-        """The digest as it would be posted now, or None while digests are not available."""
-        return None
+    async def digest_preview(self, guild_id: int, *, can_manage: bool = False) -> Reply | None:
+        """This week's digest so far, for the caller only."""
+        return await digest.digest_preview(self.services, self.digest_policy, guild_id, can_manage=can_manage)
+
+    # --- the weekly digest (commands/digest.py); the digest cog sets digest_policy from the settings ---
+
+    digest_policy: DigestPolicy = DigestPolicy()
+
+    async def digest_status(self, guild_id: int, *, can_manage: bool) -> Reply:
+        return await digest.digest_status(self.services, self.digest_policy, guild_id, can_manage=can_manage)
+
+    async def digest_channel(
+        self, guild_id: int, channel_id: int, *, can_manage: bool, bot_can_post: bool = True
+    ) -> Reply:
+        return await digest.digest_channel(
+            self.services, self.digest_policy, guild_id, channel_id,
+            can_manage=can_manage, bot_can_post=bot_can_post,
+        )  # fmt: skip
+
+    async def digest_schedule(
+        self,
+        guild_id: int,
+        *,
+        can_manage: bool,
+        day: str | None = None,
+        time: str | None = None,
+        timezone: str | None = None,
+    ) -> Reply:
+        return await digest.digest_schedule(
+            self.services, self.digest_policy, guild_id,
+            can_manage=can_manage, day=day, at=time, timezone=timezone,
+        )  # fmt: skip
+
+    async def digest_off(self, guild_id: int, *, can_manage: bool) -> Reply:
+        return await digest.digest_off(self.services, self.digest_policy, guild_id, can_manage=can_manage)
+
+    async def timezone_choices(self, prefix: str) -> list[str]:
+        return timezone_choices(prefix)
