@@ -29,7 +29,8 @@ COMPANY_CHARS = 40
 SKILL_CHARS = 40
 CHART_FILE = "digest.png"
 DISCORD_CHANNELS = "https://discord.com/channels"
-_MARKDOWN = re.compile(r"([\\*_~`|>#])")
+_MARKDOWN = re.compile(r"([\\*_~`|])")
+_LINE_START = re.compile(r"^([#>\-+])")
 
 
 def inert(text: str | None, limit: int) -> str:
@@ -37,7 +38,7 @@ def inert(text: str | None, limit: int) -> str:
     flat = " ".join((text or "").split()).replace("[", "(").replace("]", ")")
     if len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "…"
-    return _MARKDOWN.sub(r"\\\1", flat)
+    return _LINE_START.sub(r"\\\1", _MARKDOWN.sub(r"\\\1", flat))
 
 
 def message_link(guild_id: int, channel_id: int | None, message_id: int | None) -> str | None:
