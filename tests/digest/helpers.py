@@ -67,7 +67,7 @@ async def add_at(
     return result.posting_id
 
 
-async def a_week_of_postings(store: Store, week_start: datetime) -> None:
+async def a_week_of_postings(store: Store, week_start: datetime, guild_id: int = GUILD) -> None:
     """A few postings in the week after ``week_start`` and in the four weeks before it."""
     for i in range(6):
         await add_at(
@@ -76,6 +76,7 @@ async def a_week_of_postings(store: Store, week_start: datetime) -> None:
             f"old{i}",
             pay=(90_000, 90_000, "USD", "year"),
             skills=["Hadoop", "Python"],
+            guild_id=guild_id,
         )
     await add_at(
         store,
@@ -84,6 +85,7 @@ async def a_week_of_postings(store: Store, week_start: datetime) -> None:
         pay=(150_000, 170_000, "USD", "year"),
         skills=["PyTorch", "Python"],
         message_id=9001,
+        guild_id=guild_id,
     )
     await add_at(
         store,
@@ -93,7 +95,13 @@ async def a_week_of_postings(store: Store, week_start: datetime) -> None:
         pay=(60_000, 60_000, "USD", "year"),
         skills=["SQL"],
         message_id=9002,
+        guild_id=guild_id,
     )
     await add_at(
-        store, week_start + timedelta(days=3), "c", pay=(110_000, 110_000, "USD", "year"), skills=["PyTorch"]
+        store,
+        week_start + timedelta(days=3),
+        "c",
+        pay=(110_000, 110_000, "USD", "year"),
+        skills=["PyTorch"],
+        guild_id=guild_id,
     )

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 
@@ -15,7 +16,6 @@ from bot.config import DigestSettings
 from bot.digest_scheduler import DigestScheduler, policy_from
 from commands.digest import digest_channel, digest_off, digest_schedule
 from commands.digest_schedule import DigestPolicy, Schedule, next_occurrence
-from commands.reply import Reply
 from commands.services import Services
 from tests.digest.helpers import CHANNEL, GUILD, FakeSender
 from tests.store_fixtures import FakeClock
@@ -164,27 +164,30 @@ async def test_catch_up_on_start_sends_a_missed_digest_once(services: Services, 
 
 async def test_the_timer_fires_the_job(services: Services, clock: FakeClock) -> None:
     """Through APScheduler itself: a job due now runs run_due_digest for its guild (no sleeping:
-    the test waits for the send to happen)."""
+    the test waits for APScheduler to report the job done)."""
     await services.store.update_guild_settings(GUILD, digest_channel_id=CHANNEL)
-    arrived = asyncio.Event()
+    done = asyncio.Event()
+    events: list[JobExecutionEvent] = []
 
-    class Signalling(FakeSender):
-        async def send(self, guild_id: int, channel_id: int, reply: Reply) -> None:
-            await super().send(guild_id, channel_id, reply)
-            arrived.set()
+    def listener(event: JobExecutionEvent) -> None:
+        if event.job_id == f"digest:{GUILD}":
+            events.append(event)
+            done.set()
 
-    sender = Signalling()
+    sender = FakeSender()
     clock.now = W48 - timedelta(days=2)  # catch-up finds nothing due
     digest = DigestScheduler(services, POLICY, sender, clock=clock)
     try:
         assert [r.status for r in await digest.start()] == ["skipped"]
+        digest.scheduler.add_listener(listener, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
         clock.now = W48 + timedelta(seconds=2)
         job = digest.job(GUILD)
         assert job is not None
         job.modify(next_run_time=datetime.now(UTC))  # "it is 09:00 now" for the real timer
         digest.scheduler.wakeup()
-        await asyncio.wait_for(arrived.wait(), 10)
+        await asyncio.wait_for(done.wait(), 20)
     finally:
         digest.shutdown()
+    assert events[0].exception is None and events[0].retval.status == "sent"
     assert sender.titles() == ["Weekly digest · 2026-W48"]
     assert sender.sent[0].channel_id == CHANNEL
