@@ -143,7 +143,7 @@ def create_bot(settings: Settings, services: Any, *, use_cases: UseCases | None 
     delays through it).
     """
     apply_endpoints(settings.discord)
-    bound = use_cases or UseCases(services)
+    bound = use_cases or UseCases(services, charts=settings.discord.charts)
     if settings.discord.shard_count is not None:
         return ShardedJobScoutBot(settings, bound)
     return JobScoutBot(settings, bound)

@@ -49,5 +49,6 @@ async def roles(interaction: discord.Interaction[Any], current: str) -> list[app
         log.warning("Role autocomplete failed (guild=%s)", interaction.guild_id, exc_info=True)
         return []
     return [
-        app_commands.Choice(name=role[:NAME_LIMIT], value=role[:NAME_LIMIT]) for role in found[:MAX_CHOICES]
+        app_commands.Choice(name=name[:NAME_LIMIT], value=value[:NAME_LIMIT])
+        for name, value in found[:MAX_CHOICES]
     ]

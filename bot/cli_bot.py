@@ -1,28 +1,129 @@
-"""``jobscout start``: the bot when DISCORD_TOKEN is set, a console otherwise."""
+"""``jobscout run`` (the Discord bot), ``jobscout console`` (the same commands in a terminal) and
+``jobscout start`` (the bot when DISCORD_TOKEN is set, the console otherwise; what ``scripts/run`` calls).
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
+import asyncio
+import logging
 import os
 import sys
-from typing import Any
+from typing import Any, TextIO
 
-from parsing import parse_posting
+import discord
+
+from bot.app import create_bot
+from bot.config import Settings, load_settings
+from bot.console import Console
+from bot.digest_scheduler import policy_from
+from bot.runtime import open_services
+from bot.usecases import UseCases
+from store import StoreError
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_CONFIG = 2
+TOKEN_VARIABLE = "DISCORD_TOKEN"
+
+NO_TOKEN = (
+    f"{TOKEN_VARIABLE} is not set. Put the bot token from the Discord developer portal (Bot page) in the "
+    "environment; see 'Discord setup' in README.md. Without a token, `jobscout console` runs the same "
+    "commands in this terminal."
+)
+TOKEN_REJECTED = (
+    f"Discord rejected {TOKEN_VARIABLE} (LoginFailure): the token is wrong or was reset. Copy a fresh one "
+    "from the developer portal's Bot page."
+)
+INTENT_MISSING = (
+    "Discord refused the Message Content intent: enable 'Message Content Intent' on the Bot page of the "
+    "developer portal, or run in /add-only mode with discord.message_content = false "
+    "(JOBSCOUT_DISCORD__MESSAGE_CONTENT=false)."
+)
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("start", help="run the bot if DISCORD_TOKEN is set, else the console")
-    parser.set_defaults(handler=start)
+    run = sub.add_parser("run", help=f"run the Discord bot (token from {TOKEN_VARIABLE})")
+    run.set_defaults(handler=run_command)
+    console = sub.add_parser("console", help="the bot's commands in this terminal (no Discord, no token)")
+    console.set_defaults(handler=console_command)
+    start = sub.add_parser("start", help=f"the bot if {TOKEN_VARIABLE} is set, else the console")
+    start.set_defaults(handler=start_command)
 
 
-def start(args: argparse.Namespace) -> int:
-    if os.environ.get("DISCORD_TOKEN"):
-        print("DISCORD_TOKEN is set, but the Discord front end is not built yet.", file=sys.stderr)
-        return 1
-    print("No DISCORD_TOKEN in the environment: starting the console.", file=sys.stderr)
-    print("Paste a posting and end it with Ctrl-D.", file=sys.stderr)
-    text = sys.stdin.read()
-    if text.strip():
-        print(json.dumps(parse_posting(text).model_dump(mode="json"), indent=2, ensure_ascii=False))
-    return 0
+def token_from_env() -> str | None:
+    token = os.environ.get(TOKEN_VARIABLE, "").strip()
+    return token or None
+
+
+def setup_logging(settings: Settings) -> None:
+    """Logging for the whole process, once (discord.py's handler and format, our level)."""
+    level = logging.getLevelNamesMapping().get(settings.log_level.upper(), logging.INFO)
+    discord.utils.setup_logging(level=level, root=True)
+
+
+def _say(text: str, stream: TextIO | None = None) -> None:
+    print(f"jobscout: {text}", file=stream or sys.stderr)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    token = token_from_env()
+    if token is None:
+        _say(NO_TOKEN)
+        return EXIT_CONFIG
+    settings = load_settings()
+    setup_logging(settings)
+    return asyncio.run(run_bot(settings, token))
+
+
+async def run_bot(settings: Settings, token: str) -> int:
+    """Connect and serve until stopped. Returns the exit status; explains the failures a user can fix."""
+    try:
+        async with open_services(settings) as services:
+            bot = create_bot(settings, services)
+            async with bot:
+                try:
+                    await bot.start(token)
+                except discord.LoginFailure:
+                    _say(TOKEN_REJECTED)
+                    return EXIT_CONFIG
+                except discord.PrivilegedIntentsRequired:
+                    _say(INTENT_MISSING)
+                    return EXIT_CONFIG
+    except StoreError as exc:
+        _say(f"cannot use the database: {exc.message}")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def console_command(
+    args: argparse.Namespace, *, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
+    settings = load_settings()
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    return asyncio.run(run_console(settings, stdin or sys.stdin, stdout or sys.stdout))
+
+
+async def run_console(settings: Settings, stdin: TextIO, stdout: TextIO) -> int:
+    try:
+        async with open_services(settings) as services:
+            use_cases = UseCases(services, charts=settings.discord.charts)
+            use_cases.digest_policy = policy_from(settings.digest, charts=settings.discord.charts)
+            console = Console(use_cases, settings, stdout)
+            if stdin.isatty():
+                console.write('JobScout console. Paste a posting and end it with a line holding only "."; ')
+                console.write("or type /help.")
+            return await console.run(stdin)
+    except StoreError as exc:
+        _say(f"cannot use the database: {exc.message}")
+        return EXIT_FAILED
+
+
+def start_command(args: argparse.Namespace) -> int:
+    if token_from_env() is not None:
+        _say(f"{TOKEN_VARIABLE} is set: starting the Discord bot.")
+        return run_command(args)
+    _say(f"No {TOKEN_VARIABLE} in the environment: starting the console (set it to run the Discord bot).")
+    return console_command(args)

@@ -37,7 +37,7 @@ def register(sub: Any) -> None:
 
 async def run_preview(args: argparse.Namespace, settings: Settings) -> int:
     try:
-        policy = policy_from(settings.digest)
+        policy = policy_from(settings.digest, charts=settings.discord.charts)
     except ValueError as exc:
         raise CommandError(f"bad [digest] settings: {exc}") from exc
     store = await _open(args, settings)

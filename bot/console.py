@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import textwrap
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ from bot.config import Settings
 from bot.errors import describe
 from bot.fetch import fetch_page
 from bot.usecases import FixValues, Source, UseCases
+from commands.render import render_text as commands_render_text
 from commands.reply import Reply
 from parsing import MAX_POSTING_BYTES, decode_posting
 
@@ -39,14 +39,13 @@ log = logging.getLogger(__name__)
 CONSOLE_GUILD_ID = 1
 CONSOLE_USER_ID = 1
 END_OF_POSTING = "."
-WIDTH = 100
 OPTION = re.compile(r"(\w+):")
 
 HELP = """Paste a posting and end it with a line holding only "." (or Ctrl-D). Commands:
   /salary ROLE [location:X] [seniority:X] [currency:XXX]   pay percentiles for a role
   /compare A B [C]                                       postings side by side (ids from /posting list)
   /skills [ROLE]                                         skills asked for, and their pay
-  /posting list [SEARCH] | show ID | remove ID           saved postings
+  /posting list [SEARCH] [page:N] | show ID | remove ID  saved postings
   /fix ID [title:X] [company:X] [pay:X] [seniority:X]    correct a posting (wins over the parse)
   /add URL | /add file:PATH                              save a posting from a link or a file
   /export                                                all postings as CSV
@@ -54,39 +53,21 @@ HELP = """Paste a posting and end it with a line holding only "." (or Ctrl-D). C
   /help, /quit"""
 
 
-def render_text(reply: Reply, *, width: int = WIDTH) -> str:
-    """``reply`` as plain text for a terminal (the console's equivalent of embeds)."""
-    lines: list[str] = []
-    marker = {"error": "! ", "notice": "* "}.get(reply.kind, "")
-    if reply.title:
-        title = marker + reply.title
-        lines += [title, "=" * min(len(title), width)]
-        marker = ""
-    if reply.url:
-        lines.append(reply.url)
-    if reply.description:
-        for i, paragraph in enumerate(reply.description.splitlines()):
-            prefix = marker if i == 0 else ""
-            lines.append(textwrap.fill(prefix + paragraph, width) if paragraph.strip() else "")
-    for f in reply.fields:
-        value = f.value.strip()
-        if "\n" in value or len(f.name) + len(value) + 2 > width:
-            lines.append(f"{f.name}:")
-            lines += ["  " + line for line in value.splitlines()]
-        else:
-            lines.append(f"{f.name}: {value}")
-    if reply.footer:
-        lines.append(f"-- {reply.footer}")
+def render_text(reply: Reply) -> str:
+    """``reply`` as terminal text: the commands' text rendering, with buttons shown as the console
+    commands that do the same (files are saved and listed by :meth:`Console.show`)."""
+    text = commands_render_text(reply.model_copy(update={"buttons": [], "files": []}))
     hints = [_button_hint(b.custom_id, b.label, b.url) for b in reply.buttons]
-    if hints:
-        lines.append("   ".join(h for h in hints if h))
-    return "\n".join(lines).rstrip()
+    return "\n".join([text, "   ".join(hints)]) if hints else text
 
 
 def _button_hint(custom_id: str, label: str, url: str | None) -> str:
     if url:
         return f"[{label}: {url}]"
     kind, _, arg = custom_id.partition(":")
+    if kind == "list":
+        page, _, query = arg.partition(":")
+        return f"[{label}: /posting list {query} page:{int(page) + 1}]".replace("  ", " ")
     if kind == "fix":
         return f"[{label}: /fix {arg} field:value]"
     if kind == "remove":
@@ -219,7 +200,9 @@ class Console:
         sub, _, arg = rest.partition(" ")
         uc, guild = self.use_cases, self.guild_id
         if sub == "list":
-            return await uc.list_postings(guild, query=arg.strip() or None)
+            query, opts = split_options(arg, ("page",))
+            page = int(opts["page"]) - 1 if opts.get("page", "").isdigit() else 0
+            return await uc.list_postings(guild, query=query or None, page=max(0, page))
         ids = _ids(arg)
         if sub in ("show", "remove") and len(ids) == 1:
             if sub == "show":
@@ -235,8 +218,6 @@ class Console:
         draft = await self.use_cases.fix_draft(
             self.guild_id, int(head), user_id=self.user_id, can_manage=True
         )
-        if isinstance(draft, Reply):
-            return draft
         values = FixValues(
             title=opts.get("title", draft.title),
             company=opts.get("company", draft.company),

@@ -34,8 +34,9 @@ log = logging.getLogger(__name__)
 REFRESH_EVERY = timedelta(minutes=5)
 
 
-def policy_from(settings: DigestSettings) -> DigestPolicy:
+def policy_from(settings: DigestSettings, *, charts: bool = True) -> DigestPolicy:
     return DigestPolicy(
+        charts=charts,
         default_day=settings.default_day,
         default_time=settings.default_time,
         default_timezone=settings.default_timezone,

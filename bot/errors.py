@@ -14,7 +14,9 @@ from discord.ext import commands
 from sqlalchemy import exc as sa_exc
 
 from bot.fetch import FetchError
+from commands.errors import CommandError, error_message
 from parsing import UnreadableInput
+from store.errors import InvalidInput, NotFound, StoreError
 
 UNEXPECTED = "Something went wrong on our side; it has been logged. Please try again later."
 DATABASE_DOWN = "The database did not answer, so nothing was changed. Please try again in a moment."
@@ -39,14 +41,26 @@ def _permission_names(perms: list[str]) -> str:
     return ", ".join(p.replace("_", " ").replace("guild", "server").title() for p in perms)
 
 
+def sentence(text: str) -> str:
+    """``text`` as a sentence: capital first letter, final full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
 def describe(error: BaseException) -> Described:
     """The sentence to show for ``error``, and whether it was expected."""
     if isinstance(error, app_commands.CommandInvokeError | commands.CommandInvokeError):
         error = error.original
     if isinstance(error, UserFacingError | FetchError):
         return Described(str(error), True)
-    if isinstance(error, UnreadableInput):
-        return Described(f"Could not read that posting: {error}.", True)
+    if isinstance(error, CommandError | NotFound | InvalidInput | UnreadableInput):
+        return Described(sentence(error_message(error) or str(error)), True)
+    if isinstance(error, StoreError):
+        # Known, and worded by the commands layer, but a fault: logged as an error.
+        return Described(sentence(error_message(error) or DATABASE_DOWN), False)
     if isinstance(error, app_commands.MissingPermissions | commands.MissingPermissions):
         return Described(
             f"You need the {_permission_names(error.missing_permissions)} permission for that.", True

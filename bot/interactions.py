@@ -17,14 +17,17 @@ from typing import Any
 import discord
 
 from bot.errors import describe
-from bot.render import render
+from bot.render import NO_MENTIONS, render
 from commands.reply import Reply
 
 log = logging.getLogger(__name__)
 
-# How long a use case may run before the interaction is deferred. Small enough that a deferral under
-# load still lands far inside Discord's 3 s; large enough that typical commands answer in one step.
+# How long a use case may run before the interaction is deferred: typical commands answer in one step.
 ACK_BUDGET = 0.25
+# With this many interactions already being worked on, the loop is busy and waiting only delays the
+# acknowledgement: defer at once.
+BUSY = 2
+_in_flight = 0
 
 
 PRIVATE_DEFERRAL = "jobscout.private_deferral"
@@ -72,14 +75,48 @@ async def answer(
     ``ephemeral`` makes the answer private (and the "thinking" placeholder with it).
     Errors propagate to the caller's error handler, which answers through :func:`send` as well.
     """
+    global _in_flight
     task: asyncio.Task[Reply] = asyncio.ensure_future(work)
-    done, _ = await asyncio.wait({task}, timeout=budget)
-    if not done:
-        await defer(interaction, ephemeral=ephemeral)
-    reply = await task
+    _in_flight += 1
+    try:
+        if _in_flight > BUSY:
+            await defer(interaction, ephemeral=ephemeral)
+        done, _ = await asyncio.wait({task}, timeout=budget)
+        if not done:
+            await defer(interaction, ephemeral=ephemeral)
+        reply = await task
+    except BaseException:
+        task.cancel()
+        raise
+    finally:
+        _in_flight -= 1
     if ephemeral and not reply.ephemeral:
         reply = reply.model_copy(update={"ephemeral": True})
     await send(interaction, reply)
+
+
+async def answer_by_editing(
+    interaction: discord.Interaction[Any], work: Awaitable[Reply], *, budget: float = ACK_BUDGET
+) -> None:
+    """Like :func:`answer`, but the reply replaces the message whose button was pressed (paging)."""
+    task: asyncio.Task[Reply] = asyncio.ensure_future(work)
+    done, _ = await asyncio.wait({task}, timeout=budget)
+    if not done and not interaction.response.is_done():
+        await interaction.response.defer()  # "deferred update": the message stays as is meanwhile
+    reply = await task
+    if reply.kind == "error":
+        await send(interaction, reply)
+        return
+    rendered = render(reply)
+    embed, view, files = rendered.pages[0], rendered.view(), rendered.discord_files()
+    if interaction.response.is_done():
+        await interaction.edit_original_response(
+            embed=embed, view=view, attachments=files, allowed_mentions=NO_MENTIONS
+        )
+    else:
+        await interaction.response.edit_message(
+            embed=embed, view=view, attachments=files, allowed_mentions=NO_MENTIONS
+        )
 
 
 async def report(interaction: discord.Interaction[Any], error: BaseException, *, context: str = "") -> None:

@@ -7,14 +7,26 @@ delay or a fault without touching the cogs; nothing else lives here.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from commands import digest
+from commands import compare as compare_cmd
+from commands import digest, postings
+from commands import export as export_cmd
+from commands import salary as salary_cmd
+from commands import skills as skills_cmd
 from commands.digest_schedule import DigestPolicy, timezone_choices
+from commands.errors import CommandError
 from commands.reply import Reply
+from commands.services import Services
+from store import FixField
+from store import Source as StoreSource
 
 SourceKind = Literal["message", "command", "url", "console"]
+FIX_ORDER: tuple[FixField, ...] = ("title", "company", "pay", "seniority")
+HEAVY_AT_ONCE = 2  # statistics (with charts) computed at the same time; the rest queue
 
 
 @dataclass(frozen=True)
@@ -57,38 +69,113 @@ class FixValues:
 
 
 class UseCases:
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: Services, *, charts: bool = True) -> None:
         self.services = services
+        self.charts = charts
+        self._running: dict[Hashable, asyncio.Future[Reply]] = {}
+        # Statistics with charts cost a tenth of a second of CPU or more each; a burst of them would
+        # hold every database connection and starve quick commands (an /add waits behind all of them).
+        self._heavy = asyncio.Semaphore(HEAVY_AT_ONCE)
+
+    async def _shared(self, key: Hashable, start: Callable[[], Awaitable[Reply]]) -> Reply:
+        """One computation for identical questions asked at the same moment (a burst of the same
+        /salary): later askers await the first one's answer. Only read-only use cases go through here,
+        and nothing is kept once the answer is out, so nobody gets a stale reply."""
+        running = self._running.get(key)
+        if running is None:
+            running = asyncio.ensure_future(self._limited(start))
+            self._running[key] = running
+            running.add_done_callback(lambda _: self._running.pop(key, None))
+        return await asyncio.shield(running)
+
+    async def _limited(self, start: Callable[[], Awaitable[Reply]]) -> Reply:
+        async with self._heavy:
+            return await start()
+
+    # --- postings --------------------------------------------------------------------------------
 
     async def add_posting(self, guild_id: int, text: str, *, source: Source) -> Added:
-        raise NotImplementedError
+        outcome = await postings.add_posting(
+            self.services,
+            guild_id,
+            text,
+            source=_store_source(source),
+            user_id=source.user_id,
+            channel_id=source.channel_id,
+            message_id=source.message_id,
+        )
+        first = outcome.posting  # for a repost: the posting saved first, with where it was pasted
+        link = None
+        if not outcome.created and first.channel_id and first.message_id:
+            link = f"https://discord.com/channels/{guild_id}/{first.channel_id}/{first.message_id}"
+        return Added(
+            posting_id=outcome.posting_id, created=outcome.created, reply=outcome.reply, first_link=link
+        )
 
     async def show_posting(self, guild_id: int, posting_id: int) -> Reply:
-        raise NotImplementedError
+        return await postings.show_posting(self.services, guild_id, posting_id)
 
-    async def list_postings(self, guild_id: int, *, query: str | None = None) -> Reply:
-        raise NotImplementedError
+    async def list_postings(self, guild_id: int, *, query: str | None = None, page: int = 0) -> Reply:
+        return await postings.list_postings(self.services, guild_id, page=page, query=query)
 
     async def remove_posting(
         self, guild_id: int, posting_id: int, *, user_id: int, can_manage: bool
     ) -> Reply:
-        raise NotImplementedError
+        return await postings.remove_posting(
+            self.services, guild_id, posting_id, user_id=user_id, can_manage=can_manage
+        )
 
-    async def fix_draft(
-        self, guild_id: int, posting_id: int, *, user_id: int, can_manage: bool
-    ) -> FixDraft | Reply:
-        raise NotImplementedError
+    async def fix_draft(self, guild_id: int, posting_id: int, *, user_id: int, can_manage: bool) -> FixDraft:
+        """The Fix form's starting values; refuses (CommandError) whoever may not fix the posting."""
+        view = await self.services.store.get_posting(guild_id, posting_id)
+        if view is None:
+            raise CommandError(f"There is no posting #{posting_id} in this server.")
+        if not (can_manage or view.user_id == user_id):
+            raise CommandError(
+                f"Only the member who added #{posting_id} or a moderator (Manage Messages) can fix it."
+            )
+        pay = view.pay.text if view.pay is not None else None
+        return FixDraft(posting_id, view.title, view.company, pay, view.seniority)
 
     async def fix_posting(
         self, guild_id: int, posting_id: int, values: FixValues, *, user_id: int, can_manage: bool
     ) -> Reply:
-        raise NotImplementedError
+        """Apply every field that differs from the form's starting values (an emptied field: back to
+        what the posting says). One use-case call per field; the last card shows them all."""
+        draft = await self.fix_draft(guild_id, posting_id, user_id=user_id, can_manage=can_manage)
+        reply: Reply | None = None
+        changed: list[str] = []
+        for field in FIX_ORDER:
+            new, old = getattr(values, field), getattr(draft, field)
+            if (new or None) == (old or None):
+                continue
+            reply = await postings.fix_posting(
+                self.services,
+                guild_id,
+                posting_id,
+                field,
+                new or "reset",
+                user_id=user_id,
+                can_manage=can_manage,
+            )
+            changed.append(field)
+        if reply is None:
+            return Reply.notice(f"Nothing changed in #{posting_id}.")
+        if len(changed) > 1:
+            _, _, rest = (reply.description or "").partition("\n")
+            note = f"Fixed the {', '.join(changed[:-1])} and {changed[-1]} of #{posting_id}."
+            reply = reply.model_copy(update={"description": "\n".join(x for x in (note, rest) if x)})
+        return reply
 
     async def posting_choices(self, guild_id: int, prefix: str) -> list[tuple[str, int]]:
-        raise NotImplementedError
+        found = await postings.posting_choices(self.services, guild_id, prefix)
+        return [(c.name, int(c.value)) for c in found if c.value.isdigit()]
 
-    async def role_choices(self, guild_id: int, prefix: str) -> list[str]:
-        raise NotImplementedError
+    async def role_choices(self, guild_id: int, prefix: str) -> list[tuple[str, str]]:
+        found = await postings.role_choices(self.services, guild_id, prefix)
+        return [(c.name, c.value) for c in found]
+
+    # --- questions -------------------------------------------------------------------------------
 
     async def salary(
         self,
@@ -99,27 +186,58 @@ class UseCases:
         seniority: str | None = None,
         currency: str | None = None,
     ) -> Reply:
-        raise NotImplementedError
+        key = ("salary", guild_id, role, location, seniority, currency)
+        return await self._shared(
+            key,
+            lambda: salary_cmd.salary(
+                self.services,
+                guild_id,
+                role,
+                location=location,
+                seniority=seniority,
+                currency=currency,
+                chart=self.charts,
+            ),
+        )
 
     async def compare(self, guild_id: int, posting_ids: list[int]) -> Reply:
-        raise NotImplementedError
+        key = ("compare", guild_id, tuple(posting_ids))
+        return await self._shared(
+            key, lambda: compare_cmd.compare(self.services, guild_id, posting_ids, chart=self.charts)
+        )
 
     async def skills(self, guild_id: int, role: str | None = None) -> Reply:
-        raise NotImplementedError
+        key = ("skills", guild_id, role)
+        return await self._shared(key, lambda: skills_cmd.skills(self.services, guild_id, role))
 
     async def export(self, guild_id: int) -> Reply:
-        raise NotImplementedError
+        return await export_cmd.export(self.services, guild_id, "csv")
+
+    async def digest_preview(self, guild_id: int, *, can_manage: bool = False) -> Reply | None:
+        """This week's digest so far, for the caller only (see the digest block below)."""
+        return await self._limited(
+            lambda: digest.digest_preview(
+                self.services, self.digest_policy, guild_id, can_manage=can_manage, chart=self.charts
+            )
+        )
+
+    # --- server settings -------------------------------------------------------------------------
 
     async def watched_channels(self, guild_id: int) -> set[int]:
         """The channels a server chose with /setup watch; empty means "use the configured names"."""
-        raise NotImplementedError
+        settings = await self.services.store.get_guild_settings(guild_id)
+        return set(settings.watched_channel_ids)
 
     async def set_watched(self, guild_id: int, channel_id: int, watched: bool) -> set[int]:
-        raise NotImplementedError
-
-    async def digest_preview(self, guild_id: int, *, can_manage: bool = False) -> Reply | None:
-        """This week's digest so far, for the caller only."""
-        return await digest.digest_preview(self.services, self.digest_policy, guild_id, can_manage=can_manage)
+        chosen = await self.watched_channels(guild_id)
+        if watched:
+            chosen.add(channel_id)
+        else:
+            chosen.discard(channel_id)
+        updated = await self.services.store.update_guild_settings(
+            guild_id, watched_channel_ids=sorted(chosen)
+        )
+        return set(updated.watched_channel_ids)
 
     # --- the weekly digest (commands/digest.py); the digest cog sets digest_policy from the settings ---
 
@@ -155,3 +273,13 @@ class UseCases:
 
     async def timezone_choices(self, prefix: str) -> list[str]:
         return timezone_choices(prefix)
+
+
+def _store_source(source: Source) -> StoreSource:
+    if source.kind == "message":
+        return "attachment" if source.filename else "message"
+    if source.kind == "url":
+        return "add_url"
+    if source.kind == "command":
+        return "add_file" if source.filename else "add_text"
+    return "cli"

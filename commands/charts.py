@@ -12,6 +12,9 @@ from commands.reply import ReplyFile
 from store import Comparison, SalaryStats
 
 WIDTH, HEIGHT, DPI = 8.0, 4.0, 100
+# More panels than this are unreadable at chart size and cost seconds of CPU: the chart shows the
+# currencies with the most postings (the reply's text still lists every currency).
+MAX_CHART_CURRENCIES = 3
 
 
 def _png(fig: Figure) -> bytes:
@@ -23,8 +26,9 @@ def _png(fig: Figure) -> bytes:
 def _salary_png(stats: SalaryStats) -> bytes:
     """Box per (currency, seniority): whiskers min-max, box p25-p75, line at the median, dot at p90."""
     fig = Figure(figsize=(WIDTH, HEIGHT))
-    axes = fig.subplots(1, len(stats.by_currency), squeeze=False)[0]
-    for ax, cur in zip(axes, stats.by_currency, strict=True):
+    shown = sorted(stats.by_currency, key=lambda c: -c.overall.n)[:MAX_CHART_CURRENCIES]
+    axes = fig.subplots(1, len(shown), squeeze=False)[0]
+    for ax, cur in zip(axes, shown, strict=True):
         groups = [("all", cur.overall)] + [(s.seniority or "unstated", s.stats) for s in cur.by_seniority]
         if len(groups) == 2:  # one seniority: the same box twice says nothing
             groups = groups[:1]
@@ -84,7 +88,10 @@ async def salary_chart(stats: SalaryStats) -> ReplyFile | None:
 
 
 async def compare_chart(comparison: Comparison) -> ReplyFile | None:
-    if sum(1 for c in comparison.postings if c.posting.pay is not None) < 1:
+    # The same test as _compare_png's: a pay with no amount (no year_point) has nothing to plot.
+    if not any(
+        c.posting.pay is not None and c.posting.pay.year_point is not None for c in comparison.postings
+    ):
         return None
     data = await asyncio.to_thread(_compare_png, comparison)
     return ReplyFile(filename="compare.png", data=data, description="Yearly pay of the compared postings")

@@ -137,7 +137,9 @@ async def run_due_digest(
         if attempt > 1 and await sender.already_posted(guild_id, channel_id, period):
             log.warning("Digest %s of guild %s is already in its channel; marked sent.", period, guild_id)
         else:
-            reply = await build_digest(store, guild_id, schedule, period, when.start, when.end)
+            reply = await build_digest(
+                store, guild_id, schedule, period, when.start, when.end, chart=policy.charts
+            )
             await sender.send(guild_id, channel_id, reply)
     except Exception as exc:  # any failure is recorded, then retried or reported
         reason = exc.reason if isinstance(exc, SendFailed) else _describe(exc)

@@ -223,6 +223,7 @@ class DigestPolicy:
     max_attempts: int = 3
     stale_after: timedelta = timedelta(minutes=15)
     retry_delays: tuple[timedelta, ...] = (timedelta(minutes=5), timedelta(minutes=30))
+    charts: bool = True  # a chart image in the posted digest (``discord.charts``)
 
     def retry_delay(self, failed_attempts: int) -> timedelta:
         delays = self.retry_delays or (timedelta(minutes=5),)

@@ -56,77 +56,77 @@ def location_keys(locations: list[str], workplace: str | None) -> list[str]:
 
 @dataclass(slots=True)
 class Derived:
-    """Effective fields of a posting (parse + fixes) in the shape of the postings columns."""
+    """Effective fields of a posting (parse + fixes), as plain data: the postings columns, the pay
+    range rows, skills and location keys. Cheap to pickle (bulk import prepares it in workers)."""
 
-    title: str | None
-    company: str | None
-    role_key: str | None
-    seniority: str | None
-    workplace: str | None
-    employment_type: str | None
-    pay: PayView | None
-    pay_ranges: list[PayView]
+    columns: dict[str, Any]
+    pay_ranges: list[dict[str, Any]]
     skills: list[tuple[str, str]]  # (key, display name), in the parse's order
     location_keys: list[str]
-    locations: list[str]
-
-    def columns(self) -> dict[str, Any]:
-        pay = self.pay
-        return {
-            "title": self.title,
-            "title_key": text_key(self.title) if self.title else None,
-            "company": self.company,
-            "role_key": self.role_key,
-            "seniority": self.seniority,
-            "workplace": self.workplace,
-            "employment_type": self.employment_type,
-            "pay_text": pay.text if pay else None,
-            "pay_currency": pay.currency if pay else None,
-            "pay_period": pay.period if pay else None,
-            "pay_min": pay.min if pay else None,
-            "pay_max": pay.max if pay else None,
-            "pay_year": pay.year_point if pay else None,
-            "pay_year_min": pay.year_min if pay else None,
-            "pay_year_max": pay.year_max if pay else None,
-            "pay_usd_year": pay.usd_year if pay else None,
-            "pay_rate_date": pay.rate_date if pay else None,
-        }
 
     def pay_rows(self, posting_id: int) -> list[dict[str, Any]]:
-        return [
-            {
-                "posting_id": posting_id,
-                "position": i,
-                "origin": r.origin,
-                "text": r.text or "",
-                "label": r.label,
-                "currency": r.currency,
-                "period": r.period,
-                "min": r.min,
-                "max": r.max,
-                "year_min": r.year_min,
-                "year_max": r.year_max,
-                "usd_year_min": _usd(r, r.year_min),
-                "usd_year_max": _usd(r, r.year_max),
-                "rate_date": r.rate_date,
-            }
-            for i, r in enumerate(self.pay_ranges)
-        ]
+        return [{"posting_id": posting_id, "position": i, **r} for i, r in enumerate(self.pay_ranges)]
 
     def location_rows(self, posting_id: int, guild_id: int) -> list[dict[str, Any]]:
-        pay = self.pay
+        c = self.columns
         return [
             {
                 "posting_id": posting_id,
                 "location_key": key,
                 "guild_id": guild_id,
-                "role_key": self.role_key,
-                "pay_currency": pay.currency if pay else None,
-                "seniority": self.seniority,
-                "pay_year": pay.year_point if pay else None,
+                "role_key": c["role_key"],
+                "pay_currency": c["pay_currency"],
+                "seniority": c["seniority"],
+                "pay_year": c["pay_year"],
             }
             for key in self.location_keys
         ]
+
+
+def _columns(
+    title: str | None,
+    company: str | None,
+    role: str | None,
+    seniority: str | None,
+    parsed: Posting,
+    pay: PayView | None,
+) -> dict[str, Any]:
+    return {
+        "title": title,
+        "title_key": text_key(title) if title else None,
+        "company": company,
+        "role_key": role,
+        "seniority": seniority,
+        "workplace": parsed.workplace,
+        "employment_type": parsed.employment_type,
+        "pay_text": pay.text if pay else None,
+        "pay_currency": pay.currency if pay else None,
+        "pay_period": pay.period if pay else None,
+        "pay_min": pay.min if pay else None,
+        "pay_max": pay.max if pay else None,
+        "pay_year": pay.year_point if pay else None,
+        "pay_year_min": pay.year_min if pay else None,
+        "pay_year_max": pay.year_max if pay else None,
+        "pay_usd_year": pay.usd_year if pay else None,
+        "pay_rate_date": pay.rate_date if pay else None,
+    }
+
+
+def _pay_row(r: PayView) -> dict[str, Any]:
+    return {
+        "origin": r.origin,
+        "text": r.text or "",
+        "label": r.label,
+        "currency": r.currency,
+        "period": r.period,
+        "min": r.min,
+        "max": r.max,
+        "year_min": r.year_min,
+        "year_max": r.year_max,
+        "usd_year_min": _usd(r, r.year_min),
+        "usd_year_max": _usd(r, r.year_max),
+        "rate_date": r.rate_date,
+    }
 
 
 def _usd(view: PayView, year_amount: float | None) -> float | None:
@@ -215,30 +215,45 @@ def derive(parsed: Posting, fixes: dict[str, Any], cfg: PayConfig) -> Derived:
         if key and key not in skills:
             skills[key] = name.strip()[:MAX_KEY_LENGTH]
     return Derived(
-        title=title,
-        company=company,
-        role_key=role_key(role_source),
-        seniority=seniority,
-        workplace=parsed.workplace,
-        employment_type=parsed.employment_type,
-        pay=envelope,
-        pay_ranges=ranges,
+        columns=_columns(title, company, role_key(role_source), seniority, parsed, envelope),
+        pay_ranges=[_pay_row(r) for r in ranges],
         skills=list(skills.items()),
         location_keys=location_keys(parsed.locations, parsed.workplace),
-        locations=list(parsed.locations),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """What tells two postings with near-identical text apart: the parsed role, level and places."""
+
+    role: str | None
+    seniority: str | None
+    places: frozenset[str]
+
+    @classmethod
+    def of(cls, parsed: Posting) -> Identity:
+        places = frozenset(k for k in (location_key(x) for x in parsed.locations) if k)
+        return cls(role_key(parsed.role or parsed.title), parsed.seniority, places)
+
+    def compatible(self, other: Identity) -> bool:
+        if self.role and other.role and self.role != other.role:
+            return False
+        if self.seniority and other.seniority and self.seniority != other.seniority:
+            return False
+        return not (self.places and other.places and not self.places & other.places)
 
 
 @dataclass(slots=True)
 class Prepared:
-    """A posting ready to be written: text identity (hash, MinHash), the parse and its derived fields."""
+    """A posting ready to be written: text identity (hash, MinHash), the parse and its derived fields.
+    Plain data only, so it crosses process boundaries cheaply."""
 
     text: str
     text_hash: bytes
     sample: int
     signature: npt.NDArray[np.uint32]
     band_keys: list[int]
-    parsed: Posting
+    identity: Identity
     parsed_json: str
     fixes: dict[str, Any]
     derived: Derived
@@ -273,7 +288,7 @@ def prepare(
         sample=dedup.sample_value(digest),
         signature=sig,
         band_keys=dedup.band_keys(sig),
-        parsed=parsed,
+        identity=Identity.of(parsed),
         parsed_json=parsed.model_dump_json(exclude_defaults=True),
         fixes=fixes,
         derived=derive(parsed, fixes, cfg),

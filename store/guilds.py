@@ -6,11 +6,11 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import DigestRun, DigestStatus, GuildSettings
+from store.sqlutil import insert_ignore
 from store.tables import DIGEST_RUNS, GUILD_SETTINGS
 
 _G = GUILD_SETTINGS.c
@@ -65,10 +65,9 @@ async def update_settings(
     values = _columns(merged.model_dump(exclude={"guild_id", "updated_at"}))
     values["updated_at"] = now
     if current is None:
-        try:
-            async with session.begin_nested():
-                await session.execute(insert(GUILD_SETTINGS).values(guild_id=guild_id, **values))
-        except IntegrityError:  # created concurrently: fall through to the update
+        stmt = insert_ignore(session, GUILD_SETTINGS, ["guild_id"])
+        created = await session.execute(stmt.values(guild_id=guild_id, **values))
+        if getattr(created, "rowcount", 0) != 1:  # created concurrently: apply the change on top
             await session.execute(
                 update(GUILD_SETTINGS).where(_G.guild_id == guild_id).values(**_columns(changes))
             )
@@ -91,21 +90,14 @@ async def claim_run(
     """Claim the digest of (guild, period). True exactly once per successful claim: the first time, or
     again after a failure (up to ``max_attempts``), or when a claim older than ``stale_after`` was never
     marked (its process died)."""
-    try:
-        async with session.begin_nested():
-            await session.execute(
-                insert(DIGEST_RUNS).values(
-                    guild_id=guild_id,
-                    period=period,
-                    status="claimed",
-                    attempts=1,
-                    claimed_at=now,
-                    updated_at=now,
-                )
-            )
+    stmt = insert_ignore(session, DIGEST_RUNS, ["guild_id", "period"])
+    created = await session.execute(
+        stmt.values(
+            guild_id=guild_id, period=period, status="claimed", attempts=1, claimed_at=now, updated_at=now
+        )
+    )
+    if getattr(created, "rowcount", 0) == 1:
         return True
-    except IntegrityError:
-        pass
     retry = _R.status == "failed"
     if stale_after is not None:
         retry = or_(retry, (_R.status == "claimed") & (_R.claimed_at < now - stale_after))

@@ -7,22 +7,22 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 from sqlalchemy import bindparam, delete, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
-from store import dedup
-from store.derive import Derived, Prepared, location_key
+from store import dedup, summaries
+from store.derive import Derived, Identity, Prepared
 from store.models import PayChange
-from store.roles import role_key
+from store.sqlutil import chunks, insert_ignore, one_of, raw_insert
+from store.summaries import day_number
 from store.tables import (
     POSTING_BANDS,
     POSTING_FIXES,
@@ -34,16 +34,18 @@ from store.tables import (
     SKILLS,
 )
 
-CHUNK = 500  # values per IN (...) list: well under both engines' bind-parameter limits
-MAX_CANDIDATES = 5  # saved postings checked per new text (those sharing the most bands)
+MAX_CANDIDATES = 20  # saved postings checked per new text (those sharing the most bands)
 
-T = TypeVar("T")
+LOCATION_COLUMNS = (
+    "posting_id",
+    "location_key",
+    "guild_id",
+    "role_key",
+    "pay_currency",
+    "seniority",
+    "pay_year",
+)
 OutcomeKind = Literal["created", "repost", "duplicate", "seen"]
-
-
-def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 @dataclass(slots=True)
@@ -70,33 +72,14 @@ class _Target:
 
     posting_id: int | None
     index: int | None
-    signature: npt.NDArray[np.uint32]
-    role: str | None
-    seniority: str | None
-    places: frozenset[str]
+    signature: npt.NDArray[np.uint32] | bytes
+    identity: Identity
     pay: _Pay
 
 
 def _pay_of(derived: Derived) -> _Pay:
-    p = derived.pay
-    if p is None:
-        return _Pay(None, None, None, None, None, None)
-    return _Pay(p.text, p.currency, p.period, p.min, p.max, p.year_point)
-
-
-def _places(locations: Iterable[str]) -> frozenset[str]:
-    return frozenset(k for k in (location_key(x) for x in locations) if k)
-
-
-def _compatible(a: Prepared, b: _Target) -> bool:
-    """Near-identical texts that name a different role, level or place are different postings."""
-    a_role = role_key(a.parsed.role or a.parsed.title)
-    if a_role and b.role and a_role != b.role:
-        return False
-    if a.parsed.seniority and b.seniority and a.parsed.seniority != b.seniority:
-        return False
-    places = _places(a.parsed.locations)
-    return not (places and b.places and not places & b.places)
+    c = derived.columns
+    return _Pay(c["pay_text"], c["pay_currency"], c["pay_period"], c["pay_min"], c["pay_max"], c["pay_year"])
 
 
 def pay_change(old: _Pay, new: _Pay) -> PayChange | None:
@@ -125,12 +108,6 @@ def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
-
-
-def insert_ignore(session: AsyncSession, table: Any, index_elements: list[str]) -> Any:
-    dialect = session.get_bind().dialect.name
-    module = postgresql if dialect == "postgresql" else sqlite
-    return module.insert(table).on_conflict_do_nothing(index_elements=index_elements)
 
 
 async def resolve_skills(
@@ -174,7 +151,9 @@ async def _hash_lookup(
     found: dict[bytes, int] = {}
     for part in chunks(hashes):
         rows = await session.execute(
-            select(table.c.text_hash, id_col).where(table.c.guild_id == guild_id, table.c.text_hash.in_(part))
+            select(table.c.text_hash, id_col).where(
+                table.c.guild_id == guild_id, one_of(session, table.c.text_hash, part)
+            )
         )
         for digest, posting_id in rows.tuples():
             found.setdefault(bytes(digest), int(posting_id))
@@ -186,12 +165,24 @@ async def _band_lookup(session: AsyncSession, guild_id: int, keys: list[int]) ->
     for part in chunks(keys):
         rows = await session.execute(
             select(POSTING_BANDS.c.band_key, POSTING_BANDS.c.posting_id).where(
-                POSTING_BANDS.c.guild_id == guild_id, POSTING_BANDS.c.band_key.in_(part)
+                POSTING_BANDS.c.guild_id == guild_id, one_of(session, POSTING_BANDS.c.band_key, part)
             )
         )
         for key, posting_id in rows.tuples():
             hits.setdefault(int(key), []).append(int(posting_id))
     return hits
+
+
+async def _signatures(session: AsyncSession, guild_id: int, ids: list[int]) -> dict[int, bytes]:
+    found: dict[int, bytes] = {}
+    for part in chunks(ids):
+        rows = await session.execute(
+            select(POSTINGS.c.id, POSTINGS.c.minhash).where(
+                POSTINGS.c.guild_id == guild_id, POSTINGS.c.id.in_(part)
+            )
+        )
+        found.update({int(pid): bytes(sig) for pid, sig in rows.tuples()})
+    return found
 
 
 async def _saved_targets(session: AsyncSession, guild_id: int, ids: list[int]) -> dict[int, _Target]:
@@ -200,19 +191,16 @@ async def _saved_targets(session: AsyncSession, guild_id: int, ids: list[int]) -
     for part in chunks(ids):
         rows = await session.execute(
             select(
-                p.id, p.raw_text, p.parsed_json, p.pay_text, p.pay_currency, p.pay_period,
+                p.id, p.minhash, p.parsed_json, p.pay_text, p.pay_currency, p.pay_period,
                 p.pay_min, p.pay_max, p.pay_year,
             ).where(p.guild_id == guild_id, p.id.in_(part))
         )  # fmt: skip
         for row in rows.tuples():
-            parsed = Posting.model_validate_json(row[2])
             targets[int(row[0])] = _Target(
                 posting_id=int(row[0]),
                 index=None,
-                signature=dedup.text_signature(row[1]),
-                role=role_key(parsed.role or parsed.title),
-                seniority=parsed.seniority,
-                places=_places(parsed.locations),
+                signature=bytes(row[1]),
+                identity=Identity.of(Posting.model_validate_json(row[2])),
                 pay=_Pay(row[3], row[4], row[5], row[6], row[7], row[8]),
             )
     return targets
@@ -223,9 +211,7 @@ def _batch_target(index: int, item: Prepared) -> _Target:
         posting_id=None,
         index=index,
         signature=item.signature,
-        role=role_key(item.parsed.role or item.parsed.title),
-        seniority=item.parsed.seniority,
-        places=_places(item.parsed.locations),
+        identity=item.identity,
         pay=_pay_of(item.derived),
     )
 
@@ -291,24 +277,32 @@ async def store_batch(
     for i in fresh:
         votes = Counter(pid for k in items[i].band_keys for pid in hits.get(k, ()))
         wanted[i] = [pid for pid, _ in votes.most_common(MAX_CANDIDATES)]
+    # Candidates are confirmed by the similarity of stored signatures; only the few that pass are read
+    # in full (parse, pay) for the compatibility check and the pay comparison.
+    signatures = await _signatures(session, guild_id, sorted({pid for ids in wanted.values() for pid in ids}))
+    close: dict[int, list[tuple[float, int]]] = {}
+    for i in fresh:
+        for pid in wanted[i]:
+            if pid in signatures:
+                sim = dedup.similarity(items[i].signature, signatures[pid])
+                if sim >= dedup.REPOST_THRESHOLD:
+                    close.setdefault(i, []).append((sim, pid))
     targets = await _saved_targets(
-        session, guild_id, sorted({pid for ids in wanted.values() for pid in ids} | set(exact_targets))
+        session, guild_id, sorted({pid for pairs in close.values() for _, pid in pairs} | set(exact_targets))
     )
     batch_bands: dict[int, list[int]] = {}
     to_create: list[int] = []
     for i in fresh:
         item = items[i]
+        options = [(sim, targets[pid]) for sim, pid in close.get(i, []) if pid in targets]
+        for j in sorted({j for k in item.band_keys for j in batch_bands.get(k, ())}):
+            sim = dedup.similarity(item.signature, items[j].signature)
+            if sim >= dedup.REPOST_THRESHOLD:
+                options.append((sim, _batch_target(j, items[j])))
         best: tuple[float, _Target] | None = None
-        options = [targets[pid] for pid in wanted[i] if pid in targets]
-        earlier = {j for k in item.band_keys for j in batch_bands.get(k, ())}
-        options += [_batch_target(j, items[j]) for j in sorted(earlier)]
-        for target in options:
-            sim = dedup.similarity(item.signature, target.signature)
-            if (
-                sim >= dedup.REPOST_THRESHOLD
-                and (best is None or sim > best[0])
-                and _compatible(item, target)
-            ):
+        for sim, target in options:
+            # near-identical texts naming a different role, level or place are different postings
+            if (best is None or sim > best[0]) and item.identity.compatible(target.identity):
                 best = (sim, target)
         if best is not None:
             reposts.append((i, best[1], best[0]))
@@ -378,9 +372,10 @@ def posting_row(guild_id: int, item: Prepared, now: datetime) -> dict[str, Any]:
         "raw_text": item.text,
         "text_hash": item.text_hash,
         "sample": item.sample,
+        "minhash": dedup.compact(item.signature),
         "parsed_json": item.parsed_json,
         "parsed_at": now,
-        **item.derived.columns(),
+        **item.derived.columns,
     }
 
 
@@ -389,9 +384,12 @@ async def insert_postings(
 ) -> list[int]:
     if not items:
         return []
-    stmt = insert(POSTINGS).returning(POSTINGS.c.id, sort_by_parameter_order=True)
+    # Ids are matched back by text hash (unique in the guild, and in the batch): asking for them in
+    # parameter order would make SQLAlchemy insert row by row on SQLite.
+    stmt = insert(POSTINGS).returning(POSTINGS.c.id, POSTINGS.c.text_hash)
     result = await session.execute(stmt, [posting_row(guild_id, it, now) for it in items])
-    return [int(v) for v in result.scalars().all()]
+    ids = {bytes(digest): int(pid) for pid, digest in result.tuples()}
+    return [ids[it.text_hash] for it in items]
 
 
 async def insert_children(
@@ -403,16 +401,11 @@ async def insert_children(
     now: datetime,
 ) -> dict[str, int]:
     """Pay ranges, skills, locations, LSH bands and fixes of newly inserted postings."""
-    learned = await write_derived_children(
-        session, guild_id, [(pid, it.derived) for pid, it in rows], skill_cache
-    )
-    bands = [
-        {"guild_id": guild_id, "band_key": key, "posting_id": pid}
-        for pid, it in rows
-        for key in dict.fromkeys(it.band_keys)
-    ]
-    if bands:
-        await session.execute(insert(POSTING_BANDS), bands)
+    with_days = [(pid, it.derived, day_number(it.added_at)) for pid, it in rows]
+    learned = await write_derived_children(session, guild_id, with_days, skill_cache)
+    # sorted: the index pages are then visited in order, once each (keys are random)
+    bands = sorted({(guild_id, key, pid) for pid, it in rows for key in it.band_keys})
+    await raw_insert(session, POSTING_BANDS, ("guild_id", "band_key", "posting_id"), bands)
     fixes = [
         {
             "posting_id": pid,
@@ -432,25 +425,36 @@ async def insert_children(
 async def write_derived_children(
     session: AsyncSession,
     guild_id: int,
-    rows: Sequence[tuple[int, Derived]],
+    rows: Sequence[tuple[int, Derived, int]],
     skill_cache: dict[str, int],
 ) -> dict[str, int]:
-    names = {key: name for _, d in rows for key, name in d.skills}
+    """Pay ranges, skill links and locations of postings (id, derived fields, day added), and their
+    contribution to the skill summaries."""
+    names = {key: name for _, d, _ in rows for key, name in d.skills}
     skill_ids, learned = await resolve_skills(session, names, skill_cache) if names else ({}, {})
-    pay = [r for pid, d in rows for r in d.pay_rows(pid)]
+    pay = [r for pid, d, _ in rows for r in d.pay_rows(pid)]
     if pay:
         await session.execute(insert(POSTING_PAY), pay)
-    links = [
-        {"posting_id": pid, "skill_id": skill_ids[key], "position": i}
-        for pid, d in rows
-        for i, (key, _) in enumerate(d.skills)
+    links = [(pid, skill_ids[key], i) for pid, d, _ in rows for i, (key, _) in enumerate(d.skills)]
+    await raw_insert(session, POSTING_SKILLS, ("posting_id", "skill_id", "position"), links)
+    places = [tuple(r.values()) for pid, d, _ in rows for r in d.location_rows(pid, guild_id)]
+    await raw_insert(session, POSTING_LOCATIONS, LOCATION_COLUMNS, places)
+    contributions = [
+        summaries.Contribution(guild_id, d.columns["role_key"], day, tuple(skill_ids[k] for k, _ in d.skills))
+        for _, d, day in rows
     ]
-    if links:
-        await session.execute(insert(POSTING_SKILLS), links)
-    places = [r for pid, d in rows for r in d.location_rows(pid, guild_id)]
-    if places:
-        await session.execute(insert(POSTING_LOCATIONS), places)
+    await summaries.apply(session, contributions, +1)
     return learned
+
+
+async def _days(session: AsyncSession, ids: list[int]) -> list[tuple[int, int]]:
+    days: list[tuple[int, int]] = []
+    for part in chunks(ids):
+        rows = await session.execute(
+            select(POSTINGS.c.id, POSTINGS.c.added_at).where(POSTINGS.c.id.in_(part))
+        )
+        days += [(int(pid), day_number(added)) for pid, added in rows.tuples()]
+    return days
 
 
 async def rewrite_derived(
@@ -468,7 +472,7 @@ async def rewrite_derived(
     if not rows:
         return {}
     ids = [pid for pid, _, _ in rows]
-    columns = list(rows[0][1].columns())
+    columns = list(rows[0][1].columns)
     values: dict[str, Any] = {c: bindparam(f"v_{c}") for c in columns}
     for with_parse in (True, False):
         batch = [(pid, d, pj) for pid, d, pj in rows if (pj is not None) == with_parse]
@@ -480,20 +484,23 @@ async def rewrite_derived(
         stmt = update(POSTINGS).where(POSTINGS.c.id == bindparam("v_id")).values(**values, **extra)
         params: list[dict[str, Any]] = []
         for pid, d, pj in batch:
-            p = {f"v_{k}": v for k, v in d.columns().items()}
+            p = {f"v_{k}": v for k, v in d.columns.items()}
             p["v_id"] = pid
             if with_parse:
                 p["v_parsed_json"] = pj
                 p["v_parsed_at"] = now
             params.append(p)
         await session.execute(stmt.execution_options(synchronize_session=False), params)
+    before = await summaries.current(session, ids)
+    await summaries.apply(session, before, -1)
+    day_of = {pid: day for pid, day in await _days(session, ids)}
     for part in chunks(ids):
         for table in (POSTING_PAY, POSTING_SKILLS, POSTING_LOCATIONS):
             await session.execute(delete(table).where(table.c.posting_id.in_(part)))
     learned: dict[str, int] = {}
-    by_guild: dict[int, list[tuple[int, Derived]]] = {}
+    by_guild: dict[int, list[tuple[int, Derived, int]]] = {}
     for pid, d, _ in rows:
-        by_guild.setdefault(guild_id_of[pid], []).append((pid, d))
+        by_guild.setdefault(guild_id_of[pid], []).append((pid, d, day_of[pid]))
     for guild_id, group in by_guild.items():
         learned.update(await write_derived_children(session, guild_id, group, skill_cache))
     return learned
@@ -508,6 +515,7 @@ async def delete_posting(session: AsyncSession, guild_id: int, posting_id: int) 
     if row is None:
         return False
     keys = dedup.band_keys(dedup.text_signature(row[0]))
+    await summaries.apply(session, await summaries.current(session, [posting_id]), -1)
     await session.execute(
         delete(POSTING_BANDS).where(
             POSTING_BANDS.c.guild_id == guild_id,

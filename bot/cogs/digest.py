@@ -67,7 +67,7 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="The w
     # ------------------------------------------------------------------------------- lifecycle
 
     async def cog_load(self) -> None:
-        policy = policy_from(self.bot.settings.digest)
+        policy = policy_from(self.bot.settings.digest, charts=self.bot.settings.discord.charts)
         self.bot.use_cases.digest_policy = policy
         services = getattr(self.bot.use_cases, "services", None)
         if not isinstance(services, Services):

@@ -25,7 +25,7 @@ from bot.attachments import is_posting_file, read_text
 from bot.detect import looks_like_posting
 from bot.errors import UserFacingError, describe
 from bot.fetch import fetch_page
-from bot.interactions import answer, report, send
+from bot.interactions import answer, answer_by_editing, report, send
 from bot.render import render
 from bot.usecases import Added, FixDraft, FixValues, Source
 from commands.reply import Reply, ReplyButton
@@ -212,6 +212,33 @@ class PostingsCog(commands.Cog):
         await answer(interaction, work)
 
 
+class ListPageButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"list:(?P<page>\d+)(?::(?P<query>.*))?"
+):
+    """Newer/Older under /posting list: the list's page and search live in the custom_id."""
+
+    def __init__(self, page: int, query: str | None) -> None:
+        custom_id = f"list:{page}" + (f":{query}" if query else "")
+        super().__init__(discord.ui.Button(label="Page", custom_id=custom_id[:100]))
+        self.page = page
+        self.query = query
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> ListPageButton:
+        return cls(int(match["page"]), match["query"] or None)
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        bot: JobScoutBot = interaction.client
+        try:
+            assert interaction.guild_id is not None
+            work = bot.use_cases.list_postings(interaction.guild_id, query=self.query, page=self.page)
+            await answer_by_editing(interaction, work)
+        except Exception as exc:
+            await report(interaction, exc, context=f"list page {self.page} (query={self.query!r})")
+
+
 class RemoveButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"remove:(?P<id>\d+)"):
     """The Remove button under a card: the poster, or anyone with Manage Messages."""
 
@@ -330,14 +357,11 @@ class FixButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"fix:(
                 user_id=interaction.user.id,
                 can_manage=can_manage_messages(interaction),
             )
-            if isinstance(draft, Reply):
-                await send(interaction, draft)
-                return
             await interaction.response.send_modal(FixModal(draft, nonce=interaction.id))
         except Exception as exc:
             await report(interaction, exc, context=f"Fix button for posting {self.posting_id}")
 
 
 async def setup(bot: JobScoutBot) -> None:
-    bot.add_dynamic_items(FixButton, RemoveButton)
+    bot.add_dynamic_items(FixButton, RemoveButton, ListPageButton)
     await bot.add_cog(PostingsCog(bot))

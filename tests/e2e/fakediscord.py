@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import BodyPartReader, WSMsgType, web
 
 JSON = dict[str, Any]
 
@@ -187,6 +187,13 @@ class RestCall:
         return inner if isinstance(inner, dict) and "type" in body else body
 
     @property
+    def replying_to(self) -> int | None:
+        """The message id this call replies to (``message_reference``), if any."""
+        body = self.json if isinstance(self.json, dict) else {}
+        reference = body.get("message_reference") or {}
+        return int(reference["message_id"]) if "message_id" in reference else None
+
+    @property
     def text(self) -> str:
         """Everything a reader would see: content, embed titles, descriptions and fields."""
         data = self.data
@@ -240,6 +247,8 @@ class FakeDiscord:
         self.commands: list[JSON] = []
         self.attachments: dict[str, tuple[int, bytes, str]] = {}
         self.rest_delay: float = 0.0
+        self.identifies: list[JSON] = []  # IDENTIFY payloads received (intents, shard)
+        self.message_content_allowed = True  # False: IDENTIFY asking for it is closed with 4014
         self._connections: list[_Connection] = []
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -340,8 +349,12 @@ class FakeDiscord:
         return ws
 
     async def _identify(self, conn: _Connection, data: JSON) -> None:
+        self.identifies.append(data)
         if data.get("token") != self.token:
             await conn.ws.close(code=4004, message=b"Authentication failed.")
+            return
+        if int(data.get("intents", 0)) & (1 << 15) and not self.message_content_allowed:
+            await conn.ws.close(code=4014, message=b"Disallowed intent(s).")
             return
         shard = data.get("shard") or [0, 1]
         conn.shard = (int(shard[0]), int(shard[1]))
@@ -561,11 +574,12 @@ class FakeDiscord:
             body = await request.json()
         elif request.content_type.startswith("multipart/"):
             reader = await request.multipart()
-            async for part in reader:
+            while (part := await reader.next()) is not None:
+                assert isinstance(part, BodyPartReader)
                 if part.name == "payload_json":
-                    body = json.loads(await part.text())  # type: ignore[union-attr]
+                    body = json.loads(await part.text())
                 else:
-                    files.append((part.filename or "", await part.read()))  # type: ignore[union-attr]
+                    files.append((part.filename or "", await part.read()))
         call = RestCall(request.method, path, dict(request.query), body or {}, files, time.monotonic())
         if self.rest_delay:
             await asyncio.sleep(self.rest_delay)
@@ -624,7 +638,7 @@ class FakeDiscord:
         }
 
     def _new_message(self, channel_id: int, body: JSON, files: list[tuple[str, bytes]]) -> JSON:
-        message = {
+        message: JSON = {
             "id": str(snowflake()),
             "channel_id": str(channel_id),
             "author": self.me.payload(),
@@ -705,3 +719,8 @@ def opt(name: str, value: Any, *, kind: int = 3, focused: bool = False) -> JSON:
     if focused:
         option["focused"] = True
     return option
+
+
+def sub(name: str, *options: JSON) -> JSON:
+    """A subcommand option (``/posting show ...``) carrying its own options."""
+    return {"name": name, "type": 1, "options": list(options)}

@@ -38,6 +38,7 @@ def upgrade() -> None:
         sa.Column("raw_text", sa.Text(), nullable=False),
         sa.Column("text_hash", sa.LargeBinary(16), nullable=False),
         sa.Column("sample", sa.Integer(), nullable=False),
+        sa.Column("minhash", sa.LargeBinary(), nullable=False),
         sa.Column("parsed_json", sa.Text(), nullable=False),
         sa.Column("parsed_at", UTCDateTime(), nullable=False),
         sa.Column("title", sa.Text(), nullable=True),
