@@ -157,41 +157,39 @@ def _summary(data: DigestData, schedule: Schedule, *, preview: bool) -> str:
 
 
 def _chart_png(medians: list[RoleMedian]) -> bytes:
-    """Each role's median this week against the four weeks before, one row per role."""
-    rows = medians[:ROLES]
-    fig = Figure(figsize=(8.0, 0.55 * len(rows) + 1.4))
-    ax = fig.subplots()
-    labels = [f"{role_title(m.role)[:28]} ({m.currency})" for m in rows]
-    positions = range(len(rows))
-    for y, m in zip(positions, rows, strict=True):
-        if m.previous_median is not None:
-            ax.plot([m.previous_median, m.median], [y, y], color="grey", linewidth=2, zorder=1)
-            ax.scatter([m.previous_median], [y], color="grey", s=40, zorder=2)
-        ax.scatter([m.median], [y], color="tab:blue", s=60, zorder=3)
-    ax.scatter([], [], color="grey", s=40, label="4 weeks before")
-    ax.scatter([], [], color="tab:blue", s=60, label="this week")
-    ax.set_yticks(list(positions), labels)
+    """How each role's median moved against the four weeks before, in percent (so roles paid in
+    different currencies share one axis honestly). Drawn without a tight-bbox second pass: it is the
+    costliest part of a digest."""
+    rows = [m for m in medians[:ROLES] if m.change is not None]
+    fig = Figure(figsize=(8.0, 0.5 * len(rows) + 1.3))
+    fig.subplots_adjust(left=0.36, right=0.95, top=0.86, bottom=0.14)
+    ax = fig.add_subplot()
+    ys = list(range(len(rows)))
+    changes = [(m.change or 0.0) * 100 for m in rows]
+    ax.barh(ys, changes, color=["tab:green" if c >= 0 else "tab:red" for c in changes], height=0.6)
+    labels = [f"{role_title(m.role)[:26].rstrip()} · {money(m.median, m.currency)}" for m in rows]
+    ax.set_yticks(ys, labels, fontsize=9)
     ax.invert_yaxis()
-    ax.margins(x=0.15, y=0.3)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.xaxis.set_major_formatter(lambda v, _pos: f"{v:+.0f}%")
+    ax.margins(x=0.2)
     ax.grid(axis="x", alpha=0.3)
-    ax.legend(loc="lower right", fontsize=8)
-    ax.set_title("Median yearly pay by role", fontsize=11)
+    ax.set_title("Median yearly pay this week vs the 4 weeks before", fontsize=10)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=100)
     return buffer.getvalue()
 
 
 def chart_helps(data: DigestData) -> bool:
-    """A picture only when it shows a comparison: two roles, or a role against its past."""
-    medians = data.role_medians[:ROLES]
-    return len(medians) >= 2 or any(m.previous_median is not None for m in medians)
+    """A picture only when there is movement to show: a role with a median to compare against."""
+    return any(m.change is not None for m in data.role_medians[:ROLES])
 
 
 async def digest_chart(data: DigestData) -> ReplyFile | None:
     if not chart_helps(data):
         return None
     png = await asyncio.to_thread(_chart_png, data.role_medians)
-    return ReplyFile(filename=CHART_FILE, data=png, description="Median yearly pay by role vs before")
+    return ReplyFile(filename=CHART_FILE, data=png, description="How role medians moved")
 
 
 def digest_reply(

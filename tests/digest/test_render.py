@@ -131,7 +131,10 @@ async def test_chart_only_where_it_helps() -> None:
         role="qa", currency="USD", n=1, median=1.0, previous_n=0, previous_median=None, change=None
     )
     assert await digest_chart(data(role_medians=[one])) is None
-    two = [one, one.model_copy(update={"role": "sre", "previous_median": 2.0, "previous_n": 3})]
+    two = [
+        one,
+        one.model_copy(update={"role": "sre", "previous_median": 2.0, "previous_n": 3, "change": -0.5}),
+    ]
     image = await digest_chart(data(role_medians=two))
     assert image is not None and image.filename == "digest.png" and image.data[:4] == b"\x89PNG"
     reply = digest_reply(data(role_medians=two), SCHEDULE, "2026-W47", {}, chart=image)
