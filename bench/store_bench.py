@@ -111,6 +111,30 @@ async def database_size(url: str) -> int:
 # ---------------------------------------------------------------------------------------------- import
 
 
+def _tree_rss_mb(root: int) -> tuple[float, float]:
+    """(sum, largest) resident memory of a process and its descendants, in MB."""
+    parents: dict[int, int] = {}
+    rss: dict[int, float] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as status:
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields.get("PPid", "0").strip())
+        rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0]) / 1024
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        children = [c for c, p in parents.items() if p == pid]
+        tree.update(children)
+        frontier += children
+    sizes = [rss.get(pid, 0.0) for pid in tree]
+    return sum(sizes), max(sizes, default=0.0)
+
+
 def run_import(url: str, data: Path, workers: int | None) -> dict[str, Any]:
     command = [sys.executable, "-m", "bot", "import", str(data), "--database", url, "--guild", str(GUILD)]
     command += ["--batch-size", "2000"]
@@ -119,16 +143,24 @@ def run_import(url: str, data: Path, workers: int | None) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.run(command, env=env, capture_output=True, text=True)
+    peak_sum = peak_one = 0.0
+    with subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    ) as proc:
+        while proc.poll() is None:
+            total, largest = _tree_rss_mb(proc.pid)
+            peak_sum, peak_one = max(peak_sum, total), max(peak_one, largest)
+            time.sleep(0.5)
+        stderr = proc.stderr.read() if proc.stderr else ""
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
-        raise SystemExit(f"import failed:\n{proc.stderr[-3000:]}")
-    summary = proc.stderr.strip().splitlines()[-1]
+        raise SystemExit(f"import failed:\n{stderr[-3000:]}")
     return {
         "seconds": round(elapsed, 1),
-        "summary": summary,
-        "peak_rss_mb": round(after.ru_maxrss / 1024, 1),  # the largest process of the import
+        "summary": stderr.strip().splitlines()[-1],
+        "peak_rss_mb": round(peak_sum, 1),  # the import and its worker processes together
+        "peak_rss_largest_process_mb": round(peak_one, 1),
         "cpu_seconds": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 1),
     }
 

@@ -224,4 +224,6 @@ async def import_file(
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
         handle.close()
+    if report.added:
+        await store.refresh_statistics()
     return report

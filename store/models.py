@@ -184,7 +184,7 @@ class SkillSummary(BaseModel):
     previous_until: datetime
     n_postings: int  # exact
     n_previous: int
-    sample_size: int  # postings the pay medians were computed from
+    sample_size: int  # postings with pay the medians were computed from
     sampled: bool  # True when that was a uniform deterministic sample of a large selection
     currency: str | None  # the currency the pay medians are in (the most common one)
     skills: list[SkillStat]

@@ -23,7 +23,8 @@ def one_of(session: AsyncSession, column: Any, values: Sequence[Any]) -> Any:
     whatever the number of values (a long IN list is prepared again for each length)."""
     if session.get_bind().dialect.name == "postgresql":
         return column == any_(bindparam(None, list(values), type_=postgresql.ARRAY(column.type)))
-    return column.in_(values)
+    # one expanding parameter: no per-value expression objects to build
+    return column.in_(bindparam(None, list(values), expanding=True, type_=column.type))
 
 
 async def raw_insert(

@@ -56,7 +56,7 @@ from store.tables import (
 
 PERCENTILES = (0.25, 0.5, 0.75, 0.9)
 SAMPLE_SPACE = 65536  # postings.sample is uniform in [0, 65536)
-SKILL_SAMPLE = 3000  # postings read for skill pay medians (beyond this: a uniform sample)
+SKILL_SAMPLE = 2000  # postings read for skill pay medians (beyond this: a uniform sample)
 TREND_DAYS = 28
 _P = POSTINGS.c
 
@@ -419,47 +419,37 @@ async def _pay_medians(
     sampled = total > SKILL_SAMPLE
     if sampled:
         # With a role or a time range the (guild, role, added_at, sample) or (guild, added_at,
-        # sample) index is the one to walk, testing the sample inside it; "sample + 0" keeps the
-        # planner from preferring the (guild, sample) range and reading every row for the rest.
-        sample = _P.sample if use_sample_index else _P.sample + 0
+        # sample) index is the one to walk, testing the sample inside it. SQLite's planner would
+        # rather take the (guild, sample) range and read every row for the rest: "sample + 0"
+        # stops it. PostgreSQL tests the sample inside the index by itself.
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        sample = _P.sample + 0 if sqlite and not use_sample_index else _P.sample
         threshold = max(1, math.ceil(SAMPLE_SPACE * SKILL_SAMPLE / total))
         conds = [*conds, sample < threshold]
-    rows = (
-        await session.execute(
-            select(_P.id, _P.pay_currency, _P.pay_year).where(*conds, _P.pay_currency.is_not(None))
-        )
-    ).tuples()
-    paid_by_currency: dict[str, list[tuple[int, float]]] = {}
-    size = 0
-    for pid, cur, pay in rows:
-        size += 1
-        if pay is not None:
-            paid_by_currency.setdefault(cur, []).append((int(pid), float(pay)))
-    if not paid_by_currency:
-        return _PayMedians(None, size, sampled, {})
-    currency = min(paid_by_currency, key=lambda c: (-len(paid_by_currency[c]), c))
-    result = _PayMedians(currency, size, sampled, {})
-    if not skill_ids:
-        return result
-    paid = paid_by_currency[currency]
-    with_skill: dict[int, list[int]] = {sid: [] for sid in skill_ids}
-    links = await session.execute(
-        select(POSTING_SKILLS.c.skill_id, POSTING_SKILLS.c.posting_id)
+    # One pass: each sampled posting with pay, joined to its links to the top skills (if any).
+    link = POSTING_SKILLS.c
+    stmt = (
+        select(_P.id, _P.pay_currency, _P.pay_year, link.skill_id)
         .select_from(POSTINGS)
-        .join(POSTING_SKILLS, POSTING_SKILLS.c.posting_id == _P.id)
-        .where(
-            *conds,
-            _P.pay_currency == currency,
-            _P.pay_year.is_not(None),
-            POSTING_SKILLS.c.skill_id.in_(skill_ids),
-        )
+        .outerjoin(POSTING_SKILLS, and_(link.posting_id == _P.id, link.skill_id.in_(skill_ids or [-1])))
+        .where(*conds, _P.pay_currency.is_not(None), _P.pay_year.is_not(None))
     )
-    for sid, pid in links.tuples():
-        with_skill[int(sid)].append(int(pid))
+    pay_of: dict[int, tuple[str, float]] = {}
+    with_skill: dict[int, set[int]] = {sid: set() for sid in skill_ids}
+    for pid, cur, pay, sid in (await session.execute(stmt)).tuples():
+        pay_of[int(pid)] = (cur, float(pay))
+        if sid is not None:
+            with_skill[int(sid)].add(int(pid))
+    per_currency = Counter(cur for cur, _ in pay_of.values())
+    if not per_currency:
+        return _PayMedians(None, 0, sampled, {})
+    currency = min(per_currency, key=lambda c: (-per_currency[c], c))
+    result = _PayMedians(currency, len(pay_of), sampled, {})
+    paid = [(pid, pay) for pid, (cur, pay) in pay_of.items() if cur == currency]
     ids = np.fromiter((pid for pid, _ in paid), dtype=np.int64, count=len(paid))
     pays = np.fromiter((pay for _, pay in paid), dtype=np.float64, count=len(paid))
     for sid in skill_ids:
-        mask = np.isin(ids, np.array(with_skill[sid], dtype=np.int64))
+        mask = np.isin(ids, np.fromiter(with_skill[sid], dtype=np.int64, count=len(with_skill[sid])))
         yes, no = pays[mask], pays[~mask]
         result.by_skill[sid] = (
             float(np.percentile(yes, 50)) if len(yes) else None,

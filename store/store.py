@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -129,6 +129,18 @@ class Store:
     @property
     def dialect(self) -> str:
         return self.sessions.engine.dialect.name
+
+    async def refresh_statistics(self) -> None:
+        """After a bulk change on PostgreSQL: fresh planner statistics and visibility map (so
+        index-only scans skip the heap). Autovacuum would get there too, later."""
+        if self.dialect != "postgresql":
+            return
+        try:
+            async with self.sessions.engine.connect() as conn:
+                auto = await conn.execution_options(isolation_level="AUTOCOMMIT")
+                await auto.execute(text("VACUUM (ANALYZE)"))
+        except (SQLAlchemyError, OSError) as exc:
+            log.warning("VACUUM (ANALYZE) failed: %s", _brief(exc))
 
     async def upgrade(self) -> str | None:
         return await upgrade(self.sessions.engine)
@@ -468,6 +480,7 @@ class Store:
 
             rows = await self._read(fetch)
             if not rows:
+                await self.refresh_statistics()
                 return report
             parsed = await parse_many([r.raw_text for r in rows])
             new_json = [p.model_dump_json(exclude_defaults=True) for p in parsed]

@@ -41,9 +41,18 @@ class PostingRow(SQLModel, table=True):
     __tablename__ = "postings"
     __table_args__ = (
         UniqueConstraint("guild_id", "text_hash", name="uq_postings_guild_text_hash"),
-        Index("ix_postings_guild_added", "guild_id", "added_at", "sample"),
-        Index("ix_postings_guild_sample", "guild_id", "sample"),
-        Index("ix_postings_guild_role_added", "guild_id", "role_key", "added_at", "sample"),
+        # Sampling indexes, covering the pay so skill medians never read the (wide) rows.
+        Index("ix_postings_guild_added", "guild_id", "added_at", "sample", "pay_currency", "pay_year"),
+        Index("ix_postings_guild_sample", "guild_id", "sample", "pay_currency", "pay_year"),
+        Index(
+            "ix_postings_guild_role_added",
+            "guild_id",
+            "role_key",
+            "added_at",
+            "sample",
+            "pay_currency",
+            "pay_year",
+        ),
         Index("ix_postings_guild_role_pay", "guild_id", "role_key", "pay_currency", "pay_year"),
         Index(
             "ix_postings_guild_role_seniority_pay",

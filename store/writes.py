@@ -9,7 +9,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 import numpy as np
@@ -379,16 +379,38 @@ def posting_row(guild_id: int, item: Prepared, now: datetime) -> dict[str, Any]:
     }
 
 
+def _driver_value(value: Any, sqlite_dialect: bool) -> Any:
+    """A column value as the driver takes it, written the way SQLAlchemy's types would write it
+    (naive UTC datetimes; on SQLite, SQLAlchemy's text formats for DATETIME and DATE)."""
+    if isinstance(value, datetime):
+        naive = value.astimezone(UTC).replace(tzinfo=None)
+        return naive.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite_dialect else naive
+    if isinstance(value, date):
+        return value.isoformat() if sqlite_dialect else value
+    return value
+
+
 async def insert_postings(
     session: AsyncSession, guild_id: int, items: Sequence[Prepared], *, now: datetime
 ) -> list[int]:
+    """Insert new postings (texts not yet in the guild) with one driver-level executemany, then read
+    their ids back by text hash (unique in the guild and in the batch)."""
     if not items:
         return []
-    # Ids are matched back by text hash (unique in the guild, and in the batch): asking for them in
-    # parameter order would make SQLAlchemy insert row by row on SQLite.
-    stmt = insert(POSTINGS).returning(POSTINGS.c.id, POSTINGS.c.text_hash)
-    result = await session.execute(stmt, [posting_row(guild_id, it, now) for it in items])
-    ids = {bytes(digest): int(pid) for pid, digest in result.tuples()}
+    rows = [posting_row(guild_id, it, now) for it in items]
+    columns = list(rows[0])
+    sqlite_dialect = session.get_bind().dialect.name == "sqlite"
+    values = [tuple(_driver_value(row[c], sqlite_dialect) for c in columns) for row in rows]
+    await raw_insert(session, POSTINGS, columns, values)
+    ids: dict[bytes, int] = {}
+    hashes = [it.text_hash for it in items]
+    for part in chunks(hashes):
+        found = await session.execute(
+            select(POSTINGS.c.text_hash, POSTINGS.c.id).where(
+                POSTINGS.c.guild_id == guild_id, one_of(session, POSTINGS.c.text_hash, part)
+            )
+        )
+        ids.update({bytes(digest): int(pid) for digest, pid in found.tuples()})
     return [ids[it.text_hash] for it in items]
 
 
@@ -472,6 +494,10 @@ async def rewrite_derived(
     if not rows:
         return {}
     ids = [pid for pid, _, _ in rows]
+    # the summaries lose what the postings counted for before the rewrite (role and skills may change)
+    before = await summaries.current(session, ids)
+    await summaries.apply(session, before, -1)
+    day_of = dict(await _days(session, ids))
     columns = list(rows[0][1].columns)
     values: dict[str, Any] = {c: bindparam(f"v_{c}") for c in columns}
     for with_parse in (True, False):
@@ -491,9 +517,6 @@ async def rewrite_derived(
                 p["v_parsed_at"] = now
             params.append(p)
         await session.execute(stmt.execution_options(synchronize_session=False), params)
-    before = await summaries.current(session, ids)
-    await summaries.apply(session, before, -1)
-    day_of = {pid: day for pid, day in await _days(session, ids)}
     for part in chunks(ids):
         for table in (POSTING_PAY, POSTING_SKILLS, POSTING_LOCATIONS):
             await session.execute(delete(table).where(table.c.posting_id.in_(part)))
