@@ -308,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(asyncio.run(run_queries(args.database, args.count, args.seed))))
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
-    data = args.out / f"synthetic-{args.n}.jsonl"
+    data = args.out / f"synthetic-v2-{args.n}.jsonl"  # v2: oldest first, as an export is
     if not data.exists():
         print(f"generating {args.n:,} synthetic postings into {data} ...", file=sys.stderr)
         synthetic.write(data, args.n)

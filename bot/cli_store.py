@@ -133,7 +133,7 @@ def error_text(exc: BaseException) -> str:
     return error_message(exc) or str(exc)
 
 
-BULK_CACHE_MB = 256  # SQLite page cache for import and reparse (the LSH band index is large)
+BULK_CACHE_MB = 128  # SQLite page cache for import and reparse (the LSH band index is large)
 
 
 async def _open(
