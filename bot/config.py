@@ -38,7 +38,7 @@ class DiscordSettings(BaseModel):
     guild_ready_timeout: float = Field(default=2.0, description="Seconds to wait for guilds at start.")
     owner_ids: list[int] = Field(default_factory=list, description="Users allowed to run owner commands.")
     charts: bool = Field(
-        default=True, description="Attach chart images to /salary and /compare (CPU-heavy on small hosts)."
+        default=True, description="Attach chart images to /salary and /compare (a few ms of CPU each)."
     )
 
 

@@ -3,13 +3,16 @@
 Discord drops an interaction that gets no first response within 3 s. :func:`answer` runs the use case and
 waits a short moment for it: a quick result goes out as the response itself (one request, and an
 ephemeral reply stays ephemeral); a slow one gets a deferral ("JobScout is thinking…") first and its
-result as a followup. If a public deferral ends in a private (ephemeral) result, such as an error, the
-"thinking" placeholder is deleted and the result sent privately, so errors never land in the channel.
+result as a followup. Under a burst (several interactions already in flight) the deferral goes out at once,
+before the use case even starts, so acknowledgements never queue behind other members' answers. If a
+public deferral ends in a private (ephemeral) result, such as an error, the "thinking" placeholder is
+deleted and the result sent privately, so errors never land in the channel.
 """
 
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 from collections.abc import Awaitable
 from typing import Any
@@ -76,17 +79,23 @@ async def answer(
     Errors propagate to the caller's error handler, which answers through :func:`send` as well.
     """
     global _in_flight
-    task: asyncio.Task[Reply] = asyncio.ensure_future(work)
+    task: asyncio.Task[Reply] | None = None
     _in_flight += 1
     try:
         if _in_flight > BUSY:
+            # A burst: acknowledge before starting the work, so the acknowledgements of the
+            # interactions that follow are not queued behind it.
             await defer(interaction, ephemeral=ephemeral)
+        task = asyncio.ensure_future(work)
         done, _ = await asyncio.wait({task}, timeout=budget)
         if not done:
             await defer(interaction, ephemeral=ephemeral)
         reply = await task
     except BaseException:
-        task.cancel()
+        if task is not None:
+            task.cancel()
+        elif inspect.iscoroutine(work):
+            work.close()  # never started
         raise
     finally:
         _in_flight -= 1

@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.answer_cache import AnswerCache
 from commands import compare as compare_cmd
 from commands import digest, postings
 from commands import export as export_cmd
@@ -69,9 +70,13 @@ class FixValues:
 
 
 class UseCases:
-    def __init__(self, services: Services, *, charts: bool = True) -> None:
+    def __init__(
+        self, services: Services, *, charts: bool = True, answers: AnswerCache | None = None
+    ) -> None:
         self.services = services
         self.charts = charts
+        # /salary and /compare answers, kept until the server's postings change (see AnswerCache).
+        self.answers = answers if answers is not None else AnswerCache()
         self._running: dict[Hashable, asyncio.Future[Reply]] = {}
         # Statistics with charts cost a tenth of a second of CPU or more each; a burst of them would
         # hold every database connection and starve quick commands (an /add waits behind all of them).
@@ -88,6 +93,27 @@ class UseCases:
             running.add_done_callback(lambda _: self._running.pop(key, None))
         return await asyncio.shield(running)
 
+    async def _answer(self, guild_id: int, key: Hashable, start: Callable[[], Awaitable[Reply]]) -> Reply:
+        """A read-only answer that depends only on the server's postings: served from the answer cache
+        while they are unchanged, otherwise computed (once for identical questions asked together) and
+        kept under the data version read before the computation started."""
+        cached = self.answers.get(guild_id, key)
+        if cached is not None:
+            return cached
+        version = self.answers.version(guild_id)
+
+        async def compute() -> Reply:
+            reply = await start()
+            self.answers.put(guild_id, version, key, reply)
+            return reply
+
+        return await self._shared((guild_id, key, version), compute)
+
+    def _changed(self, guild_id: int) -> None:
+        """Called after every write to a server's postings (and after a failed one: it may have
+        committed part of its work), so no answer computed before it is served again."""
+        self.answers.changed(guild_id)
+
     async def _limited(self, start: Callable[[], Awaitable[Reply]]) -> Reply:
         async with self._heavy:
             return await start()
@@ -95,15 +121,18 @@ class UseCases:
     # --- postings --------------------------------------------------------------------------------
 
     async def add_posting(self, guild_id: int, text: str, *, source: Source) -> Added:
-        outcome = await postings.add_posting(
-            self.services,
-            guild_id,
-            text,
-            source=_store_source(source),
-            user_id=source.user_id,
-            channel_id=source.channel_id,
-            message_id=source.message_id,
-        )
+        try:
+            outcome = await postings.add_posting(
+                self.services,
+                guild_id,
+                text,
+                source=_store_source(source),
+                user_id=source.user_id,
+                channel_id=source.channel_id,
+                message_id=source.message_id,
+            )
+        finally:
+            self._changed(guild_id)
         first = outcome.posting  # for a repost: the posting saved first, with where it was pasted
         link = None
         if not outcome.created and first.channel_id and first.message_id:
@@ -121,9 +150,12 @@ class UseCases:
     async def remove_posting(
         self, guild_id: int, posting_id: int, *, user_id: int, can_manage: bool
     ) -> Reply:
-        return await postings.remove_posting(
-            self.services, guild_id, posting_id, user_id=user_id, can_manage=can_manage
-        )
+        try:
+            return await postings.remove_posting(
+                self.services, guild_id, posting_id, user_id=user_id, can_manage=can_manage
+            )
+        finally:
+            self._changed(guild_id)
 
     async def fix_draft(self, guild_id: int, posting_id: int, *, user_id: int, can_manage: bool) -> FixDraft:
         """The Fix form's starting values; refuses (CommandError) whoever may not fix the posting."""
@@ -149,15 +181,18 @@ class UseCases:
             new, old = getattr(values, field), getattr(draft, field)
             if (new or None) == (old or None):
                 continue
-            reply = await postings.fix_posting(
-                self.services,
-                guild_id,
-                posting_id,
-                field,
-                new or "reset",
-                user_id=user_id,
-                can_manage=can_manage,
-            )
+            try:
+                reply = await postings.fix_posting(
+                    self.services,
+                    guild_id,
+                    posting_id,
+                    field,
+                    new or "reset",
+                    user_id=user_id,
+                    can_manage=can_manage,
+                )
+            finally:
+                self._changed(guild_id)
             changed.append(field)
         if reply is None:
             return Reply.notice(f"Nothing changed in #{posting_id}.")
@@ -186,8 +221,9 @@ class UseCases:
         seniority: str | None = None,
         currency: str | None = None,
     ) -> Reply:
-        key = ("salary", guild_id, role, location, seniority, currency)
-        return await self._shared(
+        key = ("salary", role, location, seniority, currency, self.charts)
+        return await self._answer(
+            guild_id,
             key,
             lambda: salary_cmd.salary(
                 self.services,
@@ -201,12 +237,15 @@ class UseCases:
         )
 
     async def compare(self, guild_id: int, posting_ids: list[int]) -> Reply:
-        key = ("compare", guild_id, tuple(posting_ids))
-        return await self._shared(
-            key, lambda: compare_cmd.compare(self.services, guild_id, posting_ids, chart=self.charts)
+        key = ("compare", tuple(posting_ids), self.charts)
+        return await self._answer(
+            guild_id,
+            key,
+            lambda: compare_cmd.compare(self.services, guild_id, posting_ids, chart=self.charts),
         )
 
     async def skills(self, guild_id: int, role: str | None = None) -> Reply:
+        # Not kept: the answer depends on the clock (this week against the weeks before) too.
         key = ("skills", guild_id, role)
         return await self._shared(key, lambda: skills_cmd.skills(self.services, guild_id, role))
 

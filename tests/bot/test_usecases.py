@@ -1,4 +1,5 @@
-"""The use-case seam: identical questions asked together are answered by one computation."""
+"""The use-case seam: identical questions asked together are answered by one computation, and answers are
+kept only while the server's postings are unchanged."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from typing import Any
 import pytest
 
 from bot import usecases
-from bot.usecases import Source, UseCases, _store_source
+from bot.usecases import FixValues, Source, UseCases, _store_source
 from commands.reply import Reply
+from commands.services import Services
+from tests.factories import posting_text
 
 
 async def test_identical_concurrent_questions_share_one_computation(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -36,7 +39,11 @@ async def test_identical_concurrent_questions_share_one_computation(monkeypatch:
         "Pay for nurse #3",
     ]
     assert len(calls) == 3
-    # nothing is kept: asked again later, it is computed again
+    # asked again later, with no posting changed in between: the kept answer
+    assert (await uc.salary(1, "nurse")).title == "Pay for nurse #1"
+    assert len(calls) == 3
+    # once a posting of that server changed, it is computed again
+    uc.answers.changed(1)
     assert (await uc.salary(1, "nurse")).title == "Pay for nurse #4"
 
 
@@ -84,3 +91,116 @@ async def test_charts_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None
     await UseCases(services=None, charts=False).salary(1, "nurse")  # type: ignore[arg-type]
     await UseCases(services=None).salary(1, "nurse")  # type: ignore[arg-type]
     assert seen == [False, True]
+
+
+# --- the answer cache, through the use cases, on a real store ------------------------------------------
+
+ALPHA, BETA = 71, 72
+PASTE = "Machine Learning Engineer\n{company}\nBerlin\n\nSalary: ${low:,} - ${high:,} per year\n\n"
+
+
+async def _paste(uc: UseCases, guild_id: int, seed: int, low: int, *, user_id: int = 5) -> int:
+    text = PASTE.format(company=f"Company {seed}", low=low, high=low + 20_000) + posting_text(seed)
+    added = await uc.add_posting(guild_id, text, source=Source("command", user_id=user_id))
+    assert added.created
+    return added.posting_id
+
+
+def _count(reply: Reply) -> str:
+    return reply.fields[0].name  # "USD · 3 postings"
+
+
+async def test_salary_answer_is_kept_until_a_posting_is_added_removed_or_fixed(services: Services) -> None:
+    uc = UseCases(services)
+    ids = [await _paste(uc, ALPHA, seed, 100_000 + seed * 1000) for seed in range(3)]
+    first = await uc.salary(ALPHA, "machine learning engineer")
+    assert _count(first) == "USD · 3 postings" and first.files
+
+    again = await uc.salary(ALPHA, "machine learning engineer")
+    assert uc.answers.hits == 1 and again == first
+
+    await _paste(uc, ALPHA, 3, 150_000)  # added
+    assert _count(await uc.salary(ALPHA, "machine learning engineer")) == "USD · 4 postings"
+
+    await uc.remove_posting(ALPHA, ids[0], user_id=5, can_manage=False)  # removed
+    assert _count(await uc.salary(ALPHA, "machine learning engineer")) == "USD · 3 postings"
+
+    before = await uc.salary(ALPHA, "machine learning engineer")
+    values = FixValues(title=None, company=None, pay="EUR 90000 per year", seniority=None)
+    await uc.fix_posting(ALPHA, ids[1], values, user_id=5, can_manage=False)  # fixed
+    after = await uc.salary(ALPHA, "machine learning engineer")
+    assert after != before
+    assert sorted(f.name for f in after.fields if "·" in f.name) == ["EUR · 1 posting", "USD · 2 postings"]
+
+
+async def test_answers_are_never_shared_across_servers(services: Services) -> None:
+    uc = UseCases(services)
+    await _paste(uc, ALPHA, 1, 100_000)
+    await _paste(uc, BETA, 2, 200_000)
+    await _paste(uc, BETA, 3, 210_000)
+    alpha = await uc.salary(ALPHA, "machine learning engineer")
+    beta = await uc.salary(BETA, "machine learning engineer")
+    assert _count(alpha) == "USD · 1 posting" and _count(beta) == "USD · 2 postings"
+    assert alpha.files[0].data != beta.files[0].data
+
+    await _paste(uc, BETA, 4, 220_000)  # a write in one server leaves the other's answers in place
+    hits = uc.answers.hits
+    assert await uc.salary(ALPHA, "machine learning engineer") == alpha
+    assert uc.answers.hits == hits + 1
+    assert _count(await uc.salary(BETA, "machine learning engineer")) == "USD · 3 postings"
+
+
+async def test_compare_answer_follows_a_fix(services: Services) -> None:
+    uc = UseCases(services)
+    a = await _paste(uc, ALPHA, 1, 100_000)
+    b = await _paste(uc, ALPHA, 2, 120_000)
+    first = await uc.compare(ALPHA, [a, b])
+    assert await uc.compare(ALPHA, [a, b]) == first
+    values = FixValues(title="Staff Machine Learning Engineer", company=None, pay=None, seniority=None)
+    await uc.fix_posting(ALPHA, a, values, user_id=5, can_manage=False)
+    fixed = await uc.compare(ALPHA, [a, b])
+    assert fixed.fields[0].name.startswith(f"#{a} Staff Machine Learning Engineer")
+
+
+async def test_a_failed_write_still_invalidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    async def salary(svc: Any, guild_id: int, role: str, **options: Any) -> Reply:
+        return Reply(title=f"version {uc.answers.version(guild_id)}")
+
+    async def add_posting(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("the database went away after the commit")
+
+    monkeypatch.setattr(usecases.salary_cmd, "salary", salary)
+    monkeypatch.setattr(usecases.postings, "add_posting", add_posting)
+    uc = UseCases(services=None)  # type: ignore[arg-type]
+    assert (await uc.salary(1, "nurse")).title == "version 0"
+    with pytest.raises(RuntimeError):
+        await uc.add_posting(1, "text", source=Source("command"))
+    assert (await uc.salary(1, "nurse")).title == "version 1"
+
+
+async def test_an_answer_computed_while_a_posting_is_added_is_not_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started, release = asyncio.Event(), asyncio.Event()
+    calls = 0
+
+    async def salary(svc: Any, guild_id: int, role: str, **options: Any) -> Reply:
+        nonlocal calls
+        calls += 1
+        started.set()
+        await release.wait()
+        return Reply(title=f"computation {calls}")
+
+    async def add_posting(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("stands in for a write that committed")
+
+    monkeypatch.setattr(usecases.salary_cmd, "salary", salary)
+    monkeypatch.setattr(usecases.postings, "add_posting", add_posting)
+    uc = UseCases(services=None)  # type: ignore[arg-type]
+    asking = asyncio.ensure_future(uc.salary(1, "nurse"))
+    await started.wait()
+    with pytest.raises(RuntimeError):
+        await uc.add_posting(1, "text", source=Source("command"))
+    release.set()
+    assert (await asking).title == "computation 1"
+    assert (await uc.salary(1, "nurse")).title == "computation 2"
