@@ -31,6 +31,7 @@ EXTENSIONS = (
     "bot.cogs.skills",
     "bot.cogs.export",
     "bot.cogs.setup",
+    "bot.cogs.digest",
     "bot.cogs.admin",
 )
 

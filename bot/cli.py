@@ -6,13 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot import cli_bot, cli_parse, cli_store
+from bot import cli_bot, cli_digest, cli_parse, cli_store
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jobscout", description="JobScout: job postings, read and counted.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (cli_parse, cli_store, cli_bot):
+    for module in (cli_parse, cli_store, cli_digest, cli_bot):
         module.register(sub)
     return parser
 

@@ -16,6 +16,7 @@ import discord
 from bot.app import create_bot
 from bot.config import Settings, load_settings
 from bot.console import Console
+from bot.digest_scheduler import policy_from
 from bot.runtime import open_services
 from bot.usecases import UseCases
 from store import StoreError
@@ -108,7 +109,9 @@ def console_command(
 async def run_console(settings: Settings, stdin: TextIO, stdout: TextIO) -> int:
     try:
         async with open_services(settings) as services:
-            console = Console(UseCases(services, charts=settings.discord.charts), settings, stdout)
+            use_cases = UseCases(services, charts=settings.discord.charts)
+            use_cases.digest_policy = policy_from(settings.digest, charts=settings.discord.charts)
+            console = Console(use_cases, settings, stdout)
             if stdin.isatty():
                 console.write('JobScout console. Paste a posting and end it with a line holding only "."; ')
                 console.write("or type /help.")

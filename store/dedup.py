@@ -34,7 +34,7 @@ REPOST_THRESHOLD = 0.7
 U64 = npt.NDArray[np.uint64]
 U32 = npt.NDArray[np.uint32]
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _URL_TAIL = re.compile(r"(https?://[^\s?#]+)[?#]\S*")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
@@ -56,7 +56,7 @@ _BAND_MIX = _constants("band", ROWS + 1) | np.uint64(1)
 
 def normalize_text(text: str) -> str:
     """The text as compared for exact reposts: NFKC, case-folded, one space, no URL tracking."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).casefold()
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
     text = _URL_TAIL.sub(r"\1", text)
     return _SPACE.sub(" ", text).strip()
 
@@ -71,12 +71,25 @@ def sample_value(digest: bytes) -> int:
     return int.from_bytes(digest[:2], "big")
 
 
+_TOKEN_CACHE: dict[str, int] = {}
+_TOKEN_CACHE_SIZE = 200_000
+
+
+def _token(word: str) -> int:
+    value = zlib.crc32(word.encode("utf-8"))
+    _TOKEN_CACHE[word] = value
+    return value
+
+
 def shingle_hashes(normalized: str) -> U64:
     """64-bit hashes of the word 3-shingles (single words when the text is shorter than that)."""
     words = _WORD.findall(normalized)
     if not words:
         return np.zeros(1, dtype=np.uint64)
-    tokens = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    cache = _TOKEN_CACHE
+    if len(cache) > _TOKEN_CACHE_SIZE:
+        cache.clear()
+    tokens = np.array([cache[w] if w in cache else _token(w) for w in words], dtype=np.uint64)
     if len(tokens) < SHINGLE:
         return np.unique(tokens * _SHINGLE_MIX[0])
     width = len(tokens) - SHINGLE + 1
