@@ -1,6 +1,6 @@
 """``jobscout run`` (the Discord bot), ``jobscout console`` (the same commands in a terminal),
-``jobscout start`` (the bot when DISCORD_TOKEN is set, the console otherwise; what ``scripts/run`` calls)
-and ``jobscout health`` (is the running bot connected? the container's health check).
+and ``jobscout start`` (the bot when DISCORD_TOKEN is set, the console otherwise; what ``scripts/run``
+calls).
 
 ``jobscout run`` stops gracefully on SIGTERM or SIGINT (see :meth:`bot.app.JobScoutBot.shutdown`), then
 closes the database, and exits 0.
@@ -17,9 +17,7 @@ import sys
 from typing import Any, TextIO
 
 import discord
-from pydantic import ValidationError
 
-from bot import health
 from bot.app import JobScoutBot, create_bot
 from bot.config import Settings, load_settings
 from bot.console import Console
@@ -33,7 +31,6 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_CONFIG = 2
-EXIT_UNHEALTHY = 1  # what Docker's HEALTHCHECK reads as unhealthy
 TOKEN_VARIABLE = "DISCORD_TOKEN"
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
@@ -60,11 +57,6 @@ def register(sub: Any) -> None:
     console.set_defaults(handler=console_command)
     start = sub.add_parser("start", help=f"the bot if {TOKEN_VARIABLE} is set, else the console")
     start.set_defaults(handler=start_command)
-    check = sub.add_parser("health", help="exit 0 if the running bot is connected (its heartbeat is fresh)")
-    check.add_argument(
-        "--max-age", type=float, metavar="SECONDS", help="oldest acceptable heartbeat (default: settings)"
-    )
-    check.set_defaults(handler=health_command)
 
 
 def token_from_env() -> str | None:
@@ -154,21 +146,6 @@ async def serve(bot: JobScoutBot, token: str, *, drain_seconds: float) -> str | 
             loop.remove_signal_handler(sig)
         if not runner.done():
             runner.cancel()
-
-
-def health_command(args: argparse.Namespace) -> int:
-    try:
-        settings = load_settings()
-    except ValidationError as exc:
-        print(f"jobscout health: bad configuration: {exc.errors()[0]['msg']}", file=sys.stderr)
-        return EXIT_UNHEALTHY
-    max_age = args.max_age if args.max_age is not None else settings.health.max_age_seconds
-    result = health.check(settings.heartbeat_path, max_age)
-    if result.ok:
-        print(f"healthy: {result.message}")
-        return EXIT_OK
-    print(f"unhealthy: {result.message}", file=sys.stderr)
-    return EXIT_UNHEALTHY
 
 
 def console_command(

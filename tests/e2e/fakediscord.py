@@ -569,6 +569,15 @@ class FakeDiscord:
         result: RestCall = await self._wait(find, timeout)
         return result
 
+    async def wait_arrival(self, predicate: Callable[[RestCall], bool], timeout: float = 5.0) -> RestCall:
+        """A call as soon as it arrives (before ``rest_delay`` and the answer)."""
+
+        def find() -> RestCall | None:
+            return next((c for c in self.arrived if predicate(c)), None)
+
+        result: RestCall = await self._wait(find, timeout)
+        return result
+
     def find_calls(self, predicate: Callable[[RestCall], bool]) -> list[RestCall]:
         return [c for c in self.calls if predicate(c)]
 
