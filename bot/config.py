@@ -136,6 +136,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="JOBSCOUT_",
         env_nested_delimiter="__",
+        env_ignore_empty=True,  # an empty variable (as compose passes for unset ones) means "not set"
         extra="ignore",
     )
 
@@ -144,13 +145,23 @@ class Settings(BaseSettings):
         description="Where the bot keeps its files (SQLite database, heartbeat, sync hash).",
     )
     log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
-    discord: DiscordSettings = Field(default_factory=DiscordSettings)
-    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
-    pay: PaySettings = Field(default_factory=PaySettings)
-    digest: DigestSettings = Field(default_factory=DigestSettings)
-    fetch: FetchSettings = Field(default_factory=FetchSettings)
-    health: HealthSettings = Field(default_factory=HealthSettings)
-    shutdown: ShutdownSettings = Field(default_factory=ShutdownSettings)
+    discord: DiscordSettings = Field(
+        default_factory=DiscordSettings, description="Connecting to Discord, and what the bot reads."
+    )
+    database: DatabaseSettings = Field(
+        default_factory=DatabaseSettings, description="Where postings are kept."
+    )
+    pay: PaySettings = Field(default_factory=PaySettings, description="Making stated pay comparable.")
+    digest: DigestSettings = Field(
+        default_factory=DigestSettings, description="The weekly digest, for servers that keep the defaults."
+    )
+    fetch: FetchSettings = Field(default_factory=FetchSettings, description="/add url: fetching a posting.")
+    health: HealthSettings = Field(
+        default_factory=HealthSettings, description="Liveness: the heartbeat file and `jobscout health`."
+    )
+    shutdown: ShutdownSettings = Field(
+        default_factory=ShutdownSettings, description="Stopping on SIGTERM (docker stop) or Ctrl-C."
+    )
 
     @property
     def heartbeat_path(self) -> Path:

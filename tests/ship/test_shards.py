@@ -91,9 +91,7 @@ async def test_two_sharded_processes_split_the_guilds_and_send_each_digest_once(
     fake: FakeDiscord, pg_url: str, tmp_path: Path
 ) -> None:
     def env(name: str, shard_ids: list[int]) -> dict[str, str]:
-        return bot_env(
-            fake, tmp_path / name, pg_url, client=name, shard_count=SHARDS, shard_ids=shard_ids
-        )
+        return bot_env(fake, tmp_path / name, pg_url, client=name, shard_count=SHARDS, shard_ids=shard_ids)
 
     # A bot on PostgreSQL never migrates by itself: it asks for the migration step and stops.
     early = await BotProcess.start("early", env("early", [0]), tmp_path)
