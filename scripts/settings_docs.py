@@ -1,7 +1,7 @@
 """Regenerate .env.example and README.md's configuration reference from the settings model.
 
-    python scripts/settings_docs.py          # write both
-    python scripts/settings_docs.py --check  # exit 1 if either is stale (the tests do the same)
+python scripts/settings_docs.py          # write both
+python scripts/settings_docs.py --check  # exit 1 if either is stale (the tests do the same)
 """
 
 from __future__ import annotations
