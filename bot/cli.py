@@ -17,11 +17,11 @@ DESCRIPTION = "JobScout: job postings, read and counted."
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from bot import cli_bot, cli_digest, cli_parse, cli_store
+    from bot import cli_backup, cli_bot, cli_digest, cli_parse, cli_store
 
     parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (cli_parse, cli_store, cli_digest, cli_bot, cli_health):
+    for module in (cli_parse, cli_store, cli_backup, cli_digest, cli_bot, cli_health):
         module.register(sub)
     return parser
 

@@ -98,7 +98,7 @@ def env_example(settings: Settings | None = None) -> str:
         "# uncomment one to change it. Precedence: environment > config.toml > built-in default.",
         "# Lists and tables are JSON, e.g. JOBSCOUT_DISCORD__SHARD_IDS=[0,1].",
         "",
-        "# Bot token from the Discord developer portal (Bot page). Required for `jobscout run`; never logged.",
+        "# Bot token from the Discord developer portal (Bot page); `jobscout run` needs it. Never logged.",
         f"{TOKEN_VARIABLE}=",
         "",
         "# Another config.toml to read instead of the one shipped with JobScout.",
@@ -143,9 +143,8 @@ def reference(settings: Settings | None = None) -> str:
             section = entry.section
             if section:
                 out.append(f"| **[{section}]** | | | {_cell(described.get(section, ''))} |")
-        out.append(
-            f"| `{entry.toml_key}` | `{entry.env}` | {_default_cell(entry.default)} | {_cell(entry.description)} |"
-        )
+        default, description = _default_cell(entry.default), _cell(entry.description)
+        out.append(f"| `{entry.toml_key}` | `{entry.env}` | {default} | {description} |")
     return "\n".join(out) + "\n"
 
 
