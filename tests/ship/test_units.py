@@ -146,4 +146,3 @@ async def test_drain_waits_for_a_digest_being_sent(
         firing.cancel()
     finally:
         scheduler.shutdown()
-
