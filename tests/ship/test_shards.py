@@ -126,6 +126,9 @@ async def test_two_sharded_processes_split_the_guilds_and_send_each_digest_once(
                 assert run is not None and run.status == "sent" and run.attempts == 1
         finally:
             await store.close()
+        # Each process reports its own shards as healthy.
+        code, out = await bots["b"].health()
+        assert code == 0 and "shards [1] of 2" in out and "2 servers" in out
         # Only processes running shard 0 sync the (global) application commands.
         syncs = fake.find_calls(lambda c: c.method == "PUT" and c.path.endswith("/commands"))
         assert syncs and {c.client for c in syncs} <= {"a", "c"}
