@@ -8,10 +8,14 @@ of a daylight-saving change; its only work is :func:`commands.digest_runs.run_du
 from the table whether anything is due and claims it before sending (exactly once, across restarts and
 processes). On start, digests missed while the bot was down are caught up once (within the grace
 window). A failed send, or a claim held by a process that died, gets a one-shot retry job.
+
+A sharded process (``owns`` given) schedules only the guilds of its own shards; on stop, :meth:`drain`
+lets a digest being sent finish before the timer shuts down.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -76,6 +80,7 @@ class DigestScheduler:
         clock: Callable[[], datetime] | None = None,
         scheduler: AsyncIOScheduler | None = None,
         refresh_every: timedelta | None = REFRESH_EVERY,
+        owns: Callable[[int], bool] | None = None,
     ) -> None:
         self.services = services
         self.policy = policy
@@ -83,7 +88,9 @@ class DigestScheduler:
         self.clock = clock or services.clock
         self.scheduler = scheduler or AsyncIOScheduler(timezone=UTC)
         self.refresh_every = refresh_every
+        self.owns = owns  # None: every guild is this process's
         self._schedules: dict[int, Schedule] = {}
+        self._running: set[asyncio.Task[object]] = set()
 
     # --------------------------------------------------------------------------------- lifecycle
 
@@ -97,7 +104,7 @@ class DigestScheduler:
             )  # fmt: skip
         if not self.scheduler.running:
             self.scheduler.start(paused=paused)
-        results = await catch_up(self.services, self.policy, self.sender, self.clock())
+        results = await catch_up(self.services, self.policy, self.sender, self.clock(), owns=self.owns)
         for result in results:
             self._follow_up(result)
         log.info("Digest scheduler started: %d guild(s) scheduled.", len(self._schedules))
@@ -106,6 +113,19 @@ class DigestScheduler:
     def shutdown(self) -> None:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+
+    async def drain(self, timeout: float) -> bool:
+        """Fire nothing new and wait up to ``timeout`` s for digests being sent; True when none is left.
+
+        (Shutting APScheduler down cancels running jobs; a digest cut short keeps its claim, which the
+        next run takes over once stale, checking the channel first.)
+        """
+        if self.scheduler.running:
+            self.scheduler.pause()
+        running = {t for t in self._running if not t.done()}
+        if running:
+            await asyncio.wait(running, timeout=timeout)
+        return all(t.done() for t in running)
 
     # -------------------------------------------------------------------------------------- jobs
 
@@ -124,6 +144,8 @@ class DigestScheduler:
             return
         seen = set()
         for settings in everyone:
+            if self.owns is not None and not self.owns(settings.guild_id):
+                continue  # another shard's process schedules it
             seen.add(settings.guild_id)
             self._apply(settings)
         for guild_id in set(self._schedules) - seen:
@@ -135,7 +157,7 @@ class DigestScheduler:
 
     def _apply(self, settings: GuildSettings) -> None:
         guild_id = settings.guild_id
-        if not _wanted(settings):
+        if not _wanted(settings) or (self.owns is not None and not self.owns(guild_id)):
             self._remove(guild_id)
             return
         try:
@@ -172,12 +194,18 @@ class DigestScheduler:
 
     async def fire(self, guild_id: int) -> RunResult:
         """What every job does: send the guild's due digest if it is ours to send."""
+        task = asyncio.current_task()
+        if task is not None:
+            self._running.add(task)
         try:
             result = await run_due_digest(self.services, self.policy, self.sender, guild_id, self.clock())
         except Exception:
             log.exception("Digest run of guild %s failed; retrying later.", guild_id)
             now = self.clock()
             result = RunResult(guild_id, "failed", retry_at=now + self.policy.retry_delay(1))
+        finally:
+            if task is not None:
+                self._running.discard(task)
         self._follow_up(result)
         return result
 

@@ -32,6 +32,7 @@ The rules:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal, Protocol
@@ -205,13 +206,19 @@ async def _failed(
 
 
 async def catch_up(
-    svc: Services, policy: DigestPolicy, sender: DigestSender, now: datetime | None = None
+    svc: Services,
+    policy: DigestPolicy,
+    sender: DigestSender,
+    now: datetime | None = None,
+    *,
+    owns: Callable[[int], bool] | None = None,
 ) -> list[RunResult]:
-    """On start: for every guild with a digest, the latest due occurrence, sent once if within grace."""
+    """On start: for every guild with a digest (of those ``owns`` accepts, when given), the latest due
+    occurrence, sent once if within grace."""
     now = now or svc.clock()
     results = []
     for settings in await svc.store.list_guild_settings(enabled_only=True):
-        if settings.digest_channel_id is None:
+        if settings.digest_channel_id is None or (owns is not None and not owns(settings.guild_id)):
             continue
         try:
             results.append(await run_due_digest(svc, policy, sender, settings.guild_id, now))

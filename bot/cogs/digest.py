@@ -20,6 +20,7 @@ from discord.ext import commands
 from bot.digest_scheduler import DigestScheduler, policy_from
 from bot.digest_sender import DiscordDigestSender
 from bot.interactions import answer
+from bot.sharding import guild_filter
 from commands.digest_schedule import DAY_NAMES, WEEKDAYS
 from commands.errors import error_reply
 from commands.reply import Reply
@@ -73,7 +74,9 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="The w
         if not isinstance(services, Services):
             log.warning("No store behind the use cases: the weekly digest will not be scheduled.")
             return
-        self.scheduler = DigestScheduler(services, policy, DiscordDigestSender(self.bot))
+        self.scheduler = DigestScheduler(
+            services, policy, DiscordDigestSender(self.bot), owns=guild_filter(self.bot.settings.discord)
+        )
         self._starting = asyncio.create_task(self._start())
 
     async def _start(self) -> None:
@@ -83,6 +86,16 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="The w
                 await self.scheduler.start()
             except Exception:
                 log.exception("The digest scheduler could not start; digests will not be sent.")
+
+    async def drain(self, timeout: float) -> bool:
+        """Before the bot closes: no new digests; one being sent (or caught up) may finish."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        if self._starting is not None and not self._starting.done() and self.bot.is_ready():
+            await asyncio.wait({self._starting}, timeout=timeout)  # catching up missed digests
+        if self.scheduler is None:
+            return True
+        return await self.scheduler.drain(max(0.0, deadline - loop.time()))
 
     async def cog_unload(self) -> None:
         if self._starting is not None:
