@@ -9,6 +9,7 @@ to the final reply, and the bot process's resident memory (current and peak).
 
     python -m bench.bot_load                      # 200 interactions against 100,000 postings
     python -m bench.bot_load --interactions 400 --mix add=1,salary=2,compare=1
+    python -m bench.bot_load --rate 8               # a steady 8 interactions a second instead of a burst
 
 The store is built once (synthetic postings imported with ``jobscout import``) and cached under
 ``bench/out/``; each run works on a fresh copy, so /add does not accumulate across runs.
@@ -150,10 +151,14 @@ class Driver:
         a, b = self.rng.sample(self.ids, 2)
         return [opt("a", a, kind=4), opt("b", b, kind=4)]
 
-    async def fire(self, kinds: list[str]) -> list[tuple[str, Interaction]]:
+    async def fire(self, kinds: list[str], rate: float | None = None) -> list[tuple[str, Interaction]]:
+        """Send the interactions back to back over the one gateway connection, or ``rate`` a second."""
         payloads = [(kind, self.options(kind, i)) for i, kind in enumerate(kinds)]
         fired = []
-        for kind, options in payloads:  # back to back over the one gateway connection
+        start = time.monotonic()
+        for i, (kind, options) in enumerate(payloads):
+            if rate:
+                await asyncio.sleep(max(0.0, start + i / rate - time.monotonic()))
             fired.append((kind, await self.fake.slash(self.guild, "general", self.user, kind, options)))
         return fired
 
@@ -251,9 +256,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         load = [kinds[i % len(kinds)] for i in range(args.interactions)]
         random.Random(args.seed).shuffle(load)
         started = time.monotonic()
-        fired = await driver.fire(load)
+        fired = await driver.fire(load, args.rate)
         fire_seconds = time.monotonic() - started
-        samples = await driver.collect(fired, timeout=120)
+        samples = await driver.collect(fired, timeout=300)
         rss, peak = rss_mb(bot.pid)
         cpu_used = cpu_seconds(bot.pid) - cpu_before
         wall = time.monotonic() - started
@@ -274,6 +279,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "database": database_url.split(":", 1)[0],
         "mix": args.mix,
         "charts": not args.no_charts,
+        "rate_per_s": args.rate,
         "fired_in_s": round(fire_seconds, 3),
         "acknowledged": len(acks),
         "acknowledged_within_3s": sum(1 for a in acks if a <= ACK_LIMIT),
@@ -288,6 +294,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "final_max_ms": round(max(finals) * 1000) if finals else None,
         "bot_cpu_s": round(cpu_used, 1),
         "wall_s": round(wall, 1),
+        "answered_per_s": round(len(finals) / wall, 2) if wall else None,
         "rss_mb_before_load": round(before_mb),
         "rss_mb_after_load": round(rss),
         "rss_mb_peak": round(peak),
@@ -321,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database", help="use this database URL as is (default: cached SQLite copy)")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--no-charts", action="store_true", help="run the bot with discord.charts = false")
+    parser.add_argument("--rate", type=float, help="interactions a second, evenly spaced (default: a burst)")
     args = parser.parse_args(argv)
     result = asyncio.run(run(args))
     print(json.dumps(result, indent=2))

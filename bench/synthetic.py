@@ -656,8 +656,9 @@ def _weighted(rng: random.Random, items: tuple[Any, ...], weights: list[float]) 
 
 
 class Generator:
-    def __init__(self, seed: int = 7) -> None:
+    def __init__(self, seed: int = 7, total: int = 1) -> None:
         self.rng = random.Random(seed)
+        self.total = max(1, total)
         self.role_w = [r.weight for r in ROLES]
         self.place_w = [p.weight for p in PLACES]
         self.sen_w = [s[2] for s in SENIORITY]
@@ -759,8 +760,10 @@ class Generator:
         first, second = rng.sample(skills, k=2)
         ctx = {"c": company, "s": first, "s2": second}
         text = self._text(title, company, location, workplace, pay_text, skills, employment, ctx, index)
-        day = SPAN_DAYS * (1 - math.sqrt(rng.random()))  # more postings lately
-        added = END - timedelta(days=day, seconds=rng.randint(0, 86_399))
+        # Oldest first, as an export is: record i of n sits at quantile i/n of a distribution with more
+        # postings lately (density growing linearly over the two years).
+        day = SPAN_DAYS * (1 - math.sqrt((index + rng.random()) / self.total))
+        added = END - timedelta(days=day)
         posting: dict[str, Any] = {
             "title": title,
             "company": company,
@@ -853,7 +856,7 @@ class Generator:
 def write(path: Path, n: int, seed: int = 7) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".partial")
-    gen = Generator(seed)
+    gen = Generator(seed, n)
     with tmp.open("w", encoding="utf-8") as out:
         for record in gen.records(n):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -870,7 +873,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         write(args.out, args.n, args.seed)
     else:
-        for record in Generator(args.seed).records(args.n):
+        for record in Generator(args.seed, args.n).records(args.n):
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0
 

@@ -4,13 +4,20 @@ The bot owns no business logic. Members' actions arrive as gateway events, cogs 
 cases in :mod:`commands` (through :class:`bot.usecases.UseCases`), and replies are rendered by
 :mod:`bot.render`. Nothing here blocks the event loop: the store is async, and the use cases run CPU
 work (parsing, charts) in threads.
+
+Its life: a heartbeat file while the gateway is connected (:mod:`bot.health`), and a graceful
+:meth:`JobScoutBot.shutdown` (what SIGTERM runs): new work is turned away, work already started gets
+``shutdown.drain_seconds`` to finish, then the digest timer, the gateway and the HTTP session close.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +25,9 @@ import discord
 import yarl
 from discord.ext import commands
 
+from bot import sharding
 from bot.config import DiscordSettings, Settings
+from bot.health import Beat, Heartbeat
 from bot.usecases import UseCases
 
 log = logging.getLogger(__name__)
@@ -31,6 +40,7 @@ EXTENSIONS = (
     "bot.cogs.skills",
     "bot.cogs.export",
     "bot.cogs.setup",
+    "bot.cogs.digest",
     "bot.cogs.admin",
 )
 
@@ -55,6 +65,33 @@ def intents_for(settings: DiscordSettings) -> discord.Intents:
     return intents
 
 
+# Names discord.py gives the tasks that run members' actions: event listeners (pastes), slash commands,
+# buttons and modals. Shutdown waits for these.
+WORK_TASK_PREFIXES = (
+    "discord.py: on_",
+    "CommandTree-invoker",
+    "discord-ui-view-dispatch-",
+    "discord-ui-dynamic-item-",
+    "discord-ui-modal-dispatch-",
+)
+# Events not started once the bot is shutting down (the gateway still delivers them for a moment).
+REFUSED_WHILE_DRAINING = frozenset({"message"})
+RESTARTING = "JobScout is restarting. Try again in a minute."
+
+
+class JobScoutTree(discord.app_commands.CommandTree[Any]):
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        if not getattr(interaction.client, "draining", False):
+            return True
+        # Shutting down: a command would be cut off halfway, so say so instead of starting it.
+        if interaction.type is discord.InteractionType.application_command:
+            try:
+                await interaction.response.send_message(RESTARTING, ephemeral=True)
+            except discord.HTTPException:
+                log.debug("Could not tell interaction %s that the bot is restarting", interaction.id)
+        return False
+
+
 def command_tree_hash(tree: discord.app_commands.CommandTree[Any]) -> str:
     """A digest of the command schema Discord would be sent: names, options, permissions, descriptions."""
     payload = sorted(
@@ -76,10 +113,14 @@ class JobScoutBot(commands.Bot):
             chunk_guilds_at_startup=False,
             member_cache_flags=discord.MemberCacheFlags.none(),
             max_messages=None,
+            tree_cls=JobScoutTree,
             **options,
         )
         self.settings = settings
         self.use_cases = use_cases
+        self.draining = False
+        self.refused_while_draining = 0
+        self.heartbeat = Heartbeat(settings.heartbeat_path, settings.health.interval_seconds, self.beat)
 
     @property
     def tree_hash_path(self) -> Path:
@@ -88,7 +129,11 @@ class JobScoutBot(commands.Bot):
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
             await self.load_extension(extension)
-        await self.sync_commands(only_if_changed=True)
+        if sharding.syncs_commands(self.settings.discord):
+            await self.sync_commands(only_if_changed=True)
+        else:
+            log.info("Application commands are synced by the process running shard 0; not syncing here.")
+        self.heartbeat.start()
 
     async def sync_commands(self, *, only_if_changed: bool) -> bool:
         """Send the command tree to Discord; with ``only_if_changed``, only when its schema changed.
@@ -115,7 +160,84 @@ class JobScoutBot(commands.Bot):
 
     async def on_ready(self) -> None:
         assert self.user is not None
-        log.info("Connected as %s (id %s) to %d servers.", self.user, self.user.id, len(self.guilds))
+        log.info(
+            "Connected as %s (id %s) to %d servers (%s).",
+            self.user, self.user.id, len(self.guilds), sharding.describe(self.settings.discord),
+        )  # fmt: skip
+
+    # --------------------------------------------------------------------------------- liveness
+
+    def connected_shards(self) -> list[int] | None:
+        """The shard ids whose gateway connection is open, or None when any of this process's is not."""
+        ws = self.ws
+        if not self.is_ready() or self.is_closed() or ws is None or not ws.open:
+            return None
+        return [0] if self.shard_id is None else [self.shard_id]
+
+    def beat(self) -> Beat | None:
+        """This moment's heartbeat, or None (no heartbeat) while the gateway is not connected."""
+        shards = self.connected_shards()
+        if shards is None:
+            return None
+        latency = self.latency
+        return Beat(
+            pid=os.getpid(),
+            at=time.time(),
+            shards=shards,
+            shard_count=self.shard_count,
+            guilds=len(self.guilds),
+            latency_ms=None if latency != latency else round(latency * 1000, 1),  # NaN before the first ack
+        )
+
+    # --------------------------------------------------------------------------------- shutdown
+
+    def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
+        if self.draining and event_name in REFUSED_WHILE_DRAINING:
+            self.refused_while_draining += 1
+            return
+        super().dispatch(event_name, *args, **kwargs)
+
+    def open_work(self) -> set[asyncio.Task[Any]]:
+        """Tasks running members' actions right now (not counting the caller)."""
+        current = asyncio.current_task()
+        return {
+            task
+            for task in asyncio.all_tasks()
+            if task is not current and not task.done() and task.get_name().startswith(WORK_TASK_PREFIXES)
+        }
+
+    async def shutdown(self, drain_seconds: float) -> bool:
+        """Stop gracefully: refuse new work, let open work finish (up to ``drain_seconds``), close.
+
+        Returns True when nothing was cut off. Work still running at the deadline is cancelled when the
+        process ends; every write is one transaction, so it is either saved (and answered) or not at all,
+        and a digest cut short keeps its claim for the next run to take over.
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + drain_seconds
+        self.draining = True
+        await self.heartbeat.stop()
+        clean = True
+        digest = self.get_cog("DigestCog")
+        drain = getattr(digest, "drain", None)
+        if drain is not None:
+            clean = await drain(drain_seconds)
+        while (work := self.open_work()) and (left := deadline - loop.time()) > 0:
+            log.info("Shutting down: waiting up to %.1f s for %d open task(s).", left, len(work))
+            await asyncio.wait(work, timeout=left)
+        leftover = self.open_work()
+        if leftover or not clean:
+            log.warning(
+                "Shutting down with %d task(s) unfinished after %.1f s.", len(leftover), drain_seconds
+            )
+        if self.refused_while_draining:
+            log.info("Ignored %d message(s) that arrived while shutting down.", self.refused_while_draining)
+        await self.close()
+        return clean and not leftover
+
+    async def close(self) -> None:
+        await self.heartbeat.stop()
+        await super().close()
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
         # A listener never takes the bot down: log what happened, with which event, and carry on.
@@ -133,6 +255,17 @@ class ShardedJobScoutBot(JobScoutBot, commands.AutoShardedBot):
             shard_ids=settings.discord.shard_ids,
             **options,
         )
+
+    def connected_shards(self) -> list[int] | None:
+        if not self.is_ready() or self.is_closed():
+            return None
+        shards = self.shards
+        expected = sharding.own_shards(self.settings.discord)
+        if not shards or any(shard.is_closed() for shard in shards.values()):
+            return None
+        if expected is not None and set(shards) != expected:
+            return None
+        return sorted(shards)
 
 
 def create_bot(settings: Settings, services: Any, *, use_cases: UseCases | None = None) -> JobScoutBot:

@@ -1,5 +1,9 @@
-"""``jobscout run`` (the Discord bot), ``jobscout console`` (the same commands in a terminal) and
-``jobscout start`` (the bot when DISCORD_TOKEN is set, the console otherwise; what ``scripts/run`` calls).
+"""``jobscout run`` (the Discord bot), ``jobscout console`` (the same commands in a terminal),
+and ``jobscout start`` (the bot when DISCORD_TOKEN is set, the console otherwise; what ``scripts/run``
+calls).
+
+``jobscout run`` stops gracefully on SIGTERM or SIGINT (see :meth:`bot.app.JobScoutBot.shutdown`), then
+closes the database, and exits 0.
 """
 
 from __future__ import annotations
@@ -8,14 +12,16 @@ import argparse
 import asyncio
 import logging
 import os
+import signal
 import sys
 from typing import Any, TextIO
 
 import discord
 
-from bot.app import create_bot
+from bot.app import JobScoutBot, create_bot
 from bot.config import Settings, load_settings
 from bot.console import Console
+from bot.digest_scheduler import policy_from
 from bot.runtime import open_services
 from bot.usecases import UseCases
 from store import StoreError
@@ -26,6 +32,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_CONFIG = 2
 TOKEN_VARIABLE = "DISCORD_TOKEN"
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 NO_TOKEN = (
     f"{TOKEN_VARIABLE} is not set. Put the bot token from the Discord developer portal (Bot page) in the "
@@ -84,7 +91,7 @@ async def run_bot(settings: Settings, token: str) -> int:
             bot = create_bot(settings, services)
             async with bot:
                 try:
-                    await bot.start(token)
+                    await serve(bot, token, drain_seconds=settings.shutdown.drain_seconds)
                 except discord.LoginFailure:
                     _say(TOKEN_REJECTED)
                     return EXIT_CONFIG
@@ -95,6 +102,50 @@ async def run_bot(settings: Settings, token: str) -> int:
         _say(f"cannot use the database: {exc.message}")
         return EXIT_FAILED
     return EXIT_OK
+
+
+async def serve(bot: JobScoutBot, token: str, *, drain_seconds: float) -> str | None:
+    """Run the bot until it stops by itself or a stop signal arrives; returns the signal's name, if any.
+
+    On SIGTERM (what ``docker stop`` sends) or SIGINT the bot shuts down gracefully; the caller then
+    closes the database. A second signal while stopping is only logged: the drain is bounded anyway.
+    """
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    received: list[str] = []
+
+    def on_signal(sig: signal.Signals) -> None:
+        if received:
+            log.warning("%s received while already stopping; at most %.0f s more.", sig.name, drain_seconds)
+            return
+        received.append(sig.name)
+        stop.set()
+
+    installed = []
+    for sig in STOP_SIGNALS:
+        try:
+            loop.add_signal_handler(sig, on_signal, sig)
+            installed.append(sig)
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals here
+            pass
+    runner = asyncio.create_task(bot.start(token), name="jobscout-bot")
+    waiter = asyncio.create_task(stop.wait(), name="jobscout-stop-signal")
+    try:
+        await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
+        if runner.done():
+            runner.result()  # the bot stopped by itself: re-raise why (bad token, missing intent...)
+            return None
+        log.info("%s received: stopping (open work gets up to %.0f s).", received[0], drain_seconds)
+        clean = await bot.shutdown(drain_seconds)
+        await runner
+        log.info("JobScout stopped %s.", "cleanly" if clean else "(some work was cut off)")
+        return received[0]
+    finally:
+        waiter.cancel()
+        for sig in installed:
+            loop.remove_signal_handler(sig)
+        if not runner.done():
+            runner.cancel()
 
 
 def console_command(
@@ -108,7 +159,9 @@ def console_command(
 async def run_console(settings: Settings, stdin: TextIO, stdout: TextIO) -> int:
     try:
         async with open_services(settings) as services:
-            console = Console(UseCases(services, charts=settings.discord.charts), settings, stdout)
+            use_cases = UseCases(services, charts=settings.discord.charts)
+            use_cases.digest_policy = policy_from(settings.digest, charts=settings.discord.charts)
+            console = Console(use_cases, settings, stdout)
             if stdin.isatty():
                 console.write('JobScout console. Paste a posting and end it with a line holding only "."; ')
                 console.write("or type /help.")

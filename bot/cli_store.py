@@ -30,6 +30,7 @@ from commands.skills import skills
 from parsing import MAX_POSTING_BYTES, UnreadableInput, decode_posting, parse_posting
 from parsing.models import SENIORITY_ORDER, Posting
 from store import PayConfig, Store, StoreError
+from store.engine import SQLITE_CACHE_MB
 from store.importer import Progress, import_file
 from store.migrate import head_revision
 from store.models import ReparseReport
@@ -132,9 +133,15 @@ def error_text(exc: BaseException) -> str:
     return error_message(exc) or str(exc)
 
 
-async def _open(args: argparse.Namespace, settings: Settings, *, auto_upgrade: bool | None = None) -> Store:
+BULK_CACHE_MB = 128  # SQLite page cache for import and reparse (the LSH band index is large)
+
+
+async def _open(
+    args: argparse.Namespace, settings: Settings, *, auto_upgrade: bool | None = None, bulk: bool = False
+) -> Store:
     url = args.database or settings.database.url
-    return await Store.open(url, pay=pay_config(settings), auto_upgrade=auto_upgrade)
+    cache_mb = BULK_CACHE_MB if bulk else SQLITE_CACHE_MB
+    return await Store.open(url, pay=pay_config(settings), auto_upgrade=auto_upgrade, cache_mb=cache_mb)
 
 
 async def _with_services(
@@ -226,7 +233,7 @@ class ProgressBar:
 async def run_import(args: argparse.Namespace, settings: Settings) -> int:
     if args.batch_size < 1:
         raise CommandError("--batch-size must be at least 1")
-    store = await _open(args, settings)
+    store = await _open(args, settings, bulk=True)
     bar = ProgressBar(f"importing {args.file.name}")
     last: list[Progress] = []
 
@@ -336,7 +343,7 @@ async def run_reparse(args: argparse.Namespace, settings: Settings) -> int:
             f"\rreparsed {report.postings:,} postings ({report.changed:,} changed)", end="", file=sys.stderr
         )
 
-    store = await _open(args, settings)
+    store = await _open(args, settings, bulk=True)
     try:
         report = await store.reparse(
             parse_many, guild_id=args.guild, batch_size=args.batch_size, progress=progress

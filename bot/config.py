@@ -11,7 +11,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -33,13 +33,35 @@ class DiscordSettings(BaseModel):
     message_content: bool = Field(
         default=True, description="Use the privileged MESSAGE_CONTENT intent; off means /add-only mode."
     )
-    shard_count: int | None = Field(default=None, description="Total shards; set to run sharded.")
-    shard_ids: list[int] | None = Field(default=None, description="Shards this process runs.")
+    shard_count: int | None = Field(
+        default=None, ge=1, description="Total shards across all processes; set to run sharded."
+    )
+    shard_ids: list[int] | None = Field(
+        default=None,
+        description="The shards this process runs (all of them when unset); needs shard_count.",
+    )
     guild_ready_timeout: float = Field(default=2.0, description="Seconds to wait for guilds at start.")
     owner_ids: list[int] = Field(default_factory=list, description="Users allowed to run owner commands.")
     charts: bool = Field(
         default=True, description="Attach chart images to /salary and /compare (a few ms of CPU each)."
     )
+
+    @model_validator(mode="after")
+    def _shards_make_sense(self) -> DiscordSettings:
+        if self.shard_ids is None:
+            return self
+        if self.shard_count is None:
+            raise ValueError("discord.shard_ids needs discord.shard_count (the total across processes)")
+        if not self.shard_ids:
+            raise ValueError(
+                "discord.shard_ids is empty: list the shards this process runs, or leave it unset"
+            )
+        wrong = [i for i in self.shard_ids if not 0 <= i < self.shard_count]
+        if wrong:
+            raise ValueError(f"discord.shard_ids {wrong} are not in 0..{self.shard_count - 1}")
+        if len(set(self.shard_ids)) != len(self.shard_ids):
+            raise ValueError("discord.shard_ids lists a shard twice")
+        return self
 
 
 class DatabaseSettings(BaseModel):
@@ -47,17 +69,17 @@ class DatabaseSettings(BaseModel):
         default="sqlite+aiosqlite:///data/jobscout.db",
         description="SQLAlchemy async URL: sqlite+aiosqlite:///path or postgresql+asyncpg://...",
     )
-    echo: bool = False
+    echo: bool = Field(default=False, description="Log every SQL statement (debugging only).")
 
 
 class PaySettings(BaseModel):
     """How stated pay becomes comparable yearly pay. Figures, not code, so they live here."""
 
-    hours_per_year: float = 2080.0
-    days_per_year: float = 260.0
-    weeks_per_year: float = 52.0
-    months_per_year: float = 12.0
-    rates_date: date = date(2026, 11, 1)
+    hours_per_year: float = Field(default=2080.0, description="Working hours in a year (hourly pay x this).")
+    days_per_year: float = Field(default=260.0, description="Working days in a year (daily pay x this).")
+    weeks_per_year: float = Field(default=52.0, description="Weeks in a year (weekly pay x this).")
+    months_per_year: float = Field(default=12.0, description="Months in a year (monthly pay x this).")
+    rates_date: date = Field(default=date(2026, 11, 1), description="The date the exchange rates are from.")
     usd_per_unit: dict[str, float] = Field(
         default_factory=lambda: {"USD": 1.0},
         description="Exchange rates: how many US dollars one unit of each currency buys on rates_date.",
@@ -65,33 +87,85 @@ class PaySettings(BaseModel):
 
 
 class DigestSettings(BaseModel):
-    default_day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = "mon"
-    default_time: time = time(9, 0)
-    default_timezone: str = "UTC"
-    grace_hours: float = 24.0
-    max_attempts: int = 3
+    default_day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = Field(
+        default="mon", description="Weekday of the digest when a server has not chosen one."
+    )
+    default_time: time = Field(default=time(9, 0), description="Local time of the digest (HH:MM:SS).")
+    default_timezone: str = Field(
+        default="UTC", description="IANA timezone when a server has not chosen one."
+    )
+    grace_hours: float = Field(
+        default=24.0, description="A digest missed while the bot was down is still sent this many hours late."
+    )
+    max_attempts: int = Field(default=3, description="Tries to post one week's digest before giving up.")
 
 
 class FetchSettings(BaseModel):
-    timeout_seconds: float = 10.0
-    max_bytes: int = 1_000_000
-    allow_private_addresses: bool = False
+    timeout_seconds: float = Field(default=10.0, description="Time limit for fetching a posting by /add url.")
+    max_bytes: int = Field(default=1_000_000, description="Largest page /add url downloads.")
+    allow_private_addresses: bool = Field(
+        default=False, description="Let /add url fetch private and loopback addresses (tests only)."
+    )
+
+
+class HealthSettings(BaseModel):
+    """Liveness: the bot touches a heartbeat file while its gateway connections are up."""
+
+    heartbeat_file: Path | None = Field(
+        default=None,
+        description=(
+            "File the bot rewrites while connected; `jobscout health` reads it "
+            "(default: DATA_DIR/heartbeat.json)."
+        ),
+    )
+    interval_seconds: float = Field(default=10.0, gt=0, description="How often the heartbeat is written.")
+    max_age_seconds: float = Field(
+        default=60.0, gt=0, description="`jobscout health` fails when the heartbeat is older than this."
+    )
+
+
+class ShutdownSettings(BaseModel):
+    drain_seconds: float = Field(
+        default=8.0,
+        ge=0,
+        description="On SIGTERM, how long work already started may take to finish before the bot closes.",
+    )
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="JOBSCOUT_",
         env_nested_delimiter="__",
+        env_ignore_empty=True,  # an empty variable (as compose passes for unset ones) means "not set"
         extra="ignore",
     )
 
-    data_dir: Path = Path("data")
-    log_level: str = "INFO"
-    discord: DiscordSettings = Field(default_factory=DiscordSettings)
-    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
-    pay: PaySettings = Field(default_factory=PaySettings)
-    digest: DigestSettings = Field(default_factory=DigestSettings)
-    fetch: FetchSettings = Field(default_factory=FetchSettings)
+    data_dir: Path = Field(
+        default=Path("data"),
+        description="Where the bot keeps its files (SQLite database, heartbeat, sync hash).",
+    )
+    log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
+    discord: DiscordSettings = Field(
+        default_factory=DiscordSettings, description="Connecting to Discord, and what the bot reads."
+    )
+    database: DatabaseSettings = Field(
+        default_factory=DatabaseSettings, description="Where postings are kept."
+    )
+    pay: PaySettings = Field(default_factory=PaySettings, description="Making stated pay comparable.")
+    digest: DigestSettings = Field(
+        default_factory=DigestSettings, description="The weekly digest, for servers that keep the defaults."
+    )
+    fetch: FetchSettings = Field(default_factory=FetchSettings, description="/add url: fetching a posting.")
+    health: HealthSettings = Field(
+        default_factory=HealthSettings, description="Liveness: the heartbeat file and `jobscout health`."
+    )
+    shutdown: ShutdownSettings = Field(
+        default_factory=ShutdownSettings, description="Stopping on SIGTERM (docker stop) or Ctrl-C."
+    )
+
+    @property
+    def heartbeat_path(self) -> Path:
+        return self.health.heartbeat_file or Path(self.data_dir) / "heartbeat.json"
 
     @classmethod
     def settings_customise_sources(

@@ -14,10 +14,11 @@ from typing import Literal
 
 from bot.answer_cache import AnswerCache
 from commands import compare as compare_cmd
+from commands import digest, postings
 from commands import export as export_cmd
-from commands import postings
 from commands import salary as salary_cmd
 from commands import skills as skills_cmd
+from commands.digest_schedule import DigestPolicy, timezone_choices
 from commands.errors import CommandError
 from commands.reply import Reply
 from commands.services import Services
@@ -251,9 +252,13 @@ class UseCases:
     async def export(self, guild_id: int) -> Reply:
         return await export_cmd.export(self.services, guild_id, "csv")
 
-    async def digest_preview(self, guild_id: int) -> Reply | None:
-        """The digest as it would be posted now, or None while digests are not available."""
-        return None
+    async def digest_preview(self, guild_id: int, *, can_manage: bool = False) -> Reply | None:
+        """This week's digest so far, for the caller only (see the digest block below)."""
+        return await self._limited(
+            lambda: digest.digest_preview(
+                self.services, self.digest_policy, guild_id, can_manage=can_manage, chart=self.charts
+            )
+        )
 
     # --- server settings -------------------------------------------------------------------------
 
@@ -272,6 +277,41 @@ class UseCases:
             guild_id, watched_channel_ids=sorted(chosen)
         )
         return set(updated.watched_channel_ids)
+
+    # --- the weekly digest (commands/digest.py); the digest cog sets digest_policy from the settings ---
+
+    digest_policy: DigestPolicy = DigestPolicy()
+
+    async def digest_status(self, guild_id: int, *, can_manage: bool) -> Reply:
+        return await digest.digest_status(self.services, self.digest_policy, guild_id, can_manage=can_manage)
+
+    async def digest_channel(
+        self, guild_id: int, channel_id: int, *, can_manage: bool, bot_can_post: bool = True
+    ) -> Reply:
+        return await digest.digest_channel(
+            self.services, self.digest_policy, guild_id, channel_id,
+            can_manage=can_manage, bot_can_post=bot_can_post,
+        )  # fmt: skip
+
+    async def digest_schedule(
+        self,
+        guild_id: int,
+        *,
+        can_manage: bool,
+        day: str | None = None,
+        time: str | None = None,
+        timezone: str | None = None,
+    ) -> Reply:
+        return await digest.digest_schedule(
+            self.services, self.digest_policy, guild_id,
+            can_manage=can_manage, day=day, at=time, timezone=timezone,
+        )  # fmt: skip
+
+    async def digest_off(self, guild_id: int, *, can_manage: bool) -> Reply:
+        return await digest.digest_off(self.services, self.digest_policy, guild_id, can_manage=can_manage)
+
+    async def timezone_choices(self, prefix: str) -> list[str]:
+        return timezone_choices(prefix)
 
 
 def _store_source(source: Source) -> StoreSource:

@@ -5,6 +5,7 @@ Pure and picklable, so bulk import can run it in worker processes.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -27,12 +28,14 @@ _KEY_JUNK = re.compile(r"[^\w\s,+#./&-]")
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=65_536)
 def text_key(value: str) -> str:
     """Lower-case lookup key of a name: NFKC, case-folded, single spaces, bounded length."""
     value = unicodedata.normalize("NFKC", value).casefold()
     return _SPACE.sub(" ", value).strip()[:MAX_KEY_LENGTH]
 
 
+@functools.lru_cache(maxsize=65_536)
 def location_key(value: str) -> str:
     return _SPACE.sub(" ", _KEY_JUNK.sub(" ", text_key(value))).strip(" ,")
 

@@ -21,7 +21,7 @@ from store.errors import StoreUnavailable
 
 WRITE_OPTION = "jobscout_write"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
-SQLITE_CACHE_KIB = 16_384
+SQLITE_CACHE_MB = 16  # page cache per connection; bulk jobs ask for more
 
 
 def normalize_url(url: str) -> URL:
@@ -42,7 +42,7 @@ def is_sqlite(engine: AsyncEngine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def create_engine(url: str | URL, *, echo: bool = False) -> AsyncEngine:
+def create_engine(url: str | URL, *, echo: bool = False, cache_mb: int = SQLITE_CACHE_MB) -> AsyncEngine:
     parsed = normalize_url(url) if isinstance(url, str) else url
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -50,12 +50,12 @@ def create_engine(url: str | URL, *, echo: bool = False) -> AsyncEngine:
             raise StoreUnavailable("an in-memory SQLite database cannot be shared; give a file path")
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(parsed, echo=echo, pool_size=5, max_overflow=10, pool_timeout=60)
-        _install_sqlite_hooks(engine)
+        _install_sqlite_hooks(engine, cache_mb)
         return engine
     return create_async_engine(parsed, echo=echo, pool_size=5, max_overflow=10, pool_pre_ping=True)
 
 
-def _install_sqlite_hooks(engine: AsyncEngine) -> None:
+def _install_sqlite_hooks(engine: AsyncEngine, cache_mb: int) -> None:
     @event.listens_for(engine.sync_engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event open transactions (the driver's implicit BEGIN is deferred).
@@ -66,7 +66,7 @@ def _install_sqlite_hooks(engine: AsyncEngine) -> None:
             f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
             "PRAGMA foreign_keys=ON",
             "PRAGMA synchronous=FULL",
-            f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}",
+            f"PRAGMA cache_size=-{cache_mb * 1024}",
             "PRAGMA temp_store=MEMORY",
         ):
             cursor.execute(pragma)

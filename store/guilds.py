@@ -10,8 +10,8 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.models import DigestRun, DigestStatus, GuildSettings
+from store.sqlutil import insert_ignore
 from store.tables import DIGEST_RUNS, GUILD_SETTINGS
-from store.writes import insert_ignore
 
 _G = GUILD_SETTINGS.c
 _R = DIGEST_RUNS.c

@@ -37,7 +37,8 @@ DEFAULT_BATCH = 1000
 PARALLEL_ABOVE_BYTES = 4_000_000  # smaller files are prepared in one thread: no process start-up cost
 ERROR_SAMPLES = 5
 
-Record = tuple[int, dict[str, Any] | str]  # (line number, record or why it cannot be read)
+# (line number, the record: a JSON line still to decode, a decoded CSV row, or why it cannot be read)
+Record = tuple[int, bytes | dict[str, Any] | str]
 
 
 @dataclass(slots=True)
@@ -52,9 +53,10 @@ def _csv_limit() -> None:
 
 
 def iter_records(handle: IO[bytes], kind: str) -> Iterator[Record]:
-    """Records of a JSON Lines or CSV file, one at a time."""
-    text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace", newline="")
+    """Records of a JSON Lines or CSV file, one at a time. JSON lines are decoded by the worker
+    that prepares them (so the reading process only splits lines)."""
     if kind == "csv":
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace", newline="")
         _csv_limit()
         reader = csv.DictReader(text)
         if reader.fieldnames is None or "text" not in reader.fieldnames:
@@ -62,15 +64,17 @@ def iter_records(handle: IO[bytes], kind: str) -> Iterator[Record]:
         for row in reader:
             yield reader.line_num, {k: v for k, v in row.items() if k is not None and v not in (None, "")}
         return
-    for number, line in enumerate(text, start=1):
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, f"not JSON ({exc.msg})"
-            continue
-        yield number, value if isinstance(value, dict) else "not a JSON object"
+    for number, line in enumerate(handle, start=1):
+        if line.strip():
+            yield number, line
+
+
+def decode_line(line: bytes) -> dict[str, Any] | str:
+    try:
+        value = json.loads(line.decode("utf-8-sig", errors="replace"))
+    except json.JSONDecodeError as exc:
+        return f"not JSON ({exc.msg})"
+    return value if isinstance(value, dict) else "not a JSON object"
 
 
 def file_kind(path: Path) -> str:
@@ -133,7 +137,8 @@ def prepare_record(record: dict[str, Any], cfg: PayConfig, now: datetime) -> Pre
 def prepare_batch(records: list[Record], cfg: PayConfig, now: datetime) -> list[Prepared | str]:
     """Worker side: each record prepared, or the reason it cannot be (as "line N: why")."""
     out: list[Prepared | str] = []
-    for number, record in records:
+    for number, raw in records:
+        record = decode_line(raw) if isinstance(raw, bytes) else raw
         if isinstance(record, str):
             out.append(f"line {number}: {record}")
             continue
@@ -212,7 +217,6 @@ async def import_file(
                     else:
                         report.skipped += 1
             if progress:
-                # the text reader closes the file when it reaches the end
                 progress(Progress(report, total if handle.closed else handle.tell(), total))
     finally:
         for waiting in pending:
@@ -220,4 +224,6 @@ async def import_file(
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
         handle.close()
+    if report.added:
+        await store.refresh_statistics()
     return report

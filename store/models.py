@@ -182,10 +182,10 @@ class SkillSummary(BaseModel):
     until: datetime
     previous_since: datetime
     previous_until: datetime
-    n_postings: int
+    n_postings: int  # exact
     n_previous: int
-    sample_size: int
-    sampled: bool  # True when computed on a uniform deterministic sample of a large selection
+    sample_size: int  # postings with pay the medians were computed from
+    sampled: bool  # True when that was a uniform deterministic sample of a large selection
     currency: str | None  # the currency the pay medians are in (the most common one)
     skills: list[SkillStat]
 

@@ -18,8 +18,8 @@ from store.models import (
     PostingSummary,
     PostingView,
 )
+from store.sqlutil import chunks
 from store.tables import POSTING_FIXES, POSTING_PAY, POSTING_SKILLS, POSTINGS, REPOSTS, SKILLS
-from store.writes import chunks
 
 KEY_MAX = "\U0010ffff"  # above every character: prefix ranges are [prefix, prefix + KEY_MAX)
 _P = POSTINGS.c

@@ -7,6 +7,7 @@ the job. Switching is the one line in :func:`normalize_role`. Stored keys follow
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 import unicodedata
@@ -159,11 +160,16 @@ def normalize_role(title_or_query: str) -> str | None:
     return _normalize(title_or_query)
 
 
-def role_key(title_or_query: str | None) -> str | None:
-    """Like :func:`normalize_role`, tolerant of None and of a normalizer that gives up."""
-    if not title_or_query or not title_or_query.strip():
-        return None
+@functools.lru_cache(maxsize=65_536)
+def _cached_key(title_or_query: str) -> str | None:
     key = normalize_role(title_or_query)
     if key:
         return key.strip().casefold() or None
     return " ".join(title_or_query.casefold().split()) or None
+
+
+def role_key(title_or_query: str | None) -> str | None:
+    """Like :func:`normalize_role`, tolerant of None and of a normalizer that gives up."""
+    if not title_or_query or not title_or_query.strip():
+        return None
+    return _cached_key(title_or_query)

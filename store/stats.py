@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, literal, select, tuple_, union_all
+import numpy as np
+from sqlalchemy import and_, func, literal, select, text, tuple_
 from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -40,12 +41,22 @@ from store.models import (
 from store.pay import PayConfig
 from store.reads import load_views
 from store.roles import role_key
-from store.tables import POSTING_LOCATIONS, POSTING_SKILLS, POSTINGS, REPOSTS, SKILLS
-from store.writes import chunks
+from store.sqlutil import chunks
+from store.summaries import ALL_ROLES, day_number, day_start
+from store.tables import (
+    POSTING_DAYS,
+    POSTING_LOCATIONS,
+    POSTING_SKILLS,
+    POSTINGS,
+    REPOSTS,
+    SKILL_DAYS,
+    SKILL_TOTALS,
+    SKILLS,
+)
 
 PERCENTILES = (0.25, 0.5, 0.75, 0.9)
 SAMPLE_SPACE = 65536  # postings.sample is uniform in [0, 65536)
-SKILL_SAMPLE = 4000  # postings read per window by skill_summary (beyond this: a uniform sample)
+SKILL_SAMPLE = 2000  # postings read for skill pay medians (beyond this: a uniform sample)
 TREND_DAYS = 28
 _P = POSTINGS.c
 
@@ -138,25 +149,25 @@ async def salary_stats(
     )
     if key is None:
         return result
+    # Equality filters, in the order of the index that serves them (posting_locations carries the
+    # same columns as postings for exactly this).
+    src: Any = POSTINGS
+    filters: dict[str, Any] = {"guild_id": guild_id}
     if location and location_key(location):
-        src: Any = POSTING_LOCATIONS
-        conds = [
-            POSTING_LOCATIONS.c.guild_id == guild_id,
-            POSTING_LOCATIONS.c.location_key == location_key(location),
-        ]
-    else:
-        src = POSTINGS
-        conds = [_P.guild_id == guild_id]
+        src = POSTING_LOCATIONS
+        filters["location_key"] = location_key(location)
+    filters["role_key"] = key
+    if seniority:
+        filters["seniority"] = seniority
     c = src.c
-    conds += [c.role_key == key, c.pay_currency.is_not(None), c.pay_year.is_not(None)]
+    conds = [c[name] == value for name, value in filters.items()]
+    conds += [c.pay_currency.is_not(None), c.pay_year.is_not(None)]
     if currency:
         conds.append(c.pay_currency == currency.upper())
-    if seniority:
-        conds.append(c.seniority == seniority)
     if session.get_bind().dialect.name == "postgresql":
         groups = await _groups_postgresql(session, src, conds)
     else:
-        groups = await _groups_sqlite(session, src, conds)
+        groups = await _groups_sqlite(session, src, conds, filters)
     factor = cfg.per_year(period)
     for cur in sorted(groups, key=lambda k: (-groups[k][0].n, k)):
         overall, by_level = groups[cur]
@@ -203,58 +214,80 @@ async def _groups_postgresql(session: AsyncSession, src: Any, conds: list[Any]) 
     return {cur: (d, levels.get(cur, {})) for cur, (d, _) in groups.items()}
 
 
-async def _ranked_values(session: AsyncSession, src: Any, conds: list[Any], n: int) -> dict[int, float]:
-    """Values at the ranks a Distribution needs, read from the index in pay order."""
-    c = src.c
-    parts = []
-    wanted = _ranks(n)
-    # neighbouring ranks share one read (LIMIT 2)
+MAX_COMPOUND = 400  # SELECTs per UNION ALL statement (SQLite allows 500)
+
+
+def _starts(n: int) -> list[int]:
+    """First ranks of the (up to two-row) reads covering every rank a Distribution needs."""
     starts: list[int] = []
-    for r in wanted:
+    for r in _ranks(n):
         if not starts or r > starts[-1] + 1:
             starts.append(r)
-    for start in starts:
-        inner = (
-            select(literal(start).label("start"), c.pay_year.label("v"))
-            .where(*conds)
-            .order_by(c.pay_year)
-            .limit(2)
-            .offset(start)
-            .subquery()
-        )
-        parts.append(select(inner.c.start, inner.c.v))
-    at: dict[int, float] = {}
-    rows = (await session.execute(union_all(*parts))).tuples()
-    seen: Counter[int] = Counter()
-    for start, value in rows:
-        at[start + seen[start]] = value
-        seen[start] += 1
-    return at
+    return starts
 
 
-async def _groups_sqlite(session: AsyncSession, src: Any, conds: list[Any]) -> Groups:
+async def _groups_sqlite(
+    session: AsyncSession, src: Any, conds: list[Any], filters: dict[str, Any]
+) -> Groups:
+    """Counts per (currency, seniority), then the values at the needed ranks, read straight off an
+    index whose prefix is the filter and whose next column is the pay (``ORDER BY pay_year LIMIT 2
+    OFFSET k`` walks the index, no sort). All those small reads go in one UNION ALL statement of
+    plain SQL, so a role with many currencies and levels costs one round trip, not dozens."""
     c = src.c
-    counts = (
-        await session.execute(
-            select(c.pay_currency, c.seniority, func.count())
-            .where(*conds)
-            .group_by(c.pay_currency, c.seniority)
-        )
-    ).tuples()
+    counts = await session.execute(
+        select(c.pay_currency, c.seniority, func.count()).where(*conds).group_by(c.pay_currency, c.seniority)
+    )
     per: dict[str, dict[str | None, int]] = {}
-    for cur, level, n in counts:
-        per.setdefault(cur, {})[level] = n
-    groups: Groups = {}
+    for cur, level, n in counts.tuples():
+        per.setdefault(cur, {})[level] = int(n)
+    where = " AND ".join(f"{column} = :{column}" for column in filters)
+    table_name = src.name
+    parts: list[tuple[str, dict[str, Any]]] = []
+    index: list[
+        tuple[str, str | None, bool, int, int]
+    ] = []  # per part: (currency, level, by level, n, start)
     for cur, levels in per.items():
-        total = sum(levels.values())
-        cur_conds = [*conds, c.pay_currency == cur]
-        overall = _from_ranks(total, await _ranked_values(session, src, cur_conds, total))
-        by_level: dict[str | None, Distribution] = {}
-        for level, n in levels.items():
-            level_cond = c.seniority.is_(None) if level is None else c.seniority == level
-            by_level[level] = _from_ranks(n, await _ranked_values(session, src, [*cur_conds, level_cond], n))
-        groups[cur] = (overall, by_level)
-    return groups
+        groups_here: list[tuple[str | None, bool, int]] = [(None, False, sum(levels.values()))]
+        groups_here += [(level, True, n) for level, n in levels.items()]
+        for level, by_level, n in groups_here:
+            for start in _starts(n):
+                i = len(parts)
+                params: dict[str, Any] = {f"cur{i}": cur}
+                level_sql = ""
+                if by_level and level is None:
+                    level_sql = " AND seniority IS NULL"
+                elif by_level:
+                    level_sql = f" AND seniority = :lvl{i}"
+                    params[f"lvl{i}"] = level
+                sql = (
+                    f"SELECT {i} AS part, pay_year FROM (SELECT pay_year FROM {table_name} WHERE {where}"
+                    f" AND pay_currency = :cur{i}{level_sql} AND pay_year IS NOT NULL"
+                    f" ORDER BY pay_year LIMIT 2 OFFSET {start})"
+                )
+                parts.append((sql, params))
+                index.append((cur, level, by_level, n, start))
+    values: dict[int, list[float]] = {}
+    for first in range(0, len(parts), MAX_COMPOUND):
+        chunk = parts[first : first + MAX_COMPOUND]
+        bound: dict[str, Any] = dict(filters)
+        for _, p in chunk:
+            bound.update(p)
+        sql = " UNION ALL ".join(q for q, _ in chunk)
+        for part, value in (await session.execute(text(sql), bound)).tuples():
+            values.setdefault(int(part), []).append(float(value))
+    ranked: dict[tuple[str, str | None, bool], tuple[int, dict[int, float]]] = {}
+    for i, (cur, level, by_level, n, start) in enumerate(index):
+        at = ranked.setdefault((cur, level, by_level), (n, {}))[1]
+        for offset, value in enumerate(values.get(i, [])):
+            at[start + offset] = value
+    by_level_stats: dict[str, dict[str | None, Distribution]] = {cur: {} for cur in per}
+    overall: dict[str, Distribution] = {}
+    for (cur, level, by_level), (n, at) in ranked.items():
+        if by_level:
+            by_level_stats[cur][level] = _from_ranks(n, at)
+        else:
+            overall[cur] = _from_ranks(n, at)
+    return {cur: (overall[cur], by_level_stats[cur]) for cur in per}
 
 
 # --------------------------------------------------------------------------------------------- compare
@@ -305,20 +338,12 @@ async def compare(session: AsyncSession, guild_id: int, ids: list[int]) -> Compa
 
 
 @dataclass(slots=True)
-class _Window:
-    """Postings of one selection (possibly a uniform sample): pay and skill ids per posting."""
+class _Counts:
+    """Postings of one (guild, role, day range) and how many of them ask for each skill: exact, from
+    the summary tables."""
 
-    estimated_total: int
-    sampled: bool
-    pay: dict[int, tuple[str | None, float | None]] = field(default_factory=dict)
-    skills: dict[int, list[int]] = field(default_factory=dict)
-
-    @property
-    def size(self) -> int:
-        return len(self.pay)
-
-    def counts(self) -> Counter[int]:
-        return Counter(s for ids in self.skills.values() for s in ids)
+    size: int
+    skills: Counter[int] = field(default_factory=Counter)
 
 
 def _selection(guild_id: int, key: str | None, start: datetime | None, end: datetime | None) -> list[Any]:
@@ -332,47 +357,37 @@ def _selection(guild_id: int, key: str | None, start: datetime | None, end: date
     return conds
 
 
-async def _window(
-    session: AsyncSession,
-    guild_id: int,
-    key: str | None,
-    start: datetime | None,
-    end: datetime | None,
-    limit: int,
-) -> _Window:
-    conds = _selection(guild_id, key, start, end)
-    probe = SAMPLE_SPACE // 64
-    seen = (await session.execute(select(func.count()).where(*conds, _P.sample < probe))).scalar_one()
-    threshold = SAMPLE_SPACE
-    estimate = int(seen) * 64
-    if estimate > limit * 2:
-        threshold = max(1, min(SAMPLE_SPACE, math.ceil(SAMPLE_SPACE * limit / estimate)))
-    if threshold >= SAMPLE_SPACE:
-        window_conds = conds
-        total = int((await session.execute(select(func.count()).where(*conds))).scalar_one())
-        sampled = False
+async def _count(session: AsyncSession, conds: list[Any]) -> int:
+    return int((await session.execute(select(func.count()).select_from(POSTINGS).where(*conds))).scalar_one())
+
+
+async def _counts(
+    session: AsyncSession, guild_id: int, key: str | None, first_day: int | None, end_day: int | None
+) -> _Counts:
+    """Counts over the UTC days [first_day, end_day) (None: unbounded)."""
+    role = key if key is not None else ALL_ROLES
+    d, t = POSTING_DAYS.c, SKILL_TOTALS.c
+    days = [d.guild_id == guild_id, d.role_key == role]
+    if first_day is not None:
+        days.append(d.day >= first_day)
+    if end_day is not None:
+        days.append(d.day < end_day)
+    size = (await session.execute(select(func.coalesce(func.sum(d.n), 0)).where(*days))).scalar_one()
+    counts = _Counts(int(size))
+    if not counts.size:
+        return counts
+    if first_day is None and end_day is None:
+        stmt = select(t.skill_id, t.n).where(t.guild_id == guild_id, t.role_key == role, t.n > 0)
     else:
-        window_conds = [*conds, _P.sample < threshold]
-        total = estimate
-        sampled = True
-    win = _Window(estimated_total=total, sampled=sampled)
-    rows = await session.execute(select(_P.id, _P.pay_currency, _P.pay_year).where(*window_conds))
-    for pid, cur, pay in rows.tuples():
-        win.pay[int(pid)] = (cur, pay)
-        win.skills[int(pid)] = []
-    if not sampled:
-        win.estimated_total = len(win.pay)
-    ids = select(_P.id).where(*window_conds).scalar_subquery()
-    links = await session.execute(
-        select(POSTING_SKILLS.c.posting_id, POSTING_SKILLS.c.skill_id).where(
-            POSTING_SKILLS.c.posting_id.in_(ids)
-        )
-    )
-    for pid, sid in links.tuples():
-        bucket = win.skills.get(int(pid))
-        if bucket is not None:
-            bucket.append(int(sid))
-    return win
+        s = SKILL_DAYS.c
+        skill_days = [s.guild_id == guild_id, s.role_key == role]
+        if first_day is not None:
+            skill_days.append(s.day >= first_day)
+        if end_day is not None:
+            skill_days.append(s.day < end_day)
+        stmt = select(s.skill_id, func.sum(s.n)).where(*skill_days).group_by(s.skill_id)
+    counts.skills = Counter({int(sid): int(n) for sid, n in (await session.execute(stmt)).tuples() if n})
+    return counts
 
 
 async def _skill_names(session: AsyncSession, ids: list[int]) -> dict[int, str]:
@@ -383,8 +398,72 @@ async def _skill_names(session: AsyncSession, ids: list[int]) -> dict[int, str]:
     return names
 
 
-def _median(values: list[float]) -> float | None:
-    return percentile(sorted(values), 0.5) if values else None
+def _median(values: Sequence[float]) -> float | None:
+    return percentile(sorted(values), 0.5) if len(values) else None
+
+
+@dataclass(slots=True)
+class _PayMedians:
+    currency: str | None
+    size: int  # postings read
+    sampled: bool
+    by_skill: dict[int, tuple[float | None, float | None, int, int]]
+
+
+async def _pay_medians(
+    session: AsyncSession, conds: list[Any], total: int, use_sample_index: bool, skill_ids: list[int]
+) -> _PayMedians:
+    """Median yearly pay of the selected postings with and without each skill, in their most common
+    currency. A selection of more than SKILL_SAMPLE postings is read through a uniform deterministic
+    sample of about that many (``postings.sample`` below a threshold), so the cost stays flat."""
+    sampled = total > SKILL_SAMPLE
+    if sampled:
+        # With a role or a time range the (guild, role, added_at, sample) or (guild, added_at,
+        # sample) index is the one to walk, testing the sample inside it. SQLite's planner would
+        # rather take the (guild, sample) range and read every row for the rest: "sample + 0"
+        # stops it. PostgreSQL tests the sample inside the index by itself.
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        sample = _P.sample + 0 if sqlite and not use_sample_index else _P.sample
+        threshold = max(1, math.ceil(SAMPLE_SPACE * SKILL_SAMPLE / total))
+        conds = [*conds, sample < threshold]
+    # One pass: each sampled posting with pay, joined to its links to the top skills (if any).
+    link = POSTING_SKILLS.c
+    stmt = (
+        select(_P.id, _P.pay_currency, _P.pay_year, link.skill_id)
+        .select_from(POSTINGS)
+        .outerjoin(POSTING_SKILLS, and_(link.posting_id == _P.id, link.skill_id.in_(skill_ids or [-1])))
+        .where(*conds, _P.pay_currency.is_not(None), _P.pay_year.is_not(None))
+    )
+    pay_of: dict[int, tuple[str, float]] = {}
+    with_skill: dict[int, set[int]] = {sid: set() for sid in skill_ids}
+    for pid, cur, pay, sid in (await session.execute(stmt)).tuples():
+        pay_of[int(pid)] = (cur, float(pay))
+        if sid is not None:
+            with_skill[int(sid)].add(int(pid))
+    per_currency = Counter(cur for cur, _ in pay_of.values())
+    if not per_currency:
+        return _PayMedians(None, 0, sampled, {})
+    currency = min(per_currency, key=lambda c: (-per_currency[c], c))
+    result = _PayMedians(currency, len(pay_of), sampled, {})
+    paid = [(pid, pay) for pid, (cur, pay) in pay_of.items() if cur == currency]
+    ids = np.fromiter((pid for pid, _ in paid), dtype=np.int64, count=len(paid))
+    pays = np.fromiter((pay for _, pay in paid), dtype=np.float64, count=len(paid))
+    for sid in skill_ids:
+        mask = np.isin(ids, np.fromiter(with_skill[sid], dtype=np.int64, count=len(with_skill[sid])))
+        yes, no = pays[mask], pays[~mask]
+        result.by_skill[sid] = (
+            float(np.percentile(yes, 50)) if len(yes) else None,
+            float(np.percentile(no, 50)) if len(no) else None,
+            len(yes),
+            len(no),
+        )
+    return result
+
+
+def _end_day(until: datetime) -> int:
+    """The first UTC day not in a window ending at ``until`` (a partial day counts whole)."""
+    day = day_number(until)
+    return day if until == day_start(day) else day + 1
 
 
 async def skill_summary(
@@ -397,70 +476,71 @@ async def skill_summary(
     now: datetime,
     top: int,
 ) -> SkillSummary:
-    """Top skills of the window [since, until) (all time when since is None), their share, the median
-    yearly pay of postings asking for each against those that don't (in the most common currency),
-    and the change of share against the previous period of the same length (for all time: the last
-    28 days against the 28 before)."""
+    """Top skills of the window (whole UTC days from ``since``'s to ``until``'s; all time when since
+    is None, up to now when until is None): how many postings ask for each and their share (exact,
+    from the summary tables), the median yearly pay of postings asking for it against those that
+    don't (most common currency; from a uniform sample beyond SKILL_SAMPLE postings), and the change
+    of share against the previous period of the same length (for all time: the last 28 days
+    against the 28 before)."""
     key = role_key(role) if role else None
     if role and key is None:
         key = role.casefold()
-    anchor = until or now  # until None: no upper bound (postings saved this very instant count)
-    main = await _window(session, guild_id, key, since, until, SKILL_SAMPLE)
-    if since is not None:
-        recent_start = since
-        recent = main
+    anchor = until or now
+    first = day_number(since) if since is not None else None
+    end = _end_day(until) if until is not None else None
+    main = await _counts(session, guild_id, key, first, end)
+    trend_end = end if end is not None else day_number(anchor) + 1
+    if first is not None:
+        recent_first, recent = first, main
     else:
-        recent_start = anchor - timedelta(days=TREND_DAYS)
-        recent = await _window(session, guild_id, key, recent_start, until, SKILL_SAMPLE // 2)
-    prev_start = recent_start - (anchor - recent_start)
-    previous = await _window(
-        session, guild_id, key, prev_start, recent_start, SKILL_SAMPLE if since else SKILL_SAMPLE // 2
-    )
+        recent_first = trend_end - TREND_DAYS
+        recent = await _counts(session, guild_id, key, recent_first, end)
+    previous_first = recent_first - (trend_end - recent_first)
+    previous = await _counts(session, guild_id, key, previous_first, recent_first)
 
-    paid = Counter(cur for cur, pay in main.pay.values() if cur is not None and pay is not None)
-    currency = paid.most_common(1)[0][0] if paid else None
-    counts = main.counts()
-    recent_counts = recent.counts()
-    previous_counts = previous.counts()
-    top_ids = [sid for sid, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+    top_ids = [sid for sid, _ in sorted(main.skills.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
     names = await _skill_names(session, top_ids)
+    conds = _selection(
+        guild_id,
+        key,
+        day_start(first) if first is not None else None,
+        day_start(end) if end is not None else None,
+    )
+    by_sample_index = key is None and first is None and end is None
+    medians = await _pay_medians(session, conds, main.size, by_sample_index, top_ids)
     stats: list[SkillStat] = []
     for sid in top_ids:
-        with_pay: list[float] = []
-        without_pay: list[float] = []
-        for pid, (cur, pay) in main.pay.items():
-            if cur == currency and pay is not None:
-                (with_pay if sid in main.skills[pid] else without_pay).append(pay)
-        share_recent = recent_counts[sid] / recent.size if recent.size else None
-        share_previous = previous_counts[sid] / previous.size if previous.size else None
+        share_recent = recent.skills[sid] / recent.size if recent.size else None
+        share_previous = previous.skills[sid] / previous.size if previous.size else None
         change = (
             share_recent - share_previous if share_recent is not None and share_previous is not None else None
         )
+        with_median, without_median, n_with, n_without = medians.by_skill.get(sid, (None, None, 0, 0))
         stats.append(
             SkillStat(
                 skill=names.get(sid, "?"),
-                count=counts[sid],
-                share=counts[sid] / main.size,
+                count=main.skills[sid],
+                share=main.skills[sid] / main.size,
                 previous_share=share_previous,
                 change=change,
-                median_with=_median(with_pay),
-                median_without=_median(without_pay),
-                n_with_pay=len(with_pay),
-                n_without_pay=len(without_pay),
+                median_with=with_median,
+                median_without=without_median,
+                n_with_pay=n_with,
+                n_without_pay=n_without,
             )
         )
     return SkillSummary(
         role=role,
         role_key=key,
-        since=since,
-        until=anchor,
-        previous_since=prev_start,
-        previous_until=recent_start,
-        n_postings=main.estimated_total,
-        n_previous=previous.estimated_total,
-        sample_size=main.size,
-        sampled=main.sampled,
-        currency=currency,
+        since=day_start(first) if first is not None else None,
+        until=day_start(end) if end is not None else anchor,
+        previous_since=day_start(previous_first),
+        previous_until=day_start(recent_first),
+        n_postings=main.size,
+        n_previous=previous.size,
+        sample_size=medians.size,
+        sampled=medians.sampled,
+        currency=medians.currency,
         skills=stats,
     )
 
@@ -506,8 +586,8 @@ async def digest_data(
     prev_start = start - timedelta(days=28)
     role_medians = await _role_medians(session, guild_id, start, end, prev_start, roles)
 
-    current = await _window(session, guild_id, None, start, end, SKILL_SAMPLE)
-    previous = await _window(session, guild_id, None, prev_start, start, SKILL_SAMPLE)
+    current = await _counts(session, guild_id, None, day_number(start), _end_day(end))
+    previous = await _counts(session, guild_id, None, day_number(prev_start), day_number(start))
     rising, falling = await _skill_moves(session, current, previous, moves)
 
     repost_window = and_(REPOSTS.c.guild_id == guild_id, REPOSTS.c.seen_at >= start, REPOSTS.c.seen_at < end)
@@ -602,11 +682,11 @@ async def _role_medians(
 
 
 async def _skill_moves(
-    session: AsyncSession, current: _Window, previous: _Window, limit: int
+    session: AsyncSession, current: _Counts, previous: _Counts, limit: int
 ) -> tuple[list[SkillMove], list[SkillMove]]:
     if not current.size or not previous.size:
         return [], []
-    now_counts, before_counts = current.counts(), previous.counts()
+    now_counts, before_counts = current.skills, previous.skills
     moves: list[tuple[float, int, float, float]] = []
     for sid in set(now_counts) | set(before_counts):
         if now_counts[sid] + before_counts[sid] < 2:

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,7 +20,7 @@ from parsing import parse_posting
 from parsing.models import SENIORITY_ORDER, Period, Posting
 from store import guilds, reads, stats, writes
 from store.derive import Prepared, derive, parse_fixes, prepare
-from store.engine import Sessions, create_engine, is_sqlite, normalize_url
+from store.engine import SQLITE_CACHE_MB, Sessions, create_engine, is_sqlite, normalize_url
 from store.errors import (
     InvalidInput,
     NotFound,
@@ -51,6 +51,7 @@ from store.models import (
 )
 from store.pay import PayConfig
 from store.roles import role_key
+from store.sqlutil import chunks
 from store.tables import POSTING_FIXES, POSTINGS
 
 log = logging.getLogger(__name__)
@@ -88,11 +89,13 @@ class Store:
         auto_upgrade: bool | None = None,
         echo: bool = False,
         clock: Callable[[], datetime] = utcnow,
+        cache_mb: int = SQLITE_CACHE_MB,
     ) -> Store:
         """Connect and check the schema. ``auto_upgrade`` None means: upgrade SQLite databases
-        automatically, require ``jobscout db upgrade`` for PostgreSQL."""
+        automatically, require ``jobscout db upgrade`` for PostgreSQL. ``cache_mb``: SQLite page cache
+        per connection (bulk imports ask for more)."""
         parsed = normalize_url(url)
-        engine = create_engine(parsed, echo=echo)
+        engine = create_engine(parsed, echo=echo, cache_mb=cache_mb)
         store = cls(Sessions(engine), pay or PayConfig(), clock)
         try:
             if auto_upgrade is None:
@@ -126,6 +129,18 @@ class Store:
     @property
     def dialect(self) -> str:
         return self.sessions.engine.dialect.name
+
+    async def refresh_statistics(self) -> None:
+        """After a bulk change on PostgreSQL: fresh planner statistics and visibility map (so
+        index-only scans skip the heap). Autovacuum would get there too, later."""
+        if self.dialect != "postgresql":
+            return
+        try:
+            async with self.sessions.engine.connect() as conn:
+                auto = await conn.execution_options(isolation_level="AUTOCOMMIT")
+                await auto.execute(text("VACUUM (ANALYZE)"))
+        except (SQLAlchemyError, OSError) as exc:
+            log.warning("VACUUM (ANALYZE) failed: %s", _brief(exc))
 
     async def upgrade(self) -> str | None:
         return await upgrade(self.sessions.engine)
@@ -465,6 +480,7 @@ class Store:
 
             rows = await self._read(fetch)
             if not rows:
+                await self.refresh_statistics()
                 return report
             parsed = await parse_many([r.raw_text for r in rows])
             new_json = [p.model_dump_json(exclude_defaults=True) for p in parsed]
@@ -482,7 +498,7 @@ class Store:
             learned.clear()
             ids = [r.id for r in rows]
             alive: set[int] = set()
-            for part in writes.chunks(ids):
+            for part in chunks(ids):
                 found = await session.execute(select(POSTINGS.c.id).where(POSTINGS.c.id.in_(part)))
                 alive.update(int(i) for i in found.scalars())
             fixes = await _load_fixes_many(session, list(alive))
@@ -506,7 +522,7 @@ async def _load_fixes(session: AsyncSession, posting_id: int) -> dict[str, Any]:
 
 async def _load_fixes_many(session: AsyncSession, ids: list[int]) -> dict[int, dict[str, Any]]:
     pairs: dict[int, list[tuple[str, str]]] = {}
-    for part in writes.chunks(ids):
+    for part in chunks(ids):
         rows = await session.execute(
             select(POSTING_FIXES.c.posting_id, POSTING_FIXES.c.field, POSTING_FIXES.c.value_json).where(
                 POSTING_FIXES.c.posting_id.in_(part)

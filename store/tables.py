@@ -41,9 +41,18 @@ class PostingRow(SQLModel, table=True):
     __tablename__ = "postings"
     __table_args__ = (
         UniqueConstraint("guild_id", "text_hash", name="uq_postings_guild_text_hash"),
-        Index("ix_postings_guild_added", "guild_id", "added_at", "sample"),
-        Index("ix_postings_guild_sample", "guild_id", "sample"),
-        Index("ix_postings_guild_role_added", "guild_id", "role_key", "added_at", "sample"),
+        # Sampling indexes, covering the pay so skill medians never read the (wide) rows.
+        Index("ix_postings_guild_added", "guild_id", "added_at", "sample", "pay_currency", "pay_year"),
+        Index("ix_postings_guild_sample", "guild_id", "sample", "pay_currency", "pay_year"),
+        Index(
+            "ix_postings_guild_role_added",
+            "guild_id",
+            "role_key",
+            "added_at",
+            "sample",
+            "pay_currency",
+            "pay_year",
+        ),
         Index("ix_postings_guild_role_pay", "guild_id", "role_key", "pay_currency", "pay_year"),
         Index(
             "ix_postings_guild_role_seniority_pay",
@@ -269,6 +278,54 @@ class DigestRunRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
 
+class SkillDayRow(SQLModel, table=True):
+    """How many postings of a guild asked for a skill, per role and UTC day (role "" = all roles).
+    Maintained in the same transaction as every write, so skill shares and their trends are summed
+    from a few thousand rows instead of counted over millions of links."""
+
+    __tablename__ = "skill_days"
+    __table_args__ = (
+        PrimaryKeyConstraint("guild_id", "role_key", "day", "skill_id", name="pk_skill_days"),
+        {"sqlite_with_rowid": False},
+    )
+
+    guild_id: int = Field(sa_column=Column(Snowflake, nullable=False))
+    role_key: str = Field(sa_column=Column(KeyType, nullable=False))
+    day: int = Field(sa_column=Column(Integer, nullable=False))  # days since 1970-01-01 (UTC)
+    skill_id: int = Field(sa_column=Column(IdType, nullable=False))
+    n: int = Field(sa_column=Column(Integer, nullable=False))
+
+
+class SkillTotalRow(SQLModel, table=True):
+    """All-time version of skill_days (per guild, role and skill)."""
+
+    __tablename__ = "skill_totals"
+    __table_args__ = (
+        PrimaryKeyConstraint("guild_id", "role_key", "skill_id", name="pk_skill_totals"),
+        {"sqlite_with_rowid": False},
+    )
+
+    guild_id: int = Field(sa_column=Column(Snowflake, nullable=False))
+    role_key: str = Field(sa_column=Column(KeyType, nullable=False))
+    skill_id: int = Field(sa_column=Column(IdType, nullable=False))
+    n: int = Field(sa_column=Column(Integer, nullable=False))
+
+
+class PostingDayRow(SQLModel, table=True):
+    """How many postings a guild saved per role and UTC day (role "" = all roles)."""
+
+    __tablename__ = "posting_days"
+    __table_args__ = (
+        PrimaryKeyConstraint("guild_id", "role_key", "day", name="pk_posting_days"),
+        {"sqlite_with_rowid": False},
+    )
+
+    guild_id: int = Field(sa_column=Column(Snowflake, nullable=False))
+    role_key: str = Field(sa_column=Column(KeyType, nullable=False))
+    day: int = Field(sa_column=Column(Integer, nullable=False))
+    n: int = Field(sa_column=Column(Integer, nullable=False))
+
+
 metadata = SQLModel.metadata
 
 
@@ -286,17 +343,23 @@ POSTING_FIXES = table("posting_fixes")
 REPOSTS = table("reposts")
 GUILD_SETTINGS = table("guild_settings")
 DIGEST_RUNS = table("digest_runs")
+SKILL_DAYS = table("skill_days")
+SKILL_TOTALS = table("skill_totals")
+POSTING_DAYS = table("posting_days")
 
 __all__ = [
     "DIGEST_RUNS",
     "GUILD_SETTINGS",
     "POSTINGS",
     "POSTING_BANDS",
+    "POSTING_DAYS",
     "POSTING_FIXES",
     "POSTING_LOCATIONS",
     "POSTING_PAY",
     "POSTING_SKILLS",
     "REPOSTS",
     "SKILLS",
+    "SKILL_DAYS",
+    "SKILL_TOTALS",
     "metadata",
 ]

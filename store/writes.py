@@ -7,21 +7,22 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Literal, TypeVar
+from datetime import UTC, date, datetime
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
 from sqlalchemy import bindparam, delete, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
-from store import dedup
+from store import dedup, summaries
 from store.derive import Derived, Identity, Prepared
 from store.models import PayChange
+from store.sqlutil import chunks, insert_ignore, one_of, raw_insert
+from store.summaries import day_number
 from store.tables import (
     POSTING_BANDS,
     POSTING_FIXES,
@@ -33,16 +34,18 @@ from store.tables import (
     SKILLS,
 )
 
-CHUNK = 500  # values per IN (...) list: well under both engines' bind-parameter limits
 MAX_CANDIDATES = 20  # saved postings checked per new text (those sharing the most bands)
 
-T = TypeVar("T")
+LOCATION_COLUMNS = (
+    "posting_id",
+    "location_key",
+    "guild_id",
+    "role_key",
+    "pay_currency",
+    "seniority",
+    "pay_year",
+)
 OutcomeKind = Literal["created", "repost", "duplicate", "seen"]
-
-
-def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 @dataclass(slots=True)
@@ -107,12 +110,6 @@ def _close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
-def insert_ignore(session: AsyncSession, table: Any, index_elements: list[str]) -> Any:
-    dialect = session.get_bind().dialect.name
-    module = postgresql if dialect == "postgresql" else sqlite
-    return module.insert(table).on_conflict_do_nothing(index_elements=index_elements)
-
-
 async def resolve_skills(
     session: AsyncSession, names: dict[str, str], cache: dict[str, int]
 ) -> tuple[dict[str, int], dict[str, int]]:
@@ -154,7 +151,9 @@ async def _hash_lookup(
     found: dict[bytes, int] = {}
     for part in chunks(hashes):
         rows = await session.execute(
-            select(table.c.text_hash, id_col).where(table.c.guild_id == guild_id, table.c.text_hash.in_(part))
+            select(table.c.text_hash, id_col).where(
+                table.c.guild_id == guild_id, one_of(session, table.c.text_hash, part)
+            )
         )
         for digest, posting_id in rows.tuples():
             found.setdefault(bytes(digest), int(posting_id))
@@ -166,7 +165,7 @@ async def _band_lookup(session: AsyncSession, guild_id: int, keys: list[int]) ->
     for part in chunks(keys):
         rows = await session.execute(
             select(POSTING_BANDS.c.band_key, POSTING_BANDS.c.posting_id).where(
-                POSTING_BANDS.c.guild_id == guild_id, POSTING_BANDS.c.band_key.in_(part)
+                POSTING_BANDS.c.guild_id == guild_id, one_of(session, POSTING_BANDS.c.band_key, part)
             )
         )
         for key, posting_id in rows.tuples():
@@ -380,16 +379,38 @@ def posting_row(guild_id: int, item: Prepared, now: datetime) -> dict[str, Any]:
     }
 
 
+def _driver_value(value: Any, sqlite_dialect: bool) -> Any:
+    """A column value as the driver takes it, written the way SQLAlchemy's types would write it
+    (naive UTC datetimes; on SQLite, SQLAlchemy's text formats for DATETIME and DATE)."""
+    if isinstance(value, datetime):
+        naive = value.astimezone(UTC).replace(tzinfo=None)
+        return naive.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite_dialect else naive
+    if isinstance(value, date):
+        return value.isoformat() if sqlite_dialect else value
+    return value
+
+
 async def insert_postings(
     session: AsyncSession, guild_id: int, items: Sequence[Prepared], *, now: datetime
 ) -> list[int]:
+    """Insert new postings (texts not yet in the guild) with one driver-level executemany, then read
+    their ids back by text hash (unique in the guild and in the batch)."""
     if not items:
         return []
-    # Ids are matched back by text hash (unique in the guild, and in the batch): asking for them in
-    # parameter order would make SQLAlchemy insert row by row on SQLite.
-    stmt = insert(POSTINGS).returning(POSTINGS.c.id, POSTINGS.c.text_hash)
-    result = await session.execute(stmt, [posting_row(guild_id, it, now) for it in items])
-    ids = {bytes(digest): int(pid) for pid, digest in result.tuples()}
+    rows = [posting_row(guild_id, it, now) for it in items]
+    columns = list(rows[0])
+    sqlite_dialect = session.get_bind().dialect.name == "sqlite"
+    values = [tuple(_driver_value(row[c], sqlite_dialect) for c in columns) for row in rows]
+    await raw_insert(session, POSTINGS, columns, values)
+    ids: dict[bytes, int] = {}
+    hashes = [it.text_hash for it in items]
+    for part in chunks(hashes):
+        found = await session.execute(
+            select(POSTINGS.c.text_hash, POSTINGS.c.id).where(
+                POSTINGS.c.guild_id == guild_id, one_of(session, POSTINGS.c.text_hash, part)
+            )
+        )
+        ids.update({bytes(digest): int(pid) for digest, pid in found.tuples()})
     return [ids[it.text_hash] for it in items]
 
 
@@ -402,16 +423,11 @@ async def insert_children(
     now: datetime,
 ) -> dict[str, int]:
     """Pay ranges, skills, locations, LSH bands and fixes of newly inserted postings."""
-    learned = await write_derived_children(
-        session, guild_id, [(pid, it.derived) for pid, it in rows], skill_cache
-    )
-    bands = [
-        {"guild_id": guild_id, "band_key": key, "posting_id": pid}
-        for pid, it in rows
-        for key in dict.fromkeys(it.band_keys)
-    ]
-    if bands:
-        await session.execute(insert(POSTING_BANDS), bands)
+    with_days = [(pid, it.derived, day_number(it.added_at)) for pid, it in rows]
+    learned = await write_derived_children(session, guild_id, with_days, skill_cache)
+    # sorted: the index pages are then visited in order, once each (keys are random)
+    bands = sorted({(guild_id, key, pid) for pid, it in rows for key in it.band_keys})
+    await raw_insert(session, POSTING_BANDS, ("guild_id", "band_key", "posting_id"), bands)
     fixes = [
         {
             "posting_id": pid,
@@ -431,25 +447,36 @@ async def insert_children(
 async def write_derived_children(
     session: AsyncSession,
     guild_id: int,
-    rows: Sequence[tuple[int, Derived]],
+    rows: Sequence[tuple[int, Derived, int]],
     skill_cache: dict[str, int],
 ) -> dict[str, int]:
-    names = {key: name for _, d in rows for key, name in d.skills}
+    """Pay ranges, skill links and locations of postings (id, derived fields, day added), and their
+    contribution to the skill summaries."""
+    names = {key: name for _, d, _ in rows for key, name in d.skills}
     skill_ids, learned = await resolve_skills(session, names, skill_cache) if names else ({}, {})
-    pay = [r for pid, d in rows for r in d.pay_rows(pid)]
+    pay = [r for pid, d, _ in rows for r in d.pay_rows(pid)]
     if pay:
         await session.execute(insert(POSTING_PAY), pay)
-    links = [
-        {"posting_id": pid, "skill_id": skill_ids[key], "position": i}
-        for pid, d in rows
-        for i, (key, _) in enumerate(d.skills)
+    links = [(pid, skill_ids[key], i) for pid, d, _ in rows for i, (key, _) in enumerate(d.skills)]
+    await raw_insert(session, POSTING_SKILLS, ("posting_id", "skill_id", "position"), links)
+    places = [tuple(r.values()) for pid, d, _ in rows for r in d.location_rows(pid, guild_id)]
+    await raw_insert(session, POSTING_LOCATIONS, LOCATION_COLUMNS, places)
+    contributions = [
+        summaries.Contribution(guild_id, d.columns["role_key"], day, tuple(skill_ids[k] for k, _ in d.skills))
+        for _, d, day in rows
     ]
-    if links:
-        await session.execute(insert(POSTING_SKILLS), links)
-    places = [r for pid, d in rows for r in d.location_rows(pid, guild_id)]
-    if places:
-        await session.execute(insert(POSTING_LOCATIONS), places)
+    await summaries.apply(session, contributions, +1)
     return learned
+
+
+async def _days(session: AsyncSession, ids: list[int]) -> list[tuple[int, int]]:
+    days: list[tuple[int, int]] = []
+    for part in chunks(ids):
+        rows = await session.execute(
+            select(POSTINGS.c.id, POSTINGS.c.added_at).where(POSTINGS.c.id.in_(part))
+        )
+        days += [(int(pid), day_number(added)) for pid, added in rows.tuples()]
+    return days
 
 
 async def rewrite_derived(
@@ -467,6 +494,10 @@ async def rewrite_derived(
     if not rows:
         return {}
     ids = [pid for pid, _, _ in rows]
+    # the summaries lose what the postings counted for before the rewrite (role and skills may change)
+    before = await summaries.current(session, ids)
+    await summaries.apply(session, before, -1)
+    day_of = dict(await _days(session, ids))
     columns = list(rows[0][1].columns)
     values: dict[str, Any] = {c: bindparam(f"v_{c}") for c in columns}
     for with_parse in (True, False):
@@ -490,9 +521,9 @@ async def rewrite_derived(
         for table in (POSTING_PAY, POSTING_SKILLS, POSTING_LOCATIONS):
             await session.execute(delete(table).where(table.c.posting_id.in_(part)))
     learned: dict[str, int] = {}
-    by_guild: dict[int, list[tuple[int, Derived]]] = {}
+    by_guild: dict[int, list[tuple[int, Derived, int]]] = {}
     for pid, d, _ in rows:
-        by_guild.setdefault(guild_id_of[pid], []).append((pid, d))
+        by_guild.setdefault(guild_id_of[pid], []).append((pid, d, day_of[pid]))
     for guild_id, group in by_guild.items():
         learned.update(await write_derived_children(session, guild_id, group, skill_cache))
     return learned
@@ -507,6 +538,7 @@ async def delete_posting(session: AsyncSession, guild_id: int, posting_id: int) 
     if row is None:
         return False
     keys = dedup.band_keys(dedup.text_signature(row[0]))
+    await summaries.apply(session, await summaries.current(session, [posting_id]), -1)
     await session.execute(
         delete(POSTING_BANDS).where(
             POSTING_BANDS.c.guild_id == guild_id,

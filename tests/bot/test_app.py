@@ -59,7 +59,7 @@ def test_endpoints_point_discord_py_elsewhere(tmp_path: Path, monkeypatch: pytes
 async def test_the_command_tree(loaded: JobScoutBot) -> None:
     commands = loaded.tree.get_commands()
     names = [c.name for c in commands]
-    assert sorted(names) == ["add", "compare", "export", "posting", "salary", "setup", "skills"]
+    assert sorted(names) == ["add", "compare", "digest", "export", "posting", "salary", "setup", "skills"]
     assert len(names) == len(set(names))  # no two commands clash
 
     def walk(cmds: list[Any]) -> list[app_commands.Command[Any, ..., Any]]:

@@ -85,7 +85,7 @@ async def test_salary_compare_skills_fix_export_digest(store: Store, tmp_path: P
     assert "Fixed the company and seniority of #3" in output
     exported = tmp_path / "console" / "jobscout-postings.csv"
     assert exported.exists() and f"(file: {exported})" in output
-    assert "digest is not available yet" in output
+    assert "Digest preview · " in output  # the digest use case answers (see tests/digest)
     assert "Unknown command /nonsense" in output
     charts = list((tmp_path / "console").glob("*.png"))
     assert charts  # /salary and /compare charts are saved, not dumped as bytes

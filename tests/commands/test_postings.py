@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -140,8 +139,3 @@ async def test_list_and_choices(services: Services) -> None:
     assert len(choices) == 2 and all(len(c.name) <= 100 for c in choices)
     roles = await role_choices(services, GUILD, "role 0")
     assert roles[0].name == "Role 00 Engineer"
-
-
-@pytest.fixture
-def no_chart() -> Iterator[None]:
-    yield

@@ -6,6 +6,11 @@ answers IDENTIFY with READY (with ``resume_gateway_url``) and one GUILD_CREATE p
 acknowledges heartbeats, and then forwards whatever events a test injects. Attachments are served from
 ``/attachments/<name>`` so the bot downloads them exactly as it would from Discord's CDN.
 
+Several bot processes can share one fake: each gets its own address prefix (:meth:`FakeDiscord.client_api_base`
+and :meth:`FakeDiscord.client_gateway_url` with a label), and every REST call and gateway connection
+records the label it came through, so a test can tell which process did what. A connection IDENTIFYing
+with ``shard [i, n]`` receives only the guilds (and the events) of shard ``i``.
+
 It models Discord only as far as JobScout uses it; it is a test double, not an emulator.
 """
 
@@ -178,6 +183,7 @@ class RestCall:
     files: list[tuple[str, bytes]]  # (filename, data)
     at: float  # time.monotonic() when the request arrived
     message_id: int | None = None  # the message this call created, if any
+    client: str | None = None  # the label of the address prefix it came through (several processes)
 
     @property
     def data(self) -> JSON:
@@ -230,6 +236,8 @@ class Interaction:
 @dataclass
 class _Connection:
     ws: web.WebSocketResponse
+    url: str = ""
+    client: str | None = None
     shard: tuple[int, int] = (0, 1)
     seq: int = 0
     identified: asyncio.Event = field(default_factory=asyncio.Event)
@@ -248,6 +256,7 @@ class FakeDiscord:
         self.attachments: dict[str, tuple[int, bytes, str]] = {}
         self.rest_delay: float = 0.0
         self.identifies: list[JSON] = []  # IDENTIFY payloads received (intents, shard)
+        self.arrived: list[RestCall] = []  # REST calls as they arrive (``calls`` has them once answered)
         self.message_content_allowed = True  # False: IDENTIFY asking for it is closed with 4014
         self._connections: list[_Connection] = []
         self._changed = asyncio.Condition()
@@ -261,6 +270,8 @@ class FakeDiscord:
         app.router.add_get("/gateway", self._gateway)
         app.router.add_get("/attachments/{name}", self._attachment)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
+        app.router.add_get("/c/{client}/gateway", self._gateway)
+        app.router.add_route("*", "/c/{client}/api/v10/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -288,11 +299,34 @@ class FakeDiscord:
     def gateway_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/gateway"
 
+    def client_api_base(self, client: str) -> str:
+        """The REST base for one of several bot processes: its calls are recorded with ``client``."""
+        return f"{self.base_url}/c/{client}/api/v10"
+
+    def client_gateway_url(self, client: str) -> str:
+        return f"ws://127.0.0.1:{self.port}/c/{client}/gateway"
+
     async def wait_connected(self, shards: int = 1, timeout: float = 10.0) -> None:
         async def ready() -> bool:
             return sum(c.identified.is_set() for c in self._connections) >= shards
 
         await self._wait(ready, timeout)
+
+    def connections(self) -> list[tuple[str | None, tuple[int, int]]]:
+        """(client label, shard) of every identified gateway connection."""
+        return [(c.client, c.shard) for c in self._connections if c.identified.is_set()]
+
+    async def wait_shards(self, wanted: dict[str, list[int]], timeout: float = 30.0) -> None:
+        """Until each client label has identified with (at least) the listed shard ids."""
+
+        def done() -> bool:
+            have = self.connections()
+            return all(
+                all(any(c == label and s[0] == i for c, s in have) for i in shards)
+                for label, shards in wanted.items()
+            )
+
+        await self._wait(done, timeout)
 
     # --- attachments -----------------------------------------------------------------------------
 
@@ -329,7 +363,9 @@ class FakeDiscord:
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(autoping=True, max_msg_size=0)
         await ws.prepare(request)
-        conn = _Connection(ws)
+        client = request.match_info.get("client")
+        url = self.client_gateway_url(client) if client else self.gateway_url
+        conn = _Connection(ws, url=url, client=client)
         self._connections.append(conn)
         await ws.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": 41250}, "s": None, "t": None}))
         try:
@@ -346,6 +382,8 @@ class FakeDiscord:
                     await self._send(conn, "RESUMED", {})
         finally:
             self._connections.remove(conn)
+            async with self._changed:
+                self._changed.notify_all()
         return ws
 
     async def _identify(self, conn: _Connection, data: JSON) -> None:
@@ -364,7 +402,7 @@ class FakeDiscord:
             "user": self.me.payload(),
             "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
             "session_id": f"session-{snowflake()}",
-            "resume_gateway_url": self.gateway_url,
+            "resume_gateway_url": conn.url,
             "shard": list(conn.shard),
             "application": {"id": str(self.application_id), "flags": 0},
             "private_channels": [],
@@ -531,6 +569,15 @@ class FakeDiscord:
         result: RestCall = await self._wait(find, timeout)
         return result
 
+    async def wait_arrival(self, predicate: Callable[[RestCall], bool], timeout: float = 5.0) -> RestCall:
+        """A call as soon as it arrives (before ``rest_delay`` and the answer)."""
+
+        def find() -> RestCall | None:
+            return next((c for c in self.arrived if predicate(c)), None)
+
+        result: RestCall = await self._wait(find, timeout)
+        return result
+
     def find_calls(self, predicate: Callable[[RestCall], bool]) -> list[RestCall]:
         return [c for c in self.calls if predicate(c)]
 
@@ -581,6 +628,10 @@ class FakeDiscord:
                 else:
                     files.append((part.filename or "", await part.read()))
         call = RestCall(request.method, path, dict(request.query), body or {}, files, time.monotonic())
+        call.client = request.match_info.get("client")
+        self.arrived.append(call)
+        async with self._changed:
+            self._changed.notify_all()
         if self.rest_delay:
             await asyncio.sleep(self.rest_delay)
         status, response = self._route(call, request)
@@ -604,7 +655,8 @@ class FakeDiscord:
             return 200, self._app_info()
         if path in ("/gateway/bot", "/gateway"):
             limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
-            return 200, {"url": self.gateway_url, "shards": 1, "session_start_limit": limit}
+            url = self.client_gateway_url(call.client) if call.client else self.gateway_url
+            return 200, {"url": url, "shards": 1, "session_start_limit": limit}
         if parts[0] == "applications" and parts[-1] == "commands":
             if method == "PUT":
                 self.commands = [
