@@ -4,7 +4,7 @@ The charts are simple (boxes, bars, dots and a few dozen labels), so they are dr
 through a plotting library: a /salary chart costs a few milliseconds, where matplotlib's figure, axes
 and text layout took 0.2-0.3 s of CPU, enough to make a burst of questions wait many seconds. Labels
 are rendered once per (text, size) and pasted after (tick labels and level names repeat from chart to
-chart), and the PNG encoding, the largest step left, runs in Pillow's C code with the GIL released.
+chart), and the PNG encoding, the largest step left, is mostly deflate, which runs with the GIL released.
 
 The look follows the matplotlib charts these replaced: DejaVu Sans, matplotlib's default colours,
 light grid lines at the ticks, tick labels in the reply's money format.
@@ -15,9 +15,10 @@ from __future__ import annotations
 import asyncio
 import functools
 import importlib.util
-import io
 import math
+import struct
 import threading
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +35,7 @@ MAX_CHART_CURRENCIES = 3
 WIDTH, HEIGHT = 800, 400  # pixels; a chart with many boxes grows wider, up to MAX_WIDTH
 MAX_WIDTH = 1400
 MIN_SLOT = 46  # pixels per box (or per bar row) before labels would overlap
-# Flat colours compress nearly as well at 3 as at 6, quicker. (Encoding runs without the GIL; a 64-colour
-# palette would make files a third the size but quantizing holds the GIL, which the event loop needs.)
-PNG_COMPRESS_LEVEL = 3
+ZLIB_LEVEL = 3  # flat colours: nearly the size of level 6, in half the time
 
 RGB = tuple[int, int, int]
 WHITE: RGB = (255, 255, 255)
@@ -137,9 +136,28 @@ class _Canvas:
         self.draw.bitmap((round(x - diameter / 2), round(y - diameter / 2)), mask, fill=colour)
 
     def png(self) -> bytes:
-        buffer = io.BytesIO()
-        self.image.save(buffer, format="PNG", compress_level=PNG_COMPRESS_LEVEL)
-        return buffer.getvalue()
+        return encode_png(self.image)
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def encode_png(image: Image.Image) -> bytes:
+    """``image`` (RGB) as a PNG with no row filters: for a chart's long flat runs, deflate alone compresses
+    nearly as well as the per-row filter search Pillow's encoder does, in half the time (about 3 ms for
+    800x400), and deflating a large buffer releases the GIL."""
+    width, height = image.size
+    raw = image.tobytes()
+    stride = width * 3
+    rows = b"".join(b"\x00" + raw[i : i + stride] for i in range(0, len(raw), stride))  # filter 0: none
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, deflate, no interlace
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(rows, ZLIB_LEVEL))
+        + _png_chunk(b"IEND", b"")
+    )
 
 
 def _faded(colour: RGB, alpha: float) -> RGB:

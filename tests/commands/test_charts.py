@@ -102,6 +102,15 @@ def test_compare_chart_one_panel_per_currency() -> None:
     assert tall.height > small.height
 
 
+def test_png_encoding_is_lossless() -> None:
+    drawn = Image.new("RGB", (37, 11), (255, 255, 255))
+    drawn.putpixel((0, 0), (1, 2, 3))
+    drawn.putpixel((36, 10), (200, 100, 50))
+    decoded = image(charts.encode_png(drawn))
+    assert decoded.mode == "RGB" and decoded.size == (37, 11)
+    assert decoded.tobytes() == drawn.tobytes()
+
+
 @pytest.mark.parametrize(
     ("low", "high", "expected"),
     [
