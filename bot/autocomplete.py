@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 from discord import app_commands
@@ -17,38 +18,37 @@ if TYPE_CHECKING:
     from bot.app import JobScoutBot
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 TIMEOUT = 2.0
 MAX_CHOICES = 25
 NAME_LIMIT = 100
 
 
-async def postings(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[int]]:
-    bot: JobScoutBot = interaction.client
+async def _choices(
+    interaction: discord.Interaction[Any],
+    what: str,
+    fetch: Callable[[int, str], Awaitable[Sequence[tuple[str, T]]]],
+    current: str,
+) -> Sequence[tuple[str, T]]:
+    """The use case's choices, or none: a slow or failing lookup must never break typing."""
     if interaction.guild_id is None:
         return []
     try:
-        found = await asyncio.wait_for(
-            bot.use_cases.posting_choices(interaction.guild_id, current.strip()), TIMEOUT
-        )
+        found = await asyncio.wait_for(fetch(interaction.guild_id, current.strip()), TIMEOUT)
     except Exception:
-        log.warning("Posting autocomplete failed (guild=%s)", interaction.guild_id, exc_info=True)
+        log.warning("%s autocomplete failed (guild=%s)", what, interaction.guild_id, exc_info=True)
         return []
-    return [app_commands.Choice(name=name[:NAME_LIMIT], value=pid) for name, pid in found[:MAX_CHOICES]]
+    return found[:MAX_CHOICES]
+
+
+async def postings(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[int]]:
+    bot: JobScoutBot = interaction.client
+    found = await _choices(interaction, "Posting", bot.use_cases.posting_choices, current)
+    return [app_commands.Choice(name=name[:NAME_LIMIT], value=pid) for name, pid in found]
 
 
 async def roles(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
     bot: JobScoutBot = interaction.client
-    if interaction.guild_id is None:
-        return []
-    try:
-        found = await asyncio.wait_for(
-            bot.use_cases.role_choices(interaction.guild_id, current.strip()), TIMEOUT
-        )
-    except Exception:
-        log.warning("Role autocomplete failed (guild=%s)", interaction.guild_id, exc_info=True)
-        return []
-    return [
-        app_commands.Choice(name=name[:NAME_LIMIT], value=value[:NAME_LIMIT])
-        for name, value in found[:MAX_CHOICES]
-    ]
+    found = await _choices(interaction, "Role", bot.use_cases.role_choices, current)
+    return [app_commands.Choice(name=name[:NAME_LIMIT], value=value[:NAME_LIMIT]) for name, value in found]
