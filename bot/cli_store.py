@@ -141,7 +141,9 @@ async def _open(
 ) -> Store:
     url = args.database or settings.database.url
     cache_mb = BULK_CACHE_MB if bulk else SQLITE_CACHE_MB
-    return await Store.open(url, pay=pay_config(settings), auto_upgrade=auto_upgrade, cache_mb=cache_mb)
+    return await Store.open(
+        url, pay=pay_config(settings), auto_upgrade=auto_upgrade, cache_mb=cache_mb, bulk=bulk
+    )
 
 
 async def _with_services(

@@ -7,6 +7,9 @@ snapshot cannot be upgraded. Reads use a plain (deferred) ``BEGIN`` so they see 
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,6 +25,8 @@ from store.errors import StoreUnavailable
 WRITE_OPTION = "jobscout_write"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 SQLITE_CACHE_MB = 16  # page cache per connection; bulk jobs ask for more
+CHECKPOINT_INTERVAL_S = 0.2
+log = logging.getLogger(__name__)
 
 
 def normalize_url(url: str) -> URL:
@@ -42,7 +47,12 @@ def is_sqlite(engine: AsyncEngine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def create_engine(url: str | URL, *, echo: bool = False, cache_mb: int = SQLITE_CACHE_MB) -> AsyncEngine:
+def create_engine(
+    url: str | URL, *, echo: bool = False, cache_mb: int = SQLITE_CACHE_MB, bulk: bool = False
+) -> AsyncEngine:
+    """``bulk`` (SQLite): the engine's connections leave WAL checkpoints to a :class:`WalCheckpointer`
+    (which the caller runs) and do not sync the WAL at every commit: a crash of the process still loses
+    nothing committed; a power cut may lose the last commits of a bulk job, which is re-runnable."""
     parsed = normalize_url(url) if isinstance(url, str) else url
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -50,25 +60,29 @@ def create_engine(url: str | URL, *, echo: bool = False, cache_mb: int = SQLITE_
             raise StoreUnavailable("an in-memory SQLite database cannot be shared; give a file path")
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(parsed, echo=echo, pool_size=5, max_overflow=10, pool_timeout=60)
-        _install_sqlite_hooks(engine, cache_mb)
+        _install_sqlite_hooks(engine, cache_mb, bulk)
         return engine
     return create_async_engine(parsed, echo=echo, pool_size=5, max_overflow=10, pool_pre_ping=True)
 
 
-def _install_sqlite_hooks(engine: AsyncEngine, cache_mb: int) -> None:
+def _install_sqlite_hooks(engine: AsyncEngine, cache_mb: int, bulk: bool) -> None:
+    pragmas = [
+        "PRAGMA journal_mode=WAL",
+        f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
+        "PRAGMA foreign_keys=ON",
+        "PRAGMA synchronous=NORMAL" if bulk else "PRAGMA synchronous=FULL",
+        f"PRAGMA cache_size=-{cache_mb * 1024}",
+        "PRAGMA temp_store=MEMORY",
+    ]
+    if bulk:
+        pragmas.append("PRAGMA wal_autocheckpoint=0")
+
     @event.listens_for(engine.sync_engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event open transactions (the driver's implicit BEGIN is deferred).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        for pragma in (
-            "PRAGMA journal_mode=WAL",
-            f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
-            "PRAGMA foreign_keys=ON",
-            "PRAGMA synchronous=FULL",
-            f"PRAGMA cache_size=-{cache_mb * 1024}",
-            "PRAGMA temp_store=MEMORY",
-        ):
+        for pragma in pragmas:
             cursor.execute(pragma)
         cursor.close()
 
@@ -94,3 +108,51 @@ class Sessions:
     async def write(self) -> AsyncIterator[AsyncSession]:
         async with AsyncSession(self._write_engine, expire_on_commit=False) as session, session.begin():
             yield session
+
+
+class WalCheckpointer:
+    """Copies committed WAL pages into a SQLite database file from a thread and connection of its own.
+
+    With automatic checkpoints a bulk writer stops after each commit to copy what it wrote into the
+    database file; with this, most of that copying runs on another core while the writer goes on (SQLite
+    releases the GIL while it works). PASSIVE checkpoints never wait for or block anyone, but a writer that
+    commits continuously never finds the WAL fully copied, so the WAL would grow without end: the writer
+    calls :meth:`restart` every few commits, which copies the little that is left and makes the next
+    transaction write the WAL from its start again.
+    """
+
+    def __init__(self, path: str, *, interval: float = CHECKPOINT_INTERVAL_S) -> None:
+        self.path = path
+        self.interval = interval
+        self._stop = threading.Event()
+        self._lock = threading.Lock()  # one statement at a time on the shared connection
+        self._conn = sqlite3.connect(
+            path, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+        self._thread = threading.Thread(target=self._run, name="sqlite-wal-checkpoint", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def restart(self) -> None:
+        """Blocking: finish copying the WAL and have the next writer start it over."""
+        self._checkpoint("RESTART")
+
+    def stop(self) -> None:
+        """Stop after one last checkpoint of everything committed so far."""
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+        self._checkpoint("TRUNCATE")
+        self._conn.close()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._checkpoint("PASSIVE")
+
+    def _checkpoint(self, mode: str) -> None:
+        try:
+            with self._lock:
+                self._conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
+        except sqlite3.Error as exc:  # the next checkpoint, or the last connection's close, copies it
+            log.warning("WAL checkpoint (%s) failed: %s", mode, exc)

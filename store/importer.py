@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import gc
 import io
 import json
 import multiprocessing
@@ -18,6 +19,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +29,8 @@ from pydantic import ValidationError
 
 from parsing import MAX_POSTING_BYTES, parse_posting
 from parsing.models import Posting
+from store.bands import MERGE_EVERY_KEYS
+from store.dedup import BANDS
 from store.derive import Prepared, prepare
 from store.errors import InvalidInput
 from store.models import FIX_FIELDS, ImportReport, PayFix
@@ -36,6 +40,10 @@ from store.store import Store
 DEFAULT_BATCH = 1000
 PARALLEL_ABOVE_BYTES = 4_000_000  # smaller files are prepared in one thread: no process start-up cost
 ERROR_SAMPLES = 5
+FILTER_ABOVE_BYTES = 1_000_000  # smaller imports probe the database for every key: loading costs more
+BYTES_PER_RECORD_GUESS = 800  # sizes the band-key filter; a wrong guess costs speed, never results
+YOUNG_OBJECTS_PER_COLLECTION = 50_000
+WAL_RESTART_COMMITS = 4  # bulk SQLite: the WAL holds at most about this many batches
 
 # (line number, the record: a JSON line still to decode, a decoded CSV row, or why it cannot be read)
 Record = tuple[int, bytes | dict[str, Any] | str]
@@ -159,6 +167,21 @@ def _next_batch(records: Iterator[Record], size: int) -> list[Record]:
     return batch
 
 
+@contextmanager
+def _collect_less() -> Iterator[None]:
+    """An import allocates millions of short-lived objects; each automatic collection of the oldest
+    generation walks every long-lived one (parser tables, SQLAlchemy) again. Set those aside for the
+    duration and let the young generation fill up more before it is collected."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(threshold[0], YOUNG_OBJECTS_PER_COLLECTION), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
 async def import_file(
     store: Store,
     path: Path,
@@ -167,6 +190,21 @@ async def import_file(
     batch_size: int = DEFAULT_BATCH,
     workers: int | None = None,
     progress: Callable[[Progress], None] | None = None,
+) -> ImportReport:
+    with _collect_less():
+        return await _import_file(
+            store, path, guild_id=guild_id, batch_size=batch_size, workers=workers, progress=progress
+        )
+
+
+async def _import_file(
+    store: Store,
+    path: Path,
+    *,
+    guild_id: int,
+    batch_size: int,
+    workers: int | None,
+    progress: Callable[[Progress], None] | None,
 ) -> ImportReport:
     kind = file_kind(path)
     try:
@@ -183,7 +221,17 @@ async def import_file(
     loop = asyncio.get_running_loop()
     now = store.clock()
     pending: deque[asyncio.Future[list[Prepared | str]]] = deque()
+    commits = 0
     try:
+        staged = await store.staged_band_keys()  # left by an import that was stopped
+        # Large files: the guild's band keys in memory, so most near-repost probes never reach the
+        # database. (A posting another process adds meanwhile is still found as an exact repeat, not
+        # as a near one.)
+        key_filter = (
+            await store.band_filter(guild_id, more=BANDS * total // BYTES_PER_RECORD_GUESS)
+            if total > FILTER_ABOVE_BYTES
+            else None
+        )
         records = iter_records(handle, kind)
         exhausted = False
         while True:
@@ -208,14 +256,23 @@ async def import_file(
                 if len(report.error_samples) < ERROR_SAMPLES:
                     report.error_samples.append(reason)
             if prepared:
-                outcomes = await store.store_prepared(guild_id, prepared, interactive=False)
+                outcomes = await store.store_prepared(
+                    guild_id, prepared, interactive=False, key_filter=key_filter
+                )
                 for outcome in outcomes:
                     if outcome.kind == "created":
                         report.added += 1
+                        staged += BANDS
                     elif outcome.kind == "repost":
                         report.reposts += 1
                     else:
                         report.skipped += 1
+                if staged >= MERGE_EVERY_KEYS:
+                    await store.merge_staged_bands()
+                    staged = 0
+                commits += 1
+                if commits % WAL_RESTART_COMMITS == 0:
+                    await store.settle_wal()
             if progress:
                 progress(Progress(report, total if handle.closed else handle.tell(), total))
     finally:
@@ -224,6 +281,8 @@ async def import_file(
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
         handle.close()
+    if staged:
+        await store.merge_staged_bands()
     if report.added:
         await store.refresh_statistics()
     return report

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, func, literal, select, text, tuple_
+from sqlalchemy import and_, case, func, literal, select, text, tuple_
 from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -312,9 +312,13 @@ async def compare(session: AsyncSession, guild_id: int, ids: list[int]) -> Compa
                 _P.pay_currency == view.pay.currency,
                 _P.pay_year.is_not(None),
             ]
-            below = (await session.execute(select(func.count()).where(*conds, _P.pay_year < x))).scalar_one()
-            equal = (await session.execute(select(func.count()).where(*conds, _P.pay_year == x))).scalar_one()
-            total = (await session.execute(select(func.count()).where(*conds))).scalar_one()
+            # one pass over the index range: peers, those paid less, those paid the same
+            counts = select(
+                func.count(),
+                func.coalesce(func.sum(case((_P.pay_year < x, 1), else_=0)), 0),
+                func.coalesce(func.sum(case((_P.pay_year == x, 1), else_=0)), 0),
+            ).where(*conds)
+            total, below, equal = (await session.execute(counts)).one()
             peers = int(total)
             if peers:
                 percentile_rank = 100.0 * (below + 0.5 * equal) / peers

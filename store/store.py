@@ -10,6 +10,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import select, text
@@ -18,9 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing import parse_posting
 from parsing.models import SENIORITY_ORDER, Period, Posting
-from store import guilds, reads, stats, writes
+from store import bands, guilds, reads, stats, writes
 from store.derive import Prepared, derive, parse_fixes, prepare
-from store.engine import SQLITE_CACHE_MB, Sessions, create_engine, is_sqlite, normalize_url
+from store.engine import SQLITE_CACHE_MB, Sessions, WalCheckpointer, create_engine, is_sqlite, normalize_url
 from store.errors import (
     InvalidInput,
     NotFound,
@@ -29,6 +30,7 @@ from store.errors import (
     StoreUnavailable,
     StoreWriteError,
 )
+from store.keyfilter import KeyFilter
 from store.migrate import current_revision, head_revision, upgrade
 from store.models import (
     FIX_FIELDS,
@@ -77,6 +79,7 @@ class Store:
         self.pay = pay
         self.clock = clock
         self._skills: dict[str, int] = {}
+        self._checkpointer: WalCheckpointer | None = None
 
     # ------------------------------------------------------------------------------------ lifecycle
 
@@ -90,13 +93,17 @@ class Store:
         echo: bool = False,
         clock: Callable[[], datetime] = utcnow,
         cache_mb: int = SQLITE_CACHE_MB,
+        bulk: bool = False,
     ) -> Store:
         """Connect and check the schema. ``auto_upgrade`` None means: upgrade SQLite databases
         automatically, require ``jobscout db upgrade`` for PostgreSQL. ``cache_mb``: SQLite page cache
-        per connection (bulk imports ask for more)."""
+        per connection (bulk imports ask for more). ``bulk``: tuned for a long run of large writes (SQLite:
+        WAL checkpoints in a background thread, see ``store.engine.create_engine``)."""
         parsed = normalize_url(url)
-        engine = create_engine(parsed, echo=echo, cache_mb=cache_mb)
+        engine = create_engine(parsed, echo=echo, cache_mb=cache_mb, bulk=bulk)
         store = cls(Sessions(engine), pay or PayConfig(), clock)
+        if bulk and is_sqlite(engine):
+            store._checkpointer = WalCheckpointer(str(Path(parsed.database or "").expanduser()))
         try:
             if auto_upgrade is None:
                 auto_upgrade = is_sqlite(engine)
@@ -115,10 +122,15 @@ class Store:
         except (SQLAlchemyError, OSError) as exc:
             await engine.dispose()
             raise StoreUnavailable(f"cannot open the database: {_brief(exc)}") from exc
+        if store._checkpointer is not None:
+            store._checkpointer.start()
         return store
 
     async def close(self) -> None:
         await self.sessions.engine.dispose()
+        if self._checkpointer is not None:
+            await asyncio.to_thread(self._checkpointer.stop)
+            self._checkpointer = None
 
     async def __aenter__(self) -> Store:
         return self
@@ -141,6 +153,22 @@ class Store:
                 await auto.execute(text("VACUUM (ANALYZE)"))
         except (SQLAlchemyError, OSError) as exc:
             log.warning("VACUUM (ANALYZE) failed: %s", _brief(exc))
+
+    async def settle_wal(self) -> None:
+        """Bulk SQLite stores: let the WAL start over (see ``store.engine.WalCheckpointer``)."""
+        if self._checkpointer is not None:
+            await asyncio.to_thread(self._checkpointer.restart)
+
+    async def band_filter(self, guild_id: int, *, more: int = 0) -> KeyFilter:
+        """A Bloom filter of the guild's band keys, sized for ``more`` keys to come (bulk imports)."""
+        return await self._read(lambda s: bands.load_filter(s, guild_id, more))
+
+    async def merge_staged_bands(self) -> int:
+        """Move band keys staged by bulk imports into the main index (see ``store.bands``)."""
+        return await self._write("merging band keys", bands.merge_staged)
+
+    async def staged_band_keys(self) -> int:
+        return await self._read(bands.staged_count)
 
     async def upgrade(self) -> str | None:
         return await upgrade(self.sessions.engine)
@@ -175,7 +203,12 @@ class Store:
             raise StoreUnavailable(f"database error ({_brief(exc)})") from exc
 
     async def store_prepared(
-        self, guild_id: int, items: Sequence[Prepared], *, interactive: bool
+        self,
+        guild_id: int,
+        items: Sequence[Prepared],
+        *,
+        interactive: bool,
+        key_filter: KeyFilter | None = None,
     ) -> list[writes.Outcome]:
         """Store prepared postings of one guild in one transaction (the bulk import path)."""
         learned: dict[str, int] = {}
@@ -183,7 +216,13 @@ class Store:
         async def op(session: AsyncSession) -> list[writes.Outcome]:
             learned.clear()
             outcomes, new = await writes.store_batch(
-                session, guild_id, items, interactive=interactive, skill_cache=self._skills, now=self.clock()
+                session,
+                guild_id,
+                items,
+                interactive=interactive,
+                skill_cache=self._skills,
+                now=self.clock(),
+                key_filter=key_filter,
             )
             learned.update(new)
             return outcomes

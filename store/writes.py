@@ -14,17 +14,19 @@ from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, union_all, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
 from store import dedup, summaries
 from store.derive import Derived, Identity, Prepared
+from store.keyfilter import KeyFilter
 from store.models import PayChange
 from store.sqlutil import chunks, insert_ignore, one_of, raw_insert
 from store.summaries import day_number
 from store.tables import (
     POSTING_BANDS,
+    POSTING_BANDS_STAGED,
     POSTING_FIXES,
     POSTING_LOCATIONS,
     POSTING_PAY,
@@ -163,11 +165,16 @@ async def _hash_lookup(
 async def _band_lookup(session: AsyncSession, guild_id: int, keys: list[int]) -> dict[int, list[int]]:
     hits: dict[int, list[int]] = {}
     for part in chunks(keys):
-        rows = await session.execute(
-            select(POSTING_BANDS.c.band_key, POSTING_BANDS.c.posting_id).where(
-                POSTING_BANDS.c.guild_id == guild_id, one_of(session, POSTING_BANDS.c.band_key, part)
-            )
+        merged, staged = POSTING_BANDS.c, POSTING_BANDS_STAGED.c
+        stmt = union_all(
+            select(merged.band_key, merged.posting_id).where(
+                merged.guild_id == guild_id, one_of(session, merged.band_key, part)
+            ),
+            select(staged.band_key, staged.posting_id).where(
+                staged.guild_id == guild_id, one_of(session, staged.band_key, part)
+            ),
         )
+        rows = await session.execute(stmt)
         for key, posting_id in rows.tuples():
             hits.setdefault(int(key), []).append(int(posting_id))
     return hits
@@ -224,9 +231,12 @@ async def store_batch(
     interactive: bool,
     skill_cache: dict[str, int],
     now: datetime,
+    key_filter: KeyFilter | None = None,
 ) -> tuple[list[Outcome], dict[str, int]]:
     """Store new texts of one guild. Interactive adds link every repeat as a repost; bulk imports skip
     texts already stored (as a posting or a recorded repost) so importing twice adds nothing.
+    ``key_filter`` (bulk imports): the guild's band keys; only keys it may hold are looked up, and the
+    keys of the postings created here are added to it.
 
     Returns one outcome per item and the skill ids created in this transaction.
     """
@@ -272,6 +282,8 @@ async def store_batch(
 
     # Near duplicates: band keys shared with saved postings (and with earlier texts in this batch).
     keys = list({k for i in fresh for k in items[i].band_keys})
+    if key_filter is not None:
+        keys = [k for k, maybe in zip(keys, key_filter.may_contain(keys), strict=True) if maybe]
     hits = await _band_lookup(session, guild_id, keys) if keys else {}
     wanted: dict[int, list[int]] = {}
     for i in fresh:
@@ -311,10 +323,17 @@ async def store_batch(
             for k in item.band_keys:
                 batch_bands.setdefault(k, []).append(i)
 
+    if key_filter is not None:
+        key_filter.add(k for i in to_create for k in items[i].band_keys)
     created = await insert_postings(session, guild_id, [items[i] for i in to_create], now=now)
     created_id = dict(zip(to_create, created, strict=True))
     learned = await insert_children(
-        session, guild_id, [(created_id[i], items[i]) for i in to_create], skill_cache, now=now
+        session,
+        guild_id,
+        [(created_id[i], items[i]) for i in to_create],
+        skill_cache,
+        now=now,
+        stage_bands=not interactive,
     )
     for i in to_create:
         outcomes[i] = Outcome("created", created_id[i])
@@ -402,6 +421,10 @@ async def insert_postings(
     sqlite_dialect = session.get_bind().dialect.name == "sqlite"
     values = [tuple(_driver_value(row[c], sqlite_dialect) for c in columns) for row in rows]
     await raw_insert(session, POSTINGS, columns, values)
+    if sqlite_dialect:
+        ids_in_order = await _sqlite_new_ids(session, guild_id, items)
+        if ids_in_order is not None:
+            return ids_in_order
     ids: dict[bytes, int] = {}
     hashes = [it.text_hash for it in items]
     for part in chunks(hashes):
@@ -414,6 +437,26 @@ async def insert_postings(
     return [ids[it.text_hash] for it in items]
 
 
+async def _sqlite_new_ids(
+    session: AsyncSession, guild_id: int, items: Sequence[Prepared]
+) -> list[int] | None:
+    """Ids of rows just inserted by one executemany, without a lookup per row: under SQLite's single
+    write lock consecutive inserts get consecutive rowids, ending at ``last_insert_rowid()``. Checked on
+    the first and last row; None (look them up) if that ever does not hold."""
+    conn = await session.connection()
+    last = (await conn.exec_driver_sql("SELECT last_insert_rowid()")).scalar_one()
+    first = int(last) - len(items) + 1
+    ends = await session.execute(
+        select(POSTINGS.c.id, POSTINGS.c.text_hash).where(
+            POSTINGS.c.guild_id == guild_id, POSTINGS.c.id.in_([first, int(last)])
+        )
+    )
+    found = {int(pid): bytes(digest) for pid, digest in ends.tuples()}
+    if found.get(first) != items[0].text_hash or found.get(int(last)) != items[-1].text_hash:
+        return None
+    return list(range(first, int(last) + 1))
+
+
 async def insert_children(
     session: AsyncSession,
     guild_id: int,
@@ -421,13 +464,16 @@ async def insert_children(
     skill_cache: dict[str, int],
     *,
     now: datetime,
+    stage_bands: bool = False,
 ) -> dict[str, int]:
-    """Pay ranges, skills, locations, LSH bands and fixes of newly inserted postings."""
+    """Pay ranges, skills, locations, LSH bands and fixes of newly inserted postings. Bulk imports
+    stage their band keys (``store.bands``); single adds write them straight into ``posting_bands``."""
     with_days = [(pid, it.derived, day_number(it.added_at)) for pid, it in rows]
     learned = await write_derived_children(session, guild_id, with_days, skill_cache)
     # sorted: the index pages are then visited in order, once each (keys are random)
     bands = sorted({(guild_id, key, pid) for pid, it in rows for key in it.band_keys})
-    await raw_insert(session, POSTING_BANDS, ("guild_id", "band_key", "posting_id"), bands)
+    target = POSTING_BANDS_STAGED if stage_bands else POSTING_BANDS
+    await raw_insert(session, target, ("guild_id", "band_key", "posting_id"), bands)
     fixes = [
         {
             "posting_id": pid,
@@ -456,7 +502,10 @@ async def write_derived_children(
     skill_ids, learned = await resolve_skills(session, names, skill_cache) if names else ({}, {})
     pay = [r for pid, d, _ in rows for r in d.pay_rows(pid)]
     if pay:
-        await session.execute(insert(POSTING_PAY), pay)
+        sqlite_dialect = session.get_bind().dialect.name == "sqlite"
+        pay_columns = list(pay[0])
+        pay_values = [tuple(_driver_value(r[c], sqlite_dialect) for c in pay_columns) for r in pay]
+        await raw_insert(session, POSTING_PAY, pay_columns, pay_values)
     links = [(pid, skill_ids[key], i) for pid, d, _ in rows for i, (key, _) in enumerate(d.skills)]
     await raw_insert(session, POSTING_SKILLS, ("posting_id", "skill_id", "position"), links)
     places = [tuple(r.values()) for pid, d, _ in rows for r in d.location_rows(pid, guild_id)]
@@ -539,13 +588,14 @@ async def delete_posting(session: AsyncSession, guild_id: int, posting_id: int) 
         return False
     keys = dedup.band_keys(dedup.text_signature(row[0]))
     await summaries.apply(session, await summaries.current(session, [posting_id]), -1)
-    await session.execute(
-        delete(POSTING_BANDS).where(
-            POSTING_BANDS.c.guild_id == guild_id,
-            POSTING_BANDS.c.band_key.in_(keys),
-            POSTING_BANDS.c.posting_id == posting_id,
+    for bands in (POSTING_BANDS, POSTING_BANDS_STAGED):
+        await session.execute(
+            delete(bands).where(
+                bands.c.guild_id == guild_id,
+                bands.c.band_key.in_(keys),
+                bands.c.posting_id == posting_id,
+            )
         )
-    )
     await session.execute(
         delete(POSTINGS).where(POSTINGS.c.id == posting_id, POSTINGS.c.guild_id == guild_id)
     )
