@@ -446,13 +446,18 @@ async def _sqlite_new_ids(
     conn = await session.connection()
     last = (await conn.exec_driver_sql("SELECT last_insert_rowid()")).scalar_one()
     first = int(last) - len(items) + 1
+    # by id alone: with the guild in the WHERE clause SQLite prefers scanning the guild's part of the
+    # covering (guild_id, text_hash) index to two rowid lookups
     ends = await session.execute(
-        select(POSTINGS.c.id, POSTINGS.c.text_hash).where(
-            POSTINGS.c.guild_id == guild_id, POSTINGS.c.id.in_([first, int(last)])
+        select(POSTINGS.c.id, POSTINGS.c.guild_id, POSTINGS.c.text_hash).where(
+            POSTINGS.c.id.in_([first, int(last)])
         )
     )
-    found = {int(pid): bytes(digest) for pid, digest in ends.tuples()}
-    if found.get(first) != items[0].text_hash or found.get(int(last)) != items[-1].text_hash:
+    found = {int(pid): (int(guild), bytes(digest)) for pid, guild, digest in ends.tuples()}
+    if found.get(first) != (guild_id, items[0].text_hash) or found.get(int(last)) != (
+        guild_id,
+        items[-1].text_hash,
+    ):
         return None
     return list(range(first, int(last) + 1))
 
