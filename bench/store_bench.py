@@ -137,7 +137,6 @@ def _tree_rss_mb(root: int) -> tuple[float, float]:
 
 def run_import(url: str, data: Path, workers: int | None) -> dict[str, Any]:
     command = [sys.executable, "-m", "bot", "import", str(data), "--database", url, "--guild", str(GUILD)]
-    command += ["--batch-size", "2000"]
     if workers is not None:
         command += ["--workers", str(workers)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

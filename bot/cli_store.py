@@ -31,7 +31,7 @@ from parsing import MAX_POSTING_BYTES, UnreadableInput, decode_posting, parse_po
 from parsing.models import SENIORITY_ORDER, Posting
 from store import PayConfig, Store, StoreError
 from store.engine import SQLITE_CACHE_MB
-from store.importer import Progress, import_file
+from store.importer import DEFAULT_BATCH, Progress, import_file
 from store.migrate import head_revision
 from store.models import ReparseReport
 
@@ -63,7 +63,12 @@ def register(sub: Any) -> None:
 
     imp = sub.add_parser("import", help="bulk import a .jsonl or .csv file (re-running adds nothing twice)")
     imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument("--batch-size", type=int, default=1000, help="postings per transaction (default 1000)")
+    imp.add_argument(
+        "--batch-size",
+        type=int,
+        default=DEFAULT_BATCH,
+        help=f"postings per transaction (default {DEFAULT_BATCH})",
+    )
     imp.add_argument("--workers", type=int, default=None, help="parser processes (default: auto)")
     _common(imp)
     imp.set_defaults(handler=_handler(run_import, "import"))
@@ -133,7 +138,9 @@ def error_text(exc: BaseException) -> str:
     return error_message(exc) or str(exc)
 
 
-BULK_CACHE_MB = 128  # SQLite page cache for import and reparse (the LSH band index is large)
+# SQLite page cache for import and reparse: the indexes a batch writes into at random (text hash, pay
+# order, locations) stay cached up to about a million postings
+BULK_CACHE_MB = 128
 
 
 async def _open(

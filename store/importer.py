@@ -37,7 +37,7 @@ from store.models import FIX_FIELDS, ImportReport, PayFix
 from store.pay import PayConfig
 from store.store import Store
 
-DEFAULT_BATCH = 1000
+DEFAULT_BATCH = 5000  # postings per transaction: each commit rewrites the index pages it touched
 PARALLEL_ABOVE_BYTES = 4_000_000  # smaller files are prepared in one thread: no process start-up cost
 ERROR_SAMPLES = 5
 FILTER_ABOVE_BYTES = 1_000_000  # smaller imports probe the database for every key: loading costs more

@@ -27,6 +27,17 @@ def one_of(session: AsyncSession, column: Any, values: Sequence[Any]) -> Any:
     return column.in_(bindparam(None, list(values), expanding=True, type_=column.type))
 
 
+def _insert_sql(style: str, table: Any, columns: Sequence[str]) -> str:
+    if style == "qmark":
+        marks = ", ".join("?" for _ in columns)
+    elif style in ("numeric_dollar", "numeric"):
+        sign = "$" if style == "numeric_dollar" else ":"
+        marks = ", ".join(f"{sign}{i}" for i in range(1, len(columns) + 1))
+    else:
+        marks = ", ".join("%s" for _ in columns)
+    return f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
+
+
 async def raw_insert(
     session: AsyncSession, table: Any, columns: Sequence[str], rows: list[tuple[Any, ...]]
 ) -> None:
@@ -35,15 +46,16 @@ async def raw_insert(
     if not rows:
         return
     conn = await session.connection()
-    style = conn.dialect.paramstyle
-    if style == "qmark":
-        marks = ", ".join("?" for _ in columns)
-    elif style in ("numeric_dollar", "numeric"):
-        sign = "$" if style == "numeric_dollar" else ":"
-        marks = ", ".join(f"{sign}{i}" for i in range(1, len(columns) + 1))
-    else:
-        marks = ", ".join("%s" for _ in columns)
-    await conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
+    await conn.exec_driver_sql(_insert_sql(conn.dialect.paramstyle, table, columns), rows)
+
+
+async def raw_insert_returning_id(
+    session: AsyncSession, table: Any, columns: Sequence[str], row: tuple[Any, ...]
+) -> int:
+    """One row, as :func:`raw_insert` writes them, and its new ``id`` in the same statement."""
+    conn = await session.connection()
+    sql = _insert_sql(conn.dialect.paramstyle, table, columns) + " RETURNING id"
+    return int((await conn.exec_driver_sql(sql, row)).scalar_one())
 
 
 def insert_ignore(session: AsyncSession, table: Any, index_elements: list[str]) -> Any:

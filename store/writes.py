@@ -22,7 +22,7 @@ from store import dedup, summaries
 from store.derive import Derived, Identity, Prepared
 from store.keyfilter import KeyFilter
 from store.models import PayChange
-from store.sqlutil import chunks, insert_ignore, one_of, raw_insert
+from store.sqlutil import chunks, insert_ignore, one_of, raw_insert, raw_insert_returning_id
 from store.summaries import day_number
 from store.tables import (
     POSTING_BANDS,
@@ -420,6 +420,8 @@ async def insert_postings(
     columns = list(rows[0])
     sqlite_dialect = session.get_bind().dialect.name == "sqlite"
     values = [tuple(_driver_value(row[c], sqlite_dialect) for c in columns) for row in rows]
+    if len(values) == 1:  # a single add: the id comes back with the insert
+        return [await raw_insert_returning_id(session, POSTINGS, columns, values[0])]
     await raw_insert(session, POSTINGS, columns, values)
     if sqlite_dialect:
         ids_in_order = await _sqlite_new_ids(session, guild_id, items)
