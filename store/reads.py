@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
-from store.derive import parse_fixes, text_key
+from store.derive import Prepared, parse_fixes, text_key
 from store.models import (
     ExportRow,
     PayView,
@@ -25,20 +26,39 @@ KEY_MAX = "\U0010ffff"  # above every character: prefix ranges are [prefix, pref
 _P = POSTINGS.c
 
 
-def _envelope(row: Any) -> PayView | None:
-    if row.pay_currency is None:
+def pay_envelope(c: Mapping[Any, Any]) -> PayView | None:
+    """The posting's pay as the postings columns hold it (a row's mapping, or the columns being written)."""
+    if c["pay_currency"] is None:
         return None
     return PayView(
-        text=row.pay_text,
-        currency=row.pay_currency,
-        period=row.pay_period,
-        min=row.pay_min,
-        max=row.pay_max,
-        year_min=row.pay_year_min,
-        year_max=row.pay_year_max,
-        year_point=row.pay_year,
-        usd_year=row.pay_usd_year,
-        rate_date=row.pay_rate_date,
+        text=c["pay_text"],
+        currency=c["pay_currency"],
+        period=c["pay_period"],
+        min=c["pay_min"],
+        max=c["pay_max"],
+        year_min=c["pay_year_min"],
+        year_max=c["pay_year_max"],
+        year_point=c["pay_year"],
+        usd_year=c["pay_usd_year"],
+        rate_date=c["pay_rate_date"],
+    )
+
+
+def pay_range(r: Mapping[Any, Any]) -> PayView:
+    """One stated range as a posting_pay row holds it (a row's mapping, or the row being written)."""
+    return PayView(
+        text=r["text"],
+        label=r["label"],
+        origin=r["origin"],
+        currency=r["currency"],
+        period=r["period"],
+        min=r["min"],
+        max=r["max"],
+        year_min=r["year_min"],
+        year_max=r["year_max"],
+        year_point=_mid(r["year_min"], r["year_max"]),
+        usd_year=_mid(r["usd_year_min"], r["usd_year_max"]),
+        rate_date=r["rate_date"],
     )
 
 
@@ -90,22 +110,7 @@ async def load_views(session: AsyncSession, guild_id: int, ids: list[int]) -> di
             select(POSTING_PAY).where(POSTING_PAY.c.posting_id.in_(part)).order_by(POSTING_PAY.c.position)
         )
         for r in result:
-            pay[int(r.posting_id)].append(
-                PayView(
-                    text=r.text,
-                    label=r.label,
-                    origin=r.origin,
-                    currency=r.currency,
-                    period=r.period,
-                    min=r.min,
-                    max=r.max,
-                    year_min=r.year_min,
-                    year_max=r.year_max,
-                    year_point=_mid(r.year_min, r.year_max),
-                    usd_year=_mid(r.usd_year_min, r.usd_year_max),
-                    rate_date=r.rate_date,
-                )
-            )
+            pay[int(r.posting_id)].append(pay_range(r._mapping))
         counts = await session.execute(
             select(REPOSTS.c.posting_id, func.count())
             .where(REPOSTS.c.posting_id.in_(part))
@@ -125,7 +130,7 @@ async def load_views(session: AsyncSession, guild_id: int, ids: list[int]) -> di
             workplace=row.workplace,
             employment_type=row.employment_type,
             locations=list(parsed.locations),
-            pay=_envelope(row),
+            pay=pay_envelope(row._mapping),
             pay_ranges=pay[pid],
             skills=skills[pid],
             added_at=row.added_at,
@@ -139,6 +144,34 @@ async def load_views(session: AsyncSession, guild_id: int, ids: list[int]) -> di
             parsed=parsed,
         )
     return views
+
+
+def new_posting_view(guild_id: int, posting_id: int, item: Prepared, parsed: Posting) -> PostingView:
+    """The view :func:`load_views` would read back for a posting just created from ``item``."""
+    c = item.derived.columns
+    return PostingView(
+        id=posting_id,
+        guild_id=guild_id,
+        title=c["title"],
+        company=c["company"],
+        role=c["role_key"],
+        seniority=c["seniority"],
+        workplace=c["workplace"],
+        employment_type=c["employment_type"],
+        locations=list(parsed.locations),
+        pay=pay_envelope(c),
+        pay_ranges=[pay_range(r) for r in item.derived.pay_ranges],
+        skills=[name for _, name in item.derived.skills],
+        added_at=item.added_at.astimezone(UTC),
+        user_id=item.user_id,
+        channel_id=item.channel_id,
+        message_id=item.message_id,
+        source=item.source,
+        fixed_fields=sorted(item.fixes),
+        repost_count=0,
+        text=item.text,
+        parsed=parsed,
+    )
 
 
 def _mid(a: float | None, b: float | None) -> float | None:

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, case, func, literal, select, text, tuple_
+from sqlalchemy import and_, case, func, literal, select, tuple_
 from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -240,9 +240,12 @@ async def _groups_sqlite(
     per: dict[str, dict[str | None, int]] = {}
     for cur, level, n in counts.tuples():
         per.setdefault(cur, {})[level] = int(n)
-    where = " AND ".join(f"{column} = :{column}" for column in filters)
+    # Plain SQL with positional parameters, sent through the driver: the statement text differs with the
+    # data (offsets), so SQLAlchemy would parse and compile hundreds of parameters anew for every call.
+    where = " AND ".join(f"{column} = ?" for column in filters)
+    filter_values = list(filters.values())
     table_name = src.name
-    parts: list[tuple[str, dict[str, Any]]] = []
+    parts: list[tuple[str, list[Any]]] = []
     index: list[
         tuple[str, str | None, bool, int, int]
     ] = []  # per part: (currency, level, by level, n, start)
@@ -252,28 +255,27 @@ async def _groups_sqlite(
         for level, by_level, n in groups_here:
             for start in _starts(n):
                 i = len(parts)
-                params: dict[str, Any] = {f"cur{i}": cur}
+                params: list[Any] = [*filter_values, cur]
                 level_sql = ""
                 if by_level and level is None:
                     level_sql = " AND seniority IS NULL"
                 elif by_level:
-                    level_sql = f" AND seniority = :lvl{i}"
-                    params[f"lvl{i}"] = level
+                    level_sql = " AND seniority = ?"
+                    params.append(level)
                 sql = (
                     f"SELECT {i} AS part, pay_year FROM (SELECT pay_year FROM {table_name} WHERE {where}"
-                    f" AND pay_currency = :cur{i}{level_sql} AND pay_year IS NOT NULL"
+                    f" AND pay_currency = ?{level_sql} AND pay_year IS NOT NULL"
                     f" ORDER BY pay_year LIMIT 2 OFFSET {start})"
                 )
                 parts.append((sql, params))
                 index.append((cur, level, by_level, n, start))
     values: dict[int, list[float]] = {}
+    conn = await session.connection()
     for first in range(0, len(parts), MAX_COMPOUND):
         chunk = parts[first : first + MAX_COMPOUND]
-        bound: dict[str, Any] = dict(filters)
-        for _, p in chunk:
-            bound.update(p)
         sql = " UNION ALL ".join(q for q, _ in chunk)
-        for part, value in (await session.execute(text(sql), bound)).tuples():
+        bound = tuple(value for _, p in chunk for value in p)
+        for part, value in (await conn.exec_driver_sql(sql, bound)).tuples():
             values.setdefault(int(part), []).append(float(value))
     ranked: dict[tuple[str, str | None, bool], tuple[int, dict[int, float]]] = {}
     for i, (cur, level, by_level, n, start) in enumerate(index):

@@ -52,6 +52,7 @@ from store.models import (
     Source,
 )
 from store.pay import PayConfig
+from store.reads import new_posting_view
 from store.roles import role_key
 from store.sqlutil import chunks
 from store.tables import POSTING_FIXES, POSTINGS
@@ -263,7 +264,12 @@ class Store:
             message_id=message_id,
         )
         (outcome,) = await self.store_prepared(guild_id, [item], interactive=True)
-        view = await self.get_posting(guild_id, outcome.posting_id)
+        # A new posting is shown as written (no read back); a repost shows the saved one it repeats.
+        view = (
+            new_posting_view(guild_id, outcome.posting_id, item, posting)
+            if outcome.kind == "created"
+            else await self.get_posting(guild_id, outcome.posting_id)
+        )
         if view is None:  # removed in the instant after commit
             raise NotFound(f"posting #{outcome.posting_id} was removed meanwhile")
         return AddResult(

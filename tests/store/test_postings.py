@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from parsing.models import Posting
 from store import InvalidInput, NotFound, PayFix, Store
 from tests.factories import make_posting, posting_text
 from tests.store_fixtures import FakeClock
@@ -132,3 +133,26 @@ async def test_autocomplete(store: Store) -> None:
     assert await store.role_choices(GUILD, "d") == ["data analyst"]
     assert await store.role_choices(GUILD, "ML") == ["machine learning engineer"]
     assert await store.role_choices(GUILD, "") == ["data analyst", "machine learning engineer"]
+
+
+@pytest.mark.parametrize(
+    "posting",
+    [
+        make_posting(
+            skills=["Python", "SQL", "Kubernetes"], locations=["Berlin, Germany"], seniority="senior"
+        ),
+        make_posting(pay=(45, None, "USD", "hour"), workplace="remote", skills=["Excel"]),
+        make_posting(pay=None, title=None, company=None, skills=[]),
+        make_posting(pay=(40_000, 50_000, "GBP", "year"), locations=["London", "Remote"], workplace="hybrid"),
+    ],
+)
+async def test_a_new_posting_is_shown_exactly_as_it_reads_back(store: Store, posting: Posting) -> None:
+    # an earlier posting creates some of the skills, so names come from both paths
+    first = posting_text("earlier")
+    await store.add_posting(GUILD, first, make_posting(skills=["Python", "Excel"]), source="add_text")
+    text = posting_text(f"new {posting.title} {posting.salary}")
+    added = await store.add_posting(
+        GUILD, text, posting, source="message", user_id=7, channel_id=8, message_id=9
+    )
+    assert added.created
+    assert added.posting == await store.get_posting(GUILD, added.posting_id)
