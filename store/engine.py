@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
+from store import sqlite_driver
 from store.errors import StoreUnavailable
 
 WRITE_OPTION = "jobscout_write"
@@ -59,7 +60,17 @@ def create_engine(
         if not database or database == ":memory:":
             raise StoreUnavailable("an in-memory SQLite database cannot be shared; give a file path")
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(parsed, echo=echo, pool_size=5, max_overflow=10, pool_timeout=60)
+        engine = create_async_engine(
+            parsed,
+            echo=echo,
+            pool_size=5,
+            max_overflow=10,
+            pool_timeout=60,
+            # every session and connection ends its transaction itself (commit, or rollback on close),
+            # so the pool's own rollback on check-in would be one more trip to the database thread
+            pool_reset_on_return=None,
+            module=sqlite_driver.dbapi(),  # one trip to the connection's thread per statement
+        )
         _install_sqlite_hooks(engine, cache_mb, bulk)
         return engine
     return create_async_engine(parsed, echo=echo, pool_size=5, max_overflow=10, pool_pre_ping=True)
