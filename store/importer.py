@@ -273,6 +273,8 @@ async def _import_file(
                 commits += 1
                 if commits % WAL_RESTART_COMMITS == 0:
                     await store.settle_wal()
+                if commits & (commits - 1) == 0:  # 1, 2, 4, 8...: as the tables grow severalfold
+                    await store.refresh_planner_statistics()
             if progress:
                 progress(Progress(report, total if handle.closed else handle.tell(), total))
     finally:

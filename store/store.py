@@ -55,10 +55,28 @@ from store.pay import PayConfig
 from store.reads import new_posting_view
 from store.roles import role_key
 from store.sqlutil import chunks
-from store.tables import POSTING_FIXES, POSTINGS
+from store.tables import (
+    POSTING_BANDS,
+    POSTING_BANDS_STAGED,
+    POSTING_FIXES,
+    POSTING_LOCATIONS,
+    POSTING_PAY,
+    POSTING_SKILLS,
+    POSTINGS,
+    REPOSTS,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+BULK_TABLES = (
+    POSTINGS,
+    POSTING_PAY,
+    POSTING_SKILLS,
+    POSTING_LOCATIONS,
+    POSTING_BANDS,
+    POSTING_BANDS_STAGED,
+    REPOSTS,
+)
 WRITE_ATTEMPTS = 3
 
 
@@ -154,6 +172,20 @@ class Store:
                 await auto.execute(text("VACUUM (ANALYZE)"))
         except (SQLAlchemyError, OSError) as exc:
             log.warning("VACUUM (ANALYZE) failed: %s", _brief(exc))
+
+    async def refresh_planner_statistics(self) -> None:
+        """During a bulk import on PostgreSQL: ANALYZE the tables it writes (a sample, so cheap). With
+        statistics from when a table was nearly empty, or none (autovacuum off), the planner may read a
+        whole guild's index to find 500 text hashes: a lookup then grows with the table."""
+        if self.dialect != "postgresql":
+            return
+        names = ", ".join(t.name for t in BULK_TABLES)
+        try:
+            async with self.sessions.engine.connect() as conn:
+                auto = await conn.execution_options(isolation_level="AUTOCOMMIT")
+                await auto.execute(text(f"ANALYZE {names}"))
+        except (SQLAlchemyError, OSError) as exc:
+            log.warning("ANALYZE failed: %s", _brief(exc))
 
     async def settle_wal(self) -> None:
         """Bulk SQLite stores: let the WAL start over (see ``store.engine.WalCheckpointer``)."""

@@ -6,7 +6,8 @@ import csv
 import json
 from pathlib import Path
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, select, text
 
 from parsing import parse_posting
 from parsing.models import Posting
@@ -142,3 +143,24 @@ async def test_reparse_updates_the_parse_and_keeps_fixes(store: Store, tmp_path:
     assert links == 30
     again = await store.reparse(better_parser, guild_id=G)
     assert again.changed == 0
+
+
+async def test_import_refreshes_planner_statistics_as_tables_grow(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    real = Store.refresh_planner_statistics
+
+    async def counting(self: Store) -> None:
+        calls.append(await _count(self))
+        await real(self)
+
+    monkeypatch.setattr(Store, "refresh_planner_statistics", counting)
+    await import_file(store, write_jsonl(tmp_path / "s.jsonl", 90), guild_id=G, batch_size=10)
+    assert calls == [10, 20, 40, 80]  # after commits 1, 2, 4 and 8
+    if store.dialect == "postgresql":
+        async with store.sessions.read() as s:
+            analyzed = await s.execute(
+                text("SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'postings'")
+            )
+            assert analyzed.scalar_one()
