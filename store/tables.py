@@ -197,23 +197,6 @@ class PostingBandRow(SQLModel, table=True):
     posting_id: int = Field(sa_column=Column(IdType, nullable=False))
 
 
-class PostingBandStagedRow(SQLModel, table=True):
-    """Band keys written by bulk imports, moved into ``posting_bands`` in key order every few tens of
-    thousands of postings (see ``store.bands``). Lookups read both tables. Random keys inserted a batch at
-    a time into one large index dirty a page per key, and SQLite writes every dirty page to its WAL at
-    each commit; staged, the large index is rewritten once per merge instead of once per batch."""
-
-    __tablename__ = "posting_bands_staged"
-    __table_args__ = (
-        PrimaryKeyConstraint("guild_id", "band_key", "posting_id", name="pk_posting_bands_staged"),
-        {"sqlite_with_rowid": False},
-    )
-
-    guild_id: int = Field(sa_column=Column(Snowflake, nullable=False))
-    band_key: int = Field(sa_column=Column(Snowflake, nullable=False))
-    posting_id: int = Field(sa_column=Column(IdType, nullable=False))
-
-
 class PostingFixRow(SQLModel, table=True):
     """A user's correction of one field; it wins over the parse and survives reparse."""
 
@@ -356,7 +339,16 @@ SKILLS = table("skills")
 POSTING_SKILLS = table("posting_skills")
 POSTING_LOCATIONS = table("posting_locations")
 POSTING_BANDS = table("posting_bands")
-POSTING_BANDS_STAGED = table("posting_bands_staged")
+# Band keys written by bulk imports, moved into posting_bands in key order every few tens of thousands
+# of postings (store.bands): the same columns and key as posting_bands, but small, so a batch of random
+# keys rewrites few pages.
+POSTING_BANDS_STAGED = Table(
+    "posting_bands_staged",
+    metadata,
+    *(Column(c.name, c.type, nullable=False) for c in POSTING_BANDS.columns),
+    PrimaryKeyConstraint("guild_id", "band_key", "posting_id", name="pk_posting_bands_staged"),
+    sqlite_with_rowid=False,
+)
 POSTING_FIXES = table("posting_fixes")
 REPOSTS = table("reposts")
 GUILD_SETTINGS = table("guild_settings")
