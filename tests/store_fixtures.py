@@ -67,6 +67,28 @@ async def _pg_admin() -> Any:
     )
 
 
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+async def _drop_orphans(conn: Any) -> None:
+    """Drop the test databases of runs that were killed before they could clean up (their process is
+    gone). Only for a PostgreSQL on this machine, where those process ids mean something."""
+    if normalize_url(PG_ADMIN_URL).host not in (None, "127.0.0.1", "localhost", "::1"):
+        return
+    rows = await conn.fetch("SELECT datname FROM pg_database WHERE datname LIKE 'jobscout\\_test\\_%'")
+    for (datname,) in rows:
+        owner = datname.split("_")[2]
+        if owner.isdigit() and not _running(int(owner)):
+            await conn.execute(f'DROP DATABASE IF EXISTS "{datname}" WITH (FORCE)')
+
+
 async def pg_new_database(*, migrated: bool) -> tuple[str | None, str]:
     """(url, "") of a new database, or (None, why PostgreSQL cannot be used)."""
     import asyncpg
@@ -78,6 +100,7 @@ async def pg_new_database(*, migrated: bool) -> tuple[str | None, str]:
         return None, f"PostgreSQL not reachable at {where}: {exc}"
     name = f"jobscout_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
     try:
+        await _drop_orphans(conn)
         await conn.execute(f'CREATE DATABASE "{name}"')
     finally:
         await conn.close()
