@@ -562,6 +562,7 @@ class Store:
             parsed = await parse_many([r.raw_text for r in rows])
             new_json = [p.model_dump_json(exclude_defaults=True) for p in parsed]
             await self._reparse_batch(rows, parsed, new_json)
+            await self.settle_wal()  # bulk SQLite stores: the WAL would otherwise only grow
             report.postings += len(rows)
             report.changed += sum(1 for r, pj in zip(rows, new_json, strict=True) if r.parsed_json != pj)
             if progress:
