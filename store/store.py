@@ -121,8 +121,6 @@ class Store:
         parsed = normalize_url(url)
         engine = create_engine(parsed, echo=echo, cache_mb=cache_mb, bulk=bulk)
         store = cls(Sessions(engine), pay or PayConfig(), clock)
-        if bulk and is_sqlite(engine):
-            store._checkpointer = WalCheckpointer(str(Path(parsed.database or "").expanduser()))
         try:
             if auto_upgrade is None:
                 auto_upgrade = is_sqlite(engine)
@@ -141,7 +139,8 @@ class Store:
         except (SQLAlchemyError, OSError) as exc:
             await engine.dispose()
             raise StoreUnavailable(f"cannot open the database: {_brief(exc)}") from exc
-        if store._checkpointer is not None:
+        if bulk and is_sqlite(engine):
+            store._checkpointer = WalCheckpointer(str(Path(parsed.database or "").expanduser()))
             store._checkpointer.start()
         return store
 
