@@ -96,12 +96,8 @@ class Env:
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
-    discord = FakeDiscord(two_guilds())
-    await discord.start()
-    try:
+    async with FakeDiscord(two_guilds()) as discord:
         yield discord
-    finally:
-        await discord.close()
 
 
 EnvFactory = Callable[..., Any]

@@ -287,6 +287,13 @@ class FakeDiscord:
         if self._runner is not None:
             await self._runner.cleanup()
 
+    async def __aenter__(self) -> FakeDiscord:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"

@@ -17,13 +17,13 @@ import shlex
 import shutil
 import signal
 import subprocess
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.fakediscord import FakeDiscord, FakeGuild, FakeUser, snowflake
+from tests.e2e.fakediscord import FakeDiscord, FakeUser, snowflake
 from tests.e2e.test_pastes import POSTING
 from tests.ship.procs import BotProcess, clean_env
 
@@ -185,16 +185,6 @@ def compose_command(service: str) -> list[str]:
     found = re.search(r"^    command: (\[.*\])$", block.group(1), re.MULTILINE)
     assert found, f"service {service} has no exec-form command"
     return exec_form(found.group(1))
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    discord = FakeDiscord([FakeGuild.make("Alpha Devs", "job-postings", "general")])
-    await discord.start()
-    try:
-        yield discord
-    finally:
-        await discord.close()
 
 
 @pytest.mark.slow

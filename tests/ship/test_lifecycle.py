@@ -8,26 +8,15 @@ from __future__ import annotations
 
 import shutil
 import signal
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.app import RESTARTING
 from store import PayConfig, Store
-from tests.e2e.fakediscord import FakeDiscord, FakeGuild, FakeUser, snowflake
+from tests.e2e.fakediscord import FakeDiscord, FakeUser, snowflake
 from tests.e2e.test_pastes import POSTING
 from tests.ship.procs import BotProcess, bot_env
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    discord = FakeDiscord([FakeGuild.make("Alpha Devs", "job-postings", "general")])
-    await discord.start()
-    try:
-        yield discord
-    finally:
-        await discord.close()
 
 
 @pytest.fixture

@@ -50,12 +50,8 @@ async def pg_url() -> AsyncIterator[str]:
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
-    discord = FakeDiscord(guilds())
-    await discord.start()
-    try:
+    async with FakeDiscord(guilds()) as discord:
         yield discord
-    finally:
-        await discord.close()
 
 
 async def schedule_digests_due_now(url: str, fake: FakeDiscord) -> str:
