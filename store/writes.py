@@ -409,21 +409,28 @@ def _driver_value(value: Any, sqlite_dialect: bool) -> Any:
     return value
 
 
+def _driver_rows(
+    session: AsyncSession, rows: Sequence[dict[str, Any]]
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Dict rows (same keys) as the column list and value tuples :func:`raw_insert` takes."""
+    sqlite_dialect = session.get_bind().dialect.name == "sqlite"
+    columns = list(rows[0])
+    return columns, [tuple(_driver_value(row[c], sqlite_dialect) for c in columns) for row in rows]
+
+
 async def insert_postings(
     session: AsyncSession, guild_id: int, items: Sequence[Prepared], *, now: datetime
 ) -> list[int]:
     """Insert new postings (texts not yet in the guild) with one driver-level executemany, then read
-    their ids back by text hash (unique in the guild and in the batch)."""
+    their ids back (one insert: RETURNING; SQLite: consecutive rowids; otherwise by text hash, unique in
+    the guild and in the batch)."""
     if not items:
         return []
-    rows = [posting_row(guild_id, it, now) for it in items]
-    columns = list(rows[0])
-    sqlite_dialect = session.get_bind().dialect.name == "sqlite"
-    values = [tuple(_driver_value(row[c], sqlite_dialect) for c in columns) for row in rows]
+    columns, values = _driver_rows(session, [posting_row(guild_id, it, now) for it in items])
     if len(values) == 1:  # a single add: the id comes back with the insert
         return [await raw_insert_returning_id(session, POSTINGS, columns, values[0])]
     await raw_insert(session, POSTINGS, columns, values)
-    if sqlite_dialect:
+    if session.get_bind().dialect.name == "sqlite":
         ids_in_order = await _sqlite_new_ids(session, guild_id, items)
         if ids_in_order is not None:
             return ids_in_order
@@ -456,12 +463,8 @@ async def _sqlite_new_ids(
         )
     )
     found = {int(pid): (int(guild), bytes(digest)) for pid, guild, digest in ends.tuples()}
-    if found.get(first) != (guild_id, items[0].text_hash) or found.get(int(last)) != (
-        guild_id,
-        items[-1].text_hash,
-    ):
-        return None
-    return list(range(first, int(last) + 1))
+    expected = {first: (guild_id, items[0].text_hash), int(last): (guild_id, items[-1].text_hash)}
+    return list(range(first, int(last) + 1)) if found == expected else None
 
 
 async def insert_children(
@@ -509,10 +512,7 @@ async def write_derived_children(
     skill_ids, learned = await resolve_skills(session, names, skill_cache) if names else ({}, {})
     pay = [r for pid, d, _ in rows for r in d.pay_rows(pid)]
     if pay:
-        sqlite_dialect = session.get_bind().dialect.name == "sqlite"
-        pay_columns = list(pay[0])
-        pay_values = [tuple(_driver_value(r[c], sqlite_dialect) for c in pay_columns) for r in pay]
-        await raw_insert(session, POSTING_PAY, pay_columns, pay_values)
+        await raw_insert(session, POSTING_PAY, *_driver_rows(session, pay))
     links = [(pid, skill_ids[key], i) for pid, d, _ in rows for i, (key, _) in enumerate(d.skills)]
     await raw_insert(session, POSTING_SKILLS, ("posting_id", "skill_id", "position"), links)
     places = [tuple(r.values()) for pid, d, _ in rows for r in d.location_rows(pid, guild_id)]
