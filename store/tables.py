@@ -9,6 +9,7 @@ are rewritten whole whenever a posting's derived fields change (fix, reparse).
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -278,54 +279,6 @@ class DigestRunRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
 
-class SkillDayRow(SQLModel, table=True):
-    """How many postings of a guild asked for a skill, per role and UTC day (role "" = all roles).
-    Maintained in the same transaction as every write, so skill shares and their trends are summed
-    from a few thousand rows instead of counted over millions of links."""
-
-    __tablename__ = "skill_days"
-    __table_args__ = (
-        PrimaryKeyConstraint("guild_id", "role_key", "day", "skill_id", name="pk_skill_days"),
-        {"sqlite_with_rowid": False},
-    )
-
-    guild_id: int = Field(sa_column=Column(Snowflake, nullable=False))
-    role_key: str = Field(sa_column=Column(KeyType, nullable=False))
-    day: int = Field(sa_column=Column(Integer, nullable=False))  # days since 1970-01-01 (UTC)
-    skill_id: int = Field(sa_column=Column(IdType, nullable=False))
-    n: int = Field(sa_column=Column(Integer, nullable=False))
-
-
-class SkillTotalRow(SQLModel, table=True):
-    """All-time version of skill_days (per guild, role and skill)."""
-
-    __tablename__ = "skill_totals"
-    __table_args__ = (
-        PrimaryKeyConstraint("guild_id", "role_key", "skill_id", name="pk_skill_totals"),
-        {"sqlite_with_rowid": False},
-    )
-
-    guild_id: int = Field(sa_column=Column(Snowflake, nullable=False))
-    role_key: str = Field(sa_column=Column(KeyType, nullable=False))
-    skill_id: int = Field(sa_column=Column(IdType, nullable=False))
-    n: int = Field(sa_column=Column(Integer, nullable=False))
-
-
-class PostingDayRow(SQLModel, table=True):
-    """How many postings a guild saved per role and UTC day (role "" = all roles)."""
-
-    __tablename__ = "posting_days"
-    __table_args__ = (
-        PrimaryKeyConstraint("guild_id", "role_key", "day", name="pk_posting_days"),
-        {"sqlite_with_rowid": False},
-    )
-
-    guild_id: int = Field(sa_column=Column(Snowflake, nullable=False))
-    role_key: str = Field(sa_column=Column(KeyType, nullable=False))
-    day: int = Field(sa_column=Column(Integer, nullable=False))
-    n: int = Field(sa_column=Column(Integer, nullable=False))
-
-
 metadata = SQLModel.metadata
 
 
@@ -353,9 +306,43 @@ POSTING_FIXES = table("posting_fixes")
 REPOSTS = table("reposts")
 GUILD_SETTINGS = table("guild_settings")
 DIGEST_RUNS = table("digest_runs")
-SKILL_DAYS = table("skill_days")
-SKILL_TOTALS = table("skill_totals")
-POSTING_DAYS = table("posting_days")
+
+
+def _counts(name: str, *key: Column[Any]) -> Table:
+    """A summary table: ``n`` per key, kept exact by every write in the writer's transaction
+    (``store.summaries``); role "" counts all roles, days are UTC days since 1970-01-01."""
+    return Table(
+        name,
+        metadata,
+        *key,
+        Column("n", Integer, nullable=False),
+        PrimaryKeyConstraint(*(c.name for c in key), name=f"pk_{name}"),
+        sqlite_with_rowid=False,
+    )
+
+
+def _guild() -> Column[Any]:
+    return Column("guild_id", Snowflake, nullable=False)
+
+
+def _role() -> Column[Any]:
+    return Column("role_key", KeyType, nullable=False)
+
+
+def _day() -> Column[Any]:
+    return Column("day", Integer, nullable=False)
+
+
+def _skill() -> Column[Any]:
+    return Column("skill_id", IdType, nullable=False)
+
+
+# Skill shares and their trends are summed from these few thousand rows instead of counted over
+# millions of links: postings asking for a skill per role and day, the same all time, and postings
+# saved per role and day.
+SKILL_DAYS = _counts("skill_days", _guild(), _role(), _day(), _skill())
+SKILL_TOTALS = _counts("skill_totals", _guild(), _role(), _skill())
+POSTING_DAYS = _counts("posting_days", _guild(), _role(), _day())
 
 __all__ = [
     "DIGEST_RUNS",
