@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from parsing.lines import Doc, load, needles, word_set
-from parsing.places import is_location, normalize_locations
+from parsing.places import is_location, normalize_locations, read_places
 from parsing.role import ROLE_HEADS
 
 
@@ -269,7 +269,7 @@ def _apply_label(labels: _Labels, label: str, value: str) -> None:
                 labels.company_blank = True
     elif label in _LOCATION_LABELS and not labels.location_seen and value:
         labels.location_seen = True
-        labels.locations = normalize_locations(value)
+        labels.locations = read_places(value, strict=False)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -349,9 +349,9 @@ def _read_block(lines: list[str]) -> _Block:
             _read_dot_line(block, line)
             continue
         if line.endswith(" /") or line.endswith("/"):
-            _add_locations(block.locations, normalize_locations(line.rstrip(" /"), strict=True))
+            _add_locations(block.locations, read_places(line.rstrip(" /")))
             continue
-        places = normalize_locations(line, strict=True)
+        places = read_places(line)
         if places:
             _add_locations(block.locations, places)
             continue
@@ -373,7 +373,7 @@ def _read_dot_line(block: _Block, line: str) -> None:
     for i, part in enumerate(parts):
         if not part:
             continue
-        places = normalize_locations(part, strict=True)
+        places = read_places(part)
         if places:
             _add_locations(block.locations, places)
             continue
@@ -398,7 +398,7 @@ def _without_place_note(segment: str, places: list[str]) -> str:
     if m is None:
         return segment
     note = m.group(1)
-    found = normalize_locations(note, strict=True)
+    found = read_places(note)
     if not found and not _badge_only(note):
         return segment
     _add_locations(places, found)
@@ -418,7 +418,7 @@ def _split_heading(line: str) -> tuple[str, str | None, list[str]]:
         if rest and _company_like(rest[0]) and not title_like(rest[0]):
             places: list[str] = []
             for extra in rest[1:]:
-                _add_locations(places, normalize_locations(extra, strict=True))
+                _add_locations(places, read_places(extra))
             return m.group("title").strip(), _tidy_company(rest[0]), places
     segments = [p.strip() for p in _SEGMENT_SPLIT.split(line) if p.strip()]
     if len(segments) < 2 or len(segments) > 4:
@@ -432,7 +432,7 @@ def _split_heading(line: str) -> tuple[str, str | None, list[str]]:
     for i, seg in enumerate(segments):
         if i == title_index:
             continue
-        found = normalize_locations(seg, strict=True)
+        found = read_places(seg)
         if found:
             _add_locations(places, found)
         elif _badge_only(seg) or _PAY_LINE.search(seg):
@@ -679,6 +679,7 @@ def _prose_locations(doc: Doc) -> list[str]:
         if m is None:
             continue
         if m.group("country"):
+            # "the U.S." is written out as its name.
             return normalize_locations(m.group("country"), strict=True)
         value = m.group("loc") or m.group("loc2") or m.group("loc3") or m.group("loc4") or m.group("loc5")
         found = _best_prefix_location(value) if value else []
@@ -691,7 +692,7 @@ def _best_prefix_location(value: str) -> list[str]:
     """ "San Mateo, CA Headquarters" -> the longest leading run of words that is a place."""
     words = value.split()
     for end in range(len(words), 0, -1):
-        found = normalize_locations(" ".join(words[:end]).rstrip(",."), strict=True)
+        found = read_places(" ".join(words[:end]).rstrip(",."))
         if found:
             return found
     return []

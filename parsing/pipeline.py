@@ -14,6 +14,7 @@ from parsing.currency import DOLLAR_COUNTRIES
 from parsing.header import extract_header
 from parsing.jsonld import JsonLdFields, read_job_posting
 from parsing.models import Posting, SalaryRange
+from parsing.places import canonical_place
 from parsing.role import normalize_role
 from parsing.salary import extract_salary_ranges, salary_envelope
 from parsing.sections import job_text
@@ -46,7 +47,9 @@ def parse_posting(raw: str) -> Posting:
     header = extract_header(document.text)
     title = structured.title or header.title
     locations = structured.locations or header.locations
-    ranges = structured.salary_ranges or _dollars_of(locations, extract_salary_ranges(body))
+    # Places are kept as written ("Toronto, ON"); their country decides what a bare "$" means.
+    countries = [canonical_place(place) or place for place in locations]
+    ranges = structured.salary_ranges or _dollars_of(countries, extract_salary_ranges(body))
     return Posting(
         title=title,
         role=normalize_role(title) if title else None,

@@ -444,4 +444,303 @@ def _pairs(chunk: str, *, strict: bool) -> list[str] | None:
 
 def is_location(line: str) -> bool:
     """Whether a line (from the top of a paste) is a place and nothing else."""
-    return bool(normalize_locations(line, strict=True))
+    return bool(read_places(line))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Places as the posting writes them.
+#
+# The header reports each place the way the posting states it ("Montreal, QC", "Frankfurt, Hesse,
+# Germany", "München"), tidied of workplace words and notes, because that is what a reader checks the
+# card against; ``canonical_place`` and ``place_terms`` resolve a written place to one normal form and to
+# the words a location filter matches ("uk", "london"), through the gazetteer.
+
+_GLUED_WORKPLACE: Final = re.compile(r"(?<=[a-z])-(?=(?i:hybrid|remote|on-?site|office)\b)")
+_WORKPLACE_WORDS: Final = re.compile(
+    r"\b(?i:(?:fully\s+|100%\s+|partially\s+)?remote(?:ly)?(?:[- ]first|[- ]friendly|[- ]ok)?|hybrid"
+    r"|on[- ]?site|in[- ]office|in[- ]person|office[- ]based|home[- ]?office|homeoffice|telework"
+    r"|work from home|wfh|relocation|visa(?: sponsorship)?|full[- ]?time|part[- ]?time|contract"
+    r"|time ?zones?|timezones?|anywhere|worldwide|global(?:ly)?)\b"
+    # Connecting words in lower case only: "OR" and "IN" are states.
+    r"|\b(?:or|and|in|within|from|work|working|only|based|preferred|possible|optional|available|options?|friendly|tz"
+    r"|hours|overlap)\b"
+)
+_MANY_PLACES: Final = re.compile(r"\s*(?:;|\|| / |/(?=[A-Z])|\s+or\s+|\s+and\s+|\s+&\s+|\n|•|·| - | – )\s*")
+_PARENS: Final = re.compile(r"\s*\(([^()]{1,40})\)")
+_ROLE_WORD: Final = re.compile(
+    r"(?i:\b(?:engineer|developer|manager|designer|analyst|scientist|lead|director|head|intern|consultant"
+    r"|architect|specialist|officer|associate|assistant|coordinator|administrator|technician|nurse|sales"
+    r"|marketing|software|data|product|senior|junior|staff|principal|team|gmbh|inc|ltd|llc|startup|"
+    r"company|salary|equity|benefits|visa|www|http|\.com|\.io))"
+)
+# Capitalised words that are also the names of places: read as a place only beside other evidence.
+_COMMON_WORDS: Final = frozenset(
+    "mobile reading nice split bath media energy victoria independence enterprise commerce industry normal"
+    " hope liberty providence surprise progress opportunity success security support design vision unity"
+    " harmony union mission sale sales marketing venture delta summit alliance hub ai of the a an".split()
+)
+
+
+def _known(token: str) -> tuple[str, str] | None:
+    """(kind, country code) of a known place name, preferring the largest; None when unknown."""
+    token = token.strip(" .")
+    if not token:
+        return None
+    folded = _fold(token)
+    if folded in COUNTRIES:
+        return "country", COUNTRIES[folded]
+    if token.upper() in US_STATES and (token.isupper() and len(token) == 2):
+        return "state", "US"
+    if token.upper() in REGION_CODES and token.isupper():
+        return "state", REGION_CODES[token.upper()]
+    if folded in US_STATE_CODES:
+        return "state", "US"
+    if folded in CITIES or folded in _CITY_ABBREVIATIONS:
+        return "city", ""
+    from parsing.gazetteer import lookup
+
+    places = lookup(token)
+    if not places:
+        return None
+    best = places[0]
+    kinds = {p.kind for p in places}
+    for kind in ("country", "region", "subdivision"):
+        if kind in kinds:
+            return kind, next(p.country for p in places if p.kind == kind)
+    return best.kind, best.country
+
+
+_CITY_ABBREVIATIONS: Final = frozenset(["sf", "sfba", "la", "dc", "bay area", "sf bay area", "nyc"])
+
+
+def _head_is_place(head: str, *, alone: bool, strict: bool) -> bool:
+    if not _PLACE_WORDS.match(head) and not head.isupper():
+        return False
+    if _ROLE_WORD.search(head) or len(head) > 40:
+        return False
+    known = _known(head)
+    if known is None and alone:
+        # "Austin TX" without the comma.
+        m = _CITY_STATE_NO_COMMA.match(head)
+        return bool(m and m.group(2) in US_STATES and _place_name(m.group(1)) and _known(m.group(1)))
+    if known is None:
+        # An unknown name followed by a known region or country ("Jakobsdorf, Germany").
+        return not alone
+    if alone and strict and _fold(head) in _COMMON_WORDS:
+        return False
+    if not (alone and strict and known[0] == "city"):
+        return True
+    folded = _fold(head)
+    if folded in CITIES or folded in _CITY_ABBREVIATIONS:
+        return True
+    return len(head) > 3 and _sizeable(head)
+
+
+def _sizeable(name: str) -> bool:
+    """A town big enough that its name alone, in an unlabelled line, reads as the place."""
+    from parsing.gazetteer import lookup
+
+    return any(p.kind == "city" and p.population >= 5_000 for p in lookup(name)[:3])
+
+
+def _is_area(token: str) -> bool:
+    known = _known(_bare(token))
+    return known is not None and known[0] in ("state", "country", "subdivision", "region")
+
+
+def _is_big_city(token: str) -> bool:
+    from parsing.gazetteer import lookup
+
+    return any(p.kind == "city" and p.population >= 100_000 for p in lookup(_bare(token))[:3])
+
+
+def _bare(token: str) -> str:
+    return _PARENS.sub("", token).strip() if "(" in token else token
+
+
+def _extends(tokens: list[str], head: str, j: int) -> bool:
+    """Whether ``tokens[j]`` continues the place that starts at ``head`` (a region or country after a
+    city) rather than starting a new one."""
+    nxt = _bare(tokens[j])
+    last = j == len(tokens) - 1
+    followed_by_area = not last and _is_area(tokens[j + 1])
+    if _fold(nxt) == _fold(_bare(head)):
+        return True
+    joined = _known(f"{_bare(tokens[j - 1])}, {nxt}")
+    if joined is not None and joined[0] == "country":
+        return True
+    if _is_area(nxt):
+        # "Berlin, Hamburg" are two cities although both are also German states.
+        return followed_by_area or last or not _is_big_city(nxt)
+    words = nxt.split()
+    if len(words) >= 2 and _is_area(words[-1]):
+        return True  # "Vancouver, BC Canada"
+    return followed_by_area and bool(_PLACE_WORDS.match(nxt))
+
+
+def _group(tokens: list[str], *, strict: bool) -> list[str] | None:
+    """Comma-separated tokens to places: "Frankfurt, Hesse, Germany" is one place, "New York, Austin,
+    Seattle" three, "Seoul, Korea, Republic of" one."""
+    places: list[str] = []
+    i = 0
+    while i < len(tokens):
+        head = tokens[i]
+        j = i + 1
+        while j < len(tokens) and _extends(tokens, head, j):
+            j += 1
+        if not _head_is_place(_bare(head), alone=j == i + 1, strict=strict):
+            return None
+        places.append(_written(tokens[i:j]))
+        i = j
+    return places
+
+
+def _written(tokens: list[str]) -> str:
+    if len(tokens) == 2 and _fold(tokens[0]) == _fold(tokens[1]):
+        # "London, London": an ATS printing the city as its own region; the country says more.
+        known = _known(tokens[0])
+        if known is not None and known[0] == "city":
+            canonical = canonical_place(tokens[0])
+            if canonical and canonical != tokens[0]:
+                return canonical
+    return ", ".join(tokens)
+
+
+_ABBREVIATION_NOTE: Final = re.compile(r"[A-Z]{2,5}")
+
+
+def _tidy_chunk(chunk: str) -> str | None:
+    """One place phrase without workplace words; "" when nothing but those, None when a note in
+    parentheses shows the phrase is not a place ("Engineer (m/w/d)")."""
+    spoiled = False
+    only_note: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        nonlocal spoiled
+        inner = m.group(1).strip()
+        rest = _WHITESPACE.sub(" ", _WORKPLACE_WORDS.sub(" ", inner)).strip(" ,-–:/")
+        if not rest:
+            return ""
+        if _known(rest) is not None or all(_known(t) for t in rest.split(",") if t.strip()):
+            only_note.append(rest)
+            return m.group(0) if rest == inner else f" ({rest})"
+        if _ABBREVIATION_NOTE.fullmatch(rest):
+            return m.group(0)
+        spoiled = True
+        return m.group(0)
+
+    if "(" in chunk:
+        chunk = _PARENS.sub(keep, chunk)
+    if spoiled:
+        return None
+    if _WORKPLACE_WORDS.search(chunk):
+        chunk = _WORKPLACE_WORDS.sub(" ", chunk)
+    chunk = _WHITESPACE.sub(" ", chunk).strip(" ,-–:/[]")
+    if chunk.startswith("(") and chunk.endswith(")") and only_note:
+        return only_note[0]
+    return chunk
+
+
+_SENTENCE_END: Final = re.compile(r"(?<=[A-Za-z]{2})[.!?]\s+(?=[A-Z])")
+_ABBREVIATED_END: Final = re.compile(r"\b(?:[A-Z][a-z]?|[A-Z]\.[A-Z])\.$")
+
+
+@lru_cache(maxsize=2048)
+def _read(value: str, strict: bool) -> tuple[str, ...]:
+    value = value.strip().strip("[]")
+    if not value or len(value) > 160 or (strict and len(value) > 100):
+        return ()
+    if _DIGIT.search(value):
+        value = _ZIP.sub("", value)
+        if _DIGIT.search(value):
+            return ()
+    if not strict:
+        value = _SENTENCE_END.split(value, 1)[0]
+    value = _GLUED_WORKPLACE.sub(" - ", value)
+    found: list[str] = []
+    for raw in _MANY_PLACES.split(value):
+        chunk = _tidy_chunk(raw)
+        if chunk is None:
+            if strict:
+                return ()
+            continue
+        if not chunk or _NO_PLACE.match(chunk):
+            continue
+        if chunk[0] == "(" and chunk[-1] == ")":
+            chunk = chunk[1:-1]
+        if chunk.endswith(".") and not _ABBREVIATED_END.search(chunk):
+            chunk = chunk.rstrip(".")
+        if _AREA.match(chunk) and not _NOT_A_PLACE_WORD.search(chunk.rsplit(" ", 2)[0]):
+            if chunk not in found:
+                found.append(chunk)
+            continue
+        tokens = [t.strip() for t in chunk.split(",") if t.strip()]
+        places = _group(tokens, strict=strict) if tokens else []
+        if places is None:
+            if strict:
+                return ()
+            continue
+        for place in places:
+            if place not in found:
+                found.append(place)
+    return tuple(found)
+
+
+def read_places(value: str, *, strict: bool = True) -> list[str]:
+    """The places one field or header segment names, as the posting writes them ("Berlin / Hamburg" ->
+    ["Berlin", "Hamburg"], "Remote - US" -> ["US"], "San Francisco-Hybrid" -> ["San Francisco"]).
+
+    ``strict`` (for text whose role is unknown) accepts only a field made of places and workplace words,
+    with every place known to the gazetteer; otherwise unknown parts are skipped and a place followed by
+    a known region or country ("Jakobsdorf, Germany") is accepted."""
+    return list(_read(value, strict))
+
+
+def canonical_place(written: str) -> str | None:
+    """One normal form of a written place: "City, ST" in the United States, "City, Country" elsewhere,
+    a country or region alone ("London" -> "London, United Kingdom", "München" -> "Munich, Germany")."""
+    found = normalize_locations(_bare(written))
+    if found:
+        return found[0]
+    from parsing.gazetteer import country_name, lookup
+
+    head = written.split(",")[0].strip()
+    places = lookup(head)
+    if not places:
+        return None
+    best = places[0]
+    if best.kind == "region":
+        return best.name
+    if best.kind == "country":
+        return best.name
+    if best.country == "US" and best.region:
+        return f"{best.name}, {best.region}"
+    country = country_name(best.country)
+    return f"{best.name}, {country}" if country else best.name
+
+
+def place_terms(written: str) -> frozenset[str]:
+    """The folded words a location filter may use for a written place: its city, state or region and
+    country, by name and code ("London, UK" -> london, united kingdom, uk, gb...)."""
+    from parsing.gazetteer import fold_place, lookup
+
+    terms: set[str] = set()
+    canonical = canonical_place(written) or written
+    for part in [*written.split(","), *canonical.split(",")]:
+        part = part.strip()
+        if not part:
+            continue
+        terms.add(fold_place(part))
+        for place in lookup(part)[:1]:
+            if place.country:
+                terms.add(place.country.lower())
+                if place.country == "GB":
+                    terms.update(("uk", "united kingdom", "great britain"))
+                if place.country == "US":
+                    terms.update(("us", "usa", "united states"))
+            if place.region:
+                terms.add(place.region.lower())
+    country = _country(canonical.rsplit(",", 1)[-1])
+    if country:
+        terms.update(alias for alias, name in COUNTRIES.items() if name == country)
+    return frozenset(terms)

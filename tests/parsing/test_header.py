@@ -59,14 +59,14 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         "Software Engineer\nMonzo Bank · London, England, United Kingdom\n\nAbout the job\nBank things.",
         "Software Engineer",
         "Monzo Bank",
-        ["London, United Kingdom"],
+        ["London, England, United Kingdom"],
     ),
     (
         "linkedin-state-and-country",
         "Loan Processor\nCedar Mortgage · New Jersey, United States\n\nAbout the job\nProcess loans.",
         "Loan Processor",
         "Cedar Mortgage",
-        ["New Jersey"],
+        ["New Jersey, United States"],
     ),
     (
         "linkedin-metro-area",
@@ -161,7 +161,7 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         "# Senior Rust Engineer\n**Company:** Ironclad Systems\n**Location:** Remote - US\n\nWe write Rust.",
         "Senior Rust Engineer",
         "Ironclad Systems",
-        ["United States"],
+        ["US"],
     ),
     (
         "labels-several-places",
@@ -177,7 +177,7 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         "tools.",
         "Staff Data Scientist",
         "Fathom",
-        ["United States"],
+        ["US"],
     ),
     (
         "company-line-then-labels",
@@ -214,7 +214,7 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         "Machine Learning Engineer | Helio Energy | Berlin\n\nHelio makes solar forecasts.",
         "Machine Learning Engineer",
         "Helio Energy",
-        ["Berlin, Germany"],
+        ["Berlin"],
     ),
     (
         "company-is-hiring",
@@ -235,7 +235,7 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         "**Data Analyst** \\- Orchid Bank (Remote, US)\n\nOrchid Bank is hiring a Data Analyst.\n\\#hiring",
         "Data Analyst",
         "Orchid Bank",
-        ["United States"],
+        ["US"],
     ),
     (
         "email-subject",
@@ -273,7 +273,7 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         "Apply for this job\nWe run the cloud.\nFerrous Home Page\nJobs powered by",
         "Site Reliability Engineer",
         "Ferrous",
-        ["London, United Kingdom"],
+        ["London"],
     ),
     (
         "workday-lowercase-labels",
@@ -319,7 +319,7 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         "Insights and shape the future of retail data.",
         "Data Engineer",
         "Harbor Insights",
-        ["Leeds, United Kingdom"],
+        ["Leeds, UK"],
     ),
     (
         "prose-team-suffix-kept",
@@ -394,7 +394,7 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         "Technical Writer\nDocsmith\nRemote - US\n\nFull job description\nWrite docs.",
         "Technical Writer",
         "Docsmith",
-        ["United States"],
+        ["US"],
     ),
     (
         "two-place-lines",
@@ -408,14 +408,14 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         "Mobile Developer\nMaple Apps\nToronto, ON, Canada\n\nAbout the job\nBuild apps.",
         "Mobile Developer",
         "Maple Apps",
-        ["Toronto, Canada"],
+        ["Toronto, ON, Canada"],
     ),
     (
         "germany-region",
         "Data Engineer (m/w/d)\nRheinwerk GmbH\nMunich, Bavaria, Germany\n\nÜber uns\nWir bauen Daten.",
         "Data Engineer (m/w/d)",
         "Rheinwerk GmbH",
-        ["Munich, Germany"],
+        ["Munich, Bavaria, Germany"],
     ),
     (
         "place-line-first",

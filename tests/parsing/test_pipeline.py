@@ -9,7 +9,7 @@ def test_bare_dollars_in_a_canadian_posting_are_canadian() -> None:
     posting = parse_posting(
         "Data Analyst\nMaple Metrics\nToronto, ON\n\nSalary: $90,000 - $110,000 per year\n"
     )
-    assert posting.locations == ["Toronto, Canada"]
+    assert posting.locations == ["Toronto, ON"]
     assert posting.salary is not None and posting.salary.currency == "CAD"
 
 
