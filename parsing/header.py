@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from parsing.lines import Doc, load, needles, word_set
+from parsing.models import EmploymentType, Workplace
 from parsing.places import is_location, normalize_locations, read_places
 from parsing.role import ROLE_HEADS
+from parsing.segments import Packed, read_packed
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,10 @@ class Header:
     title: str | None = None
     company: str | None = None
     locations: list[str] = field(default_factory=list)
+    workplace: Workplace | None = None
+    employment_type: EmploymentType | None = None
+    # 0-1 for each field read from a packed header line; fields read another way carry none.
+    confidence: dict[str, float] = field(default_factory=dict, compare=False)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -205,7 +211,12 @@ _BADGE_ONLY: Final = re.compile(
     r"(?:\s*(?:full[- ]?time|part[- ]?time|contract(?:or)?|temporary|temp|permanent|internship|remote|hybrid"
     r"|on[- ]?site|in[- ]office|in[- ]person|(?:entry|mid-senior|mid|senior)\s+level|associate|director|"
     r"executive"
-    r"|not applicable|urgent(?:ly hiring)?|new|multiple locations|[1-9]\d? locations|\+\d+ more)[,/]?)+\s*",
+    r"|not applicable|urgent(?:ly hiring)?|new|multiple locations|[1-9]\d? locations|\+\d+ more"
+    # German, French, Spanish, Dutch and Portuguese employment and workplace badges.
+    r"|vollzeit|teilzeit|festanstellung|(?:un)?befristet|praktikum|werkstudent(?:in)?|minijob|homeoffice"
+    r"|home office|freelance|freiberuflich|ausbildung|cdi|cdd|temps plein|temps partiel|t[eé]l[eé]travail"
+    r"|stage|alternance|tiempo completo|jornada completa|medio tiempo|media jornada|indefinido|voltijd"
+    r"|deeltijd|vast|tempo integral|meio per[ií]odo|efetivo|presencial|remoto|h[ií]brido)[,/·]?)+\s*",
     re.I,
 )
 
@@ -285,6 +296,7 @@ class _Block:
     locations: list[str] = field(default_factory=list)
     labels: _Labels = field(default_factory=_Labels)
     about_company: str | None = None
+    packed: Packed | None = None
 
 
 def _add_locations(target: list[str], found: list[str]) -> None:
@@ -301,14 +313,42 @@ _AT_LINE: Final = re.compile(r"(?:at|@)\s+(?P<company>.+)")
 _DOT_SPLIT: Final = re.compile(r"\s*[·•]\s*")
 
 
-def _read_block(lines: list[str]) -> _Block:
+_FIELD_SEPARATOR: Final = re.compile(r"\s\|\s?|\s?\|\s|\s[-–—]\s")
+
+
+def _company_line(line: str) -> bool:
+    return bool(line) and _company_like(line) and not title_like(line) and not _is_prose(line)
+
+
+def _packed_line(line: str, body: str, following: str = "") -> Packed | None:
+    """The fields of a line such as "Nimbus | Backend Engineer | Berlin | Remote", or None. Without a
+    company found in it, only a line of three or more pipe-separated fields is read so: a job page's
+    title line keeps its own tail ("Full-Stack Engineer - Munich", "Registered Nurse - ICU")."""
+    line = _HIRING_PREFIX.sub("", line).strip()
+    if not _FIELD_SEPARATOR.search(line):
+        return None
+    if line.count("|") < 2 and _company_line(following):
+        return None  # a job page: this is the title line, the company has a line of its own
+    packed = read_packed(line, body)
+    if packed is None or not (packed.title or packed.company):
+        return None
+    if packed.company is None and line.count("|") < 2:
+        return None
+    if "|" not in line and packed.company is not None and packed.title is not None:
+        # "Senior Data Scientist - Experimentation": after a title, a dash leads to the title's own
+        # tail unless the name is plainly a company's ("Acme GmbH", "at Acme").
+        after_title = line.find(packed.company) > line.find(packed.title)
+        if after_title and packed.confidence.get("company", 0.0) < 0.8:
+            return None
+    return packed
+
+
+def _read_block(lines: list[str], body: str = "") -> _Block:
     block = _Block()
     pending_label: str | None = None
     seen = 0
-    for raw in lines:
-        line = _clean_line(raw)
-        if not line:
-            continue
+    cleaned = [c for c in (_clean_line(raw) for raw in lines) if c]
+    for position, line in enumerate(cleaned):
         seen += 1
         if seen > _MAX_HEADER_LINES:
             break
@@ -345,6 +385,13 @@ def _read_block(lines: list[str]) -> _Block:
             break
         if _NOISE.fullmatch(line) or _PAY_LINE.search(line) or _badge_only(line):
             continue
+        following = cleaned[position + 1] if position + 1 < len(cleaned) else ""
+        if not block.texts and block.packed is None and not block.labels.title:
+            packed = _packed_line(line, body, following)
+            if packed is not None:
+                block.packed = packed
+                _add_locations(block.locations, packed.locations)
+                continue
         if " · " in line or " • " in line or line.startswith(("· ", "• ")):
             _read_dot_line(block, line)
             continue
@@ -759,8 +806,14 @@ def _footer_company(text: str) -> str | None:
 def extract_header(text: str) -> Header:
     """Title, company and locations of a posting, each None or [] when the paste does not show one."""
     doc = load(text)
-    block = _read_block(doc.text[:8000].split("\n", 60)[:60])
+    block = _read_block(doc.text[:8000].split("\n", 60)[:60], doc.text[:12000])
     labels = block.labels
+    packed = block.packed
+    if packed is not None:
+        if labels.title is None and packed.title:
+            labels.title = packed.title
+        if labels.company is None and packed.company and not labels.company_blank:
+            labels.company = packed.company
 
     title = labels.title
     company = labels.company
@@ -816,4 +869,11 @@ def extract_header(text: str) -> Header:
         locations = _prose_locations(doc)
     if title is not None:
         title = title.strip(" -–|,:") or None
-    return Header(title=title, company=company or None, locations=locations)
+    return Header(
+        title=title,
+        company=company or None,
+        locations=locations,
+        workplace=packed.workplace if packed else None,
+        employment_type=packed.employment_type if packed else None,
+        confidence=dict(packed.confidence) if packed else {},
+    )

@@ -55,8 +55,8 @@ def parse_posting(raw: str) -> Posting:
         role=normalize_role(title) if title else None,
         company=structured.company or header.company,
         locations=locations,
-        workplace=structured.workplace or extract_workplace(body),
-        employment_type=structured.employment_type or extract_employment_type(body),
+        workplace=structured.workplace or header.workplace or extract_workplace(body),
+        employment_type=structured.employment_type or header.employment_type or extract_employment_type(body),
         seniority=extract_seniority(title, body),
         salary=salary_envelope(ranges),
         salary_ranges=ranges,
@@ -64,4 +64,5 @@ def parse_posting(raw: str) -> Posting:
         education=extract_education(body),
         skills=extract_skills(body),
         posted_on=structured.posted_on or extract_posted_on(text),
+        confidence=header.confidence,
     )

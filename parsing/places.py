@@ -274,7 +274,8 @@ _DECORATION: Final = re.compile(
 )
 _ZIP: Final = re.compile(r"\s+\d{5}(?:-\d{4})?\b|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d\b")
 _PLACE_WORDS: Final = re.compile(
-    r"^[A-ZÀ-Ý][\w'’.-]*(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|of|de|la|del|on|upon|du|am))*$"
+    r"^[A-ZÀ-Ý][\w'’.-]*(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|of|de|la|del|do|da|dos|on|upon|du|am|im|an|der|sur|en"
+    r"|el|los|las))*$"
 )
 _AREA: Final = re.compile(
     r"^(?:(?i:greater)\s+[A-Z][\w.'’ -]*?|[A-Z][\w.'’ -]*?(?:,\s*[A-Z][A-Za-z ]+?)?\s+(?i:metropolitan|metro|"
@@ -465,7 +466,9 @@ _WORKPLACE_WORDS: Final = re.compile(
     r"|\b(?:or|and|in|within|from|work|working|only|based|preferred|possible|optional|available|options?|friendly|tz"
     r"|hours|overlap)\b"
 )
-_MANY_PLACES: Final = re.compile(r"\s*(?:;|\|| / |/(?=[A-Z])|\s+or\s+|\s+and\s+|\s+&\s+|\n|•|·| - | – )\s*")
+_MANY_PLACES: Final = re.compile(
+    r"\s*(?:;|\|| / |/(?=[A-Z])|\s+or\s+|\s+and\s+|\s+[&+]\s+|\n|•|·| - | – )\s*"
+)
 _PARENS: Final = re.compile(r"\s*\(([^()]{1,40})\)")
 _ROLE_WORD: Final = re.compile(
     r"(?i:\b(?:engineer|developer|manager|designer|analyst|scientist|lead|director|head|intern|consultant"
@@ -513,10 +516,16 @@ def _known(token: str) -> tuple[str, str] | None:
 _CITY_ABBREVIATIONS: Final = frozenset(["sf", "sfba", "la", "dc", "bay area", "sf bay area", "nyc"])
 
 
+def _has_role_head(text: str) -> bool:
+    from parsing.role import ROLE_HEADS  # role.py reads places too
+
+    return any(word.casefold() in ROLE_HEADS for word in re.findall(r"[A-Za-z]+", text))
+
+
 def _head_is_place(head: str, *, alone: bool, strict: bool) -> bool:
     if not _PLACE_WORDS.match(head) and not head.isupper():
         return False
-    if _ROLE_WORD.search(head) or len(head) > 40:
+    if _ROLE_WORD.search(head) or len(head) > 40 or _has_role_head(head):
         return False
     known = _known(head)
     if known is None and alone:
@@ -541,6 +550,12 @@ def _sizeable(name: str) -> bool:
     from parsing.gazetteer import lookup
 
     return any(p.kind == "city" and p.population >= 5_000 for p in lookup(name)[:3])
+
+
+def is_minor_place(name: str) -> bool:
+    """A town's name alone that is not a country, region or large city ("Bloomfield", not "Berlin")."""
+    known = _known(name)
+    return known is not None and known[0] == "city" and _fold(name) not in CITIES and not _is_big_city(name)
 
 
 def _is_area(token: str) -> bool:
@@ -607,6 +622,7 @@ def _written(tokens: list[str]) -> str:
 
 
 _ABBREVIATION_NOTE: Final = re.compile(r"[A-Z]{2,5}")
+_NEIGHBOURHOOD_NOTE: Final = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 
 
 def _tidy_chunk(chunk: str) -> str | None:
@@ -624,8 +640,8 @@ def _tidy_chunk(chunk: str) -> str | None:
         if _known(rest) is not None or all(_known(t) for t in rest.split(",") if t.strip()):
             only_note.append(rest)
             return m.group(0) if rest == inner else f" ({rest})"
-        if _ABBREVIATION_NOTE.fullmatch(rest):
-            return m.group(0)
+        if _ABBREVIATION_NOTE.fullmatch(rest) or _NEIGHBOURHOOD_NOTE.fullmatch(rest):
+            return m.group(0)  # "Taiwan (ROC)", "NYC (Flatiron)"
         spoiled = True
         return m.group(0)
 
@@ -648,7 +664,7 @@ _ABBREVIATED_END: Final = re.compile(r"\b(?:[A-Z][a-z]?|[A-Z]\.[A-Z])\.$")
 @lru_cache(maxsize=2048)
 def _read(value: str, strict: bool) -> tuple[str, ...]:
     value = value.strip().strip("[]")
-    if not value or len(value) > 160 or (strict and len(value) > 100):
+    if not value or len(value) > 200 or (strict and len(value) > 100 and ";" not in value):
         return ()
     if _DIGIT.search(value):
         value = _ZIP.sub("", value)

@@ -1,0 +1,264 @@
+"""Header lines that pack several fields: "Nimbus | Backend Engineer | Berlin, Germany | Remote | €70k".
+
+Such a line is cut into segments at its separators, each segment is scored for what it is (a title by its
+role words, a place by the gazetteer, a company by its form and by the name recurring in the body, pay,
+workplace and employment words, links), and the fields are then assigned so that no segment serves twice.
+The order of the segments is not trusted: Hacker News headers put company, role and place in any order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from parsing.lines import word_set
+from parsing.models import CONFIDENT, EmploymentType, Workplace
+from parsing.places import is_minor_place, read_places
+from parsing.role import ROLE_HEADS
+
+# Separators between fields. A plain hyphen counts only with spaces around it ("Full-Stack" stays whole).
+_PIPES: Final = re.compile(r"\s*\|\s*|\s+[-–—·•]\s+|\s+::\s+")
+_BRACKETS: Final = re.compile(r"^[\[(](.*)[\])]$")
+_URL: Final = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
+_URL_NOTE: Final = re.compile(r"\s*[(\[<]?\s*(?:https?://|www\.)\S+?\s*[)\]>]?(?=\s|$)")
+_PAY: Final = re.compile(
+    r"[$£€¥₹]\s?\d|\d\s?(?:k|K)\b|\b\d{2,3}[,.]?\d{3}\b|(?i:\b(?:salary|compensation|equity|pay|usd|eur|gbp"
+    r"|chf|cad|aud|sek|nok|dkk|yen|jpy|inr|per (?:year|annum|hour)|/\s?(?:yr|year|hr|hour)|stock options?"
+    r"|benefits|bonus)\b)"
+)
+_WORKPLACE_TERMS: Final[tuple[tuple[re.Pattern[str], Workplace], ...]] = (
+    (re.compile(r"(?i)\bhybrid\b"), "hybrid"),
+    (re.compile(r"(?i)\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based|vor ort)\b"), "onsite"),
+    (
+        re.compile(
+            r"(?i)\b(?:remote(?:ly)?|work from home|wfh|home[- ]?office|telework|anywhere|distributed)\b"
+        ),
+        "remote",
+    ),
+)
+_EMPLOYMENT_TERMS: Final[tuple[tuple[re.Pattern[str], EmploymentType], ...]] = (
+    (re.compile(r"(?i)\b(?:full[- ]?\s?time|permanent|vollzeit|festanstellung|ft)\b"), "full_time"),
+    (re.compile(r"(?i)\b(?:part[- ]?\s?time|teilzeit)\b"), "part_time"),
+    (
+        re.compile(r"(?i)\b(?:contract(?:or)?|freelance|freelancer|consulting|contract[- ]to[- ]hire|c2h)\b"),
+        "contract",
+    ),
+    (re.compile(r"(?i)\b(?:temporary|temp|fixed[- ]term|befristet)\b"), "temporary"),
+    (re.compile(r"(?i)\b(?:intern(?:ship)?s?|praktikum|werkstudent(?:in)?|working student)\b"), "internship"),
+)
+# Words that, with the terms above, make a segment nothing but badges ("Full-time, ONSITE, VISA").
+_BADGE_FILLER: Final = re.compile(
+    r"(?i)\b(?:ok|okay|friendly|possible|available|options?|only|or|and|with|w/|visa|visas|sponsorship"
+    r"|relocation|relo|h1-?b|interns?|positions?|multiple|various|several|roles?|openings?|hiring|immediate"
+    r"|start|asap|no|not|a|the|time|zones?|timezones?|us|eu|is|partial|partially|fully|100%|first|also"
+    r"|onsite|preferred|welcome|considered|offered|paid|flexible|hours|days?|week|\d+|[+/&,;:()\[\]-])\b"
+)
+_COMPANY_SUFFIX: Final = re.compile(
+    r"(?i)(?:\b(?:inc|llc|ltd|limited|gmbh|ag|sa|sas|bv|b\.v|ab|oy|as|plc|corp|corporation|co|pty|srl|spa|kk"
+    r"|labs?|technologies|technology|software|systems|group|studios?|health|bank|ventures|capital|partners"
+    r"|solutions|games|media|ai|io|hq)\.?|\.(?:com|io|co|ai|dev|tech|net|org|app|zone|de|uk|fr))$"
+)
+_AT: Final = re.compile(r"^(.+?)\s+(?:at|@)\s+([A-Z0-9][^,]{1,60})$")
+_TRAILING_NOTE: Final = re.compile(r"\s*\((?:[^()]*\s)?[a-z][^()]*\)$|\s*\(\s*\)$")
+_ROLE_PLURALS: Final = word_set("""
+    engineers developers designers scientists analysts managers leads hackers architects programmers
+    positions roles researchers interns writers marketers recruiters administrators devs sres
+    """)
+_NOT_COMPANY: Final = word_set("""
+    we us our you hiring remote onsite full part time contract intern visa salary equity location
+    positions roles multiple various several openings jobs careers
+    """)
+
+
+@dataclass
+class Packed:
+    """Fields read from one packed header line; ``confidence`` holds 0-1 for each field read."""
+
+    title: str | None = None
+    company: str | None = None
+    locations: list[str] = field(default_factory=list)
+    workplace: Workplace | None = None
+    employment_type: EmploymentType | None = None
+    confidence: dict[str, float] = field(default_factory=dict)
+
+
+def _role_words(segment: str) -> int:
+    count = 0
+    for word in re.findall(r"[A-Za-z][\w+#.'-]*", segment):
+        for part in word.lower().strip(".'").split("/"):
+            for piece in part.split("-"):
+                if (
+                    piece in ROLE_HEADS
+                    or piece in _ROLE_PLURALS
+                    or (piece.endswith("s") and piece[:-1] in ROLE_HEADS)
+                ):
+                    count += 1
+    return count
+
+
+def workplace_of(segment: str) -> Workplace | None:
+    """The first workplace a segment names ("REMOTE or ONSITE" -> remote)."""
+    best: tuple[int, Workplace] | None = None
+    for pattern, kind in _WORKPLACE_TERMS:
+        m = pattern.search(segment)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind)
+    return best[1] if best else None
+
+
+def employment_of(segment: str) -> EmploymentType | None:
+    best: tuple[int, EmploymentType] | None = None
+    for pattern, kind in _EMPLOYMENT_TERMS:
+        m = pattern.search(segment)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind)
+    return best[1] if best else None
+
+
+def _badges_only(segment: str) -> bool:
+    rest = segment
+    for pattern, _ in (*_WORKPLACE_TERMS, *_EMPLOYMENT_TERMS):
+        rest = pattern.sub(" ", rest)
+    rest = _URL_NOTE.sub(" ", rest)
+    rest = _BADGE_FILLER.sub(" ", rest)
+    return not re.sub(r"[\W_]+", "", rest) and rest != segment
+
+
+def _company_score(segment: str, index: int, body: str) -> float:
+    words = segment.split()
+    if not segment or len(words) > 7 or len(segment) > 60:
+        return 0.0
+    first = segment[0]
+    suffixed = bool(_COMPANY_SUFFIX.search(_URL_NOTE.sub("", segment).strip()))
+    if not (first.isupper() or first.isdigit() or suffixed or re.match(r"[a-z]+[A-Z]", segment)):
+        return 0.0
+    if words[0].lower() in _NOT_COMPANY:
+        return 0.0
+    score = 0.4
+    if index == 0:
+        score += 0.25
+    if _COMPANY_SUFFIX.search(segment):
+        score += 0.3
+    name = _URL_NOTE.sub("", segment).strip()
+    stem = name.split(".")[0] if _URL.match(name) else name
+    if len(stem) >= 2 and body and stem.lower() in body.lower():
+        score += 0.25
+    lowercase = [w for w in words if w[0].islower() and w not in ("of", "and", "the", "for", "de", "&")]
+    if lowercase and not _URL.match(segment):
+        score -= 0.3
+    return min(score, 1.0)
+
+
+_COMMA_OUTSIDE_PARENS: Final = re.compile(r",\s*(?![^()]*\))")
+
+
+def _first_of_list(title: str) -> str:
+    """ "Applied AI Hackers, Engineers, Futurists, Crypto" lists roles: the first is the title."""
+    parts = _COMMA_OUTSIDE_PARENS.split(title)
+    if len(parts) >= 3 and _role_words(parts[0]):
+        return parts[0].strip()
+    return title
+
+
+def split_segments(line: str) -> list[str]:
+    """The line cut at its field separators, except inside parentheses ("(Project Architect | PA)")."""
+    parts: list[str] = []
+    start = 0
+    for m in _PIPES.finditer(line):
+        before = line[start : m.start()]
+        if line.count("(", 0, m.start()) > line.count(")", 0, m.start()):
+            continue
+        parts.append(before)
+        start = m.end()
+    parts.append(line[start:])
+    return [s.strip(" ,;") for s in parts if s.strip(" ,;")]
+
+
+def read_packed(line: str, body: str = "") -> Packed | None:
+    """The fields of a packed header line, or None when the line is not one (fewer than two separators'
+    worth of recognisable fields)."""
+    segments = split_segments(line)
+    if len(segments) < 2 or len(segments) > 9:
+        return None
+    packed = Packed()
+    titles: list[tuple[int, int, str]] = []
+    companies: list[tuple[float, int, str]] = []
+    kinds = 0
+    ambiguous: list[tuple[int, str]] = []
+    for index, raw in enumerate(segments):
+        bracket = _BRACKETS.match(raw)
+        segment = bracket.group(1).strip() if bracket else raw
+        if not segment:
+            continue
+        workplace = workplace_of(segment)
+        employment = employment_of(segment)
+        if _badges_only(segment):
+            packed.workplace = packed.workplace or workplace
+            packed.employment_type = packed.employment_type or employment
+            kinds += 1
+            continue
+        if workplace and not _role_words(segment):
+            packed.workplace = packed.workplace or workplace
+        if employment:
+            packed.employment_type = packed.employment_type or employment
+        if _URL.match(segment):
+            # A bare domain is how some posters name their company ("ginetta.co"); a link is not.
+            bare = "://" not in segment and "/" not in segment.rstrip("/")
+            companies.append(((0.6 if index == 0 else 0.5) if bare else 0.3, index, segment))
+            continue
+        places = read_places(segment)
+        if places and len(places) == 1 and places[0] == segment and is_minor_place(segment):
+            # "Bloomfield": a small town's name alone may as well be the company's.
+            ambiguous.append((index, segment))
+            continue
+        if places:
+            for place in places:
+                if place not in packed.locations:
+                    packed.locations.append(place)
+            packed.workplace = packed.workplace or workplace
+            kinds += 1
+            continue
+        if _PAY.search(segment) and not _role_words(segment):
+            kinds += 1
+            continue
+        roles = _role_words(segment)
+        at = _AT.match(segment)
+        if roles and at and _role_words(at.group(1)) and not _role_words(at.group(2)):
+            titles.append((roles, index, at.group(1)))
+            companies.append((0.8, index, at.group(2)))
+            continue
+        if roles:
+            titles.append((roles, index, segment))
+            continue
+        name = _TRAILING_NOTE.sub("", _URL_NOTE.sub("", segment)).strip()
+        score = _company_score(name, index, body)
+        if score > 0:
+            companies.append((score, index, name))
+    if ambiguous:
+        best = max((c[0] for c in companies), default=0.0)
+        for index, segment in ambiguous:
+            if best < 0.5 and index == 0:
+                companies.append((0.6, index, segment))
+                best = 0.6
+            elif segment not in packed.locations:
+                packed.locations.append(segment)
+                kinds += 1
+    if titles:
+        # The first segment with role words; a later one only when it has clearly more of them.
+        titles.sort(key=lambda t: (-min(t[0], 2), t[1]))
+        packed.title = _first_of_list(titles[0][2])
+        packed.confidence["title"] = 0.9 if len(titles) == 1 else 0.7
+        kinds += 1
+    if companies:
+        companies.sort(key=lambda c: (-c[0], c[1]))
+        score, _, name = companies[0]
+        if score >= CONFIDENT:
+            packed.company = name
+            packed.confidence["company"] = score
+            kinds += 1
+    if packed.locations:
+        packed.confidence["locations"] = 0.9
+    if kinds < 2:
+        return None
+    return packed
