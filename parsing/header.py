@@ -94,7 +94,8 @@ _AGGREGATOR: Final = re.compile(
     r"(?:\s+[A-Z0-9&][\w&'.-]*){0,5})\s*[?!.]?\s*$"
 )
 _LABEL: Final = re.compile(
-    r"^(?P<label>job title|position title|job role|title|position|role|job name|vacancy|opening|job posting"
+    r"^(?P<label>job title|position title|job role|title|position|positions|role|roles|job name|vacancy"
+    r"|opening|job posting"
     r"|job|company name|company|hiring company|employer|organi[sz]ation|business|client"
     r"|job location|location|locations|office location|work location|city|based in"
     r"|time type|job type|employment type|type|posted on|posted|date posted|created|job requisition id"
@@ -111,6 +112,8 @@ _TITLE_LABELS: Final = frozenset(
         "title",
         "position",
         "role",
+        "roles",
+        "positions",
         "job name",
         "vacancy",
         "opening",
@@ -333,7 +336,10 @@ def _packed_line(line: str, body: str, following: str = "") -> Packed | None:
     if packed is None or not (packed.title or packed.company):
         return None
     if packed.company is None and line.count("|") < 2:
-        return None
+        # Still fields when the line leads with its place ("NEW YORK, NY - JavaScript Developers").
+        places_first = packed.locations and packed.title and line.find(packed.title) > 0
+        if not places_first:
+            return None
     if "|" not in line and packed.company is not None and packed.title is not None:
         # "Senior Data Scientist - Experimentation": after a title, a dash leads to the title's own
         # tail unless the name is plainly a company's ("Acme GmbH", "at Acme").
@@ -341,6 +347,10 @@ def _packed_line(line: str, body: str, following: str = "") -> Packed | None:
         if after_title and packed.confidence.get("company", 0.0) < 0.8:
             return None
     return packed
+
+
+# "= What we do =", "--- ABOUT US ---": a section heading between rules; the header ended before it.
+_RULED_HEADING: Final = re.compile(r"([=\-—_~*#]{1,})\s*[^=\-—_~*#]{2,60}?\s*[=\-—_~*#]{1,}")
 
 
 def _read_block(lines: list[str], body: str = "") -> _Block:
@@ -361,6 +371,14 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
                 continue
             if label.lower() in _COMPANY_LABELS:
                 block.labels.company_blank = True
+        following = cleaned[position + 1] if position + 1 < len(cleaned) else ""
+        if not block.texts and block.packed is None and not block.labels.title and not _LABEL.fullmatch(line):
+            # Before the length check: Hacker News header lines run long.
+            packed = _packed_line(line, body, following)
+            if packed is not None:
+                block.packed = packed
+                _add_locations(block.locations, packed.locations)
+                continue
         if len(line) > 150:
             break
         m = _LABEL.fullmatch(line)
@@ -370,7 +388,7 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
             else:
                 _apply_label(block.labels, m.group("label"), m.group("value"))
             continue
-        if _GLUED_BODY.match(line) or _BODY_MARKER.fullmatch(line):
+        if _GLUED_BODY.match(line) or _BODY_MARKER.fullmatch(line) or _RULED_HEADING.fullmatch(line):
             break
         about = _ABOUT_LINE.fullmatch(line)
         if about:
@@ -385,13 +403,6 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
             break
         if _NOISE.fullmatch(line) or _PAY_LINE.search(line) or _badge_only(line):
             continue
-        following = cleaned[position + 1] if position + 1 < len(cleaned) else ""
-        if not block.texts and block.packed is None and not block.labels.title:
-            packed = _packed_line(line, body, following)
-            if packed is not None:
-                block.packed = packed
-                _add_locations(block.locations, packed.locations)
-                continue
         if " · " in line or " • " in line or line.startswith(("· ", "• ")):
             _read_dot_line(block, line)
             continue

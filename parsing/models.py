@@ -73,8 +73,9 @@ class Posting(BaseModel):
     skills: list[str] = Field(default_factory=list)
     posted_on: date | None = None
     # How sure the parser is of a header field it read from evidence that can mislead (a packed
-    # "Company | Role | Place" line): 0-1 by field name. A field below ``CONFIDENT`` is left empty.
-    confidence: dict[str, float] = Field(default_factory=dict)
+    # "Company | Role | Place" line): 0-1 by field name. A field below ``CONFIDENT`` is left empty. Not
+    # serialised: stored postings and `jobscout parse` output keep their documented keys.
+    confidence: dict[str, float] = Field(default_factory=dict, exclude=True)
 
 
 # A header field read with less confidence than this is left empty (the card then invites a fix).

@@ -460,7 +460,8 @@ _GLUED_WORKPLACE: Final = re.compile(r"(?<=[a-z])-(?=(?i:hybrid|remote|on-?site|
 _WORKPLACE_WORDS: Final = re.compile(
     r"\b(?i:(?:fully\s+|100%\s+|partially\s+)?remote(?:ly)?(?:[- ]first|[- ]friendly|[- ]ok)?|hybrid"
     r"|on[- ]?site|in[- ]office|in[- ]person|office[- ]based|home[- ]?office|homeoffice|telework"
-    r"|work from home|wfh|relocation|visa(?: sponsorship)?|full[- ]?time|part[- ]?time|contract"
+    r"|work from home|wfh|relocation|visa(?: sponsorship)?|full[- ]?time|part[- ]?time|contract|permanent"
+    r"|temporary|freelance|internships?|interns?|vollzeit|teilzeit|festanstellung"
     r"|time ?zones?|timezones?|anywhere|worldwide|global(?:ly)?)\b"
     # Connecting words in lower case only: "OR" and "IN" are states.
     r"|\b(?:or|and|in|within|from|work|working|only|based|preferred|possible|optional|available|options?|friendly|tz"

@@ -18,7 +18,7 @@ from parsing.places import is_minor_place, read_places
 from parsing.role import ROLE_HEADS
 
 # Separators between fields. A plain hyphen counts only with spaces around it ("Full-Stack" stays whole).
-_PIPES: Final = re.compile(r"\s*\|\s*|\s+[-–—·•]\s+|\s+::\s+")
+_PIPES: Final = re.compile(r"\s*\|\s*|\s+[-–—·•/]\s+|\s+//\s+|\s+::\s+|(?<=[\w).!])\s*:\s+(?=[A-Z])")
 _BRACKETS: Final = re.compile(r"^[\[(](.*)[\])]$")
 _URL: Final = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
 _URL_NOTE: Final = re.compile(r"\s*[(\[<]?\s*(?:https?://|www\.)\S+?\s*[)\]>]?(?=\s|$)")
@@ -117,6 +117,8 @@ def employment_of(segment: str) -> EmploymentType | None:
 
 
 def _badges_only(segment: str) -> bool:
+    if workplace_of(segment) is None and employment_of(segment) is None:
+        return False
     rest = segment
     for pattern, _ in (*_WORKPLACE_TERMS, *_EMPLOYMENT_TERMS):
         rest = pattern.sub(" ", rest)
@@ -131,7 +133,9 @@ def _company_score(segment: str, index: int, body: str) -> float:
         return 0.0
     first = segment[0]
     suffixed = bool(_COMPANY_SUFFIX.search(_URL_NOTE.sub("", segment).strip()))
-    if not (first.isupper() or first.isdigit() or suffixed or re.match(r"[a-z]+[A-Z]", segment)):
+    # Lower-case brand names ("ti8m", "flatfair") lead a header line.
+    brand = index == 0 and len(words) == 1 and len(segment) >= 3
+    if not (first.isupper() or first.isdigit() or suffixed or brand or re.match(r"[a-z]+[A-Z]", segment)):
         return 0.0
     if words[0].lower() in _NOT_COMPANY:
         return 0.0
@@ -154,18 +158,41 @@ _COMMA_OUTSIDE_PARENS: Final = re.compile(r",\s*(?![^()]*\))")
 
 
 def _first_of_list(title: str) -> str:
-    """ "Applied AI Hackers, Engineers, Futurists, Crypto" lists roles: the first is the title."""
+    """ "Applied AI Hackers, Engineers, Futurists, Crypto" or "DevOps Engineer, Data Engineer" list roles:
+    the first is the title. Trailing badges go: "Senior UI Engineers, full time/permanent"."""
     parts = _COMMA_OUTSIDE_PARENS.split(title)
+    while len(parts) > 1 and _badges_only(parts[-1]):
+        parts.pop()
     if len(parts) >= 3 and _role_words(parts[0]):
         return parts[0].strip()
-    return title
+    if len(parts) == 2 and _role_words(parts[0]) and _role_words(parts[1]):
+        return parts[0].strip()
+    return ", ".join(p.strip() for p in parts)
+
+
+_TRAILING_BADGES: Final = re.compile(
+    r"(?i)(?:[\s,;(]+(?:full[- ]?time|part[- ]?time|permanent|contract|remote|onsite|on-site|hybrid|visa)"
+    r"\)?)+$"
+)
+
+
+def _tidy_title(title: str) -> str:
+    """ "Java Senior Engineer Full-time" -> "Java Senior Engineer"; a closing full stop goes."""
+    tidy = _TRAILING_BADGES.sub("", title).strip()
+    if tidy.endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", tidy):
+        tidy = tidy[:-1]
+    return tidy or title
 
 
 def split_segments(line: str) -> list[str]:
-    """The line cut at its field separators, except inside parentheses ("(Project Architect | PA)")."""
+    """The line cut at its field separators, except inside parentheses ("(Project Architect | PA)").
+    Between pipes, a spaced slash stays inside its field ("Oxford, UK / London, UK")."""
     parts: list[str] = []
     start = 0
+    piped = "|" in line
     for m in _PIPES.finditer(line):
+        if piped and m.group().strip() == "/":
+            continue
         before = line[start : m.start()]
         if line.count("(", 0, m.start()) > line.count(")", 0, m.start()):
             continue
@@ -222,7 +249,15 @@ def read_packed(line: str, body: str = "") -> Packed | None:
         if _PAY.search(segment) and not _role_words(segment):
             kinds += 1
             continue
+        if "://" in segment:
+            segment = _URL_NOTE.sub(" ", segment).strip()
+            if not segment:
+                continue
+        if len(segment.split()) > 12:
+            continue  # a sentence run into the header line
         roles = _role_words(segment)
+        if roles == 1 and _COMPANY_SUFFIX.search(segment):
+            roles = 0  # "Cambridge Technology Partners"
         at = _AT.match(segment)
         if roles and at and _role_words(at.group(1)) and not _role_words(at.group(2)):
             titles.append((roles, index, at.group(1)))
@@ -247,7 +282,7 @@ def read_packed(line: str, body: str = "") -> Packed | None:
     if titles:
         # The first segment with role words; a later one only when it has clearly more of them.
         titles.sort(key=lambda t: (-min(t[0], 2), t[1]))
-        packed.title = _first_of_list(titles[0][2])
+        packed.title = _tidy_title(_first_of_list(titles[0][2]))
         packed.confidence["title"] = 0.9 if len(titles) == 1 else 0.7
         kinds += 1
     if companies:
