@@ -14,29 +14,39 @@ The approach, in three passes over normalized text:
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from parsing.currency import CURRENCIES, NORDIC_KRONE_HINTS, SYMBOL_TO_CODE
+from parsing.currency import CURRENCIES, NAME_TO_CODE, SHARED_FORM_HINTS, SYMBOL_TO_CODE
 from parsing.models import Period, Salary, SalaryRange
 
 # --- lexical pieces -------------------------------------------------------------------------------
 
 _CODES = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(SYMBOL_TO_CODE, key=len, reverse=True))
+_NAMES = "|".join(
+    re.escape(name).replace(r"\ ", r"\s+") for name in sorted(NAME_TO_CODE, key=len, reverse=True)
+)
 # A currency written before the number: "$", "USD", "USD $", "CHF", "Rs."
 _PREFIX = rf"(?:(?<![A-Za-z])(?:{_CODES})\s?(?:\$\s?)?|{_SYMBOLS})"
 # Digits: lakh grouping (12,50,000), thousands groups with , . ' or space, or a plain number.
 _NUMBER = r"""
     (?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d))                    # 12,50,000 (Indian grouping)
-  | (?:\d{1,3}(?:(?P<sep>[,.'])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d))
-  | (?:\d{1,3}(?:\ \d{3})+(?:[.,]\d{1,2})?(?![\d]))     # 45 000
+  | (?:\d{1,3}(?:(?P<sep>[,.'’])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d))
+  | (?:\d{1,3}(?:[\ \u202f]\d{3})+(?:[.,]\d{1,2})?(?![\d]))     # 45 000
   | (?:\d+(?:[.,]\d+)?)
 """
-_MULTIPLIER = r"(?:\s?(?P<mult>k|K|thousand|mn|MM|m|M|million|lakhs?|lacs?|LPA|L|crores?|cr)(?![A-Za-z]))"
+# A multiplier ends a word, or runs straight into a currency code ("130kCAD").
+_MULTIPLIER = (
+    r"(?:\s?(?P<mult>k|K|thousand|mn|MM|m|M|million|lakhs?|lacs?|LPA|L|crores?|cr|万|萬)"
+    rf"(?:(?![A-Za-z])|(?=(?:{_CODES})(?![A-Za-z]))))"
+)
 _SUFFIX = (
     rf"(?:\s?(?P<suffix>(?:{_CODES})(?![A-Za-z])|€|£|\$|zł|Kč|"
-    r"kr\.?(?![A-Za-z])|Ft(?![A-Za-z])|lei(?![A-Za-z])))"
+    r"kr\.?(?![A-Za-z])|Ft(?![A-Za-z])|lei(?![A-Za-z])|"
+    rf"(?i:{_NAMES})(?![^\W\d_])))"
 )
 
 # Numbers are found first (cheap: they must start with a digit), then the currency and multiplier are
@@ -62,6 +72,8 @@ _MULTIPLIERS = {
     "cr": 1e7,
     "crore": 1e7,
     "crores": 1e7,
+    "万": 1e4,
+    "萬": 1e4,
 }
 
 # What may stand between the two ends of a range.
@@ -78,6 +90,8 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         _LB + r"(?:hourly|ph|p/h|stündlich|hr)\b",
         _LB + r"(?:pro|par|por|per)\s+(?:stunde|heure|hora|uur)\b",
         r"/\s?godz",
+        _LB + r"(?:(?:per|pr\.?|i)\s+(?:timme|time|tim|timen)|/\s?tim)\b",
+        _LB + r"(?:timl[øo]n|stundenlohn|à\s+l['’]heure)\b",
     ],
     "day": [
         _PER + r"(?:day|d)\b",
@@ -90,12 +104,16 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         _LB + r"(?:monthly|pcm|p\.m\.|monatlich|mensuel(?:le)?|mensual|miesi[eę]cznie)",
         _LB + r"(?:pro|par|por|al)\s+(?:monat|mois|m[eê]s)\b",
         r"brutto\s*/\s*monat",
+        _LB + r"(?:(?:per|pr\.?|i)\s+(?:m[åa]neden|m[åa]naden|m[åa]ned|m[åa]nad|mnd|m[åa]n))\b",
+        _LB + r"(?:/\s?(?:mnd|m[åa]n|m[åa]ned)|m[åa]nedlig|m[åa]natlig|al\s+mese|mensile)\b",
     ],
     "year": [
         _PER + r"(?:year|yr|annum|anum|an|jaar|jahr)\b",
         _LB + r"(?:annually|annual|yearly|p\.\s?a\.?|pa|LPA|rocznie|j[aä]hrlich)\b",
         _LB + r"(?:pro|par|por|al)\s+(?:jahr|an|año|ano)\b",
         r"brut\s+annuel",
+        _LB + r"(?:(?:per|pr\.?|om)\s+(?:[åa]r|[åa]ret)|/\s?[åa]r|[åa]rlig|[åa]rligen)(?![^\W\d_])",
+        _LB + r"(?:all['’]anno|annuo|annui|lordi\s+annui)(?![^\W\d_])",
     ],
 }
 # Pastes glue words together ("$23/hrBenefits"), so a period word ends where lower case stops.
@@ -108,7 +126,8 @@ _PERIOD_RES: list[tuple[Period, re.Pattern[str]]] = [
 _PAY_WORDS_RE = re.compile(
     r"salary|salaries|\bpay\b|\bpays\b|paid|payment|\bpay\s?rate|compensation|\bcomp\b|wages?|"
     r"\brate\b|\bbase\b|earn|earning|\bmake\b|income|remuneration|stipend(?=\s+of)|\bOTE\b|on[- ]target|"
-    r"gehalt|salaire|r[ée]mun[ée]ration|sueldo|salario|wynagrodzenie|pensja|l[oø]n\b|"
+    r"gehalt|salaire|r[ée]mun[ée]ration|sueldo|salario|wynagrodzenie|pensja|l[oø]n\b|l[øö]nn?\b|"
+    r"salaris|loon\b|stipendio|retribuzione|ral\b|palkka|mzda|plat|fizet[ée]s|"
     r"starting\s+at|starts\s+at|range|package|ctc|per\s+hour|hourly|annual",
     re.IGNORECASE,
 )
@@ -128,7 +147,7 @@ _NOT_PAY_LEFT_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_PAY_RIGHT_RE = re.compile(
-    r"^[\s:,.)\]-]{0,3}(?:in\s+|of\s+|worth\s+of\s+|annual\s+|one[- ]time\s+|cash\s+)?"
+    r"^[\s:,.)\]-]{0,3}(?:\+?\s*(?:in|of|worth\s+of)\s+|annual\s+|one[- ]time\s+|cash\s+)?"
     r"(?:sign[- ]?on|signing|bonus|relocation|stipend|allowance|tips|in\s+tips|referral|"
     r"budget|revenue|funding|sales|ARR|assets|in\s+assets|valuation|reimbursement|credit|"
     r"match|per\s+mile|mile|tuition|grant|gift|donation|raise|company|business|firm|"
@@ -164,6 +183,9 @@ _AND_UP_RE = re.compile(
 )
 _BETWEEN_RE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?;]\s+(?=[A-Z])|\n|\|")
+_INDIAN_GROUPING_RE = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
+# Currency names that are also units of weight.
+_WEIGHT_NAMES = {"pound", "pounds"}
 _BENEFIT_CODES_RE = re.compile(r"^(?:401|403|457)$")
 
 # Plausible pay in US-dollar-sized units, by period.
@@ -201,14 +223,15 @@ class _Candidate:
     pay_context: bool
     secondary: bool
     label: str | None
+    currency_inferred: bool = False
 
 
 # --- atoms ----------------------------------------------------------------------------------------
 
 
 def _number_value(raw: str) -> float | None:
-    text = raw.replace(" ", "").replace("'", "")
-    if re.fullmatch(r"\d{1,2}(?:,\d\d)+,\d{3}", text):
+    text = raw.replace(" ", "").replace("\u202f", "").replace("'", "").replace("’", "")
+    if _INDIAN_GROUPING_RE.fullmatch(text):
         return float(text.replace(",", ""))
     commas, dots = text.count(","), text.count(".")
     if commas and dots:
@@ -228,25 +251,47 @@ def _number_value(raw: str) -> float | None:
         return None
 
 
-def _currency_code(symbol: str | None, context: str) -> str | None:
+class _PlaceHints:
+    """Places named in the posting that settle a shared symbol ("kr" in an Oslo posting is NOK), read
+    once per text and only when a shared symbol needs them."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lowered: str | None = None
+
+    def settle(self, form: str, default: str) -> str:
+        hints = SHARED_FORM_HINTS.get(form.casefold())
+        if not hints:
+            return default
+        if self._lowered is None:
+            self._lowered = self._text.lower()
+        # The place named first wins, so the answer never depends on the order of a table.
+        best: tuple[int, str] | None = None
+        for hint, code in hints.items():
+            position = self._lowered.find(hint)
+            if position >= 0 and (best is None or position < best[0]):
+                best = (position, code)
+        return best[1] if best else default
+
+
+def _currency_code(symbol: str | None, places: _PlaceHints) -> str | None:
     if not symbol:
         return None
     symbol = symbol.strip()
     code = SYMBOL_TO_CODE.get(symbol) or SYMBOL_TO_CODE.get(symbol.rstrip("."))
     if code is None:
+        named = NAME_TO_CODE.get(re.sub(r"\s+", " ", symbol.casefold()))
+        if named:
+            return places.settle(symbol, named)
         # "USD $" / "CAD$": a code followed by a dollar sign.
         bare = symbol.rstrip("$").strip().upper()
         return bare if bare in CURRENCIES else None
-    if code == "SEK":
-        lowered = context.lower()
-        for hint, krone in NORDIC_KRONE_HINTS.items():
-            if hint in lowered:
-                return krone
-    return code
+    return places.settle(symbol, code)
 
 
 def _find_atoms(text: str) -> list[_Atom]:
     atoms: list[_Atom] = []
+    places = _PlaceHints(text)
     for match in _NUMBER_RE.finditer(text):
         number_text = match.group("number")
         value = _number_value(number_text)
@@ -265,13 +310,17 @@ def _find_atoms(text: str) -> list[_Atom]:
         multiplier = _MULTIPLIERS.get(mult.lower()) if mult else None
         if mult in {"m", "M"} and not (prefix or suffix):
             multiplier = None  # "5m" is more often metres or minutes than millions
-        prefix_code, suffix_code = _currency_code(prefix, text), _currency_code(suffix, text)
+        prefix_code, suffix_code = _currency_code(prefix, places), _currency_code(suffix, places)
+        if suffix and suffix.casefold() in _WEIGHT_NAMES and value * (multiplier or 1.0) < 1000:
+            suffix_code = None  # "lift up to 50 pounds" is a weight
         bare_dollar = prefix is not None and prefix.strip() == "$"
         currency = prefix_code or suffix_code
         if bare_dollar and suffix_code and suffix_code != "USD":
             currency, bare_dollar = suffix_code, False
-        if currency is None and multiplier and multiplier in (1e5, 1e7):
-            currency = "INR"  # lakh and crore are Indian units
+        if currency is None and (
+            (multiplier and multiplier in (1e5, 1e7)) or _INDIAN_GROUPING_RE.fullmatch(number_text)
+        ):
+            currency = "INR"  # lakh and crore, and 12,00,000 grouping, are Indian
         atoms.append(
             _Atom(
                 start=before_match.start() if before_match else number_start,
@@ -412,10 +461,24 @@ def _reconcile(low: _Atom, high: _Atom) -> tuple[float, float]:
         lo *= high.multiplier
     elif low.multiplier and not high.multiplier and hi < lo and hi * low.multiplier >= lo:
         hi *= low.multiplier
+    elif (
+        not low.multiplier
+        and not high.multiplier
+        and lo < 1000
+        and lo == int(lo)
+        and hi >= 1000
+        and re.fullmatch(r"\d{1,3}[,.'’ ]000", high.number_text)
+        and hi / 5 <= lo * 1000 <= hi
+    ):
+        lo *= 1000  # "£40-60,000": the thousands are written once, on the upper end
     return lo, hi
 
 
-def _plausible(value: float, currency: str, period: Period) -> bool:
+def plausible_pay(value: float, currency: str, period: Period) -> bool:
+    """Whether ``value`` can be pay per ``period`` in ``currency``: finite, positive and inside the band
+    for its period (in US-dollar-sized units). Every source of a figure goes through this."""
+    if not math.isfinite(value) or value <= 0:
+        return False
     info = CURRENCIES.get(currency)
     scale = info.usd_scale if info else 1.0
     low, high = _PLAUSIBLE[period]
@@ -424,20 +487,75 @@ def _plausible(value: float, currency: str, period: Period) -> bool:
     return low <= value / scale <= high
 
 
-def _infer_period(value: float, currency: str) -> Period | None:
+def _usd_sized(value: float, currency: str) -> float:
+    info = CURRENCIES.get(currency)
+    return value / (info.usd_scale if info else 1.0)
+
+
+def _infer_period(bounds: list[float], currency: str, *, pay_stated: bool) -> Period | None:
+    """The period a figure without one must have, by its size: a salary-sized figure is yearly; with a
+    pay word or a pay slot in the header, a wage-sized one ("Pay: $18 - $20") is hourly and a
+    month-sized one ("zwischen 8000 CHF und 10000 CHF") monthly. Sizes in between are left alone."""
     info = CURRENCIES.get(currency)
     scale = info.usd_scale if info else 1.0
-    usd = value / scale
-    if 15_000 <= usd <= 3_000_000:
+    cheap = scale >= 20  # local pay is far lower in dollar terms there
+    year_floor = 3_000 if cheap else 8_000 if scale >= 3 else 15_000
+    sized = [_usd_sized(v, currency) for v in bounds]
+    if all(year_floor <= v <= 1_000_000 for v in sized):
         return "year"
+    if not pay_stated:
+        return None
+    if all((200 if cheap else 1_000) <= v <= 12_000 for v in sized):
+        return "month"
+    if all((1.5 if cheap else 7) <= v <= 200 for v in sized):
+        return "hour"
     return None
 
 
+_HEADER_SPLIT_RE = re.compile(r"\s*(?:\||•|·|\s[-–—]\s)\s*")
+_HEADER_LINES = 4
+_HEADER_CHARS = 600
+_HEADER_SEGMENT_WORDS = 5
+
+
+def _in_header_slot(text: str, start: int, end: int) -> bool:
+    """Whether an amount fills a short segment of the posting's header ("Leeds | £45K - £60K | Remote",
+    "Backend Developer - €60k-€80k - Remote"), where a figure stands for the pay without a pay word."""
+    if start > _HEADER_CHARS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count("\n", 0, line_start) >= _HEADER_LINES:
+        return False
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    # The amount itself may hold a separator ("£45K - £60K"): stand it in with one mark first.
+    marked = line[: start - line_start] + "\x00" + line[end - line_start :]
+    pieces = _HEADER_SPLIT_RE.split(marked)
+    # A line of its own may carry the pay too ("c.£22,000"), but then with next to nothing beside it.
+    allowed = _HEADER_SEGMENT_WORDS if len(pieces) > 1 else 1
+    for piece in pieces:
+        if "\x00" in piece:
+            return len(re.findall(r"[^\W\d_]{2,}", piece)) <= allowed
+    return False
+
+
 def _document_currency(atoms: list[_Atom]) -> str | None:
+    """The currency written most often; a tie goes to the one written first (never to the order in
+    which a set happens to iterate)."""
     codes = [a.currency for a in atoms if a.currency]
     if not codes:
         return None
-    return max(set(codes), key=codes.count)
+    counts = Counter(codes)
+    return max(dict.fromkeys(codes), key=lambda code: counts[code])
+
+
+_AMOUNT_OF_RE = re.compile(
+    r"^\s*\+?\s*(?:of|worth(?:\s+of)?)\s+(?!(?:base|salary|pay|compensation|cash|your|the\s+first)\b)"
+    r"(?!(?:an?|per|each)\s+(?:year|month|week|day|hour)\b)",
+    re.IGNORECASE,
+)
+# "160k-200k CHF/USD": the same range in a second currency.
+_SECOND_CODE_RE = re.compile(rf"^\s?/\s?({_CODES})\b")
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -456,23 +574,34 @@ def _candidates(text: str) -> list[_Candidate]:
             (a.currency for a in atoms_here if a.currency), None
         )
         currency = explicit_currency
+        currency_inferred = not specific
         # A code written after the range ("$218,540 - $218,540 USD") names its currency.
         code_after = re.match(rf"^\s?({_CODES})\b", right)
         if code_after and (currency in (None, "USD") or code_after.group(1) == currency):
             currency = code_after.group(1)
+            currency_inferred = False
             right = right[code_after.end() :]
+        second_code = _SECOND_CODE_RE.match(right)
+        other_currency = second_code.group(1) if second_code and not currency_inferred else None
+        if second_code:
+            right = right[second_code.end() :]
         pay_context = bool(_PAY_WORDS_RE.search(left[-70:]))
+        has_multiplier = any(a.multiplier for a in atoms_here)
+        header_slot = (explicit_currency is not None or (has_multiplier and high_atom is not None)) and (
+            _in_header_slot(text, start, end)
+        )
         secondary = _nearest_is_secondary(left[-45:])
         if currency is None:
-            has_multiplier = any(a.multiplier for a in atoms_here)
             label_right_before = re.search(
                 r"(?:salary|pay|compensation|wage|rate|remuneration|package|ctc)(?:\s+range)?\s*[:=]?\s*$",
                 left,
                 re.IGNORECASE,
             )
-            if not (label_right_before and (has_multiplier or low_atom.value >= 1000)):
+            if not ((label_right_before or header_slot) and (has_multiplier or low_atom.value >= 1000)):
                 continue
             currency = fallback_currency
+        if _AMOUNT_OF_RE.match(right):
+            continue  # "$60k+ of products a month", "$50k+ in sales": an amount of something else
 
         period_after, right_rest = _leading_period(right)
         period_before = _period_in(left[-40:], anchored=False)
@@ -501,31 +630,33 @@ def _candidates(text: str) -> list[_Candidate]:
         if not bounds:
             continue
         if period is None:
-            period = _infer_period(bounds[0], currency)
+            period = _infer_period(bounds, currency, pay_stated=pay_context or header_slot)
             if period is None:
                 continue
-        if not all(_plausible(v, currency, period) for v in bounds):
+        if not all(plausible_pay(v, currency, period) for v in bounds):
             continue
         if _looks_like_other_money(left, right):
             continue
         # A range with a currency and a salary-sized figure reads as pay even without a pay word.
         bare_range = high_atom is not None and explicit_currency is not None and period == "year"
-        if not (pay_context or period_explicit or bare_range):
+        if not (pay_context or period_explicit or bare_range or header_slot):
             continue
-        results.append(
-            _Candidate(
-                start=start,
-                end=end,
-                low=low_value,
-                high=high_value,
-                currency=currency,
-                period=period,
-                period_explicit=period_explicit,
-                pay_context=pay_context,
-                secondary=secondary,
-                label=_label_for(text, start, left),
+        for code in [currency] + ([other_currency] if other_currency and other_currency != currency else []):
+            results.append(
+                _Candidate(
+                    start=start,
+                    end=end,
+                    low=low_value,
+                    high=high_value,
+                    currency=code,
+                    period=period,
+                    period_explicit=period_explicit,
+                    pay_context=pay_context,
+                    secondary=secondary,
+                    label=_label_for(text, start, left),
+                    currency_inferred=currency_inferred,
+                )
             )
-        )
     return results
 
 
@@ -586,6 +717,8 @@ def extract_salary_ranges(text: str) -> list[SalaryRange]:
                 period=candidate.period,
                 text=_span_text(text, candidate),
                 label=candidate.label,
+                period_inferred=not candidate.period_explicit,
+                currency_inferred=candidate.currency_inferred,
             )
         )
     return ranges
@@ -605,6 +738,8 @@ def salary_envelope(ranges: list[SalaryRange]) -> Salary | None:
         currency=first.currency,
         period=first.period,
         text=first.text,
+        period_inferred=first.period_inferred,
+        currency_inferred=first.currency_inferred,
     )
 
 
