@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parsing.currency import CURRENCIES, NAME_TO_CODE, SHARED_FORM_HINTS, SYMBOL_TO_CODE
 from parsing.models import Period, Salary, SalaryRange
@@ -54,7 +54,8 @@ _SUFFIX = (
 # The leading lookahead lets the regex engine skip straight to digits.
 _NUMBER_RE = re.compile(rf"(?=\d)(?<![\d.,])(?P<number>{_NUMBER})", re.VERBOSE)
 _PREFIX_RE = re.compile(rf"(?P<prefix>{_PREFIX})\s?$")
-_AFTER_RE = re.compile(rf"{_MULTIPLIER}?(?!\s?%){_SUFFIX}?")
+# "CHF 110'000.–": the Swiss way of writing no cents belongs to the number.
+_AFTER_RE = re.compile(rf"(?:\.[-–—]{{1,2}}(?!\s?\d))?{_MULTIPLIER}?(?!\s?%){_SUFFIX}?")
 
 _MULTIPLIERS = {
     "k": 1e3,
@@ -78,7 +79,9 @@ _MULTIPLIERS = {
 
 # What may stand between the two ends of a range.
 _RANGE_JOIN_RE = re.compile(
-    r"^\s*(?:-{1,2}|~|to|and|bis|à|a|til|till|through|up\s+to)\s*$|^\s*-?\s*$", re.IGNORECASE
+    r"^\s*(?:-{1,2}|~|to|bis|à|a|til|till|through|up\s+to|do|tot|até|hasta|fino\s+a|"
+    r"(?P<conjunction>and|et|y|und|e|en|och|og|i))\s*$|^\s*-?\s*$",
+    re.IGNORECASE,
 )
 
 # A word starts after a non-letter, or at a lower-to-upper case change ("per weekHourly rate").
@@ -104,7 +107,7 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         _LB + r"(?:monthly|pcm|p\.m\.|monatlich|mensuel(?:le)?|mensual|miesi[eę]cznie)",
         _LB + r"(?:pro|par|por|al)\s+(?:monat|mois|m[eê]s)\b",
         r"brutto\s*/\s*monat",
-        _LB + r"(?:(?:per|pr\.?|i)\s+(?:m[åa]neden|m[åa]naden|m[åa]ned|m[åa]nad|mnd|m[åa]n))\b",
+        _LB + r"(?:(?:per|pr\.?|i|om)\s+(?:m[åa]neden|m[åa]naden|m[åa]ned|m[åa]nad|mnd|m[åa]n))\b",
         _LB + r"(?:/\s?(?:mnd|m[åa]n|m[åa]ned)|m[åa]nedlig|m[åa]natlig|al\s+mese|mensile)\b",
     ],
     "year": [
@@ -123,6 +126,12 @@ _PERIOD_RES: list[tuple[Period, re.Pattern[str]]] = [
 ]
 
 # Words that make a nearby amount pay.
+# Period nouns in the languages above, so a "per ..." that names none of them is a price of something.
+_PERIOD_NOUNS = (
+    r"hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|mths?|years?|yrs?|annum|anum|an|year|stunde|heure|"
+    r"hora|uur|tag|jour|d[ií]a|monat|mois|m[eê]s|jahr|año|ano|jaar|maand|[åa]r|timme|time|mnd|m[åa]ned|"
+    r"m[åa]nad|shift|session|visit|week-?end|semester|term|quarter|pa|hr"
+)
 _PAY_WORDS_RE = re.compile(
     r"salary|salaries|\bpay\b|\bpays\b|paid|payment|\bpay\s?rate|compensation|\bcomp\b|wages?|"
     r"\brate\b|\bbase\b|earn|earning|\bmake\b|income|remuneration|stipend(?=\s+of)|\bOTE\b|on[- ]target|"
@@ -137,7 +146,8 @@ _NOT_PAY_LEFT_RE = re.compile(
     r"referral|budget|revenue|sales\s+of|in\s+sales|funding|raised|valuation|\bARR\b|assets|"
     r"median|average|\bavg\b|mean\b|percentile|quartile|market|benchmark|typical(?:ly)?\s+(?:earn|make)|"
     r"insurance|life\s+insurance|401|403\(?b|\bHSA\b|\bFSA\b|match|pension|retirement|discount|"
-    r"donat|grant|gift|fundrais|worth|cost|price|fee\b|fees\b|deposit|loan|savings|spend|"
+    r"donat|grant|gift|fundrais|worth|cost|price|fee\b|fees\b|deposit|loan|savings|spend|\bsaves?\b|saving|"
+    r"%\s+of\s+(?:base|salary|annual|pay)|"
     r"purchases?|investors?|capital|\bequity\b|stock|shares|credit|voucher|award|prize|"
     r"if\s+you\s+(?:make|earn)|less\s+than|more\s+than|maybe|might|could|potential|"
     r"shift\s+differential|differential|overtime|premium|mile|mileage|commission\s+of|"
@@ -181,7 +191,10 @@ _AND_UP_RE = re.compile(
     r"^\s*(?:\+(?!\s*[A-Za-z])|\(?\s*(?:and|or)\s+(?:up|more|above|higher)|plus\b(?!\s+(?:bonus|commission|benefits|tips|equity))|and\s+up|or\s+more|and\s+above|\bor\s+higher|\bminimum)",
     re.I,
 )
-_BETWEEN_RE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+# "between", and its kin, which make "and" a range: "entre 45 et 55 k€", "zwischen 8000 und 10000".
+_BETWEEN_RE = re.compile(
+    r"\b(?:between|entre|zwischen|tra|fra|tussen|między|mellan|mezi|från|mellem)\s*$", re.IGNORECASE
+)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?;]\s+(?=[A-Z])|\n|\|")
 _INDIAN_GROUPING_RE = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
 # Currency names that are also units of weight.
@@ -391,8 +404,9 @@ def _leading_period(right: str) -> tuple[Period | None, str]:
     if best is None or best[0] > 30:
         return None, right
     between = rest[: best[0]]
-    # "$80,000 plus bonuses per year": the period may follow a short aside.
-    if len(between.split()) > 4:
+    # "$80,000 plus bonuses per year": the period may follow a short aside, but not another amount
+    # ("$104,000 - $124,800 (about $50 - $60 per hour)").
+    if len(between.split()) > 4 or any(ch.isdigit() for ch in between):
         return None, right
     return best[2], rest[best[1] :]
 
@@ -444,8 +458,8 @@ def _join_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom | Non
             nxt = atoms[index + 1]
             gap = text[atom.end : nxt.start]
             between = bool(_BETWEEN_RE.search(text[max(0, atom.start - 12) : atom.start]))
-            joins = len(gap) <= 12 and _RANGE_JOIN_RE.match(gap) and (gap.strip() or between)
-            if joins and (gap.strip().lower() != "and" or between):
+            join = _RANGE_JOIN_RE.match(gap) if len(gap) <= 12 else None
+            if join and (gap.strip() or between) and (not join.group("conjunction") or between):
                 joined.append((atom, nxt))
                 index += 2
                 continue
@@ -551,7 +565,9 @@ def _document_currency(atoms: list[_Atom]) -> str | None:
 
 _AMOUNT_OF_RE = re.compile(
     r"^\s*\+?\s*(?:of|worth(?:\s+of)?)\s+(?!(?:base|salary|pay|compensation|cash|your|the\s+first)\b)"
-    r"(?!(?:an?|per|each)\s+(?:year|month|week|day|hour)\b)",
+    r"(?!(?:an?|per|each)\s+(?:year|month|week|day|hour)\b)"
+    # "$500 per article", "$200 per referral": a price of something, not a wage per period.
+    rf"|^\s*\+?\s*(?:per|each|for\s+each|for\s+every)\s+(?!(?:{_PERIOD_NOUNS})(?-i:(?![a-zà-ÿ])))[^\W\d_]",
     re.IGNORECASE,
 )
 # "160k-200k CHF/USD": the same range in a second currency.
@@ -660,6 +676,59 @@ def _candidates(text: str) -> list[_Candidate]:
     return results
 
 
+_MIN_LABEL_RE = re.compile(r"^(?:min(?:imum)?|low|floor|start(?:ing)?)\b", re.IGNORECASE)
+_MID_LABEL_RE = re.compile(r"^(?:mid(?:point)?|target|median)\b", re.IGNORECASE)
+_MAX_LABEL_RE = re.compile(r"^(?:max(?:imum)?|high|top|ceiling)\b", re.IGNORECASE)
+
+
+def _from_then_up_to(lower: _Candidate, upper: _Candidate) -> bool:
+    """ "Minimum $90,000, maximum $130,000": a lower bound, then an upper bound right after it."""
+    return (
+        lower.high is None
+        and lower.low is not None
+        and upper.low is None
+        and upper.high is not None
+        and upper.high >= lower.low
+        and (upper.currency, upper.period) == (lower.currency, lower.period)
+        and upper.start - lower.end <= 40
+    )
+
+
+def _merge_min_max(found: list[_Candidate]) -> list[_Candidate]:
+    """A band written as a list ("Min: $90,000 / Mid: $110,000 / Max: $130,000") is one range."""
+    merged: list[_Candidate] = []
+    index = 0
+    while index < len(found):
+        first = found[index]
+        if index + 1 < len(found) and _from_then_up_to(first, found[index + 1]):
+            upper = found[index + 1]
+            merged.append(replace(first, end=upper.end, high=upper.high))
+            index += 2
+            continue
+        if first.label and _MIN_LABEL_RE.match(first.label):
+            run = [first]
+            for nxt in found[index + 1 : index + 3]:
+                same_unit = (nxt.currency, nxt.period) == (first.currency, first.period)
+                if not (same_unit and nxt.label and nxt.start - run[-1].end <= 40):
+                    break
+                run.append(nxt)
+                if _MAX_LABEL_RE.match(nxt.label):
+                    break
+                if not _MID_LABEL_RE.match(nxt.label):
+                    run.pop()
+                    break
+            last = run[-1]
+            if len(run) > 1 and last.label and _MAX_LABEL_RE.match(last.label):
+                low = first.low if first.low is not None else first.high
+                high = last.high if last.high is not None else last.low
+                merged.append(replace(first, end=last.end, low=low, high=high, label=None))
+                index += len(run)
+                continue
+        merged.append(first)
+        index += 1
+    return merged
+
+
 def _nearest_is_secondary(left: str) -> bool:
     """Whether the closest pay cue before an amount names commission/OTE rather than base pay."""
     secondary = [m.end() for m in _SECONDARY_PAY_RE.finditer(left)]
@@ -698,7 +767,7 @@ def _span_text(text: str, candidate: _Candidate) -> str:
 
 def extract_salary_ranges(text: str) -> list[SalaryRange]:
     """Every pay range the text states, in order of appearance."""
-    found = _candidates(text)
+    found = _merge_min_max(_candidates(text))
     primary = [c for c in found if not c.secondary] or found
     ranges: list[SalaryRange] = []
     # The same range restated later in the posting is one range, not two.
