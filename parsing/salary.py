@@ -40,11 +40,11 @@ _NUMBER = r"""
 """
 # A multiplier ends a word, or runs straight into a currency code ("130kCAD").
 _MULTIPLIER = (
-    r"(?:\s?(?P<mult>k|K|thousand|mn|MM|m|M|million|lakhs?|lacs?|LPA|L|crores?|cr|万|萬)"
+    r"(?:[ \t\u00a0]?(?P<mult>k|K|thousand|mn|MM|m|M|million|lakhs?|lacs?|LPA|L|crores?|cr|万|萬)"
     rf"(?:(?![A-Za-z])|(?=(?:{_CODES})(?![A-Za-z]))))"
 )
 _SUFFIX = (
-    rf"(?:\s?(?P<suffix>(?:{_CODES})(?![A-Za-z])|€|£|\$|zł|Kč|"
+    rf"(?:[ \t\u00a0]?(?P<suffix>(?:{_CODES})(?![A-Za-z])|(?:€|£|\$)(?!\s?\d)|zł|Kč|"
     r"kr\.?(?![A-Za-z])|Ft(?![A-Za-z])|lei(?![A-Za-z])|"
     rf"(?i:{_NAMES})(?![^\W\d_])))"
 )
