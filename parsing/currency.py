@@ -119,6 +119,8 @@ _INFORMAL_SYMBOLS: dict[str, str] = {
     "RM": "MYR",
     "Ft": "HUF",
     "lei": "RON",
+    "TL": "TRY",
+    "円": "JPY",
 }
 SYMBOL_TO_CODE: dict[str, str] = {
     symbol: code for symbol, code in {**CLDR_SYMBOLS, **_INFORMAL_SYMBOLS}.items() if code in CURRENCIES
@@ -167,6 +169,16 @@ NORDIC_KRONE_HINTS: dict[str, str] = {
     "denmark": "DKK",
     "copenhagen": "DKK",
     "aarhus": "DKK",
+    "københavn": "DKK",
+    "århus": "DKK",
+    "odense": "DKK",
+    "danmark": "DKK",
+    "norge": "NOK",
+    "trondheim": "NOK",
+    "stavanger": "NOK",
+    "sverige": "SEK",
+    "göteborg": "SEK",
+    "uppsala": "SEK",
 }
 
 _YUAN_HINTS = {"china": "CNY", "beijing": "CNY", "shanghai": "CNY", "shenzhen": "CNY", "rmb": "CNY"}

@@ -121,13 +121,15 @@ def _salary(base: Any) -> list[SalaryRange]:
         unit = amount.get("unitText")
         if isinstance(value, dict):
             unit = value.get("unitText", unit)
-            low = _number(value.get("minValue"))
-            high = _number(value.get("maxValue"))
-            single = _number(value.get("value"))
+            given = [value.get(key) for key in ("minValue", "maxValue", "value")]
+            low, high, single = (_number(v) for v in given)
             if low is None and high is None and single is not None:
                 low = high = single
         else:
+            given = [value]
             low = high = _number(value)
+        if any(v is not None and _number(v) is None for v in given):
+            continue  # a bound that is there but no number ("NaN", "1e400", "TBD") spoils the amount
         period = _UNIT_TO_PERIOD.get(str(unit or "").upper())
         if currency not in CURRENCIES or period is None or (low is None and high is None):
             continue

@@ -41,11 +41,10 @@ _NUMBER = r"""
 # A multiplier ends a word, or runs straight into a currency code ("130kCAD").
 _MULTIPLIER = (
     r"(?:[ \t\u00a0]?(?P<mult>k|K|thousand|mn|MM|m|M|million|lakhs?|lacs?|LPA|L|crores?|cr|万|萬)"
-    rf"(?:(?![A-Za-z])|(?=(?:{_CODES})(?![A-Za-z]))))"
+    rf"(?:(?![^\W\d_\u3000-\u9fff])|(?=(?:{_CODES})(?![A-Za-z]))))"
 )
 _SUFFIX = (
-    rf"(?:[ \t\u00a0]?(?P<suffix>(?:{_CODES})(?![A-Za-z])|(?:€|£|\$)(?!\s?\d)|zł|Kč|"
-    r"kr\.?(?![A-Za-z])|Ft(?![A-Za-z])|lei(?![A-Za-z])|"
+    rf"(?:[ \t\u00a0]?(?P<suffix>(?:{_CODES})(?![A-Za-z])|(?:{_SYMBOLS})(?![^\W\d_])(?!\s?\d)|"
     rf"(?i:{_NAMES})(?![^\W\d_])))"
 )
 
@@ -94,7 +93,7 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         _LB + r"(?:pro|par|por|per)\s+(?:stunde|heure|hora|uur)\b",
         r"/\s?godz",
         _LB + r"(?:(?:per|pr\.?|i)\s+(?:timme|time|tim|timen)|/\s?tim)\b",
-        _LB + r"(?:timl[øo]n|stundenlohn|à\s+l['’]heure)\b",
+        _LB + r"(?:timl[øo]n|stundenlohn|à\s+l['’]heure|za\s+hodinu|/\s?hod)\b",
     ],
     "day": [
         _PER + r"(?:day|d)\b",
@@ -109,6 +108,7 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         r"brutto\s*/\s*monat",
         _LB + r"(?:(?:per|pr\.?|i|om)\s+(?:m[åa]neden|m[åa]naden|m[åa]ned|m[åa]nad|mnd|m[åa]n))\b",
         _LB + r"(?:/\s?(?:mnd|m[åa]n|m[åa]ned)|m[åa]nedlig|m[åa]natlig|al\s+mese|mensile)\b",
+        _LB + r"(?:měsíčně|mesačne|měsíc|mesiac|havonta|lunar|/\s?kk|kuukaudessa)(?![^\W\d_])",
     ],
     "year": [
         _PER + r"(?:year|yr|annum|anum|an|jaar|jahr)\b",
@@ -141,19 +141,20 @@ _PAY_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 # Words that make a nearby amount something other than base pay.
+# Each cue starts a word: "Stockholm" names no stock, "Marketa" no market.
 _NOT_PAY_LEFT_RE = re.compile(
+    r"%\s+of\s+(?:base|salary|annual|pay)|(?<![^\W\d_])(?:"
     r"bonus|sign[- ]?on|signing|relocation|tuition|reimburse|allowance|per\s+diem|tips?\b|gratuit|"
     r"referral|budget|revenue|sales\s+of|in\s+sales|funding|raised|valuation|\bARR\b|assets|"
-    r"median|average|\bavg\b|mean\b|percentile|quartile|market|benchmark|typical(?:ly)?\s+(?:earn|make)|"
+    r"median|average|\bavg\b|mean\b|percentile|quartile|market\b|benchmark|typical(?:ly)?\s+(?:earn|make)|"
     r"insurance|life\s+insurance|401|403\(?b|\bHSA\b|\bFSA\b|match|pension|retirement|discount|"
     r"donat|grant|gift|fundrais|worth|cost|price|fee\b|fees\b|deposit|loan|savings|spend|\bsaves?\b|saving|"
-    r"%\s+of\s+(?:base|salary|annual|pay)|"
-    r"purchases?|investors?|capital|\bequity\b|stock|shares|credit|voucher|award|prize|"
+    r"purchases?|investors?|capital\b|\bequity\b|stocks?\b|shares|credits?\b|voucher|award|prize|"
     r"if\s+you\s+(?:make|earn)|less\s+than|more\s+than|maybe|might|could|potential|"
     r"shift\s+differential|differential|overtime|premium|mile|mileage|commission\s+of|"
     r"per\s+transaction|per\s+client|per\s+referral|per\s+sale|client\s+may|"
     r"dataset|roles?\s+(?:we|in\s+our)|positions?\s+with|across\s+all|category|estimated|"
-    r"typical\s+pay|in\s+your\s+area",
+    r"typical\s+pay|in\s+your\s+area)",
     re.IGNORECASE,
 )
 _NOT_PAY_RIGHT_RE = re.compile(
@@ -163,6 +164,8 @@ _NOT_PAY_RIGHT_RE = re.compile(
     r"match|per\s+mile|mile|tuition|grant|gift|donation|raise|company|business|firm|"
     r"market|insurance|savings|commission|equity|stock|worth|fee|deposit|loan|cost|"
     r"billion|bn|trillion|in\s+(?:client|annual|yearly)|clients?|customers?|users?|members?|"
+    r"inventory|gmv|volume|purchases|payments|deals|pipeline|bookings|orders|investments?|loans|claims|"
+    r"spend|products|goods|hardware|software|services|contracts|"
     r"employees|people|students|patients|homes|projects?|transactions?|units|facility|"
     r"\(?\s*(?:glassdoor|indeed|estimated)\s+est(?:imate)?)\b(?!\s*:)",
     re.IGNORECASE,
@@ -177,14 +180,14 @@ _NOT_PAY_SOON_RE = re.compile(
 _SECONDARY_PAY_RE = re.compile(r"\bOTE\b|on[- ]target|commission|total\s+comp|earning\s+potential", re.I)
 _QUALIFIER_RE = re.compile(
     r"median|average|avg|mean|typical|market|percentile|quartile|overtime|differential|bonus|referral|"
-    r"estimated|estimate",
+    r"estimated|estimate|relocation|sign[- ]?on|signing|tuition|stipend|allowance|retention|severance",
     re.IGNORECASE,
 )
 _BASE_PAY_RE = re.compile(r"\bbase\b|salary|hourly|\brate\b|\bwage", re.IGNORECASE)
 _HEDGE_RE = re.compile(r"\bup\s+to\b|\bmax(?:imum)?\b|\bno\s+more\s+than\b|\bunder\b", re.IGNORECASE)
 _FROM_RE = re.compile(
     r"\b(?:from|starting(?:\s+(?:at|from))?|starts?\s+at|minimum(?:\s+of)?|min\.?|at\s+least|ab)\s*$"
-    r"|\b(?:from|starting|starts)\b[^.\n]{0,25}$",
+    r"|\b(?:from|starting|starts?)\b[^.\n]{0,25}$",
     re.IGNORECASE,
 )
 _AND_UP_RE = re.compile(
