@@ -108,6 +108,8 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         r"brutto\s*/\s*monat",
         _LB + r"(?:(?:per|pr\.?|i|om)\s+(?:m[åa]neden|m[åa]naden|m[åa]ned|m[åa]nad|mnd|m[åa]n))\b",
         _LB + r"(?:/\s?(?:mnd|m[åa]n|m[åa]ned)|m[åa]nedlig|m[åa]natlig|al\s+mese|mensile)\b",
+        r"monatsgehalt|monatslohn|monatsbrutto|bruttomonat|m[åa]nedsl[øo]nn?|m[åa]nadsl[öo]n|"
+        r"salaire\s+mensuel|salario\s+mensual|stipendio\s+mensile|maandsalaris|maandloon",
         _LB + r"(?:měsíčně|mesačne|měsíc|mesiac|havonta|lunar|/\s?kk|kuukaudessa)(?![^\W\d_])",
     ],
     "year": [
@@ -117,6 +119,9 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         r"brut\s+annuel",
         _LB + r"(?:(?:per|pr\.?|om)\s+(?:[åa]r|[åa]ret)|/\s?[åa]r|[åa]rlig|[åa]rligen)(?![^\W\d_])",
         _LB + r"(?:all['’]anno|annuo|annui|lordi\s+annui)(?![^\W\d_])",
+        r"jahresgehalt|jahreslohn|jahresbrutto|bruttojahres|jahressal[äa]r|[åa]rsl[öø]nn?|"
+        r"salaire\s+annuel|salario\s+anual|jaarsalaris|jaarloon|vuosipalkka",
+        _LB + r"RAL\b",
     ],
 }
 # Pastes glue words together ("$23/hrBenefits"), so a period word ends where lower case stops.
@@ -130,7 +135,7 @@ _PERIOD_RES: list[tuple[Period, re.Pattern[str]]] = [
 _PERIOD_NOUNS = (
     r"hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|mths?|years?|yrs?|annum|anum|an|year|stunde|heure|"
     r"hora|uur|tag|jour|d[ií]a|monat|mois|m[eê]s|jahr|año|ano|jaar|maand|[åa]r|timme|time|mnd|m[åa]ned|"
-    r"m[åa]nad|shift|session|visit|week-?end|semester|term|quarter|pa|hr"
+    r"m[åa]nad|pa|hr"
 )
 _PAY_WORDS_RE = re.compile(
     r"salary|salaries|\bpay\b|\bpays\b|paid|payment|\bpay\s?rate|compensation|\bcomp\b|wages?|"
@@ -154,7 +159,7 @@ _NOT_PAY_LEFT_RE = re.compile(
     r"shift\s+differential|differential|overtime|premium|mile|mileage|commission\s+of|"
     r"per\s+transaction|per\s+client|per\s+referral|per\s+sale|client\s+may|"
     r"dataset|roles?\s+(?:we|in\s+our)|positions?\s+with|across\s+all|category|estimated|"
-    r"typical\s+pay|in\s+your\s+area)",
+    r"typical\s+pay|in\s+your\s+area|session|per[- ]visit|per[- ]project|lump[- ]sum|one[- ]time)",
     re.IGNORECASE,
 )
 _NOT_PAY_RIGHT_RE = re.compile(
@@ -180,7 +185,8 @@ _NOT_PAY_SOON_RE = re.compile(
 _SECONDARY_PAY_RE = re.compile(r"\bOTE\b|on[- ]target|commission|total\s+comp|earning\s+potential", re.I)
 _QUALIFIER_RE = re.compile(
     r"median|average|avg|mean|typical|market|percentile|quartile|overtime|differential|bonus|referral|"
-    r"estimated|estimate|relocation|sign[- ]?on|signing|tuition|stipend|allowance|retention|severance",
+    r"estimated|estimate|relocation|sign[- ]?on|signing|tuition|stipend|allowance|retention|severance|"
+    r"session|per[- ]visit|per[- ]project|project|lump[- ]sum|one[- ]time",
     re.IGNORECASE,
 )
 _BASE_PAY_RE = re.compile(r"\bbase\b|salary|hourly|\brate\b|\bwage", re.IGNORECASE)
@@ -570,7 +576,9 @@ _AMOUNT_OF_RE = re.compile(
     r"^\s*\+?\s*(?:of|worth(?:\s+of)?)\s+(?!(?:base|salary|pay|compensation|cash|your|the\s+first)\b)"
     r"(?!(?:an?|per|each)\s+(?:year|month|week|day|hour)\b)"
     # "$500 per article", "$200 per referral": a price of something, not a wage per period.
-    rf"|^\s*\+?\s*(?:per|each|for\s+each|for\s+every)\s+(?!(?:{_PERIOD_NOUNS})(?-i:(?![a-zà-ÿ])))[^\W\d_]",
+    rf"|^\s*\+?\s*(?:per|each|for\s+each|for\s+every)\s+(?!(?:{_PERIOD_NOUNS})(?-i:(?![a-zà-ÿ])))[^\W\d_]"
+    # "40 USD for 1 person", "$150 for each session": also a price per thing.
+    rf"|^\s*\+?\s*for\s+(?:an?|one|each|every|\d+)\s+(?!(?:{_PERIOD_NOUNS})(?-i:(?![a-zà-ÿ])))[^\W\d_]",
     re.IGNORECASE,
 )
 # "160k-200k CHF/USD": the same range in a second currency.

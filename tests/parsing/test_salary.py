@@ -416,6 +416,13 @@ PERIODS: list[tuple[str, Expected]] = [
     ("Salary: 22-26 USD/hr", (22, 26, "USD", "hour")),
     ("Salary: £13.15 - £14.40 an hour", (13.15, 14.4, "GBP", "hour")),
     ("Palkka: 4200-5200 € / kk", (4200, 5200, "EUR", "month")),
+    ("Bruttomonatsgehalt: 4.300 € - 5.100 €", (4300, 5100, "EUR", "month")),
+    ("Jahresgehalt: ab 68.000 €", (68000, None, "EUR", "year")),
+    ("Für diese Rolle gilt ein Bruttojahresgehalt ab EUR 51.000,-", (51000, None, "EUR", "year")),
+    ("RAL: 34.000 - 41.000 €", (34000, 41000, "EUR", "year")),
+    ("Il salario è compreso tra 31.000 e 36.000 euro lordi annui.", (31000, 36000, "EUR", "year")),
+    ("Het salaris bedraagt €3.600 - €4.700 bruto per maand.", (3600, 4700, "EUR", "month")),
+    ("Wynagrodzenie od 13 000 do 17 000 PLN brutto miesięcznie", (13000, 17000, "PLN", "month")),
 ]
 
 SEVERAL_FIGURES: list[tuple[str, Expected]] = [
@@ -487,6 +494,10 @@ NOT_PAY_MORE: list[str] = [
     "Our fund manages $3B in assets.",
     "We grew ARR from $1M to $8M in two years.",
     "Tips often add $100 a night.",
+    "Session compensation: $45 and up depending on experience",
+    "The fee is 60 USD for 1 participant.",
+    "We pay $120 per shift plus travel.",
+    "A one-time payment of $2,500 on completion",
 ]
 
 NEW_POSITIVE: list[tuple[str, Expected]] = [
