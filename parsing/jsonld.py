@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,6 +11,7 @@ from typing import Any
 from parsing.currency import CURRENCIES
 from parsing.html import html_to_text
 from parsing.models import EmploymentType, Period, SalaryRange, Workplace
+from parsing.salary import plausible_pay
 
 _UNIT_TO_PERIOD: dict[str, Period] = {
     "HOUR": "hour",
@@ -76,13 +78,15 @@ def _number(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
+        number = float(value)
+    elif isinstance(value, str):
         try:
-            return float(value.replace(",", "").strip())
+            number = float(value.replace(",", "").strip())
         except ValueError:
             return None
-    return None
+    else:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _location(place: Any) -> str | None:
@@ -117,18 +121,23 @@ def _salary(base: Any) -> list[SalaryRange]:
         unit = amount.get("unitText")
         if isinstance(value, dict):
             unit = value.get("unitText", unit)
-            low = _number(value.get("minValue"))
-            high = _number(value.get("maxValue"))
-            single = _number(value.get("value"))
+            given = [value.get(key) for key in ("minValue", "maxValue", "value")]
+            low, high, single = (_number(v) for v in given)
             if low is None and high is None and single is not None:
                 low = high = single
         else:
+            given = [value]
             low = high = _number(value)
+        if any(v is not None and _number(v) is None for v in given):
+            continue  # a bound that is there but no number ("NaN", "1e400", "TBD") spoils the amount
         period = _UNIT_TO_PERIOD.get(str(unit or "").upper())
         if currency not in CURRENCIES or period is None or (low is None and high is None):
             continue
         if low is not None and high is not None and low > high:
             low, high = high, low
+        # Page data is typed in by hand too: 1e308 an hour, negative or NaN figures are not pay.
+        if not all(plausible_pay(v, currency, period) for v in (low, high) if v is not None):
+            continue
         stated = "-".join(f"{v:,.2f}".rstrip("0").rstrip(".") for v in (low, high) if v is not None)
         ranges.append(
             SalaryRange(

@@ -41,6 +41,10 @@ class Salary(BaseModel):
     currency: str = Field(min_length=3, max_length=3)
     period: Period
     text: str
+    # The posting wrote no period ("Pay: $18 - $20") and the magnitude chose one.
+    period_inferred: bool = False
+    # The posting wrote a bare "$" (or no currency) and its place or the rest of its text chose one.
+    currency_inferred: bool = False
 
 
 class SalaryRange(Salary):

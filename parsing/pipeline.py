@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from parsing.attributes import (
     extract_education,
     extract_employment_type,
@@ -10,7 +12,7 @@ from parsing.attributes import (
     extract_seniority,
     extract_workplace,
 )
-from parsing.currency import DOLLAR_COUNTRIES
+from parsing.currency import DOLLAR_COUNTRIES, US_PLACES
 from parsing.header import extract_header
 from parsing.jsonld import JsonLdFields, read_job_posting
 from parsing.models import Posting, SalaryRange
@@ -21,18 +23,19 @@ from parsing.sections import job_text
 from parsing.skills import extract_skills
 from parsing.text import normalize_text, prepare
 
+_SAYS_US_DOLLARS_RE = re.compile(r"\bUSD\b|\bUS\s?\$|\bU\.S\.\s?\$|\bUS dollars?\b|\bU\.S\. dollars?\b", re.I)
 
-def _dollars_of(locations: list[str], ranges: list[SalaryRange]) -> list[SalaryRange]:
-    """A bare "$" in a posting located in Canada, Australia... means that country's dollar."""
-    countries = {loc.rsplit(",", 1)[-1].strip().lower() for loc in locations}
-    local = {DOLLAR_COUNTRIES[c] for c in countries if c in DOLLAR_COUNTRIES}
-    if len(local) != 1 or len(countries) != 1:
+
+def _dollars_of(locations: list[str], ranges: list[SalaryRange], text: str = "") -> list[SalaryRange]:
+    """A bare "$" (or a figure with no currency) in a posting located in Canada, Australia, Singapore...
+    means that country's dollar, unless the posting also names a US place or says US dollars."""
+    places = [loc.rsplit(",", 1)[-1].strip().lower() for loc in locations]
+    local = sorted({DOLLAR_COUNTRIES[p] for p in places if p in DOLLAR_COUNTRIES})
+    if len(local) != 1 or any(p in US_PLACES for p in places) or _SAYS_US_DOLLARS_RE.search(text):
         return ranges
-    code = local.pop()
+    code = local[0]
     return [
-        r.model_copy(update={"currency": code})
-        if r.currency == "USD" and r.text.lstrip().startswith("$")
-        else r
+        r.model_copy(update={"currency": code}) if r.currency == "USD" and r.currency_inferred else r
         for r in ranges
     ]
 
@@ -49,7 +52,7 @@ def parse_posting(raw: str) -> Posting:
     locations = structured.locations or header.locations
     # Places are kept as written ("Toronto, ON"); their country decides what a bare "$" means.
     countries = [canonical_place(place) or place for place in locations]
-    ranges = structured.salary_ranges or _dollars_of(countries, extract_salary_ranges(body))
+    ranges = structured.salary_ranges or _dollars_of(countries, extract_salary_ranges(body), body)
     return Posting(
         title=title,
         role=normalize_role(title) if title else None,

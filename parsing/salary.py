@@ -14,29 +14,38 @@ The approach, in three passes over normalized text:
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
-from parsing.currency import CURRENCIES, NORDIC_KRONE_HINTS, SYMBOL_TO_CODE
+from parsing.currency import CURRENCIES, NAME_TO_CODE, SHARED_FORM_HINTS, SYMBOL_TO_CODE
 from parsing.models import Period, Salary, SalaryRange
 
 # --- lexical pieces -------------------------------------------------------------------------------
 
 _CODES = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(SYMBOL_TO_CODE, key=len, reverse=True))
+_NAMES = "|".join(
+    re.escape(name).replace(r"\ ", r"\s+") for name in sorted(NAME_TO_CODE, key=len, reverse=True)
+)
 # A currency written before the number: "$", "USD", "USD $", "CHF", "Rs."
 _PREFIX = rf"(?:(?<![A-Za-z])(?:{_CODES})\s?(?:\$\s?)?|{_SYMBOLS})"
 # Digits: lakh grouping (12,50,000), thousands groups with , . ' or space, or a plain number.
 _NUMBER = r"""
     (?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d))                    # 12,50,000 (Indian grouping)
-  | (?:\d{1,3}(?:(?P<sep>[,.'])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d))
-  | (?:\d{1,3}(?:\ \d{3})+(?:[.,]\d{1,2})?(?![\d]))     # 45 000
+  | (?:\d{1,3}(?:(?P<sep>[,.'’])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d))
+  | (?:\d{1,3}(?:[\ \u202f]\d{3})+(?:[.,]\d{1,2})?(?![\d]))     # 45 000
   | (?:\d+(?:[.,]\d+)?)
 """
-_MULTIPLIER = r"(?:\s?(?P<mult>k|K|thousand|mn|MM|m|M|million|lakhs?|lacs?|LPA|L|crores?|cr)(?![A-Za-z]))"
+# A multiplier ends a word, or runs straight into a currency code ("130kCAD").
+_MULTIPLIER = (
+    r"(?:[ \t\u00a0]?(?P<mult>k|K|thousand|mn|MM|m|M|million|lakhs?|lacs?|LPA|L|crores?|cr|万|萬)"
+    rf"(?:(?![^\W\d_\u3000-\u9fff])|(?=(?:{_CODES})(?![A-Za-z]))))"
+)
 _SUFFIX = (
-    rf"(?:\s?(?P<suffix>(?:{_CODES})(?![A-Za-z])|€|£|\$|zł|Kč|"
-    r"kr\.?(?![A-Za-z])|Ft(?![A-Za-z])|lei(?![A-Za-z])))"
+    rf"(?:[ \t\u00a0]?(?P<suffix>(?:{_CODES})(?![A-Za-z])|(?:{_SYMBOLS})(?![^\W\d_])(?!\s?\d)|"
+    rf"(?i:{_NAMES})(?![^\W\d_])))"
 )
 
 # Numbers are found first (cheap: they must start with a digit), then the currency and multiplier are
@@ -44,7 +53,8 @@ _SUFFIX = (
 # The leading lookahead lets the regex engine skip straight to digits.
 _NUMBER_RE = re.compile(rf"(?=\d)(?<![\d.,])(?P<number>{_NUMBER})", re.VERBOSE)
 _PREFIX_RE = re.compile(rf"(?P<prefix>{_PREFIX})\s?$")
-_AFTER_RE = re.compile(rf"{_MULTIPLIER}?(?!\s?%){_SUFFIX}?")
+# "CHF 110'000.–": the Swiss way of writing no cents belongs to the number.
+_AFTER_RE = re.compile(rf"(?:\.[-–—]{{1,2}}(?!\s?\d))?{_MULTIPLIER}?(?!\s?%){_SUFFIX}?")
 
 _MULTIPLIERS = {
     "k": 1e3,
@@ -62,11 +72,15 @@ _MULTIPLIERS = {
     "cr": 1e7,
     "crore": 1e7,
     "crores": 1e7,
+    "万": 1e4,
+    "萬": 1e4,
 }
 
 # What may stand between the two ends of a range.
 _RANGE_JOIN_RE = re.compile(
-    r"^\s*(?:-{1,2}|~|to|and|bis|à|a|til|till|through|up\s+to)\s*$|^\s*-?\s*$", re.IGNORECASE
+    r"^\s*(?:-{1,2}|~|to|bis|à|a|til|till|through|up\s+to|do|tot|até|hasta|fino\s+a|"
+    r"(?P<conjunction>and|et|y|und|e|en|och|og|i))\s*$|^\s*-?\s*$",
+    re.IGNORECASE,
 )
 
 # A word starts after a non-letter, or at a lower-to-upper case change ("per weekHourly rate").
@@ -78,6 +92,8 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         _LB + r"(?:hourly|ph|p/h|stündlich|hr)\b",
         _LB + r"(?:pro|par|por|per)\s+(?:stunde|heure|hora|uur)\b",
         r"/\s?godz",
+        _LB + r"(?:(?:per|pr\.?|i)\s+(?:timme|time|tim|timen)|/\s?tim)\b",
+        _LB + r"(?:timl[øo]n|stundenlohn|à\s+l['’]heure|za\s+hodinu|/\s?hod)\b",
     ],
     "day": [
         _PER + r"(?:day|d)\b",
@@ -90,12 +106,22 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         _LB + r"(?:monthly|pcm|p\.m\.|monatlich|mensuel(?:le)?|mensual|miesi[eę]cznie)",
         _LB + r"(?:pro|par|por|al)\s+(?:monat|mois|m[eê]s)\b",
         r"brutto\s*/\s*monat",
+        _LB + r"(?:(?:per|pr\.?|i|om)\s+(?:m[åa]neden|m[åa]naden|m[åa]ned|m[åa]nad|mnd|m[åa]n))\b",
+        _LB + r"(?:/\s?(?:mnd|m[åa]n|m[åa]ned)|m[åa]nedlig|m[åa]natlig|al\s+mese|mensile)\b",
+        r"monatsgehalt|monatslohn|monatsbrutto|bruttomonat|m[åa]nedsl[øo]nn?|m[åa]nadsl[öo]n|"
+        r"salaire\s+mensuel|salario\s+mensual|stipendio\s+mensile|maandsalaris|maandloon",
+        _LB + r"(?:měsíčně|mesačne|měsíc|mesiac|havonta|lunar|/\s?kk|kuukaudessa)(?![^\W\d_])",
     ],
     "year": [
         _PER + r"(?:year|yr|annum|anum|an|jaar|jahr)\b",
         _LB + r"(?:annually|annual|yearly|p\.\s?a\.?|pa|LPA|rocznie|j[aä]hrlich)\b",
         _LB + r"(?:pro|par|por|al)\s+(?:jahr|an|año|ano)\b",
         r"brut\s+annuel",
+        _LB + r"(?:(?:per|pr\.?|om)\s+(?:[åa]r|[åa]ret)|/\s?[åa]r|[åa]rlig|[åa]rligen)(?![^\W\d_])",
+        _LB + r"(?:all['’]anno|annuo|annui|lordi\s+annui)(?![^\W\d_])",
+        r"jahresgehalt|jahreslohn|jahresbrutto|bruttojahres|jahressal[äa]r|[åa]rsl[öø]nn?|"
+        r"salaire\s+annuel|salario\s+anual|jaarsalaris|jaarloon|vuosipalkka",
+        _LB + r"RAL\b",
     ],
 }
 # Pastes glue words together ("$23/hrBenefits"), so a period word ends where lower case stops.
@@ -105,35 +131,46 @@ _PERIOD_RES: list[tuple[Period, re.Pattern[str]]] = [
 ]
 
 # Words that make a nearby amount pay.
+# Period nouns in the languages above, so a "per ..." that names none of them is a price of something.
+_PERIOD_NOUNS = (
+    r"hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|mths?|years?|yrs?|annum|anum|an|year|stunde|heure|"
+    r"hora|uur|tag|jour|d[ií]a|monat|mois|m[eê]s|jahr|año|ano|jaar|maand|[åa]r|timme|time|mnd|m[åa]ned|"
+    r"m[åa]nad|pa|hr"
+)
 _PAY_WORDS_RE = re.compile(
     r"salary|salaries|\bpay\b|\bpays\b|paid|payment|\bpay\s?rate|compensation|\bcomp\b|wages?|"
     r"\brate\b|\bbase\b|earn|earning|\bmake\b|income|remuneration|stipend(?=\s+of)|\bOTE\b|on[- ]target|"
-    r"gehalt|salaire|r[ée]mun[ée]ration|sueldo|salario|wynagrodzenie|pensja|l[oø]n\b|"
+    r"gehalt|salaire|r[ée]mun[ée]ration|sueldo|salario|wynagrodzenie|pensja|l[oø]n\b|l[øö]nn?\b|"
+    r"salaris|loon\b|stipendio|retribuzione|ral\b|palkka|mzda|plat|fizet[ée]s|"
     r"starting\s+at|starts\s+at|range|package|ctc|per\s+hour|hourly|annual",
     re.IGNORECASE,
 )
 # Words that make a nearby amount something other than base pay.
+# Each cue starts a word: "Stockholm" names no stock, "Marketa" no market.
 _NOT_PAY_LEFT_RE = re.compile(
+    r"%\s+of\s+(?:base|salary|annual|pay)|(?<![^\W\d_])(?:"
     r"bonus|sign[- ]?on|signing|relocation|tuition|reimburse|allowance|per\s+diem|tips?\b|gratuit|"
     r"referral|budget|revenue|sales\s+of|in\s+sales|funding|raised|valuation|\bARR\b|assets|"
-    r"median|average|\bavg\b|mean\b|percentile|quartile|market|benchmark|typical(?:ly)?\s+(?:earn|make)|"
+    r"median|average|\bavg\b|mean\b|percentile|quartile|market\b|benchmark|typical(?:ly)?\s+(?:earn|make)|"
     r"insurance|life\s+insurance|401|403\(?b|\bHSA\b|\bFSA\b|match|pension|retirement|discount|"
-    r"donat|grant|gift|fundrais|worth|cost|price|fee\b|fees\b|deposit|loan|savings|spend|"
-    r"purchases?|investors?|capital|\bequity\b|stock|shares|credit|voucher|award|prize|"
+    r"donat|grant|gift|fundrais|worth|cost|price|fee\b|fees\b|deposit|loan|savings|spend|\bsaves?\b|saving|"
+    r"purchases?|investors?|capital\b|\bequity\b|stocks?\b|shares|credits?\b|voucher|award|prize|"
     r"if\s+you\s+(?:make|earn)|less\s+than|more\s+than|maybe|might|could|potential|"
     r"shift\s+differential|differential|overtime|premium|mile|mileage|commission\s+of|"
     r"per\s+transaction|per\s+client|per\s+referral|per\s+sale|client\s+may|"
     r"dataset|roles?\s+(?:we|in\s+our)|positions?\s+with|across\s+all|category|estimated|"
-    r"typical\s+pay|in\s+your\s+area",
+    r"typical\s+pay|in\s+your\s+area|session|per[- ]visit|per[- ]project|lump[- ]sum|one[- ]time)",
     re.IGNORECASE,
 )
 _NOT_PAY_RIGHT_RE = re.compile(
-    r"^[\s:,.)\]-]{0,3}(?:in\s+|of\s+|worth\s+of\s+|annual\s+|one[- ]time\s+|cash\s+)?"
+    r"^[\s:,.)\]-]{0,3}(?:\+?\s*(?:in|of|worth\s+of)\s+|annual\s+|one[- ]time\s+|cash\s+)?"
     r"(?:sign[- ]?on|signing|bonus|relocation|stipend|allowance|tips|in\s+tips|referral|"
     r"budget|revenue|funding|sales|ARR|assets|in\s+assets|valuation|reimbursement|credit|"
     r"match|per\s+mile|mile|tuition|grant|gift|donation|raise|company|business|firm|"
     r"market|insurance|savings|commission|equity|stock|worth|fee|deposit|loan|cost|"
     r"billion|bn|trillion|in\s+(?:client|annual|yearly)|clients?|customers?|users?|members?|"
+    r"inventory|gmv|volume|purchases|payments|deals|pipeline|bookings|orders|investments?|loans|claims|"
+    r"spend|products|goods|hardware|software|services|contracts|"
     r"employees|people|students|patients|homes|projects?|transactions?|units|facility|"
     r"\(?\s*(?:glassdoor|indeed|estimated)\s+est(?:imate)?)\b(?!\s*:)",
     re.IGNORECASE,
@@ -148,22 +185,29 @@ _NOT_PAY_SOON_RE = re.compile(
 _SECONDARY_PAY_RE = re.compile(r"\bOTE\b|on[- ]target|commission|total\s+comp|earning\s+potential", re.I)
 _QUALIFIER_RE = re.compile(
     r"median|average|avg|mean|typical|market|percentile|quartile|overtime|differential|bonus|referral|"
-    r"estimated|estimate",
+    r"estimated|estimate|relocation|sign[- ]?on|signing|tuition|stipend|allowance|retention|severance|"
+    r"session|per[- ]visit|per[- ]project|project|lump[- ]sum|one[- ]time",
     re.IGNORECASE,
 )
 _BASE_PAY_RE = re.compile(r"\bbase\b|salary|hourly|\brate\b|\bwage", re.IGNORECASE)
 _HEDGE_RE = re.compile(r"\bup\s+to\b|\bmax(?:imum)?\b|\bno\s+more\s+than\b|\bunder\b", re.IGNORECASE)
 _FROM_RE = re.compile(
     r"\b(?:from|starting(?:\s+(?:at|from))?|starts?\s+at|minimum(?:\s+of)?|min\.?|at\s+least|ab)\s*$"
-    r"|\b(?:from|starting|starts)\b[^.\n]{0,25}$",
+    r"|\b(?:from|starting|starts?)\b[^.\n]{0,25}$",
     re.IGNORECASE,
 )
 _AND_UP_RE = re.compile(
     r"^\s*(?:\+(?!\s*[A-Za-z])|\(?\s*(?:and|or)\s+(?:up|more|above|higher)|plus\b(?!\s+(?:bonus|commission|benefits|tips|equity))|and\s+up|or\s+more|and\s+above|\bor\s+higher|\bminimum)",
     re.I,
 )
-_BETWEEN_RE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+# "between", and its kin, which make "and" a range: "entre 45 et 55 k€", "zwischen 8000 und 10000".
+_BETWEEN_RE = re.compile(
+    r"\b(?:between|entre|zwischen|tra|fra|tussen|między|mellan|mezi|från|mellem)\s*$", re.IGNORECASE
+)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?;]\s+(?=[A-Z])|\n|\|")
+_INDIAN_GROUPING_RE = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}")
+# Currency names that are also units of weight.
+_WEIGHT_NAMES = {"pound", "pounds"}
 _BENEFIT_CODES_RE = re.compile(r"^(?:401|403|457)$")
 
 # Plausible pay in US-dollar-sized units, by period.
@@ -201,14 +245,15 @@ class _Candidate:
     pay_context: bool
     secondary: bool
     label: str | None
+    currency_inferred: bool = False
 
 
 # --- atoms ----------------------------------------------------------------------------------------
 
 
 def _number_value(raw: str) -> float | None:
-    text = raw.replace(" ", "").replace("'", "")
-    if re.fullmatch(r"\d{1,2}(?:,\d\d)+,\d{3}", text):
+    text = raw.replace(" ", "").replace("\u202f", "").replace("'", "").replace("’", "")
+    if _INDIAN_GROUPING_RE.fullmatch(text):
         return float(text.replace(",", ""))
     commas, dots = text.count(","), text.count(".")
     if commas and dots:
@@ -228,25 +273,47 @@ def _number_value(raw: str) -> float | None:
         return None
 
 
-def _currency_code(symbol: str | None, context: str) -> str | None:
+class _PlaceHints:
+    """Places named in the posting that settle a shared symbol ("kr" in an Oslo posting is NOK), read
+    once per text and only when a shared symbol needs them."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lowered: str | None = None
+
+    def settle(self, form: str, default: str) -> str:
+        hints = SHARED_FORM_HINTS.get(form.casefold())
+        if not hints:
+            return default
+        if self._lowered is None:
+            self._lowered = self._text.lower()
+        # The place named first wins, so the answer never depends on the order of a table.
+        best: tuple[int, str] | None = None
+        for hint, code in hints.items():
+            position = self._lowered.find(hint)
+            if position >= 0 and (best is None or position < best[0]):
+                best = (position, code)
+        return best[1] if best else default
+
+
+def _currency_code(symbol: str | None, places: _PlaceHints) -> str | None:
     if not symbol:
         return None
     symbol = symbol.strip()
     code = SYMBOL_TO_CODE.get(symbol) or SYMBOL_TO_CODE.get(symbol.rstrip("."))
     if code is None:
+        named = NAME_TO_CODE.get(re.sub(r"\s+", " ", symbol.casefold()))
+        if named:
+            return places.settle(symbol, named)
         # "USD $" / "CAD$": a code followed by a dollar sign.
         bare = symbol.rstrip("$").strip().upper()
         return bare if bare in CURRENCIES else None
-    if code == "SEK":
-        lowered = context.lower()
-        for hint, krone in NORDIC_KRONE_HINTS.items():
-            if hint in lowered:
-                return krone
-    return code
+    return places.settle(symbol, code)
 
 
 def _find_atoms(text: str) -> list[_Atom]:
     atoms: list[_Atom] = []
+    places = _PlaceHints(text)
     for match in _NUMBER_RE.finditer(text):
         number_text = match.group("number")
         value = _number_value(number_text)
@@ -265,13 +332,17 @@ def _find_atoms(text: str) -> list[_Atom]:
         multiplier = _MULTIPLIERS.get(mult.lower()) if mult else None
         if mult in {"m", "M"} and not (prefix or suffix):
             multiplier = None  # "5m" is more often metres or minutes than millions
-        prefix_code, suffix_code = _currency_code(prefix, text), _currency_code(suffix, text)
+        prefix_code, suffix_code = _currency_code(prefix, places), _currency_code(suffix, places)
+        if suffix and suffix.casefold() in _WEIGHT_NAMES and value * (multiplier or 1.0) < 1000:
+            suffix_code = None  # "lift up to 50 pounds" is a weight
         bare_dollar = prefix is not None and prefix.strip() == "$"
         currency = prefix_code or suffix_code
         if bare_dollar and suffix_code and suffix_code != "USD":
             currency, bare_dollar = suffix_code, False
-        if currency is None and multiplier and multiplier in (1e5, 1e7):
-            currency = "INR"  # lakh and crore are Indian units
+        if currency is None and (
+            (multiplier and multiplier in (1e5, 1e7)) or _INDIAN_GROUPING_RE.fullmatch(number_text)
+        ):
+            currency = "INR"  # lakh and crore, and 12,00,000 grouping, are Indian
         atoms.append(
             _Atom(
                 start=before_match.start() if before_match else number_start,
@@ -342,8 +413,9 @@ def _leading_period(right: str) -> tuple[Period | None, str]:
     if best is None or best[0] > 30:
         return None, right
     between = rest[: best[0]]
-    # "$80,000 plus bonuses per year": the period may follow a short aside.
-    if len(between.split()) > 4:
+    # "$80,000 plus bonuses per year": the period may follow a short aside, but not another amount
+    # ("$104,000 - $124,800 (about $50 - $60 per hour)").
+    if len(between.split()) > 4 or any(ch.isdigit() for ch in between):
         return None, right
     return best[2], rest[best[1] :]
 
@@ -395,8 +467,8 @@ def _join_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom | Non
             nxt = atoms[index + 1]
             gap = text[atom.end : nxt.start]
             between = bool(_BETWEEN_RE.search(text[max(0, atom.start - 12) : atom.start]))
-            joins = len(gap) <= 12 and _RANGE_JOIN_RE.match(gap) and (gap.strip() or between)
-            if joins and (gap.strip().lower() != "and" or between):
+            join = _RANGE_JOIN_RE.match(gap) if len(gap) <= 12 else None
+            if join and (gap.strip() or between) and (not join.group("conjunction") or between):
                 joined.append((atom, nxt))
                 index += 2
                 continue
@@ -412,10 +484,24 @@ def _reconcile(low: _Atom, high: _Atom) -> tuple[float, float]:
         lo *= high.multiplier
     elif low.multiplier and not high.multiplier and hi < lo and hi * low.multiplier >= lo:
         hi *= low.multiplier
+    elif (
+        not low.multiplier
+        and not high.multiplier
+        and lo < 1000
+        and lo == int(lo)
+        and hi >= 1000
+        and re.fullmatch(r"\d{1,3}[,.'’ ]000", high.number_text)
+        and hi / 5 <= lo * 1000 <= hi
+    ):
+        lo *= 1000  # "£40-60,000": the thousands are written once, on the upper end
     return lo, hi
 
 
-def _plausible(value: float, currency: str, period: Period) -> bool:
+def plausible_pay(value: float, currency: str, period: Period) -> bool:
+    """Whether ``value`` can be pay per ``period`` in ``currency``: finite, positive and inside the band
+    for its period (in US-dollar-sized units). Every source of a figure goes through this."""
+    if not math.isfinite(value) or value <= 0:
+        return False
     info = CURRENCIES.get(currency)
     scale = info.usd_scale if info else 1.0
     low, high = _PLAUSIBLE[period]
@@ -424,20 +510,79 @@ def _plausible(value: float, currency: str, period: Period) -> bool:
     return low <= value / scale <= high
 
 
-def _infer_period(value: float, currency: str) -> Period | None:
+def _usd_sized(value: float, currency: str) -> float:
+    info = CURRENCIES.get(currency)
+    return value / (info.usd_scale if info else 1.0)
+
+
+def _infer_period(bounds: list[float], currency: str, *, pay_stated: bool) -> Period | None:
+    """The period a figure without one must have, by its size: a salary-sized figure is yearly; with a
+    pay word or a pay slot in the header, a wage-sized one ("Pay: $18 - $20") is hourly and a
+    month-sized one ("zwischen 8000 CHF und 10000 CHF") monthly. Sizes in between are left alone."""
     info = CURRENCIES.get(currency)
     scale = info.usd_scale if info else 1.0
-    usd = value / scale
-    if 15_000 <= usd <= 3_000_000:
+    cheap = scale >= 20  # local pay is far lower in dollar terms there
+    year_floor = 3_000 if cheap else 8_000 if scale >= 3 else 15_000
+    sized = [_usd_sized(v, currency) for v in bounds]
+    if all(year_floor <= v <= 1_000_000 for v in sized):
         return "year"
+    if not pay_stated:
+        return None
+    if all((200 if cheap else 1_000) <= v <= 12_000 for v in sized):
+        return "month"
+    if all((1.5 if cheap else 7) <= v <= 200 for v in sized):
+        return "hour"
     return None
 
 
+_HEADER_SPLIT_RE = re.compile(r"\s*(?:\||•|·|\s[-–—]\s)\s*")
+_HEADER_LINES = 4
+_HEADER_CHARS = 600
+_HEADER_SEGMENT_WORDS = 5
+
+
+def _in_header_slot(text: str, start: int, end: int) -> bool:
+    """Whether an amount fills a short segment of the posting's header ("Leeds | £45K - £60K | Remote",
+    "Backend Developer - €60k-€80k - Remote"), where a figure stands for the pay without a pay word."""
+    if start > _HEADER_CHARS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.count("\n", 0, line_start) >= _HEADER_LINES:
+        return False
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    # The amount itself may hold a separator ("£45K - £60K"): stand it in with one mark first.
+    marked = line[: start - line_start] + "\x00" + line[end - line_start :]
+    pieces = _HEADER_SPLIT_RE.split(marked)
+    # A line of its own may carry the pay too ("c.£22,000"), but then with next to nothing beside it.
+    allowed = _HEADER_SEGMENT_WORDS if len(pieces) > 1 else 1
+    for piece in pieces:
+        if "\x00" in piece:
+            return len(re.findall(r"[^\W\d_]{2,}", piece)) <= allowed
+    return False
+
+
 def _document_currency(atoms: list[_Atom]) -> str | None:
+    """The currency written most often; a tie goes to the one written first (never to the order in
+    which a set happens to iterate)."""
     codes = [a.currency for a in atoms if a.currency]
     if not codes:
         return None
-    return max(set(codes), key=codes.count)
+    counts = Counter(codes)
+    return max(dict.fromkeys(codes), key=lambda code: counts[code])
+
+
+_AMOUNT_OF_RE = re.compile(
+    r"^\s*\+?\s*(?:of|worth(?:\s+of)?)\s+(?!(?:base|salary|pay|compensation|cash|your|the\s+first)\b)"
+    r"(?!(?:an?|per|each)\s+(?:year|month|week|day|hour)\b)"
+    # "$500 per article", "$200 per referral": a price of something, not a wage per period.
+    rf"|^\s*\+?\s*(?:per|each|for\s+each|for\s+every)\s+(?!(?:{_PERIOD_NOUNS})(?-i:(?![a-zà-ÿ])))[^\W\d_]"
+    # "40 USD for 1 person", "$150 for each session": also a price per thing.
+    rf"|^\s*\+?\s*for\s+(?:an?|one|each|every|\d+)\s+(?!(?:{_PERIOD_NOUNS})(?-i:(?![a-zà-ÿ])))[^\W\d_]",
+    re.IGNORECASE,
+)
+# "160k-200k CHF/USD": the same range in a second currency.
+_SECOND_CODE_RE = re.compile(rf"^\s?/\s?({_CODES})\b")
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -456,23 +601,34 @@ def _candidates(text: str) -> list[_Candidate]:
             (a.currency for a in atoms_here if a.currency), None
         )
         currency = explicit_currency
+        currency_inferred = not specific
         # A code written after the range ("$218,540 - $218,540 USD") names its currency.
         code_after = re.match(rf"^\s?({_CODES})\b", right)
         if code_after and (currency in (None, "USD") or code_after.group(1) == currency):
             currency = code_after.group(1)
+            currency_inferred = False
             right = right[code_after.end() :]
+        second_code = _SECOND_CODE_RE.match(right)
+        other_currency = second_code.group(1) if second_code and not currency_inferred else None
+        if second_code:
+            right = right[second_code.end() :]
         pay_context = bool(_PAY_WORDS_RE.search(left[-70:]))
+        has_multiplier = any(a.multiplier for a in atoms_here)
+        header_slot = (explicit_currency is not None or (has_multiplier and high_atom is not None)) and (
+            _in_header_slot(text, start, end)
+        )
         secondary = _nearest_is_secondary(left[-45:])
         if currency is None:
-            has_multiplier = any(a.multiplier for a in atoms_here)
             label_right_before = re.search(
                 r"(?:salary|pay|compensation|wage|rate|remuneration|package|ctc)(?:\s+range)?\s*[:=]?\s*$",
                 left,
                 re.IGNORECASE,
             )
-            if not (label_right_before and (has_multiplier or low_atom.value >= 1000)):
+            if not ((label_right_before or header_slot) and (has_multiplier or low_atom.value >= 1000)):
                 continue
             currency = fallback_currency
+        if _AMOUNT_OF_RE.match(right):
+            continue  # "$60k+ of products a month", "$50k+ in sales": an amount of something else
 
         period_after, right_rest = _leading_period(right)
         period_before = _period_in(left[-40:], anchored=False)
@@ -501,32 +657,87 @@ def _candidates(text: str) -> list[_Candidate]:
         if not bounds:
             continue
         if period is None:
-            period = _infer_period(bounds[0], currency)
+            period = _infer_period(bounds, currency, pay_stated=pay_context or header_slot)
             if period is None:
                 continue
-        if not all(_plausible(v, currency, period) for v in bounds):
+        if not all(plausible_pay(v, currency, period) for v in bounds):
             continue
         if _looks_like_other_money(left, right):
             continue
         # A range with a currency and a salary-sized figure reads as pay even without a pay word.
         bare_range = high_atom is not None and explicit_currency is not None and period == "year"
-        if not (pay_context or period_explicit or bare_range):
+        if not (pay_context or period_explicit or bare_range or header_slot):
             continue
-        results.append(
-            _Candidate(
-                start=start,
-                end=end,
-                low=low_value,
-                high=high_value,
-                currency=currency,
-                period=period,
-                period_explicit=period_explicit,
-                pay_context=pay_context,
-                secondary=secondary,
-                label=_label_for(text, start, left),
+        for code in [currency] + ([other_currency] if other_currency and other_currency != currency else []):
+            results.append(
+                _Candidate(
+                    start=start,
+                    end=end,
+                    low=low_value,
+                    high=high_value,
+                    currency=code,
+                    period=period,
+                    period_explicit=period_explicit,
+                    pay_context=pay_context,
+                    secondary=secondary,
+                    label=_label_for(text, start, left),
+                    currency_inferred=currency_inferred,
+                )
             )
-        )
     return results
+
+
+_MIN_LABEL_RE = re.compile(r"^(?:min(?:imum)?|low|floor|start(?:ing)?)\b", re.IGNORECASE)
+_MID_LABEL_RE = re.compile(r"^(?:mid(?:point)?|target|median)\b", re.IGNORECASE)
+_MAX_LABEL_RE = re.compile(r"^(?:max(?:imum)?|high|top|ceiling)\b", re.IGNORECASE)
+
+
+def _from_then_up_to(lower: _Candidate, upper: _Candidate) -> bool:
+    """ "Minimum $90,000, maximum $130,000": a lower bound, then an upper bound right after it."""
+    return (
+        lower.high is None
+        and lower.low is not None
+        and upper.low is None
+        and upper.high is not None
+        and upper.high >= lower.low
+        and (upper.currency, upper.period) == (lower.currency, lower.period)
+        and upper.start - lower.end <= 40
+    )
+
+
+def _merge_min_max(found: list[_Candidate]) -> list[_Candidate]:
+    """A band written as a list ("Min: $90,000 / Mid: $110,000 / Max: $130,000") is one range."""
+    merged: list[_Candidate] = []
+    index = 0
+    while index < len(found):
+        first = found[index]
+        if index + 1 < len(found) and _from_then_up_to(first, found[index + 1]):
+            upper = found[index + 1]
+            merged.append(replace(first, end=upper.end, high=upper.high))
+            index += 2
+            continue
+        if first.label and _MIN_LABEL_RE.match(first.label):
+            run = [first]
+            for nxt in found[index + 1 : index + 3]:
+                same_unit = (nxt.currency, nxt.period) == (first.currency, first.period)
+                if not (same_unit and nxt.label and nxt.start - run[-1].end <= 40):
+                    break
+                run.append(nxt)
+                if _MAX_LABEL_RE.match(nxt.label):
+                    break
+                if not _MID_LABEL_RE.match(nxt.label):
+                    run.pop()
+                    break
+            last = run[-1]
+            if len(run) > 1 and last.label and _MAX_LABEL_RE.match(last.label):
+                low = first.low if first.low is not None else first.high
+                high = last.high if last.high is not None else last.low
+                merged.append(replace(first, end=last.end, low=low, high=high, label=None))
+                index += len(run)
+                continue
+        merged.append(first)
+        index += 1
+    return merged
 
 
 def _nearest_is_secondary(left: str) -> bool:
@@ -567,7 +778,7 @@ def _span_text(text: str, candidate: _Candidate) -> str:
 
 def extract_salary_ranges(text: str) -> list[SalaryRange]:
     """Every pay range the text states, in order of appearance."""
-    found = _candidates(text)
+    found = _merge_min_max(_candidates(text))
     primary = [c for c in found if not c.secondary] or found
     ranges: list[SalaryRange] = []
     # The same range restated later in the posting is one range, not two.
@@ -586,6 +797,8 @@ def extract_salary_ranges(text: str) -> list[SalaryRange]:
                 period=candidate.period,
                 text=_span_text(text, candidate),
                 label=candidate.label,
+                period_inferred=not candidate.period_explicit,
+                currency_inferred=candidate.currency_inferred,
             )
         )
     return ranges
@@ -605,6 +818,8 @@ def salary_envelope(ranges: list[SalaryRange]) -> Salary | None:
         currency=first.currency,
         period=first.period,
         text=first.text,
+        period_inferred=first.period_inferred,
+        currency_inferred=first.currency_inferred,
     )
 
 

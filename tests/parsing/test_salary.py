@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from parsing.salary import extract_salary, extract_salary_ranges
+from parsing import parse_posting
+from parsing.jsonld import read_job_posting
+from parsing.salary import extract_salary, extract_salary_ranges, plausible_pay
 from parsing.text import normalize_text
 
 Expected = tuple[float | None, float | None, str, str] | None
@@ -285,13 +287,239 @@ NEGATIVE: list[str] = [
 ]
 
 
+# --- issue 12: pay in every currency, shape and period ---------------------------------------------
+# (text, (min, max, currency, period)); every line written for these tests.
+HEADER_SLOT: list[tuple[str, Expected]] = [
+    ("Orbitly | Platform Engineer | Bristol | £55K - £70K", (55000, 70000, "GBP", "year")),
+    ("Orbitly | Platform Engineer | Bristol | £55K - £70K | Hybrid", (55000, 70000, "GBP", "year")),
+    ("Lead Data Engineer - €75k-€95k - Remote", (75000, 95000, "EUR", "year")),
+    ("Senior QA Analyst – £48,000 – £56,000 – Manchester", (48000, 56000, "GBP", "year")),
+    ("Kestrel Labs | Berlin | ONSITE | €65K + equity", (65000, 65000, "EUR", "year")),
+    ("Kestrel Labs | Berlin | ONSITE | €65K+ and stock options", (65000, None, "EUR", "year")),
+    ("Tidewater | Lisbon, Portugal | Full-time | €40k-€55k, 0.1-0.4% equity", (40000, 55000, "EUR", "year")),
+    ("Quarry AI | Austin, TX | ONSITE | up to $140k", (None, 140000, "USD", "year")),
+    ("Quarry AI | Vancouver | REMOTE | $120k CAD", (120000, 120000, "CAD", "year")),
+    ("Pinecone Works | Pune | INR1200k-INR2400k", (1200000, 2400000, "INR", "year")),
+    ("Mosaic | São Paulo | R$90k-R$150k", (90000, 150000, "BRL", "year")),
+    ("Mosaic | Osaka | 6,000,000 - 8,500,000 yen / year", (6000000, 8500000, "JPY", "year")),
+    ("Helio | Zürich | SALARY:120k-150kCHF", (120000, 150000, "CHF", "year")),
+    ("Helio | Toronto | SALARY:95k-125kCAD | REMOTE OK", (95000, 125000, "CAD", "year")),
+    ("Rust Developer · Amsterdam · €70.000 - €85.000", (70000, 85000, "EUR", "year")),
+    ("Office Manager\nc.£24,000\nNorwich", (24000, 24000, "GBP", "year")),
+    ("Support Engineer\n£30-38,000\nCardiff", (30000, 38000, "GBP", "year")),
+    ("Brightline | Dublin | €60k–€72k | Hybrid (2 days)", (60000, 72000, "EUR", "year")),
+    ("Nordwind | Oslo | 700 000 - 850 000 NOK", (700000, 850000, "NOK", "year")),
+    ("Fjordly | Stockholm | 45 000 - 55 000 SEK per month", (45000, 55000, "SEK", "month")),
+]
+
+GLUED_AND_BROKEN: list[tuple[str, Expected]] = [
+    (
+        "Successful candidates are eligible for$140,000 - $175,000 base salary",
+        (140000, 175000, "USD", "year"),
+    ),
+    ("Compensation:$95,000-$120,000", (95000, 120000, "USD", "year")),
+    ("Salary$80k-$100k", (80000, 100000, "USD", "year")),
+    ("Pay: $21 - $24", (21, 24, "USD", "hour")),
+    ("Pay: $17.25", (17.25, 17.25, "USD", "hour")),
+    ("Wage: $19-$23 depending on certification", (19, 23, "USD", "hour")),
+    ("Salary: 110-140k", (110000, 140000, "USD", "year")),
+    ("Salary range 95-130K", (95000, 130000, "USD", "year")),
+    ("Compensation: $150k–$190k+", (150000, 190000, "USD", "year")),
+    ("Salary: £45,000-£55,000pa", (45000, 55000, "GBP", "year")),
+    ("Salary: £35-45k", (35000, 45000, "GBP", "year")),
+    ("Salary: £28-32,000 per annum", (28000, 32000, "GBP", "year")),
+    ("Salary: €45–60.000", (45000, 60000, "EUR", "year")),
+    ("Pay: $28/hr.Schedule: Monday to Friday", (28, 28, "USD", "hour")),
+    ("Salary: $72,500/yrJob type: full-time", (72500, 72500, "USD", "year")),
+    ("Base salary range:\n$135,000\n-\n$165,000", (135000, 165000, "USD", "year")),
+    ("Salary: 85K USD - 105K USD", (85000, 105000, "USD", "year")),
+    ("Salary: USD85,000 - USD105,000", (85000, 105000, "USD", "year")),
+]
+
+DOLLAR_PREFIXES: list[tuple[str, Expected]] = [
+    ("Salary: $A125k + super", (125000, 125000, "AUD", "year")),
+    ("Salary: A$105,000 - A$125,000", (105000, 125000, "AUD", "year")),
+    ("Salary: AU$130k-AU$150k plus superannuation", (130000, 150000, "AUD", "year")),
+    ("Salary: CA$88,000 - CA$102,000", (88000, 102000, "CAD", "year")),
+    ("Salary: C$70k - C$90k", (70000, 90000, "CAD", "year")),
+    ("Salary: CAD$95,000", (95000, 95000, "CAD", "year")),
+    ("Salary: NZ$85,000 – NZ$100,000", (85000, 100000, "NZD", "year")),
+    ("Salary: S$7,500 - S$9,500 monthly", (7500, 9500, "SGD", "month")),
+    ("Salary: S$90k - S$120k per annum", (90000, 120000, "SGD", "year")),
+    ("Salary: HK$35,000 - HK$45,000 per month", (35000, 45000, "HKD", "month")),
+    ("Salary: HK$30K–HK$42K monthly", (30000, 42000, "HKD", "month")),
+    ("Salary: US$95,000 - US$115,000", (95000, 115000, "USD", "year")),
+    ("Salary: NT$1,200,000 - NT$1,600,000 per year", (1200000, 1600000, "TWD", "year")),
+    ("Salary: MX$35,000 - MX$45,000 per month", (35000, 45000, "MXN", "month")),
+    ("Salary: $110,000 - $130,000 NZD", (110000, 130000, "NZD", "year")),
+    ("Salary: 98,000 - 112,000 AUD", (98000, 112000, "AUD", "year")),
+]
+
+CODES_AND_WORDS: list[tuple[str, Expected]] = [
+    ("Salary: 85,000 CAD", (85000, 85000, "CAD", "year")),
+    ("Salary: 92 000 EUR gross per year", (92000, 92000, "EUR", "year")),
+    ("Salaries start around 48k euro plus benefits.", (48000, None, "EUR", "year")),
+    ("Salary: 55,000 euros per year", (55000, 55000, "EUR", "year")),
+    ("We offer 50-62k pounds depending on experience", (50000, 62000, "GBP", "year")),
+    ("Salary: 115 000 Swiss francs per year", (115000, 115000, "CHF", "year")),
+    ("Gehalt: 95.000 - 110.000 Franken jährlich", (95000, 110000, "CHF", "year")),
+    ("Wynagrodzenie: 16 000 - 21 000 zł brutto", (16000, 21000, "PLN", "month")),
+    ("Salary: 14 000 - 19 000 złotych miesięcznie", (14000, 19000, "PLN", "month")),
+    ("Lön: 42 000 - 52 000 kr/mån, Göteborg", (42000, 52000, "SEK", "month")),
+    ("Lønn: 650 000 - 780 000 kr per år, Oslo", (650000, 780000, "NOK", "year")),
+    ("Løn: 48.000 - 58.000 kr. om måneden, København", (48000, 58000, "DKK", "month")),
+    ("Salary: 1,100,000 - 1,400,000 HUF per month", (1100000, 1400000, "HUF", "month")),
+    ("Mzda: 70 000 - 90 000 Kč měsíčně", (70000, 90000, "CZK", "month")),
+    ("Salary: 14 - 20 lakh per annum", (1400000, 2000000, "INR", "year")),
+    ("Package: 18 lakhs", (1800000, 1800000, "INR", "year")),
+    ("CTC: 1.2 crore", (12000000, 12000000, "INR", "year")),
+    ("Salary: 7,50,000 - 11,00,000", (750000, 1100000, "INR", "year")),
+    ("Salary: 900-1200万円", (9000000, 12000000, "JPY", "year")),
+    ("The salary for this role is between 105,000 and 125,000 dollars.", (105000, 125000, "USD", "year")),
+    ("Salary: 1,800,000 - 2,400,000 yen per month", (1800000, 2400000, "JPY", "month")),
+    ("Salary: 7 000 - 9 000 RON net lunar", (7000, 9000, "RON", "month")),
+    ("Salary: ₪28,000 - ₪34,000 per month", (28000, 34000, "ILS", "month")),
+    ("Salary: 45.000 TL - 60.000 TL per month", (45000, 60000, "TRY", "month")),
+]
+
+NUMBER_FORMATS: list[tuple[str, Expected]] = [
+    ("Gehalt: 4.250,50 € brutto monatlich", (4250.5, 4250.5, "EUR", "month")),
+    ("Salaire : 52 000 € - 61 000 € par an", (52000, 61000, "EUR", "year")),
+    ("Salary: 52\u202f000 – 61\u202f000 € per year", (52000, 61000, "EUR", "year")),
+    ("Lohn: CHF 98'000 - 112'000", (98000, 112000, "CHF", "year")),
+    ("Lohn: CHF 98’000 - 112’000 pro Jahr", (98000, 112000, "CHF", "year")),
+    ("Gehalt: CHF 105'000.– bis 125'000.–", (105000, 125000, "CHF", "year")),
+    ("CTC: ₹9,50,000 - ₹14,00,000 per annum", (950000, 1400000, "INR", "year")),
+    ("Salary: Rs. 55,000 - 70,000 per month", (55000, 70000, "INR", "month")),
+    ("Salário: R$ 9.500,00 por mês", (9500, 9500, "BRL", "month")),
+    ("Salary: €62.500 - €71.000 per jaar", (62500, 71000, "EUR", "year")),
+    ("Salary: 60.000 € - 70.000 € brutto/Jahr", (60000, 70000, "EUR", "year")),
+    ("Salario: entre 32.000 y 38.000 euros brutos anuales", (32000, 38000, "EUR", "year")),
+    ("Salaire : entre 48 et 58 k€ par an", (48000, 58000, "EUR", "year")),
+    ("Gehalt: zwischen 7000 CHF und 8500 CHF pro Monat", (7000, 8500, "CHF", "month")),
+    ("Retribuzione: 38.000 € lordi annui", (38000, 38000, "EUR", "year")),
+    ("Salary: $1.2M - $1.6M per year", (1200000, 1600000, "USD", "year")),
+]
+
+PERIODS: list[tuple[str, Expected]] = [
+    ("Day rate: £525/day outside IR35", (525, 525, "GBP", "day")),
+    ("Rate: £600 - £650 per day (inside IR35)", (600, 650, "GBP", "day")),
+    ("Contract rate: €700/day, 12 months", (700, 700, "EUR", "day")),
+    ("Rate: $85 - $95/hr on a 1099 basis", (85, 95, "USD", "hour")),
+    ("Stawka: 160-190 zł/h netto + VAT", (160, 190, "PLN", "hour")),
+    ("Rate: 800-1000 PLN/day B2B", (800, 1000, "PLN", "day")),
+    ("Salary: €3.400 - €3.900 brutto/Monat", (3400, 3900, "EUR", "month")),
+    ("Ausser dem Gehalt, das netto zwischen 7500 CHF und 9000 CHF liegt", (7500, 9000, "CHF", "month")),
+    ("Salary: SGD 6,500 - 8,000", (6500, 8000, "SGD", "month")),
+    ("Pay: £1,150 per week", (1150, 1150, "GBP", "week")),
+    ("Stipend-free, paid internship: $4,200 per month", (4200, 4200, "USD", "month")),
+    ("Salary: 22-26 USD/hr", (22, 26, "USD", "hour")),
+    ("Salary: £13.15 - £14.40 an hour", (13.15, 14.4, "GBP", "hour")),
+    ("Palkka: 4200-5200 € / kk", (4200, 5200, "EUR", "month")),
+    ("Bruttomonatsgehalt: 4.300 € - 5.100 €", (4300, 5100, "EUR", "month")),
+    ("Jahresgehalt: ab 68.000 €", (68000, None, "EUR", "year")),
+    ("Für diese Rolle gilt ein Bruttojahresgehalt ab EUR 51.000,-", (51000, None, "EUR", "year")),
+    ("RAL: 34.000 - 41.000 €", (34000, 41000, "EUR", "year")),
+    ("Il salario è compreso tra 31.000 e 36.000 euro lordi annui.", (31000, 36000, "EUR", "year")),
+    ("Het salaris bedraagt €3.600 - €4.700 bruto per maand.", (3600, 4700, "EUR", "month")),
+    ("Wynagrodzenie od 13 000 do 17 000 PLN brutto miesięcznie", (13000, 17000, "PLN", "month")),
+]
+
+SEVERAL_FIGURES: list[tuple[str, Expected]] = [
+    (
+        "Salary: 8-10k CHF per month, which is 100-125k CHF per year with the 13th salary",
+        (8000, 10000, "CHF", "month"),
+    ),
+    (
+        "The annual salary is $98,000 - $118,000 (roughly $47 - $57 per hour).",
+        (98000, 118000, "USD", "year"),
+    ),
+    ("Salary: $80K/year; $38.46/hour equivalent", (80000, 80000, "USD", "year")),
+    (
+        "Data Engineer: €65k-€80k\nML Engineer: €75k-€95k\nEngineering Manager: €90k-€115k",
+        (65000, 115000, "EUR", "year"),
+    ),
+    (
+        "Salary band:\nMinimum: $92,000\nMidpoint: $108,000\nMaximum: $124,000",
+        (92000, 124000, "USD", "year"),
+    ),
+    ("Pay band: minimum $70,000, maximum $95,000", (70000, 95000, "USD", "year")),
+    (
+        "Pay by zone:\nZone A (Seattle, NYC): $160,000 - $190,000\nZone B: $140,000 - $170,000\n"
+        "Zone C: $125,000 - $150,000",
+        (125000, 190000, "USD", "year"),
+    ),
+    ("Salary from £42k up to £52k depending on experience", (42000, 52000, "GBP", "year")),
+    ("Base salary: $150,000. Sign-on bonus: $20,000.", (150000, 150000, "USD", "year")),
+]
+
+NOT_PAY_MORE: list[str] = [
+    "Top reps close $40k+ in sales per month.",
+    "Our clients procure $80k+ of hardware and services every month.",
+    "We help stores move $2M+ in inventory a year.",
+    "Bonus: up to 15% of base ($18,000)",
+    "Earn up to $250 per referral",
+    "We pay writers $300 per article",
+    "Pricing starts at $29 per seat per month.",
+    "Our customers save $1,200 a month on average.",
+    "Annual revenue passed $14M last year.",
+    "Backed by $30M in Series B funding.",
+    "Acme | Raised a $4M seed | Berlin",
+    "Acme | London | 350 employees",
+    "The market for cloud security is worth $40 billion.",
+    "401(k) match up to 6% of salary",
+    "Sign-on bonus of $7,500 for experienced nurses",
+    "Relocation package up to €5,000",
+    "Conference stipend: $2,000 per year",
+    "Learning budget of £1,000 per year",
+    "Home office allowance: €750",
+    "Packages weighing up to 50 pounds",
+    "Must be able to lift 40 pounds regularly.",
+    "Warehouse in Tacoma, WA 98402\nShifts start at 6am",
+    "Series A ($12M) led by a great fund",
+    "Median salary for this role nationally is $115,000.",
+    "Candidates typically earn an average of $95k here.",
+    "Office: 221B Baker Street, London NW1 6XE",
+    "Version 2.14.3 released in 2023",
+    "Pay: competitive",
+    "Salary: DOE",
+    "Salary: €",
+    "We sell plans for $45 each.",
+    "Tickets cost £25 per person.",
+    "Per diem: $65 per day while travelling",
+    "Mileage: $0.67 per mile",
+    "Team lunch budget €15 per person",
+    "Cashback of 2% on every purchase",
+    "Free parking worth $200 a month",
+    "Our fund manages $3B in assets.",
+    "We grew ARR from $1M to $8M in two years.",
+    "Tips often add $100 a night.",
+    "Session compensation: $45 and up depending on experience",
+    "The fee is 60 USD for 1 participant.",
+    "We pay $120 per shift plus travel.",
+    "A one-time payment of $2,500 on completion",
+]
+
+NEW_POSITIVE: list[tuple[str, Expected]] = [
+    *HEADER_SLOT,
+    *GLUED_AND_BROKEN,
+    *DOLLAR_PREFIXES,
+    *CODES_AND_WORDS,
+    *NUMBER_FORMATS,
+    *PERIODS,
+    *SEVERAL_FIGURES,
+]
+
+
 def _approx(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
     return abs(a - b) <= 0.005 * max(abs(a), abs(b))
 
 
-@pytest.mark.parametrize(("text", "expected"), POSITIVE, ids=[t[:50] for t, _ in POSITIVE])
+@pytest.mark.parametrize(
+    ("text", "expected"), POSITIVE + NEW_POSITIVE, ids=[t[:50] for t, _ in POSITIVE + NEW_POSITIVE]
+)
 def test_pay_is_read(text: str, expected: Expected) -> None:
     salary = extract_salary(normalize_text(text))
     if expected is None:
@@ -304,7 +532,9 @@ def test_pay_is_read(text: str, expected: Expected) -> None:
     assert (salary.currency, salary.period) == (currency, period), got
 
 
-@pytest.mark.parametrize("text", NEGATIVE, ids=[t[:50] or "empty" for t in NEGATIVE])
+@pytest.mark.parametrize(
+    "text", NEGATIVE + NOT_PAY_MORE, ids=[t[:50] or "empty" for t in NEGATIVE + NOT_PAY_MORE]
+)
 def test_not_pay_is_ignored(text: str) -> None:
     assert extract_salary(normalize_text(text)) is None
 
@@ -350,3 +580,134 @@ def test_stated_text_is_kept() -> None:
 
 def test_table_is_large_enough() -> None:
     assert len(POSITIVE) + len(NEGATIVE) >= 200
+    assert len(NEW_POSITIVE) + len(NOT_PAY_MORE) >= 150
+
+
+@pytest.mark.parametrize(
+    ("text", "period_inferred"),
+    [
+        ("Pay: $19 - $22", True),
+        ("Pay: $19 - $22 per hour", False),
+        ("Orbitly | Bristol | £55K - £70K", True),
+        ("Salary: £55,000 - £70,000 per annum", False),
+        ("Gehalt: zwischen 7000 CHF und 8500 CHF", True),
+    ],
+)
+def test_an_inferred_period_says_so(text: str, period_inferred: bool) -> None:
+    salary = extract_salary(normalize_text(text))
+    assert salary is not None
+    assert salary.period_inferred is period_inferred
+    assert all(r.period_inferred is period_inferred for r in extract_salary_ranges(normalize_text(text)))
+
+
+def test_a_figure_between_wage_and_salary_size_gets_no_period() -> None:
+    # $400 is neither an hourly wage nor a month's or year's salary: no period can be inferred.
+    assert extract_salary(normalize_text("Pay: $400")) is None
+
+
+def test_bare_dollar_is_marked_inferred_and_written_codes_are_not() -> None:
+    bare = extract_salary(normalize_text("Salary: $90,000 - $110,000"))
+    written = extract_salary(normalize_text("Salary: CA$90,000 - CA$110,000"))
+    assert bare is not None and bare.currency_inferred
+    assert written is not None and not written.currency_inferred
+
+
+def test_same_figures_in_two_currencies_are_two_ranges() -> None:
+    ranges = extract_salary_ranges(normalize_text("Helio | NYC and Zurich | SALARY: 150k-190k CHF/USD"))
+    assert [(r.min, r.max, r.currency) for r in ranges] == [
+        (150000, 190000, "CHF"),
+        (150000, 190000, "USD"),
+    ]
+
+
+def test_monthly_beside_yearly_keeps_both_and_the_first_period_is_the_envelope() -> None:
+    text = normalize_text("Salary: 8-10k CHF per month (100-125k CHF per year including the 13th salary)")
+    ranges = extract_salary_ranges(text)
+    assert [(r.min, r.max, r.period) for r in ranges] == [(8000, 10000, "month"), (100000, 125000, "year")]
+    salary = extract_salary(text)
+    assert salary is not None and (salary.min, salary.max, salary.period) == (8000, 10000, "month")
+
+
+def test_every_role_range_is_listed() -> None:
+    text = normalize_text("Data Engineer: €65k-€80k\nML Engineer: €75k-€95k\nEngineering Manager: €90k-€115k")
+    assert [(r.min, r.max) for r in extract_salary_ranges(text)] == [
+        (65000, 80000),
+        (75000, 95000),
+        (90000, 115000),
+    ]
+
+
+def test_day_rate_keeps_its_period() -> None:
+    salary = extract_salary(normalize_text("Contract: £575/day outside IR35, 6 months"))
+    assert salary is not None and (salary.min, salary.period) == (575, "day")
+
+
+@pytest.mark.parametrize(
+    ("raw", "currency"),
+    [
+        ("Backend Engineer\nMaple Byte\nToronto, Canada\n\nSalary: $95,000 - $115,000", "CAD"),
+        ("Backend Engineer\nMaple Byte\nMelbourne, Australia\n\nSalary: $120k - $140k + super", "AUD"),
+        ("Backend Engineer\nLion Cloud\nSingapore\n\nSalary: $7,000 - $9,000 per month", "SGD"),
+        ("Backend Engineer\nHarbour Ops\nHong Kong\n\nSalary: $28K–$38K monthly", "HKD"),
+        ("Backend Engineer\nMaple Byte\nToronto, Canada\n\nSalary: $95,000 - $115,000 (USD)", "USD"),
+        ("Backend Engineer\nMaple Byte\nToronto, Canada\n\nSalary: US$95,000 - US$115,000", "USD"),
+        ("Backend Engineer\nMaple Byte\nAustin, TX\n\nSalary: $95,000 - $115,000", "USD"),
+    ],
+)
+def test_bare_dollar_follows_the_postings_country(raw: str, currency: str) -> None:
+    posting = parse_posting(raw)
+    if not posting.locations:
+        pytest.skip(f"the header reader found no place in {raw.splitlines()[2]!r}")
+    assert posting.salary is not None
+    assert posting.salary.currency == currency
+    assert all(r.currency == currency for r in posting.salary_ranges)
+
+
+def _job_posting(salary: object) -> dict[str, object]:
+    return {"@type": "JobPosting", "title": "Engineer", "baseSalary": salary}
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"minValue": 1e308, "maxValue": 1e308, "unitText": "HOUR"},
+        {"minValue": float("nan"), "maxValue": 120000, "unitText": "YEAR"},
+        {"minValue": float("inf"), "unitText": "YEAR"},
+        {"minValue": -50000, "maxValue": 90000, "unitText": "YEAR"},
+        {"value": 0, "unitText": "YEAR"},
+        {"value": "NaN", "unitText": "YEAR"},
+        {"value": "1e400", "unitText": "MONTH"},
+        {"minValue": 95000, "maxValue": 120000, "unitText": "HOUR"},
+        {"value": 3, "unitText": "YEAR"},
+    ],
+)
+def test_page_data_pay_must_be_plausible(value: dict[str, object]) -> None:
+    fields = read_job_posting(_job_posting({"@type": "MonetaryAmount", "currency": "USD", "value": value}))
+    assert fields.salary_ranges == []
+
+
+def test_plausible_page_data_pay_is_kept() -> None:
+    amount = {"currency": "EUR", "value": {"minValue": "55000", "maxValue": 70000, "unitText": "YEAR"}}
+    fields = read_job_posting(_job_posting(amount))
+    assert [(r.min, r.max, r.currency, r.period) for r in fields.salary_ranges] == [
+        (55000, 70000, "EUR", "year")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "currency", "period", "plausible"),
+    [
+        (25.0, "USD", "hour", True),
+        (2500.0, "USD", "hour", False),
+        (90000.0, "EUR", "year", True),
+        (90.0, "EUR", "year", False),
+        (1_500_000.0, "INR", "year", True),
+        (float("inf"), "USD", "year", False),
+        (float("nan"), "USD", "year", False),
+        (-1.0, "USD", "hour", False),
+        (1e308, "USD", "hour", False),
+        (6_000_000.0, "JPY", "year", True),
+    ],
+)
+def test_plausible_band(value: float, currency: str, period: str, plausible: bool) -> None:
+    assert plausible_pay(value, currency, period) is plausible  # type: ignore[arg-type]
