@@ -863,3 +863,29 @@ def extract_skills(text: str) -> list[str]:
     corrected = _apply_typos(index, lows, gaps)
     matches = _scan(index, toks, lows, gaps, corrected)
     return _rank(index, _resolve(index, toks, lows, gaps, matches))
+
+
+class Mention(NamedTuple):
+    """One place a skill was read: its canonical name, the words as written, and the words around."""
+
+    name: str
+    written: str
+    context: str
+
+
+def skill_mentions(text: str, window: int = 6) -> list[Mention]:
+    """Every mention ``extract_skills`` counts, with its surroundings (for audits, not for parsing)."""
+    if not text:
+        return []
+    index = _index()
+    if "://" in text or "www." in text or "@" in text:
+        text = _strip_links(text)
+    toks, lows, gaps = _split_tokens(text)
+    corrected = _apply_typos(index, lows, gaps)
+    matches = {m.start: m for m in _scan(index, toks, lows, gaps, corrected)}
+    out: list[Mention] = []
+    for skill, pos in _resolve(index, toks, lows, gaps, list(matches.values())):
+        end = matches[pos].end if pos in matches else pos + 1
+        around = "".join(gaps[k] + toks[k] for k in range(max(0, pos - window), min(len(toks), end + window)))
+        out.append(Mention(index.entries[skill].name, " ".join(toks[pos:end]), " ".join(around.split())))
+    return out

@@ -58,6 +58,86 @@ def parse_sources(source_dir: Path = SOURCE_DIR) -> list[dict[str, object]]:
     return entries
 
 
+# Words that say nothing about which skill a phrase names.
+_FILLER_WORDS = frozenset(
+    "and of the for in to a an with on management systems system software skills services".split()
+)
+
+
+def _content_words(phrase: str) -> set[str]:
+    return {token.removesuffix("s") for token in normalize_phrase(phrase)} - _FILLER_WORDS
+
+
+def _squash(phrase: str) -> str:
+    return "".join(normalize_phrase(phrase))
+
+
+def is_spelling_of(alias: str, name: str) -> bool:
+    """Whether an alias plausibly writes the same skill as the name (not a related concept).
+
+    It shares a content word, contains or abbreviates the name (``Postgres``, ``k8s``), or is
+    its acronym or expansion. "sales tax" is not a spelling of "Corporate Tax", nor "WooCommerce"
+    of "WordPress": such aliases become skills of their own.
+    """
+    if _content_words(alias) & _content_words(name):
+        return True
+    a, n = _squash(alias), _squash(name)
+    if not a or a in n or n in a or a[:4] == n[:4]:
+        return True
+    if len(a) <= 5 or any(c.isdigit() for c in alias) or alias.isupper() or not alias.isascii():
+        return True
+    # An acronym written inside ("RAG pipelines", "Class A CDL") or an abbreviation ("sklearn").
+    if any(len(w) >= 2 and w.isupper() for w in alias.split()) or _abbreviates(a, n):
+        return True
+    initials = "".join(t[0] for t in normalize_phrase(alias))
+    return initials == n or "".join(t[0] for t in normalize_phrase(name)) == a
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """The short form's letters appear in order in the long one, from the same first letter."""
+    if not short or not long or short[0] != long[0] or len(short) >= len(long):
+        return False
+    rest = iter(long)
+    return all(c in rest for c in short)
+
+
+def _skill_name(alias: str) -> str:
+    if alias.islower():
+        return " ".join(w[:1].upper() + w[1:] for w in alias.split())
+    return alias
+
+
+def split_related(entries: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Make every alias that names a related concept rather than the skill a skill of its own."""
+    names = {normalize_phrase(str(e["name"])) for e in entries}
+    out: list[dict[str, object]] = []
+    promoted: dict[tuple[str, ...], dict[str, object]] = {}
+    for entry in entries:
+        kept: list[str] = []
+        aliases = entry["aliases"]
+        assert isinstance(aliases, list)
+        for alias in aliases:
+            if is_spelling_of(alias, str(entry["name"])):
+                kept.append(alias)
+                continue
+            key = normalize_phrase(alias)
+            if key in names:
+                continue
+            if key in promoted:
+                continue
+            promoted[key] = {
+                "name": _skill_name(alias),
+                "aliases": [],
+                "category": entry["category"],
+                "ambiguous": False,
+            }
+        out.append({**entry, "aliases": kept})
+    # A promoted phrase that another entry keeps as a genuine spelling stays that entry's alias.
+    spelled = {normalize_phrase(a) for e in out for a in e["aliases"]}  # type: ignore[attr-defined]
+    out.extend(p for key, p in promoted.items() if key not in spelled)
+    return out
+
+
 def validate(entries: list[dict[str, object]]) -> list[str]:
     problems: list[str] = []
     names: set[str] = set()
@@ -94,7 +174,7 @@ def render(entries: list[dict[str, object]]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    entries = parse_sources()
+    entries = split_related(parse_sources())
     problems = validate(entries)
     for p in problems:
         print(p, file=sys.stderr)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsing.data.build_skills import parse_sources, render, validate
+from parsing.data.build_skills import parse_sources, render, split_related, validate
 from parsing.skills import DATA_FILE, extract_skills, normalize_phrase, taxonomy
 
 # ---------------------------------------------------------------------------------- taxonomy
@@ -47,7 +47,7 @@ def test_no_alias_is_claimed_by_two_skills() -> None:
 
 
 def test_skills_json_is_built_from_the_sources() -> None:
-    entries = parse_sources()
+    entries = split_related(parse_sources())
     assert validate(entries) == []
     assert render(entries) == DATA_FILE.read_text(encoding="utf-8")
 
