@@ -169,7 +169,7 @@ for _kind, _block in _HEADINGS.items():
 _HEADING_RE = re.compile(
     r"(?:(?:our|the|your|key)[ \t]+)?(?P<phrase>"
     + "|".join(_phrase_pattern(p) for p in sorted(_KIND_OF, key=len, reverse=True))
-    + r")(?P<tail>[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*[:：]?)",
+    + r")(?P<tail>[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*[:：?]?)",
     re.IGNORECASE,
 )
 # What may stand before a heading on its line: markdown, bullets, numbering.
@@ -192,14 +192,15 @@ def _heading_at(text: str, m: re.Match[str]) -> bool:
     capital = text[start].isupper()
     own_line_start = _LEAD_RE.match(lead) is not None
     rest_of_line = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
-    colon = m.group("tail").rstrip().endswith((":", "："))
+    colon = m.group("tail").rstrip().endswith((":", "：", "?"))
     if own_line_start and not rest_of_line.strip(" \t*_#:"):
         return len(lead.strip()) <= 4 or capital
     if not capital:
         return False
     # Inline: after a sentence end or glued onto the previous sentence ("...teams.Requirements:").
     before = text[start - 1] if start else "\n"
-    boundary = own_line_start or before in ".!?;)•·:" or (before.islower() or before.isdigit())
+    glued = before.islower() or before.isdigit() or (colon and before.isalpha())
+    boundary = own_line_start or before in ".!?;)•·:" or glued
     if not boundary:
         return False
     if colon:

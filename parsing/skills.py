@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -71,7 +72,23 @@ _GLUE_GAPS = frozenset(["", "\x00", "-", "\\-", "&", "'", "\u2019", ".", "\u2010
 # Abbreviations of non-ambiguous skills that also mean something else (a CV is a resume, a PR is
 # a pull request, AP is an exam, ABA a bar association, EMR also Amazon's Elastic MapReduce): they
 # need the same context as ambiguous words.
-_CONTEXT_ABBREVIATIONS = frozenset(["cv", "pr", "ap", "ar", "aba", "emr"])
+_CONTEXT_ABBREVIATIONS = frozenset(["cv", "pr", "ap", "ar", "aba", "emr", "msk", "xp"])
+# Ambiguous words that are verbs or adjectives in ordinary prose (which writes them in lower case,
+# in German too): written with their capital in the middle of a sentence, they are the skill.
+_CAPITAL_MEANS_SKILL = frozenset(["react", "express", "swift", "rust", "spark", "excel"])
+# Words after a mention that make it the name of a team or a function, not a skill asked for
+# ("work with the Product Management team", "partner with UX designers").
+_TEAM_WORDS = _words(
+    "team teams department departments org orgs organization organisation function functions group groups "
+    "leaders leadership partners stakeholders counterparts colleagues"
+)
+_ROLE_WORDS = _words(
+    "manager managers designer designers researcher researchers specialist specialists professional "
+    "professionals staff recruiter recruiters director directors lead leads officer officers"
+)
+# A few very common German words: in German prose every noun has a capital, so "Teams" or "Word"
+# with a capital says nothing.
+_GERMAN_WORDS = _words("und der die das mit für wir sie ist du ihr bei von zu auf ein eine den dem des sich")
 # All-caps aliases of up to 4 letters must be upper case in the text (SAN, STEM, SOAP vs san,
 # stem, soap), except these, which postings often write in lower case.
 _LOWERCASE_OK = _words(
@@ -170,6 +187,8 @@ class SkillEntry:
     aliases: tuple[str, ...]
     category: str
     ambiguous: bool
+    # An umbrella domain or generic practice: read (so it stops shorter matches), never reported.
+    umbrella: bool = False
 
 
 class _Alias(NamedTuple):
@@ -182,6 +201,9 @@ class _Alias(NamedTuple):
     # The alias as written, for the "own casing mid-sentence" context rule.
     written: str
     priority: int
+    # Token positions where the alias, written as one word, is cut at a capital ("InDesign"): the
+    # text must glue the parts there the same way, or "in design" would be the tool.
+    camel: tuple[int, ...] = ()
 
 
 class _Match(NamedTuple):
@@ -221,12 +243,33 @@ class _Index:
 # --------------------------------------------------------------------------------------- tokens
 
 
+def _fold_table() -> dict[int, str]:
+    """Latin letters with diacritics to their base letters ("ä" -> "a", "ß" -> "ss")."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        if base != char and base.isascii() and base.isalpha():
+            table[code] = base
+    for char, base in {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O"}.items():
+        table[ord(char)] = base
+    for char, base in {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D"}.items():
+        table[ord(char)] = base
+    return table
+
+
+# Folded on both sides, so "Französisch", "español" or "Qualitätskontrolle" match as written.
+_FOLD = _fold_table()
+
+
 def _split_tokens(text: str) -> tuple[list[str], list[str], list[str]]:
     """Return (tokens as written, lower-cased tokens, separators).
 
     ``gaps[k]`` is the separator in front of token ``k``; ``gaps[len(tokens)]`` is the tail.
     A camelCase boundary becomes the separator "\\x00" (glued, like no separator at all).
     """
+    if not text.isascii():
+        text = text.translate(_FOLD)
     if "_" in text:
         text = text.replace("_", " ")
     cuts = [m.start() for m in _CAMEL_RE.finditer(text)]
@@ -287,6 +330,7 @@ def load_taxonomy(path: Path = DATA_FILE) -> tuple[SkillEntry, ...]:
             aliases=tuple(item.get("aliases", ())),
             category=item["category"],
             ambiguous=bool(item.get("ambiguous", False)),
+            umbrella=bool(item.get("umbrella", False)),
         )
         for item in raw
     )
@@ -407,17 +451,22 @@ def _build_index(entries: tuple[SkillEntry, ...]) -> _Index:
             # A distinctive casing ("SAFe") is context enough.
             needs = _needs_context(entry, key) and not (form is not None and _mixed_case(form))
             tight = len(key) > 1 and all(len(t) == 1 for t in key)
-            base = _Alias(idx, needs, tight, form, written, 0)
+            written_gaps = _split_tokens(written)[2]
+            camel = tuple(k for k in range(1, len(key)) if written_gaps[k] == "\x00")
+            base = _Alias(idx, needs, tight, form, written, 0, camel)
             add(key, base)
             if len(key) > 1:
                 typo_counts.update(t for t in set(key) if t.isalpha() and len(t) >= _TYPO_MIN_LEN)
             if len(key) > 1 or not (needs or base.case_form):
                 for plural in _plural_variants(key[-1]):
+                    # One word made singular is often another word ("vitals" -> "vital").
+                    if len(key) == 1 and len(plural) < len(key[0]):
+                        continue
                     add((*key[:-1], plural), base._replace(priority=1))
                     for joined in _joined_variants((*key[:-1], plural)):
-                        add(joined, base._replace(priority=2))
+                        add(joined, base._replace(priority=2, camel=()))
             for joined in _joined_variants(key):
-                add(joined, base._replace(priority=2))
+                add(joined, base._replace(priority=2, camel=()))
 
     trie: dict[str, _Node] = {}
     vocab: set[str] = set()
@@ -773,6 +822,31 @@ def _casing_with_neighbour(
     return False
 
 
+def _names_a_team(index: _Index, skill: int, next_word: str, gap: str) -> bool:
+    """ "the Product Management team", "UX designers": a team or a role, not a skill asked for."""
+    if next_word not in _TEAM_WORDS and next_word not in _ROLE_WORDS:
+        return False
+    if not (gap == " " or _joinable(gap)):
+        return False
+    return next_word in _TEAM_WORDS or _domain(index.entries[skill].category) != "tech"
+
+
+def _written_as_a_name(m: _Match, toks: list[str], gaps: list[str]) -> bool:
+    """A verb-like skill word ("React", "Swift") with its capital in the middle of a sentence."""
+    word = toks[m.start]
+    if m.end - m.start != 1 or word.lower() not in _CAPITAL_MEANS_SKILL or word != m.alias.written:
+        return False
+    s = m.start
+    return s > 0 and not _is_break(gaps[s]) and toks[s - 1][:1].islower()
+
+
+def _looks_german(lows: list[str]) -> bool:
+    if len(lows) < 8:
+        return False
+    hits = sum(1 for low in lows if low in _GERMAN_WORDS)
+    return hits * 25 >= len(lows)
+
+
 def _initials(lows: list[str], start: int, end: int) -> str:
     return "".join(t[0] for t in lows[start:end] if t)
 
@@ -787,6 +861,10 @@ def _resolve(
     for m in matches:
         alias = m.alias
         if alias.tight and any(not gaps[k] or gaps[k].isspace() for k in range(m.start + 1, m.end)):
+            continue
+        if alias.camel and any(gaps[m.start + k] != "\x00" for k in alias.camel):
+            continue
+        if m.end < n and _names_a_team(index, alias.skill, lows[m.end], gaps[m.end]):
             continue
         if alias.case_form is not None or alias.needs_context:
             if not _acceptable_case(alias, toks, m):
@@ -825,9 +903,12 @@ def _resolve(
                 confirmed[i] = _cue_before(m, lows, gaps, covered, strong_only=lowered) or (
                     not lowered and _cue_after(m, lows, gaps, ends)
                 )
+        german = _looks_german(lows)
         for i in range(len(kept)):
             if not confirmed[i]:
-                confirmed[i] = _casing_with_neighbour(index, i, toks, gaps, kept, skills)
+                confirmed[i] = _written_as_a_name(kept[i], toks, gaps) or (
+                    not german and _casing_with_neighbour(index, i, toks, gaps, kept, skills)
+                )
         # Confirmation spreads along lists: rightwards from a confirmed item, then leftwards.
         for i in range(1, len(kept)):
             if not confirmed[i] and confirmed[i - 1]:
@@ -845,7 +926,10 @@ def _resolve(
 def _rank(index: _Index, found: Iterable[tuple[int, int]]) -> list[str]:
     counts: dict[int, int] = {}
     first: dict[int, int] = {}
+    entries = index.entries
     for skill, pos in found:
+        if entries[skill].umbrella:
+            continue
         counts[skill] = counts.get(skill, 0) + 1
         first.setdefault(skill, pos)
     order = sorted(counts, key=lambda s: (-counts[s], first[s]))

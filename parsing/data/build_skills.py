@@ -6,7 +6,13 @@ Source format, one skill a line::
     Canonical Name[*] | alias; alias; ...
 
 A ``*`` after the name marks the skill ambiguous (the name is also an ordinary word or letter, so
-it counts only in a skill context). Lines starting with ``#`` are comments.
+it counts only in a skill context). A ``~`` before an alias marks a local name (German, French,
+Spanish, Dutch, Portuguese: "~Lohnbuchhaltung" for Payroll), a spelling of the skill in another
+language. Lines starting with ``#`` are comments.
+
+Two vetting steps run on the sources: an alias that names a related concept rather than the skill
+("sales tax" under Corporate Tax) becomes a skill of its own (``split_related``), and the names in
+``umbrella.txt`` (umbrella domains, generic practices) are flagged: read, never reported.
 
 Run from the repository root: ``python -m parsing.data.build_skills`` (``--check`` only validates
 and fails if ``skills.json`` is out of date).
@@ -21,6 +27,9 @@ from pathlib import Path
 from parsing.skills import DATA_FILE, case_distinct, normalize_phrase
 
 SOURCE_DIR = Path(__file__).resolve().parent / "taxonomy"
+UMBRELLA_FILE = Path(__file__).resolve().parent / "umbrella.txt"
+# The local names of an entry while it is built (not written to skills.json).
+LOCAL_KEY = "_local"
 
 
 class TaxonomyError(ValueError):
@@ -49,12 +58,25 @@ def parse_sources(source_dir: Path = SOURCE_DIR) -> list[dict[str, object]]:
                 raise TaxonomyError(f"{where}: empty name")
             seen = {normalize_phrase(name)}
             aliases: list[str] = []
+            local: list[str] = []
             for alias in (a.strip() for a in alias_part.split(";")):
+                is_local = alias.startswith("~")
+                alias = alias.removeprefix("~").strip()
                 key = normalize_phrase(alias)
                 if alias and key and key not in seen:
                     seen.add(key)
                     aliases.append(alias)
-            entries.append({"name": name, "aliases": aliases, "category": category, "ambiguous": ambiguous})
+                    if is_local:
+                        local.append(alias)
+            entries.append(
+                {
+                    "name": name,
+                    "aliases": aliases,
+                    "category": category,
+                    "ambiguous": ambiguous,
+                    LOCAL_KEY: local,
+                }
+            )
     return entries
 
 
@@ -101,10 +123,15 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(c in rest for c in short)
 
 
+_SMALL_WORDS = frozenset("and or of the for in to a an with on".split())
+
+
 def _skill_name(alias: str) -> str:
-    if alias.islower():
-        return " ".join(w[:1].upper() + w[1:] for w in alias.split())
-    return alias
+    """A promoted alias written as a name: "continuous improvement" -> "Continuous Improvement"."""
+    if any(c.isupper() for c in alias[1:]):
+        return alias
+    words = alias.split()
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def split_related(entries: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -116,8 +143,10 @@ def split_related(entries: list[dict[str, object]]) -> list[dict[str, object]]:
         kept: list[str] = []
         aliases = entry["aliases"]
         assert isinstance(aliases, list)
+        local = entry.get(LOCAL_KEY) or []
+        assert isinstance(local, list)
         for alias in aliases:
-            if is_spelling_of(alias, str(entry["name"])):
+            if alias in local or is_spelling_of(alias, str(entry["name"])):
                 kept.append(alias)
                 continue
             key = normalize_phrase(alias)
@@ -138,11 +167,31 @@ def split_related(entries: list[dict[str, object]]) -> list[dict[str, object]]:
     return out
 
 
+def read_umbrella(path: Path = UMBRELLA_FILE) -> set[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.strip().casefold() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def mark_umbrella(entries: list[dict[str, object]], umbrella: set[str]) -> list[dict[str, object]]:
+    """Flag the umbrella domains and generic practices: read, never reported."""
+    return [
+        {**{k: v for k, v in e.items() if k != LOCAL_KEY}, "umbrella": str(e["name"]).casefold() in umbrella}
+        for e in entries
+    ]
+
+
+def build_entries() -> list[dict[str, object]]:
+    return mark_umbrella(split_related(parse_sources()), read_umbrella())
+
+
 def validate(entries: list[dict[str, object]]) -> list[str]:
     problems: list[str] = []
     names: set[str] = set()
     owner: dict[tuple[str, ...], tuple[str, str]] = {}
     upper_owner: dict[tuple[str, ...], str] = {}
+    umbrella = read_umbrella()
+    known = {str(e["name"]).casefold() for e in entries}
+    problems.extend(f"umbrella name not in the taxonomy: {u}" for u in sorted(umbrella - known))
     for entry in entries:
         name = str(entry["name"])
         if name in names:
@@ -174,7 +223,7 @@ def render(entries: list[dict[str, object]]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    entries = split_related(parse_sources())
+    entries = build_entries()
     problems = validate(entries)
     for p in problems:
         print(p, file=sys.stderr)
