@@ -6,6 +6,7 @@ skills of a whole category. None of it describes this job, so extractors only re
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -172,6 +173,11 @@ _HEADING_RE = re.compile(
     + r")(?P<tail>[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*[:：?]?)",
     re.IGNORECASE,
 )
+# Where a heading may start: after a line break or sentence end (and markdown, bullets, numbers),
+# or at a capital glued onto the previous word ("...teams.Requirements", "SQLBenefits").
+_STARTS_RE = re.compile(
+    r"(?:^|[\n.!?;:)•·])[ \t#*_>\-•·–—\d.)]*(?=\w)|(?<=[a-z\d])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"
+)
 # What may stand before a heading on its line: markdown, bullets, numbering.
 _LEAD_RE = re.compile(r"[ \t#*_>\-•·–—\d.)]*\Z")
 
@@ -212,8 +218,10 @@ def _heading_at(text: str, m: re.Match[str]) -> bool:
 def split_sections(text: str) -> list[Section]:
     """The posting's parts in order; text before the first heading is ``intro``."""
     cuts: list[tuple[int, int, str, str]] = []
-    for m in _HEADING_RE.finditer(text):
-        if not _heading_at(text, m):
+    # Headings start a line, follow a sentence, or are glued onto one: try only those places.
+    for place in _STARTS_RE.finditer(text):
+        m = _HEADING_RE.match(text, place.end())
+        if m is None or not _heading_at(text, m):
             continue
         phrase = " ".join(m.group("phrase").split()).casefold()
         cuts.append((m.start(), m.end(), _KIND_OF[phrase], m.group(0).strip()))
@@ -236,7 +244,7 @@ def split_sections(text: str) -> list[Section]:
 # Sentences that are boilerplate wherever they stand: equal-opportunity and legal text, benefits,
 # the company describing itself, a staffing agency describing itself.
 _BOILERPLATE_RE = re.compile(
-    r"""
+    r"""\b(?:
       equal\s+(?:employment\s+)?opportunit | without\s+regard\s+to
     | regardless\s+of\s+(?:race|age|gender|sex|religion) | sexual\s+orientation
     | gender\s+identity | national\s+origin | veteran\s+status
@@ -255,22 +263,44 @@ _BOILERPLATE_RE = re.compile(
     | founded\s+in | headquartered\s+in | our\s+mission | our\s+clients?\s+(?:include|is|are)
     | (?:staffing|recruiting|recruitment|talent)\s+(?:firm|agency|company|partner|solutions)
     | on\s+behalf\s+of\s+(?:our|a)\s+client
-    """,
-    re.IGNORECASE | re.VERBOSE,
+    )""",
+    re.VERBOSE,
 )
-_SENTENCE_RE = re.compile(r"[^.!?\n•·]+(?:[.!?]+|$|(?=[\n•·]))", re.MULTILINE)
+# The company as the subject of a sentence about what it does: "Nimbus builds design software".
+_SELF_DESCRIPTION_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s))[A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,3}[ \t]+"
+    r"(?:builds|makes|develops|provides|offers|creates|designs|sells|delivers|helps|powers|operates|serves"
+    r"|specializes|specialises|manufactures|is\s+building)\b",
+    re.MULTILINE,
+)
+# What ends a sentence or a list item (a full stop before a space only: "Node.js", "4.5").
+# (Pastes that lost their newlines glue sentences: "...our team.Requirements".)
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|[A-Z])|[\n•·]")
 
 
 def _drop_boilerplate(text: str) -> str:
-    if _BOILERPLATE_RE.search(text) is None:
-        return text
+    """Blank every sentence (or list item) that holds a boilerplate phrase."""
     out: list[str] = []
     last = 0
-    for m in _SENTENCE_RE.finditer(text):
-        if _BOILERPLATE_RE.search(m.group(0)):
-            out.append(text[last : m.start()])
-            out.append("\n")
-            last = m.end()
+    breaks: list[int] | None = None
+    # Lower-cased once so the long pattern runs without IGNORECASE (several times faster).
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text
+    found = [(m.start(), m.end()) for m in _BOILERPLATE_RE.finditer(lowered)]
+    found.extend((m.start(), m.end()) for m in _SELF_DESCRIPTION_RE.finditer(text))
+    for m_start, m_end in sorted(found):
+        if m_start < last:
+            continue
+        if breaks is None:
+            breaks = [b.end() for b in _SENTENCE_END_RE.finditer(text)]
+        k = bisect.bisect_right(breaks, m_start)
+        start = max(breaks[k - 1] if k else 0, last)
+        k = bisect.bisect_left(breaks, m_end)
+        end = breaks[k] if k < len(breaks) else len(text)
+        out.append(text[last:start])
+        out.append("\n")
+        last = end
     out.append(text[last:])
     return "".join(out)
 

@@ -29,16 +29,20 @@ How it reads a posting:
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import json
+import marshal
 import re
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import compress, pairwise, product
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "skills.json"
 
@@ -212,20 +216,17 @@ class _Match(NamedTuple):
     alias: _Alias
 
 
-class _Node:
-    """A trie node: the alias ending here, and the nodes one token further."""
-
-    __slots__ = ("alias", "children")
-
-    def __init__(self) -> None:
-        self.alias: _Alias | None = None
-        self.children: dict[str, _Node] = {}
+# A trie node: [number of the alias ending here or _NO_ALIAS, {next token: node}]. Plain lists,
+# dicts and numbers, so the whole index loads with ``marshal`` in a few milliseconds.
+_Node = list[Any]
+_NO_ALIAS = -1
 
 
 @dataclass(slots=True)
 class _Index:
     entries: tuple[SkillEntry, ...]
     trie: dict[str, _Node]
+    aliases: list[_Alias]
     vocab: frozenset[str]
     # Adjacent token pairs of multi-word aliases: a typo is fixed only into one of these.
     bigrams: frozenset[tuple[str, str]]
@@ -471,16 +472,22 @@ def _build_index(entries: tuple[SkillEntry, ...]) -> _Index:
     trie: dict[str, _Node] = {}
     vocab: set[str] = set()
     bigrams: set[tuple[str, str]] = set()
+    aliases: list[_Alias] = []
+    alias_number: dict[_Alias, int] = {}
     for key, alias in phrases.items():
         node = trie.get(key[0])
         if node is None:
-            node = trie[key[0]] = _Node()
+            node = trie[key[0]] = [_NO_ALIAS, {}]
         for tok in key[1:]:
-            child = node.children.get(tok)
+            child = node[1].get(tok)
             if child is None:
-                child = node.children[tok] = _Node()
+                child = node[1][tok] = [_NO_ALIAS, {}]
             node = child
-        node.alias = alias
+        number = alias_number.get(alias)
+        if number is None:
+            number = alias_number[alias] = len(aliases)
+            aliases.append(alias)
+        node[0] = number
         vocab.update(key)
         bigrams.update(pairwise(key))
 
@@ -504,6 +511,7 @@ def _build_index(entries: tuple[SkillEntry, ...]) -> _Index:
     return _Index(
         entries=entries,
         trie=trie,
+        aliases=aliases,
         vocab=frozenset(vocab),
         bigrams=frozenset(bigrams),
         typo_exact=frozenset(typo_words),
@@ -512,9 +520,84 @@ def _build_index(entries: tuple[SkillEntry, ...]) -> _Index:
     )
 
 
+# The built index, saved by ``python -m parsing.data.build_skills`` beside skills.json: loading it
+# takes a few milliseconds where building takes a few hundred. It is used only when it was built
+# from the same skills.json by the same Python (marshal's format is per version).
+INDEX_FILE = DATA_FILE.with_name("skills_index.marshal")
+_INDEX_FORMAT = 1
+
+
+def _taxonomy_digest(path: Path = DATA_FILE) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _index_state(index: _Index, digest: str) -> tuple[Any, ...]:
+    return (
+        _INDEX_FORMAT,
+        tuple(sys.version_info[:2]),
+        digest,
+        [tuple(getattr(e, f.name) for f in fields(SkillEntry)) for e in index.entries],
+        index.trie,
+        [tuple(a) for a in index.aliases],
+        index.vocab,
+        index.bigrams,
+        index.typo_exact,
+        index.typo_deletions,
+        {key: tuple(a) for key, a in index.upper_alternates.items()},
+    )
+
+
+def save_index(path: Path = INDEX_FILE, data_file: Path = DATA_FILE) -> None:
+    """Build the index from ``data_file`` and save it where ``_index`` looks first."""
+    index = _build_index(load_taxonomy(data_file))
+    path.write_bytes(marshal.dumps(_index_state(index, _taxonomy_digest(data_file))))
+
+
+def saved_index_is_current(path: Path = INDEX_FILE, data_file: Path = DATA_FILE) -> bool:
+    return _load_saved(path, _taxonomy_digest(data_file)) is not None
+
+
+def _load_saved(path: Path, digest: str) -> _Index | None:
+    if not path.exists():
+        return None
+    # The index is a few hundred thousand containers: the cyclic collector has nothing to find
+    # in them and would otherwise walk them several times while they load.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        state = marshal.loads(path.read_bytes())
+        fmt, version, saved_digest, entries, trie, aliases, vocab, bigrams, exact, deletions, upper = state
+        if fmt != _INDEX_FORMAT or tuple(version) != tuple(sys.version_info[:2]) or saved_digest != digest:
+            return None
+        return _Index(
+            entries=tuple(SkillEntry(*e) for e in entries),
+            trie=trie,
+            aliases=[_Alias(*a) for a in aliases],
+            vocab=vocab,
+            bigrams=bigrams,
+            typo_exact=exact,
+            typo_deletions=deletions,
+            upper_alternates={key: _Alias(*a) for key, a in upper.items()},
+        )
+    except (ValueError, EOFError, TypeError):
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+
+
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    return _build_index(load_taxonomy())
+    saved = _load_saved(INDEX_FILE, _taxonomy_digest())
+    if saved is not None:
+        return saved
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_index(load_taxonomy())
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def taxonomy() -> tuple[SkillEntry, ...]:
@@ -579,10 +662,11 @@ def _is_break(gap: str) -> bool:
 
 def _walk(index: _Index, lows: list[str], gaps: list[str], i: int, node: _Node) -> list[tuple[int, _Alias]]:
     """Every alias starting at token ``i`` (shortest first), following the trie from ``node``."""
-    hits = [] if node.alias is None else [(i + 1, node.alias)]
+    aliases = index.aliases
+    hits = [] if node[0] == _NO_ALIAS else [(i + 1, aliases[node[0]])]
     n = len(lows)
     k = i + 1
-    children = node.children
+    children = node[1]
     while children and k < n:
         child = children.get(lows[k])
         if child is None:
@@ -591,9 +675,9 @@ def _walk(index: _Index, lows: list[str], gaps: list[str], i: int, node: _Node) 
         if gap != " " and not _joinable(gap):
             break
         k += 1
-        if child.alias is not None:
-            hits.append((k, child.alias))
-        children = child.children
+        if child[0] != _NO_ALIAS:
+            hits.append((k, aliases[child[0]]))
+        children = child[1]
     return hits
 
 
@@ -625,16 +709,17 @@ def _scan(
         node = nodes[i]
         assert node is not None
         # Most starts end at once ("the", "data" not followed by an alias word): no walk for them.
-        if node.children and i + 1 < n and lows[i + 1] in node.children:
+        children = node[1]
+        if children and i + 1 < n and lows[i + 1] in children:
             hits = _walk(index, lows, gaps, i, node)
             if not hits:
                 continue
             end, alias = hits.pop()
-        elif node.alias is None:
+        elif node[0] == _NO_ALIAS:
             continue
         else:
             hits = []
-            end, alias = i + 1, node.alias
+            end, alias = i + 1, index.aliases[node[0]]
         if corrected and not corrected.isdisjoint(range(i, end)):
             picked = _pick_with_typos(i, [*hits, (end, alias)], corrected)
             if picked is None:

@@ -24,7 +24,14 @@ import json
 import sys
 from pathlib import Path
 
-from parsing.skills import DATA_FILE, case_distinct, normalize_phrase
+from parsing.skills import (
+    DATA_FILE,
+    INDEX_FILE,
+    case_distinct,
+    normalize_phrase,
+    save_index,
+    saved_index_is_current,
+)
 
 SOURCE_DIR = Path(__file__).resolve().parent / "taxonomy"
 UMBRELLA_FILE = Path(__file__).resolve().parent / "umbrella.txt"
@@ -235,9 +242,13 @@ def main(argv: list[str]) -> int:
         if current != text:
             print(f"{DATA_FILE} is out of date: run python -m parsing.data.build_skills", file=sys.stderr)
             return 1
+        if not saved_index_is_current():
+            print(f"{INDEX_FILE} is out of date: run python -m parsing.data.build_skills", file=sys.stderr)
+            return 1
         return 0
     DATA_FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {len(entries)} skills to {DATA_FILE}")
+    save_index()
+    print(f"wrote {len(entries)} skills to {DATA_FILE} and their index to {INDEX_FILE.name}")
     return 0
 
 

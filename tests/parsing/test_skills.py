@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -441,3 +442,24 @@ def test_an_alias_naming_a_related_concept_is_a_skill_of_its_own() -> None:
     assert not is_spelling_of("WooCommerce", "WordPress")
     got = extract_skills("Build the shop on WordPress with WooCommerce; handle invoicing.")
     assert {"WordPress", "WooCommerce", "Invoicing"} <= set(got) and "Billing" not in got
+
+
+def test_saved_index_is_current_and_reads_like_a_fresh_build() -> None:
+    from parsing import skills
+
+    assert skills.saved_index_is_current()
+    saved = skills._load_saved(skills.INDEX_FILE, skills._taxonomy_digest())
+    fresh = skills._build_index(skills.load_taxonomy())
+    assert saved is not None
+    assert saved.trie == fresh.trie and saved.aliases == fresh.aliases
+    assert saved.entries == fresh.entries and saved.upper_alternates == fresh.upper_alternates
+
+
+def test_a_stale_saved_index_is_not_used(tmp_path: Path) -> None:
+    from parsing import skills
+
+    stale = tmp_path / "index.marshal"
+    stale.write_bytes(skills.INDEX_FILE.read_bytes())
+    assert skills._load_saved(stale, "another taxonomy") is None
+    stale.write_bytes(b"not an index")
+    assert skills._load_saved(stale, skills._taxonomy_digest()) is None
