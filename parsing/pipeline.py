@@ -19,7 +19,7 @@ from parsing.models import Posting, SalaryRange
 from parsing.places import canonical_place
 from parsing.role import normalize_role
 from parsing.salary import extract_salary_ranges, salary_envelope
-from parsing.sections import job_text
+from parsing.sections import job_text, skill_text
 from parsing.skills import extract_skills
 from parsing.text import normalize_text, prepare
 
@@ -65,7 +65,7 @@ def parse_posting(raw: str) -> Posting:
         salary_ranges=ranges,
         experience_years=extract_experience(body),
         education=extract_education(body),
-        skills=extract_skills(body),
+        skills=extract_skills(skill_text(body)),
         posted_on=structured.posted_on or extract_posted_on(text),
         confidence=header.confidence,
     )

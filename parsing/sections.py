@@ -6,7 +6,9 @@ skills of a whole category. None of it describes this job, so extractors only re
 
 from __future__ import annotations
 
+import bisect
 import re
+from typing import NamedTuple
 
 # Headings and phrases that open a board's own material after the posting.
 _AGGREGATOR_MARKERS_RE = re.compile(
@@ -44,3 +46,273 @@ def job_text(text: str) -> str:
         line_start = text.rfind("\n", 0, dataset.start()) + 1
         cut = min(cut, line_start)
     return text[:cut].rstrip()
+
+
+# ------------------------------------------------------------------------------------ sections
+
+# What a part of a posting is, from its heading. Skills count in the parts that ask something of a
+# candidate (and in untitled text); not where the company describes itself, its perks, the law, or
+# how to apply.
+COUNTED_KINDS = frozenset(
+    ["intro", "untitled", "role", "responsibilities", "requirements", "nice_to_have", "tech_stack"]
+)
+
+_HEADINGS: dict[str, str] = {
+    "responsibilities": """
+        responsibilities | key responsibilities | main responsibilities | your responsibilities
+        | responsibilities include | duties | duties and responsibilities | essential duties
+        | essential duties and responsibilities | primary duties | essential functions
+        | essential job functions | principal duties | key accountabilities | accountabilities
+        | what you'll do | what you will do | what you’ll do | what you'll be doing
+        | what you will be doing | your impact | the impact you'll have | a day in the life
+        | scope of work | in this role you will | your role | your mission | deine aufgaben
+        | ihre aufgaben | aufgaben | deine rolle | das erwartet dich | was dich erwartet
+        | was sie erwartet | dein job | aufgabenbereiche | tätigkeiten | vos missions | missions
+        | vos responsabilités | responsabilités | ce que vous ferez | votre rôle | le poste
+        | tus funciones | funciones | responsabilidades | qué harás | lo que harás | tu rol
+        | taken | jouw taken | verantwoordelijkheden | wat ga je doen | wat ga jij doen
+        | de functie | atividades | responsabilidades e atribuições | o que você vai fazer
+        | suas responsabilidades | atribuições
+    """,
+    "requirements": """
+        requirements | minimum requirements | basic requirements | job requirements
+        | essential requirements | qualifications | basic qualifications | minimum qualifications
+        | required qualifications | qualifications and requirements | qualifications and skills
+        | qualifications we seek | skills | required skills | skills and abilities
+        | skills and experience | skills & experience | skills and knowledge | skills & knowledge
+        | essential skills | technical skills | key skills | knowledge, skills and abilities
+        | experience | your experience | required experience | education and experience
+        | what you'll need | what you need | what you will need | what you bring
+        | what you'll bring | what we're looking for | what we are looking for
+        | what we’re looking for | we're looking for | we are looking for | who you are
+        | about you | you have | you are | your profile | profile | ideal candidate
+        | the ideal candidate | ideal candidate profile | must haves | must have | what it takes
+        | the experience you'll bring | competencies | anforderungen | voraussetzungen
+        | dein profil | ihr profil | das bringst du mit | das bringen sie mit | was du mitbringst
+        | was sie mitbringen | du bringst mit | qualifikationen | kenntnisse
+        | das zeichnet dich aus | wen wir suchen | was wir erwarten | profil recherché
+        | votre profil | profil | compétences | compétences requises | exigences
+        | qualifications requises | requisitos | requisitos mínimos | tu perfil | perfil
+        | perfil buscado | lo que buscamos | buscamos | habilidades | conocimientos
+        | functie-eisen | eisen | wat vragen wij | wat wij vragen | jouw profiel | profiel
+        | wie ben jij | wie ben je | vereisten | requisitos obrigatórios | qualificações
+        | o que buscamos | o que esperamos | seu perfil
+    """,
+    "nice_to_have": """
+        nice to have | nice-to-have | nice to haves | preferred | preferred qualifications
+        | preferred skills | preferred experience | desired skills | desired qualifications
+        | bonus | bonus points | pluses | a plus | desirable | desirable skills | wünschenswert
+        | von vorteil | idealerweise | plus | atouts | serait un plus | se valorará | deseable
+        | valorable | pré | pluspunten | diferenciais | será um diferencial
+    """,
+    "tech_stack": """
+        tech stack | our stack | our tech stack | technology stack | technologies
+        | tools and technologies | stack | technologien | unser stack | technologies utilisées
+        | stack technique | tecnologías | tecnologias
+    """,
+    "role": """
+        about the role | about the job | about this role | the role | role | job description
+        | description | job summary | summary | overview | position summary | role overview
+        | the opportunity | the position | about the position | stellenbeschreibung | die stelle
+        | deine position | description du poste | descripción del puesto | el puesto
+        | functieomschrijving | de rol | descrição da vaga | a vaga | about the team | the team
+    """,
+    "company": """
+        about us | about the company | who we are | our company | company overview
+        | company description | our story | our mission | the company | company | about the firm
+        | why us | why join us | why you'll love working here | life at | über uns | wer wir sind
+        | das sind wir | unternehmen | über das unternehmen | wir über uns | wer sind wir
+        | qui sommes-nous | qui sommes nous | à propos de nous | l'entreprise | notre entreprise
+        | sobre nosotros | quiénes somos | la empresa | over ons | wie zijn wij | wie wij zijn
+        | het bedrijf | sobre nós | quem somos | a empresa
+    """,
+    "benefits": """
+        benefits | our benefits | benefits include | perks | perks and benefits
+        | perks & benefits | what we offer | we offer | our offer | what's in it for you
+        | compensation | compensation and benefits | salary | pay | pay range | total rewards
+        | professional benefits | personal benefits | social benefits | wir bieten
+        | was wir bieten | was wir dir bieten | was wir ihnen bieten | unser angebot
+        | deine vorteile | benefits für dich | nous offrons | ce que nous offrons
+        | ce que nous proposons | avantages | ofrecemos | lo que ofrecemos | beneficios
+        | wij bieden | wat wij bieden | wat bieden wij | arbeidsvoorwaarden | oferecemos
+        | benefícios | o que oferecemos
+    """,
+    "eeo": """
+        equal opportunity | equal employment opportunity | equal opportunity employer
+        | eeo statement | eeo | eeoc | diversity | diversity and inclusion | diversity & inclusion
+        | diversity, equity and inclusion | our commitment to diversity | accommodations
+        | reasonable accommodation | privacy notice | privacy | legal | disclaimer | e-verify
+        | pay transparency | chancengleichheit | diversität | datenschutz | diversité
+        | égalité des chances | igualdad de oportunidades | diversidad | gelijke kansen
+        | diversidade
+    """,
+    "apply": """
+        how to apply | to apply | apply | apply here | application process | next steps
+        | our hiring process | hiring process | the interview process | interview process
+        | bewerbung | so bewirbst du dich | kontakt | ansprechpartner | ansprechperson
+        | weitere informationen | comment postuler | candidature | cómo aplicar | postúlate
+        | sollicitatie | solliciteren | como se candidatar
+    """,
+}
+
+
+def _phrase_pattern(phrase: str) -> str:
+    words = [re.escape(w) for w in phrase.split()]
+    return r"[ \t]+".join(words)
+
+
+_KIND_OF: dict[str, str] = {}
+for _kind, _block in _HEADINGS.items():
+    for _phrase in _block.split("|"):
+        _KIND_OF.setdefault(" ".join(_phrase.split()).casefold(), _kind)
+
+# Longest phrases first so "preferred qualifications" wins over "preferred".
+_HEADING_RE = re.compile(
+    r"(?:(?:our|the|your|key)[ \t]+)?(?P<phrase>"
+    + "|".join(_phrase_pattern(p) for p in sorted(_KIND_OF, key=len, reverse=True))
+    + r")(?P<tail>[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*[:：?]?)",
+    re.IGNORECASE,
+)
+# Where a heading may start: after a line break or sentence end (and markdown, bullets, numbers),
+# or at a capital glued onto the previous word ("...teams.Requirements", "SQLBenefits").
+_STARTS_RE = re.compile(
+    r"(?:^|[\n.!?;:)•·])[ \t#*_>\-•·–—\d.)]*(?=\w)|(?<=[a-z\d])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"
+)
+# What may stand before a heading on its line: markdown, bullets, numbering.
+_LEAD_RE = re.compile(r"[ \t#*_>\-•·–—\d.)]*\Z")
+
+
+class Section(NamedTuple):
+    kind: str
+    heading: str
+    start: int
+    end: int
+
+
+def _heading_at(text: str, m: re.Match[str]) -> bool:
+    """Whether a heading phrase at ``m`` opens a section (on its own line, with a colon, or glued)."""
+    start, end = m.start(), m.end()
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = text[line_start:start]
+    after = text[end : end + 1]
+    capital = text[start].isupper()
+    own_line_start = _LEAD_RE.match(lead) is not None
+    rest_of_line = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
+    colon = m.group("tail").rstrip().endswith((":", "：", "?"))
+    if own_line_start and not rest_of_line.strip(" \t*_#:"):
+        return len(lead.strip()) <= 4 or capital
+    if not capital:
+        return False
+    # Inline: after a sentence end or glued onto the previous sentence ("...teams.Requirements:").
+    before = text[start - 1] if start else "\n"
+    glued = before.islower() or before.isdigit() or (colon and before.isalpha())
+    boundary = own_line_start or before in ".!?;)•·:" or glued
+    if not boundary:
+        return False
+    if colon:
+        return True
+    # Glued onto the next sentence: "QualificationsBachelor's degree", "Benefits•401(k)".
+    return bool(after) and (after.isupper() or after in "•·")
+
+
+def split_sections(text: str) -> list[Section]:
+    """The posting's parts in order; text before the first heading is ``intro``."""
+    cuts: list[tuple[int, int, str, str]] = []
+    # Headings start a line, follow a sentence, or are glued onto one: try only those places.
+    for place in _STARTS_RE.finditer(text):
+        m = _HEADING_RE.match(text, place.end())
+        if m is None or not _heading_at(text, m):
+            continue
+        phrase = " ".join(m.group("phrase").split()).casefold()
+        cuts.append((m.start(), m.end(), _KIND_OF[phrase], m.group(0).strip()))
+    sections: list[Section] = []
+    position, kind, heading = 0, "intro", ""
+    for start, end, next_kind, next_heading in cuts:
+        if start < position:
+            continue
+        sections.append(Section(kind, heading, position, start))
+        position, kind, heading = end, next_kind, next_heading
+        # "Salary: £70,000" on a line of its own labels that line, not what follows it.
+        line_end = text.find("\n", end)
+        if kind not in COUNTED_KINDS and line_end > 0 and text[end:line_end].strip():
+            sections.append(Section(kind, heading, position, line_end))
+            position, kind, heading = line_end, "untitled", ""
+    sections.append(Section(kind, heading, position, len(text)))
+    return [s for s in sections if s.end > s.start or s.heading]
+
+
+# Sentences that are boilerplate wherever they stand: equal-opportunity and legal text, benefits,
+# the company describing itself, a staffing agency describing itself.
+_BOILERPLATE_RE = re.compile(
+    r"""\b(?:
+      equal\s+(?:employment\s+)?opportunit | without\s+regard\s+to
+    | regardless\s+of\s+(?:race|age|gender|sex|religion) | sexual\s+orientation
+    | gender\s+identity | national\s+origin | veteran\s+status
+    | protected\s+(?:veteran|class|characteristic) | reasonable\s+accommodation | e-verify
+    | affirmative\s+action | background\s+check | drug[- ]free | pay\s+transparency
+    | privacy\s+(?:policy|notice) | applicants?\s+with\s+(?:disabilities|criminal)
+    | chancengleichheit | unabhängig\s+von | égalité\s+des\s+chances
+    | igualdad\s+de\s+oportunidades | dental | 401\s*\(?k\)? | paid\s+time\s+off | \bpto\b
+    | parental\s+leave | tuition\s+reimbursement | life\s+insurance | health\s+insurance
+    | wellness\s+program | employee\s+discount | gym\s+membership | stock\s+options
+    | retirement\s+plan | we\s+offer | our\s+benefits | wir\s+bieten | nous\s+offrons
+    | ofrecemos
+    | \b(?:is|are)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}
+      (?:leading|global|premier|trusted|fast[- ]growing|innovative|largest|world)
+    | (?:leading|trusted|premier)\s+(?:global\s+)?(?:provider|developer|supplier|manufacturer|platform)
+    | founded\s+in | headquartered\s+in | our\s+mission | our\s+clients?\s+(?:include|is|are)
+    | (?:staffing|recruiting|recruitment|talent)\s+(?:firm|agency|company|partner|solutions)
+    | on\s+behalf\s+of\s+(?:our|a)\s+client
+    )""",
+    re.VERBOSE,
+)
+# The company as the subject of a sentence about what it does: "Nimbus builds design software".
+_SELF_DESCRIPTION_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s))[A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,3}[ \t]+"
+    r"(?:builds|makes|develops|provides|offers|creates|designs|sells|delivers|helps|powers|operates|serves"
+    r"|specializes|specialises|manufactures|is\s+building)\b",
+    re.MULTILINE,
+)
+# What ends a sentence or a list item (a full stop before a space only: "Node.js", "4.5").
+# (Pastes that lost their newlines glue sentences: "...our team.Requirements".)
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|[A-Z])|[\n•·]")
+
+
+def _drop_boilerplate(text: str) -> str:
+    """Blank every sentence (or list item) that holds a boilerplate phrase."""
+    out: list[str] = []
+    last = 0
+    breaks: list[int] | None = None
+    # Lower-cased once so the long pattern runs without IGNORECASE (several times faster).
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text
+    found = [(m.start(), m.end()) for m in _BOILERPLATE_RE.finditer(lowered)]
+    found.extend((m.start(), m.end()) for m in _SELF_DESCRIPTION_RE.finditer(text))
+    for m_start, m_end in sorted(found):
+        if m_start < last:
+            continue
+        if breaks is None:
+            breaks = [b.end() for b in _SENTENCE_END_RE.finditer(text)]
+        k = bisect.bisect_right(breaks, m_start)
+        start = max(breaks[k - 1] if k else 0, last)
+        k = bisect.bisect_left(breaks, m_end)
+        end = breaks[k] if k < len(breaks) else len(text)
+        out.append(text[last:start])
+        out.append("\n")
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def skill_text(text: str) -> str:
+    """The parts of a posting where a skill is asked of the candidate, boilerplate sentences blanked.
+
+    Left-out parts become line breaks, so no skill name is joined across them.
+    """
+    parts: list[str] = []
+    for section in split_sections(text):
+        if section.kind in COUNTED_KINDS:
+            parts.append(_drop_boilerplate(text[section.start : section.end]))
+        parts.append("\n")
+    return "".join(parts)

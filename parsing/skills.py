@@ -29,15 +29,20 @@ How it reads a posting:
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import json
+import marshal
 import re
+import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import compress, pairwise, product
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "skills.json"
 
@@ -71,7 +76,23 @@ _GLUE_GAPS = frozenset(["", "\x00", "-", "\\-", "&", "'", "\u2019", ".", "\u2010
 # Abbreviations of non-ambiguous skills that also mean something else (a CV is a resume, a PR is
 # a pull request, AP is an exam, ABA a bar association, EMR also Amazon's Elastic MapReduce): they
 # need the same context as ambiguous words.
-_CONTEXT_ABBREVIATIONS = frozenset(["cv", "pr", "ap", "ar", "aba", "emr"])
+_CONTEXT_ABBREVIATIONS = frozenset(["cv", "pr", "ap", "ar", "aba", "emr", "msk", "xp"])
+# Ambiguous words that are verbs or adjectives in ordinary prose (which writes them in lower case,
+# in German too): written with their capital in the middle of a sentence, they are the skill.
+_CAPITAL_MEANS_SKILL = frozenset(["react", "express", "swift", "rust", "spark", "excel"])
+# Words after a mention that make it the name of a team or a function, not a skill asked for
+# ("work with the Product Management team", "partner with UX designers").
+_TEAM_WORDS = _words(
+    "team teams department departments org orgs organization organisation function functions group groups "
+    "leaders leadership partners stakeholders counterparts colleagues"
+)
+_ROLE_WORDS = _words(
+    "manager managers designer designers researcher researchers specialist specialists professional "
+    "professionals staff recruiter recruiters director directors lead leads officer officers"
+)
+# A few very common German words: in German prose every noun has a capital, so "Teams" or "Word"
+# with a capital says nothing.
+_GERMAN_WORDS = _words("und der die das mit für wir sie ist du ihr bei von zu auf ein eine den dem des sich")
 # All-caps aliases of up to 4 letters must be upper case in the text (SAN, STEM, SOAP vs san,
 # stem, soap), except these, which postings often write in lower case.
 _LOWERCASE_OK = _words(
@@ -170,6 +191,8 @@ class SkillEntry:
     aliases: tuple[str, ...]
     category: str
     ambiguous: bool
+    # An umbrella domain or generic practice: read (so it stops shorter matches), never reported.
+    umbrella: bool = False
 
 
 class _Alias(NamedTuple):
@@ -182,6 +205,9 @@ class _Alias(NamedTuple):
     # The alias as written, for the "own casing mid-sentence" context rule.
     written: str
     priority: int
+    # Token positions where the alias, written as one word, is cut at a capital ("InDesign"): the
+    # text must glue the parts there the same way, or "in design" would be the tool.
+    camel: tuple[int, ...] = ()
 
 
 class _Match(NamedTuple):
@@ -190,20 +216,17 @@ class _Match(NamedTuple):
     alias: _Alias
 
 
-class _Node:
-    """A trie node: the alias ending here, and the nodes one token further."""
-
-    __slots__ = ("alias", "children")
-
-    def __init__(self) -> None:
-        self.alias: _Alias | None = None
-        self.children: dict[str, _Node] = {}
+# A trie node: [number of the alias ending here or _NO_ALIAS, {next token: node}]. Plain lists,
+# dicts and numbers, so the whole index loads with ``marshal`` in a few milliseconds.
+_Node = list[Any]
+_NO_ALIAS = -1
 
 
 @dataclass(slots=True)
 class _Index:
     entries: tuple[SkillEntry, ...]
     trie: dict[str, _Node]
+    aliases: list[_Alias]
     vocab: frozenset[str]
     # Adjacent token pairs of multi-word aliases: a typo is fixed only into one of these.
     bigrams: frozenset[tuple[str, str]]
@@ -221,12 +244,33 @@ class _Index:
 # --------------------------------------------------------------------------------------- tokens
 
 
+def _fold_table() -> dict[int, str]:
+    """Latin letters with diacritics to their base letters ("ä" -> "a", "ß" -> "ss")."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        if base != char and base.isascii() and base.isalpha():
+            table[code] = base
+    for char, base in {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O"}.items():
+        table[ord(char)] = base
+    for char, base in {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D"}.items():
+        table[ord(char)] = base
+    return table
+
+
+# Folded on both sides, so "Französisch", "español" or "Qualitätskontrolle" match as written.
+_FOLD = _fold_table()
+
+
 def _split_tokens(text: str) -> tuple[list[str], list[str], list[str]]:
     """Return (tokens as written, lower-cased tokens, separators).
 
     ``gaps[k]`` is the separator in front of token ``k``; ``gaps[len(tokens)]`` is the tail.
     A camelCase boundary becomes the separator "\\x00" (glued, like no separator at all).
     """
+    if not text.isascii():
+        text = text.translate(_FOLD)
     if "_" in text:
         text = text.replace("_", " ")
     cuts = [m.start() for m in _CAMEL_RE.finditer(text)]
@@ -287,6 +331,7 @@ def load_taxonomy(path: Path = DATA_FILE) -> tuple[SkillEntry, ...]:
             aliases=tuple(item.get("aliases", ())),
             category=item["category"],
             ambiguous=bool(item.get("ambiguous", False)),
+            umbrella=bool(item.get("umbrella", False)),
         )
         for item in raw
     )
@@ -407,31 +452,42 @@ def _build_index(entries: tuple[SkillEntry, ...]) -> _Index:
             # A distinctive casing ("SAFe") is context enough.
             needs = _needs_context(entry, key) and not (form is not None and _mixed_case(form))
             tight = len(key) > 1 and all(len(t) == 1 for t in key)
-            base = _Alias(idx, needs, tight, form, written, 0)
+            written_gaps = _split_tokens(written)[2]
+            camel = tuple(k for k in range(1, len(key)) if written_gaps[k] == "\x00")
+            base = _Alias(idx, needs, tight, form, written, 0, camel)
             add(key, base)
             if len(key) > 1:
                 typo_counts.update(t for t in set(key) if t.isalpha() and len(t) >= _TYPO_MIN_LEN)
             if len(key) > 1 or not (needs or base.case_form):
                 for plural in _plural_variants(key[-1]):
+                    # One word made singular is often another word ("vitals" -> "vital").
+                    if len(key) == 1 and len(plural) < len(key[0]):
+                        continue
                     add((*key[:-1], plural), base._replace(priority=1))
                     for joined in _joined_variants((*key[:-1], plural)):
-                        add(joined, base._replace(priority=2))
+                        add(joined, base._replace(priority=2, camel=()))
             for joined in _joined_variants(key):
-                add(joined, base._replace(priority=2))
+                add(joined, base._replace(priority=2, camel=()))
 
     trie: dict[str, _Node] = {}
     vocab: set[str] = set()
     bigrams: set[tuple[str, str]] = set()
+    aliases: list[_Alias] = []
+    alias_number: dict[_Alias, int] = {}
     for key, alias in phrases.items():
         node = trie.get(key[0])
         if node is None:
-            node = trie[key[0]] = _Node()
+            node = trie[key[0]] = [_NO_ALIAS, {}]
         for tok in key[1:]:
-            child = node.children.get(tok)
+            child = node[1].get(tok)
             if child is None:
-                child = node.children[tok] = _Node()
+                child = node[1][tok] = [_NO_ALIAS, {}]
             node = child
-        node.alias = alias
+        number = alias_number.get(alias)
+        if number is None:
+            number = alias_number[alias] = len(aliases)
+            aliases.append(alias)
+        node[0] = number
         vocab.update(key)
         bigrams.update(pairwise(key))
 
@@ -455,6 +511,7 @@ def _build_index(entries: tuple[SkillEntry, ...]) -> _Index:
     return _Index(
         entries=entries,
         trie=trie,
+        aliases=aliases,
         vocab=frozenset(vocab),
         bigrams=frozenset(bigrams),
         typo_exact=frozenset(typo_words),
@@ -463,9 +520,84 @@ def _build_index(entries: tuple[SkillEntry, ...]) -> _Index:
     )
 
 
+# The built index, saved by ``python -m parsing.data.build_skills`` beside skills.json: loading it
+# takes a few milliseconds where building takes a few hundred. It is used only when it was built
+# from the same skills.json by the same Python (marshal's format is per version).
+INDEX_FILE = DATA_FILE.with_name("skills_index.marshal")
+_INDEX_FORMAT = 1
+
+
+def _taxonomy_digest(path: Path = DATA_FILE) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _index_state(index: _Index, digest: str) -> tuple[Any, ...]:
+    return (
+        _INDEX_FORMAT,
+        tuple(sys.version_info[:2]),
+        digest,
+        [tuple(getattr(e, f.name) for f in fields(SkillEntry)) for e in index.entries],
+        index.trie,
+        [tuple(a) for a in index.aliases],
+        index.vocab,
+        index.bigrams,
+        index.typo_exact,
+        index.typo_deletions,
+        {key: tuple(a) for key, a in index.upper_alternates.items()},
+    )
+
+
+def save_index(path: Path = INDEX_FILE, data_file: Path = DATA_FILE) -> None:
+    """Build the index from ``data_file`` and save it where ``_index`` looks first."""
+    index = _build_index(load_taxonomy(data_file))
+    path.write_bytes(marshal.dumps(_index_state(index, _taxonomy_digest(data_file))))
+
+
+def saved_index_is_current(path: Path = INDEX_FILE, data_file: Path = DATA_FILE) -> bool:
+    return _load_saved(path, _taxonomy_digest(data_file)) is not None
+
+
+def _load_saved(path: Path, digest: str) -> _Index | None:
+    if not path.exists():
+        return None
+    # The index is a few hundred thousand containers: the cyclic collector has nothing to find
+    # in them and would otherwise walk them several times while they load.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        state = marshal.loads(path.read_bytes())
+        fmt, version, saved_digest, entries, trie, aliases, vocab, bigrams, exact, deletions, upper = state
+        if fmt != _INDEX_FORMAT or tuple(version) != tuple(sys.version_info[:2]) or saved_digest != digest:
+            return None
+        return _Index(
+            entries=tuple(SkillEntry(*e) for e in entries),
+            trie=trie,
+            aliases=[_Alias(*a) for a in aliases],
+            vocab=vocab,
+            bigrams=bigrams,
+            typo_exact=exact,
+            typo_deletions=deletions,
+            upper_alternates={key: _Alias(*a) for key, a in upper.items()},
+        )
+    except (ValueError, EOFError, TypeError):
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+
+
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    return _build_index(load_taxonomy())
+    saved = _load_saved(INDEX_FILE, _taxonomy_digest())
+    if saved is not None:
+        return saved
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_index(load_taxonomy())
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def taxonomy() -> tuple[SkillEntry, ...]:
@@ -530,10 +662,11 @@ def _is_break(gap: str) -> bool:
 
 def _walk(index: _Index, lows: list[str], gaps: list[str], i: int, node: _Node) -> list[tuple[int, _Alias]]:
     """Every alias starting at token ``i`` (shortest first), following the trie from ``node``."""
-    hits = [] if node.alias is None else [(i + 1, node.alias)]
+    aliases = index.aliases
+    hits = [] if node[0] == _NO_ALIAS else [(i + 1, aliases[node[0]])]
     n = len(lows)
     k = i + 1
-    children = node.children
+    children = node[1]
     while children and k < n:
         child = children.get(lows[k])
         if child is None:
@@ -542,9 +675,9 @@ def _walk(index: _Index, lows: list[str], gaps: list[str], i: int, node: _Node) 
         if gap != " " and not _joinable(gap):
             break
         k += 1
-        if child.alias is not None:
-            hits.append((k, child.alias))
-        children = child.children
+        if child[0] != _NO_ALIAS:
+            hits.append((k, aliases[child[0]]))
+        children = child[1]
     return hits
 
 
@@ -576,16 +709,17 @@ def _scan(
         node = nodes[i]
         assert node is not None
         # Most starts end at once ("the", "data" not followed by an alias word): no walk for them.
-        if node.children and i + 1 < n and lows[i + 1] in node.children:
+        children = node[1]
+        if children and i + 1 < n and lows[i + 1] in children:
             hits = _walk(index, lows, gaps, i, node)
             if not hits:
                 continue
             end, alias = hits.pop()
-        elif node.alias is None:
+        elif node[0] == _NO_ALIAS:
             continue
         else:
             hits = []
-            end, alias = i + 1, node.alias
+            end, alias = i + 1, index.aliases[node[0]]
         if corrected and not corrected.isdisjoint(range(i, end)):
             picked = _pick_with_typos(i, [*hits, (end, alias)], corrected)
             if picked is None:
@@ -773,6 +907,31 @@ def _casing_with_neighbour(
     return False
 
 
+def _names_a_team(index: _Index, skill: int, next_word: str, gap: str) -> bool:
+    """ "the Product Management team", "UX designers": a team or a role, not a skill asked for."""
+    if next_word not in _TEAM_WORDS and next_word not in _ROLE_WORDS:
+        return False
+    if not (gap == " " or _joinable(gap)):
+        return False
+    return next_word in _TEAM_WORDS or _domain(index.entries[skill].category) != "tech"
+
+
+def _written_as_a_name(m: _Match, toks: list[str], gaps: list[str]) -> bool:
+    """A verb-like skill word ("React", "Swift") with its capital in the middle of a sentence."""
+    word = toks[m.start]
+    if m.end - m.start != 1 or word.lower() not in _CAPITAL_MEANS_SKILL or word != m.alias.written:
+        return False
+    s = m.start
+    return s > 0 and not _is_break(gaps[s]) and toks[s - 1][:1].islower()
+
+
+def _looks_german(lows: list[str]) -> bool:
+    if len(lows) < 8:
+        return False
+    hits = sum(1 for low in lows if low in _GERMAN_WORDS)
+    return hits * 25 >= len(lows)
+
+
 def _initials(lows: list[str], start: int, end: int) -> str:
     return "".join(t[0] for t in lows[start:end] if t)
 
@@ -787,6 +946,10 @@ def _resolve(
     for m in matches:
         alias = m.alias
         if alias.tight and any(not gaps[k] or gaps[k].isspace() for k in range(m.start + 1, m.end)):
+            continue
+        if alias.camel and any(gaps[m.start + k] != "\x00" for k in alias.camel):
+            continue
+        if m.end < n and _names_a_team(index, alias.skill, lows[m.end], gaps[m.end]):
             continue
         if alias.case_form is not None or alias.needs_context:
             if not _acceptable_case(alias, toks, m):
@@ -825,9 +988,12 @@ def _resolve(
                 confirmed[i] = _cue_before(m, lows, gaps, covered, strong_only=lowered) or (
                     not lowered and _cue_after(m, lows, gaps, ends)
                 )
+        german = _looks_german(lows)
         for i in range(len(kept)):
             if not confirmed[i]:
-                confirmed[i] = _casing_with_neighbour(index, i, toks, gaps, kept, skills)
+                confirmed[i] = _written_as_a_name(kept[i], toks, gaps) or (
+                    not german and _casing_with_neighbour(index, i, toks, gaps, kept, skills)
+                )
         # Confirmation spreads along lists: rightwards from a confirmed item, then leftwards.
         for i in range(1, len(kept)):
             if not confirmed[i] and confirmed[i - 1]:
@@ -845,7 +1011,10 @@ def _resolve(
 def _rank(index: _Index, found: Iterable[tuple[int, int]]) -> list[str]:
     counts: dict[int, int] = {}
     first: dict[int, int] = {}
+    entries = index.entries
     for skill, pos in found:
+        if entries[skill].umbrella:
+            continue
         counts[skill] = counts.get(skill, 0) + 1
         first.setdefault(skill, pos)
     order = sorted(counts, key=lambda s: (-counts[s], first[s]))
@@ -863,3 +1032,29 @@ def extract_skills(text: str) -> list[str]:
     corrected = _apply_typos(index, lows, gaps)
     matches = _scan(index, toks, lows, gaps, corrected)
     return _rank(index, _resolve(index, toks, lows, gaps, matches))
+
+
+class Mention(NamedTuple):
+    """One place a skill was read: its canonical name, the words as written, and the words around."""
+
+    name: str
+    written: str
+    context: str
+
+
+def skill_mentions(text: str, window: int = 6) -> list[Mention]:
+    """Every mention ``extract_skills`` counts, with its surroundings (for audits, not for parsing)."""
+    if not text:
+        return []
+    index = _index()
+    if "://" in text or "www." in text or "@" in text:
+        text = _strip_links(text)
+    toks, lows, gaps = _split_tokens(text)
+    corrected = _apply_typos(index, lows, gaps)
+    matches = {m.start: m for m in _scan(index, toks, lows, gaps, corrected)}
+    out: list[Mention] = []
+    for skill, pos in _resolve(index, toks, lows, gaps, list(matches.values())):
+        end = matches[pos].end if pos in matches else pos + 1
+        around = "".join(gaps[k] + toks[k] for k in range(max(0, pos - window), min(len(toks), end + window)))
+        out.append(Mention(index.entries[skill].name, " ".join(toks[pos:end]), " ".join(around.split())))
+    return out

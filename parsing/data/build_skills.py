@@ -6,7 +6,13 @@ Source format, one skill a line::
     Canonical Name[*] | alias; alias; ...
 
 A ``*`` after the name marks the skill ambiguous (the name is also an ordinary word or letter, so
-it counts only in a skill context). Lines starting with ``#`` are comments.
+it counts only in a skill context). A ``~`` before an alias marks a local name (German, French,
+Spanish, Dutch, Portuguese: "~Lohnbuchhaltung" for Payroll), a spelling of the skill in another
+language. Lines starting with ``#`` are comments.
+
+Two vetting steps run on the sources: an alias that names a related concept rather than the skill
+("sales tax" under Corporate Tax) becomes a skill of its own (``split_related``), and the names in
+``umbrella.txt`` (umbrella domains, generic practices) are flagged: read, never reported.
 
 Run from the repository root: ``python -m parsing.data.build_skills`` (``--check`` only validates
 and fails if ``skills.json`` is out of date).
@@ -18,9 +24,19 @@ import json
 import sys
 from pathlib import Path
 
-from parsing.skills import DATA_FILE, case_distinct, normalize_phrase
+from parsing.skills import (
+    DATA_FILE,
+    INDEX_FILE,
+    case_distinct,
+    normalize_phrase,
+    save_index,
+    saved_index_is_current,
+)
 
 SOURCE_DIR = Path(__file__).resolve().parent / "taxonomy"
+UMBRELLA_FILE = Path(__file__).resolve().parent / "umbrella.txt"
+# The local names of an entry while it is built (not written to skills.json).
+LOCAL_KEY = "_local"
 
 
 class TaxonomyError(ValueError):
@@ -49,13 +65,130 @@ def parse_sources(source_dir: Path = SOURCE_DIR) -> list[dict[str, object]]:
                 raise TaxonomyError(f"{where}: empty name")
             seen = {normalize_phrase(name)}
             aliases: list[str] = []
+            local: list[str] = []
             for alias in (a.strip() for a in alias_part.split(";")):
+                is_local = alias.startswith("~")
+                alias = alias.removeprefix("~").strip()
                 key = normalize_phrase(alias)
                 if alias and key and key not in seen:
                     seen.add(key)
                     aliases.append(alias)
-            entries.append({"name": name, "aliases": aliases, "category": category, "ambiguous": ambiguous})
+                    if is_local:
+                        local.append(alias)
+            entries.append(
+                {
+                    "name": name,
+                    "aliases": aliases,
+                    "category": category,
+                    "ambiguous": ambiguous,
+                    LOCAL_KEY: local,
+                }
+            )
     return entries
+
+
+# Words that say nothing about which skill a phrase names.
+_FILLER_WORDS = frozenset(
+    "and of the for in to a an with on management systems system software skills services".split()
+)
+
+
+def _content_words(phrase: str) -> set[str]:
+    return {token.removesuffix("s") for token in normalize_phrase(phrase)} - _FILLER_WORDS
+
+
+def _squash(phrase: str) -> str:
+    return "".join(normalize_phrase(phrase))
+
+
+def is_spelling_of(alias: str, name: str) -> bool:
+    """Whether an alias plausibly writes the same skill as the name (not a related concept).
+
+    It shares a content word, contains or abbreviates the name (``Postgres``, ``k8s``), or is
+    its acronym or expansion. "sales tax" is not a spelling of "Corporate Tax", nor "WooCommerce"
+    of "WordPress": such aliases become skills of their own.
+    """
+    if _content_words(alias) & _content_words(name):
+        return True
+    a, n = _squash(alias), _squash(name)
+    if not a or a in n or n in a or a[:4] == n[:4]:
+        return True
+    if len(a) <= 5 or any(c.isdigit() for c in alias) or alias.isupper() or not alias.isascii():
+        return True
+    # An acronym written inside ("RAG pipelines", "Class A CDL") or an abbreviation ("sklearn").
+    if any(len(w) >= 2 and w.isupper() for w in alias.split()) or _abbreviates(a, n):
+        return True
+    initials = "".join(t[0] for t in normalize_phrase(alias))
+    return initials == n or "".join(t[0] for t in normalize_phrase(name)) == a
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """The short form's letters appear in order in the long one, from the same first letter."""
+    if not short or not long or short[0] != long[0] or len(short) >= len(long):
+        return False
+    rest = iter(long)
+    return all(c in rest for c in short)
+
+
+_SMALL_WORDS = frozenset("and or of the for in to a an with on".split())
+
+
+def _skill_name(alias: str) -> str:
+    """A promoted alias written as a name: "continuous improvement" -> "Continuous Improvement"."""
+    if any(c.isupper() for c in alias[1:]):
+        return alias
+    words = alias.split()
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def split_related(entries: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Make every alias that names a related concept rather than the skill a skill of its own."""
+    names = {normalize_phrase(str(e["name"])) for e in entries}
+    out: list[dict[str, object]] = []
+    promoted: dict[tuple[str, ...], dict[str, object]] = {}
+    for entry in entries:
+        kept: list[str] = []
+        aliases = entry["aliases"]
+        assert isinstance(aliases, list)
+        local = entry.get(LOCAL_KEY) or []
+        assert isinstance(local, list)
+        for alias in aliases:
+            if alias in local or is_spelling_of(alias, str(entry["name"])):
+                kept.append(alias)
+                continue
+            key = normalize_phrase(alias)
+            if key in names:
+                continue
+            if key in promoted:
+                continue
+            promoted[key] = {
+                "name": _skill_name(alias),
+                "aliases": [],
+                "category": entry["category"],
+                "ambiguous": False,
+            }
+        out.append({**entry, "aliases": kept})
+    # A promoted phrase that another entry keeps as a genuine spelling stays that entry's alias.
+    spelled = {normalize_phrase(a) for e in out for a in e["aliases"]}  # type: ignore[attr-defined]
+    out.extend(p for key, p in promoted.items() if key not in spelled)
+    return out
+
+
+def read_umbrella(path: Path = UMBRELLA_FILE) -> set[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.strip().casefold() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def mark_umbrella(entries: list[dict[str, object]], umbrella: set[str]) -> list[dict[str, object]]:
+    """Flag the umbrella domains and generic practices: read, never reported."""
+    return [
+        {**{k: v for k, v in e.items() if k != LOCAL_KEY}, "umbrella": str(e["name"]).casefold() in umbrella}
+        for e in entries
+    ]
+
+
+def build_entries() -> list[dict[str, object]]:
+    return mark_umbrella(split_related(parse_sources()), read_umbrella())
 
 
 def validate(entries: list[dict[str, object]]) -> list[str]:
@@ -63,6 +196,9 @@ def validate(entries: list[dict[str, object]]) -> list[str]:
     names: set[str] = set()
     owner: dict[tuple[str, ...], tuple[str, str]] = {}
     upper_owner: dict[tuple[str, ...], str] = {}
+    umbrella = read_umbrella()
+    known = {str(e["name"]).casefold() for e in entries}
+    problems.extend(f"umbrella name not in the taxonomy: {u}" for u in sorted(umbrella - known))
     for entry in entries:
         name = str(entry["name"])
         if name in names:
@@ -94,7 +230,7 @@ def render(entries: list[dict[str, object]]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    entries = parse_sources()
+    entries = build_entries()
     problems = validate(entries)
     for p in problems:
         print(p, file=sys.stderr)
@@ -106,9 +242,13 @@ def main(argv: list[str]) -> int:
         if current != text:
             print(f"{DATA_FILE} is out of date: run python -m parsing.data.build_skills", file=sys.stderr)
             return 1
+        if not saved_index_is_current():
+            print(f"{INDEX_FILE} is out of date: run python -m parsing.data.build_skills", file=sys.stderr)
+            return 1
         return 0
     DATA_FILE.write_text(text, encoding="utf-8")
-    print(f"wrote {len(entries)} skills to {DATA_FILE}")
+    save_index()
+    print(f"wrote {len(entries)} skills to {DATA_FILE} and their index to {INDEX_FILE.name}")
     return 0
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.accuracy import field_correct, main, score
+from bench.accuracy import field_correct, load_skill_gold, main, score, score_skills
 from parsing.models import Posting, Salary
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "postings.jsonl"
@@ -81,3 +81,57 @@ def test_command_line_prints_scores_and_failures(capsys: pytest.CaptureFixture[s
     assert main([str(FIXTURES), "--field", "salary"]) == 0
     out = capsys.readouterr().out
     assert "salary exact on rows with gold salary" in out
+
+
+def test_skill_precision_and_recall_follow_the_labelling_convention(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "board.jsonl").write_text(
+        json.dumps({"id": "p1", "text": "posting one"})
+        + "\n"
+        + json.dumps({"id": "p2", "text": "posting two"}),
+        encoding="utf-8",
+    )
+    labels = tmp_path / "skills-a.jsonl"
+    rows = [
+        {
+            "id": "p1",
+            "file": "board.jsonl",
+            "role_family": "software",
+            "skills": [
+                {"name": "Amazon Web Services", "aliases": ["AWS"]},
+                {"name": "Python", "aliases": []},
+            ],
+            "acceptable": [{"name": "Cloud Computing", "aliases": []}],
+        },
+        {"id": "p2", "file": "board.jsonl", "role_family": "sales", "skills": [{"name": "Salesforce"}]},
+        {"id": "missing", "file": "board.jsonl", "skills": [{"name": "Go"}]},
+    ]
+    labels.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    predictions = {
+        # An alias hit, an acceptable skill (ignored), a false positive, one gold skill missed.
+        "posting one": ["AWS", "Cloud Computing", "Recruiting"],
+        "posting two": ["Salesforce", "Salesforce"],
+    }
+    gold = load_skill_gold([labels], corpus)
+    assert [g.row_id for g in gold] == ["p1", "p2"]
+    report = score_skills(gold, extract=lambda text: predictions[text])
+    overall = report.overall
+    assert (overall.hits, overall.false_positives, overall.found, overall.gold) == (2, 1, 2, 3)
+    assert overall.precision == pytest.approx(2 / 3) and overall.recall == pytest.approx(2 / 3)
+    assert overall.wrong == {"Recruiting": 1} and overall.missed == {"Python": 1}
+    assert report.by_family["sales"].recall == 1.0
+    assert report.by_file["board.jsonl"].postings == 2
+
+
+def test_seed_shaped_skill_gold_counts_only_named_wrong_skills(tmp_path: Path) -> None:
+    (tmp_path / "seed.txt").write_text("seed text", encoding="utf-8")
+    gold_file = tmp_path / "gold.jsonl"
+    gold_file.write_text(
+        json.dumps({"file": "seed.txt", "skills": ["Python", "SQL"], "not_skills": ["Docker"]}),
+        encoding="utf-8",
+    )
+    gold = load_skill_gold([gold_file], tmp_path)
+    report = score_skills(gold, extract=lambda _: ["Python", "Docker", "Kubernetes"])
+    assert (report.overall.hits, report.overall.false_positives) == (1, 1)
+    assert report.overall.missed == {"SQL": 1}

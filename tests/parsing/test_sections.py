@@ -1,0 +1,84 @@
+"""Sections of a posting, and the text the skill extractor reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsing import parse_posting
+from parsing.sections import skill_text, split_sections
+
+
+def kinds(text: str) -> list[str]:
+    return [s.kind for s in split_sections(text)]
+
+
+HEADED: list[tuple[str, list[str]]] = [
+    (
+        "About us\nWe make maps.\n\nRequirements:\n- Python\n\nBenefits\nGym",
+        ["company", "requirements", "benefits"],
+    ),
+    ("## What you'll do\nBuild APIs\n## Nice to have\nRust", ["responsibilities", "nice_to_have"]),
+    (
+        "Über uns\nWir bauen Karten.\nDein Profil\nPython\nWas wir bieten\nObst",
+        ["company", "requirements", "benefits"],
+    ),
+    (
+        "Qui sommes-nous ?\nUne PME.\nProfil recherché :\nPython\nAvantages\nTickets",
+        ["company", "requirements", "benefits"],
+    ),
+    (
+        "Sobre nosotros\nUna empresa.\nRequisitos:\nPython\nOfrecemos\nFruta",
+        ["company", "requirements", "benefits"],
+    ),
+    (
+        "Over ons\nEen bedrijf.\nFunctie-eisen\nPython\nWat wij bieden\nFruit",
+        ["company", "requirements", "benefits"],
+    ),
+    (
+        "Sobre nós\nUma empresa.\nRequisitos obrigatórios\nPython\nBenefícios\nVR",
+        ["company", "requirements", "benefits"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADED, ids=[t[:20] for t, _ in HEADED])
+def test_headings_in_six_languages(text: str, expected: list[str]) -> None:
+    assert [k for k in kinds(text) if k != "intro"] == expected
+
+
+def test_headings_glued_by_a_lost_newline() -> None:
+    text = "Make dashboards for ops teams.Requirements:Tableau and SQLBenefits:Dental, vision, 401(k)"
+    assert kinds(text) == ["intro", "requirements", "benefits"]
+    text = "You will keep the books.QualificationsBachelor's degree and QuickBooks"
+    assert kinds(text) == ["intro", "requirements"]
+
+
+def test_a_heading_word_inside_a_sentence_is_not_a_heading() -> None:
+    assert kinds("You will manage employee benefits and payroll for the team.") == ["intro"]
+
+
+def test_skills_in_boilerplate_are_not_read() -> None:
+    text = (
+        "Data Analyst\n"
+        "About us\nNimbus builds interior design software for architects.\n"
+        "Requirements\nSQL and Tableau.\n"
+        "Benefits\nFitness instruction classes, payroll deductions and PTO accruals.\n"
+        "Equal opportunity\nWe are an equal opportunity employer; immigration status is no bar.\n"
+        "How to apply\nSend your CV through Workday.\n"
+    )
+    got = parse_posting(text).skills
+    assert set(got) == {"SQL", "Tableau"}
+
+
+def test_boilerplate_sentences_are_dropped_without_headings() -> None:
+    text = (
+        "Acme Corp is a leading provider of payroll software. You will build services in Go and "
+        "Python on AWS. We offer dental, vision and a 401(k). Acme is an equal opportunity employer."
+    )
+    kept = skill_text(text)
+    assert "Python" in kept and "payroll software" not in kept and "dental" not in kept
+
+
+def test_a_labelled_pay_line_does_not_hide_what_follows() -> None:
+    text = "Salary: £70,000 - £85,000\nYou will build models in Python with PyTorch."
+    assert "PyTorch" in skill_text(text)
