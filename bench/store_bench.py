@@ -32,8 +32,8 @@ from sqlalchemy import distinct, func, select, text
 
 from bench import synthetic
 from store import PayConfig, Store
-from store.engine import create_engine, normalize_url
-from store.tables import POSTING_LOCATIONS, POSTINGS
+from store.db.engine import create_engine, normalize_url
+from store.db.tables import POSTING_LOCATIONS, POSTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 GUILD = 1

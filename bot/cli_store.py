@@ -30,10 +30,10 @@ from commands.skills import skills
 from parsing import MAX_POSTING_BYTES, UnreadableInput, decode_posting, parse_posting
 from parsing.models import SENIORITY_ORDER, Posting
 from store import PayConfig, Store, StoreError
-from store.engine import SQLITE_CACHE_MB
+from store.db.engine import SQLITE_CACHE_MB
+from store.db.migrate import head_revision
 from store.importer import DEFAULT_BATCH, Progress, import_file
-from store.migrate import head_revision
-from store.models import ReparseReport
+from store.results import ReparseReport
 
 EXIT_ERROR = 2
 CLI_GUILD = 0

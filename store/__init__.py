@@ -12,7 +12,8 @@ from store.errors import (
     StoreUnavailable,
     StoreWriteError,
 )
-from store.models import (
+from store.pay import PayConfig
+from store.results import (
     FIX_FIELDS,
     SOURCES,
     AddResult,
@@ -44,7 +45,6 @@ from store.models import (
     SkillSummary,
     Source,
 )
-from store.pay import PayConfig
 from store.roles import normalize_role
 from store.store import Store
 

@@ -18,8 +18,8 @@ import numpy.typing as npt
 
 from parsing.models import Period, Posting, Salary, SalaryRange
 from store import dedup
-from store.models import PayFix, PayView
 from store.pay import PayConfig, pay_point
+from store.results import PayFix, PayView
 from store.roles import role_key
 
 MAX_KEY_LENGTH = 200

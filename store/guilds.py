@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.models import DigestRun, DigestStatus, GuildSettings
-from store.sqlutil import insert_ignore
-from store.tables import DIGEST_RUNS, GUILD_SETTINGS
+from store.db.sqlutil import insert_ignore
+from store.db.tables import DIGEST_RUNS, GUILD_SETTINGS
+from store.results import DigestRun, DigestStatus, GuildSettings
 
 _G = GUILD_SETTINGS.c
 _R = DIGEST_RUNS.c

@@ -33,8 +33,8 @@ from store.bands import MERGE_EVERY_KEYS
 from store.dedup import BANDS
 from store.derive import Prepared, prepare
 from store.errors import InvalidInput
-from store.models import FIX_FIELDS, ImportReport, PayFix
 from store.pay import PayConfig
+from store.results import FIX_FIELDS, ImportReport, PayFix
 from store.store import Store
 
 DEFAULT_BATCH = 5000  # postings per transaction: each commit rewrites the index pages it touched

@@ -10,8 +10,10 @@ from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
+from store.db.sqlutil import chunks
+from store.db.tables import POSTING_FIXES, POSTING_PAY, POSTING_SKILLS, POSTINGS, REPOSTS, SKILLS
 from store.derive import Prepared, parse_fixes, text_key
-from store.models import (
+from store.results import (
     ExportRow,
     PayView,
     PostingChoice,
@@ -19,8 +21,6 @@ from store.models import (
     PostingSummary,
     PostingView,
 )
-from store.sqlutil import chunks
-from store.tables import POSTING_FIXES, POSTING_PAY, POSTING_SKILLS, POSTINGS, REPOSTS, SKILLS
 
 KEY_MAX = "\U0010ffff"  # above every character: prefix ranges are [prefix, prefix + KEY_MAX)
 _P = POSTINGS.c

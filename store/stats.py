@@ -21,8 +21,21 @@ from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import SENIORITY_ORDER, Period
+from store.db.sqlutil import chunks
+from store.db.tables import (
+    POSTING_DAYS,
+    POSTING_LOCATIONS,
+    POSTING_SKILLS,
+    POSTINGS,
+    REPOSTS,
+    SKILL_DAYS,
+    SKILL_TOTALS,
+    SKILLS,
+)
 from store.derive import location_key
-from store.models import (
+from store.pay import PayConfig
+from store.reads import load_views
+from store.results import (
     ComparedPosting,
     Comparison,
     CurrencyStats,
@@ -38,21 +51,8 @@ from store.models import (
     SkillStat,
     SkillSummary,
 )
-from store.pay import PayConfig
-from store.reads import load_views
 from store.roles import role_key
-from store.sqlutil import chunks
 from store.summaries import ALL_ROLES, day_number, day_start
-from store.tables import (
-    POSTING_DAYS,
-    POSTING_LOCATIONS,
-    POSTING_SKILLS,
-    POSTINGS,
-    REPOSTS,
-    SKILL_DAYS,
-    SKILL_TOTALS,
-    SKILLS,
-)
 
 PERCENTILES = (0.25, 0.5, 0.75, 0.9)
 SAMPLE_SPACE = 65536  # postings.sample is uniform in [0, 65536)

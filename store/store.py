@@ -20,8 +20,27 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from parsing import parse_posting
 from parsing.models import SENIORITY_ORDER, Period, Posting
 from store import bands, guilds, reads, stats, writes
+from store.db.engine import (
+    SQLITE_CACHE_MB,
+    Sessions,
+    WalCheckpointer,
+    create_engine,
+    is_sqlite,
+    normalize_url,
+)
+from store.db.migrate import current_revision, head_revision, upgrade
+from store.db.sqlutil import chunks
+from store.db.tables import (
+    POSTING_BANDS,
+    POSTING_BANDS_STAGED,
+    POSTING_FIXES,
+    POSTING_LOCATIONS,
+    POSTING_PAY,
+    POSTING_SKILLS,
+    POSTINGS,
+    REPOSTS,
+)
 from store.derive import Prepared, derive, parse_fixes, prepare
-from store.engine import SQLITE_CACHE_MB, Sessions, WalCheckpointer, create_engine, is_sqlite, normalize_url
 from store.errors import (
     InvalidInput,
     NotFound,
@@ -31,8 +50,9 @@ from store.errors import (
     StoreWriteError,
 )
 from store.keyfilter import KeyFilter
-from store.migrate import current_revision, head_revision, upgrade
-from store.models import (
+from store.pay import PayConfig
+from store.reads import new_posting_view
+from store.results import (
     FIX_FIELDS,
     AddResult,
     Comparison,
@@ -51,20 +71,7 @@ from store.models import (
     SkillSummary,
     Source,
 )
-from store.pay import PayConfig
-from store.reads import new_posting_view
 from store.roles import role_key
-from store.sqlutil import chunks
-from store.tables import (
-    POSTING_BANDS,
-    POSTING_BANDS_STAGED,
-    POSTING_FIXES,
-    POSTING_LOCATIONS,
-    POSTING_PAY,
-    POSTING_SKILLS,
-    POSTINGS,
-    REPOSTS,
-)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -117,7 +124,7 @@ class Store:
         """Connect and check the schema. ``auto_upgrade`` None means: upgrade SQLite databases
         automatically, require ``jobscout db upgrade`` for PostgreSQL. ``cache_mb``: SQLite page cache
         per connection (bulk imports ask for more). ``bulk``: tuned for a long run of large writes (SQLite:
-        WAL checkpoints in a background thread, see ``store.engine.create_engine``)."""
+        WAL checkpoints in a background thread, see ``store.db.engine.create_engine``)."""
         parsed = normalize_url(url)
         engine = create_engine(parsed, echo=echo, cache_mb=cache_mb, bulk=bulk)
         store = cls(Sessions(engine), pay or PayConfig(), clock)
@@ -187,7 +194,7 @@ class Store:
             log.warning("ANALYZE failed: %s", _brief(exc))
 
     async def settle_wal(self) -> None:
-        """Bulk SQLite stores: let the WAL start over (see ``store.engine.WalCheckpointer``)."""
+        """Bulk SQLite stores: let the WAL start over (see ``store.db.engine.WalCheckpointer``)."""
         if self._checkpointer is not None:
             await asyncio.to_thread(self._checkpointer.restart)
 

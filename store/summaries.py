@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.sqlutil import chunks
-from store.tables import POSTING_DAYS, POSTING_SKILLS, POSTINGS, SKILL_DAYS, SKILL_TOTALS
+from store.db.sqlutil import chunks
+from store.db.tables import POSTING_DAYS, POSTING_SKILLS, POSTINGS, SKILL_DAYS, SKILL_TOTALS
 
 ALL_ROLES = ""
 EPOCH = date(1970, 1, 1)

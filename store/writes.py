@@ -19,12 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
 from store import dedup, summaries
-from store.derive import Derived, Identity, Prepared
-from store.keyfilter import KeyFilter
-from store.models import PayChange
-from store.sqlutil import chunks, insert_ignore, one_of, raw_insert, raw_insert_returning_id
-from store.summaries import day_number
-from store.tables import (
+from store.db.sqlutil import chunks, insert_ignore, one_of, raw_insert, raw_insert_returning_id
+from store.db.tables import (
     POSTING_BANDS,
     POSTING_BANDS_STAGED,
     POSTING_FIXES,
@@ -35,6 +31,10 @@ from store.tables import (
     REPOSTS,
     SKILLS,
 )
+from store.derive import Derived, Identity, Prepared
+from store.keyfilter import KeyFilter
+from store.results import PayChange
+from store.summaries import day_number
 
 MAX_CANDIDATES = 20  # saved postings checked per new text (those sharing the most bands)
 

@@ -23,9 +23,9 @@ from sqlalchemy import text
 
 from commands.services import Services
 from store import PayConfig, Store
-from store.engine import create_engine, normalize_url
-from store.migrate import upgrade
-from store.tables import metadata
+from store.db.engine import create_engine, normalize_url
+from store.db.migrate import upgrade
+from store.db.tables import metadata
 
 PG_ADMIN_URL = os.environ.get("JOBSCOUT_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 ENGINES = [e for e in os.environ.get("JOBSCOUT_TEST_ENGINES", "sqlite,postgresql").split(",") if e]

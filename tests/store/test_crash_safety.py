@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from store import Store, dedup
-from store.tables import (
+from store.db.tables import (
     POSTING_BANDS,
     POSTING_BANDS_STAGED,
     POSTING_LOCATIONS,

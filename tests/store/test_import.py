@@ -12,8 +12,8 @@ from sqlalchemy import func, select, text
 from parsing import parse_posting
 from parsing.models import Posting
 from store import Store
+from store.db.tables import POSTING_SKILLS, POSTINGS
 from store.importer import import_file
-from store.tables import POSTING_SKILLS, POSTINGS
 from tests.factories import make_posting, posting_text
 
 G = 909

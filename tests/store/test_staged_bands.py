@@ -16,8 +16,8 @@ from sqlalchemy import Table, func, select, text
 
 from parsing import parse_posting
 from store import Store, bands, dedup, importer
+from store.db.tables import POSTING_BANDS, POSTING_BANDS_STAGED
 from store.derive import Prepared, prepare
-from store.tables import POSTING_BANDS, POSTING_BANDS_STAGED
 from tests.factories import posting_text
 
 G = 515

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from parsing.models import Posting
 from store import Store
+from store.db.tables import POSTING_DAYS, POSTING_SKILLS, POSTINGS, SKILL_DAYS, SKILL_TOTALS
 from store.summaries import ALL_ROLES, day_number
-from store.tables import POSTING_DAYS, POSTING_SKILLS, POSTINGS, SKILL_DAYS, SKILL_TOTALS
 from tests.factories import make_posting, posting_text
 from tests.store.test_import import write_jsonl
 from tests.store_fixtures import FakeClock
@@ -76,7 +76,7 @@ async def test_summaries_follow_every_write(store: Store, clock: FakeClock, tmp_
 
 
 async def test_migration_backfills_the_summaries(store: Store, clock: FakeClock) -> None:
-    from store.migrate import downgrade, upgrade
+    from store.db.migrate import downgrade, upgrade
 
     for i in range(5):
         clock.advance(hours=13)

@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
-from store.types import IdType, KeyType, Snowflake, UTCDateTime
+from store.db.types import IdType, KeyType, Snowflake, UTCDateTime
 
 
 def _fk_posting() -> ForeignKey:

@@ -20,7 +20,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
-from store import sqlite_driver
+from store.db import sqlite_driver
 from store.errors import StoreUnavailable
 
 WRITE_OPTION = "jobscout_write"
