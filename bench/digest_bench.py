@@ -24,9 +24,11 @@ from pathlib import Path
 from bench import synthetic
 from commands.digest_render import build_digest
 from commands.digest_schedule import Schedule, period_key, window
+from parsing import parse_posting
 from parsing.models import Posting, Salary, SalaryRange
+from parsing.role import normalize_role
 from store import PayConfig, Store
-from store.importer import import_file
+from store.writes.importer import import_file
 
 ROOT = Path(__file__).resolve().parent.parent
 GUILD = 1
@@ -47,7 +49,7 @@ def repost(i: int, high: float) -> tuple[str, Posting]:
 
 async def load(store: Store, data: Path) -> None:
     began = time.monotonic()
-    report = await import_file(store, data, guild_id=GUILD)
+    report = await import_file(store, data, guild_id=GUILD, parse=parse_posting)
     print(f"imported {report.added:,} postings in {time.monotonic() - began:.0f}s")
     week_start = OCCURRENCE - timedelta(days=7)
     for i in range(40):  # reposts in the measured week, half with a raise
@@ -86,7 +88,7 @@ async def main(args: argparse.Namespace) -> None:
         print(f"generating {args.postings:,} synthetic postings into {data} ...")
         synthetic.write(data, args.postings)
     url = args.database or f"sqlite+aiosqlite:///{args.out / f'digest-{args.postings}.db'}"
-    store = await Store.open(url, pay=PAY, auto_upgrade=True)
+    store = await Store.open(url, pay=PAY, normalize_role=normalize_role, auto_upgrade=True)
     try:
         if (await store.digest_data(GUILD, EVER, OCCURRENCE + timedelta(days=30))).new_count == 0:
             await load(store, data)

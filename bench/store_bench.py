@@ -31,9 +31,10 @@ from typing import Any
 from sqlalchemy import distinct, func, select, text
 
 from bench import synthetic
+from parsing.role import normalize_role
 from store import PayConfig, Store
-from store.engine import create_engine, normalize_url
-from store.tables import POSTING_LOCATIONS, POSTINGS
+from store.db.engine import create_engine, normalize_url
+from store.db.tables import POSTING_LOCATIONS, POSTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 GUILD = 1
@@ -186,7 +187,9 @@ def _summary(samples: list[float]) -> dict[str, float]:
 async def run_queries(url: str, count: int, seed: int) -> dict[str, Any]:
     """Measured in its own process, so peak RSS is the querying process's own."""
     rng = random.Random(seed)
-    store = await Store.open(url, pay=PayConfig(), auto_upgrade=False, clock=lambda: NOW)
+    store = await Store.open(
+        url, pay=PayConfig(), normalize_role=normalize_role, auto_upgrade=False, clock=lambda: NOW
+    )
     try:
         async with store.sessions.read() as session:
             roles = [

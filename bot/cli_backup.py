@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.config import load_settings
-from store.engine import normalize_url
+from store.db.engine import normalize_url
 from store.errors import StoreError
 
 EXIT_ERROR = 2

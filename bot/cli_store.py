@@ -29,11 +29,12 @@ from commands.services import Services
 from commands.skills import skills
 from parsing import MAX_POSTING_BYTES, UnreadableInput, decode_posting, parse_posting
 from parsing.models import SENIORITY_ORDER, Posting
+from parsing.role import normalize_role
 from store import PayConfig, Store, StoreError
-from store.engine import SQLITE_CACHE_MB
-from store.importer import DEFAULT_BATCH, Progress, import_file
-from store.migrate import head_revision
-from store.models import ReparseReport
+from store.db.engine import SQLITE_CACHE_MB
+from store.db.migrate import head_revision
+from store.results import ReparseReport
+from store.writes.importer import DEFAULT_BATCH, Progress, import_file
 
 EXIT_ERROR = 2
 CLI_GUILD = 0
@@ -149,7 +150,12 @@ async def _open(
     url = args.database or settings.database.url
     cache_mb = BULK_CACHE_MB if bulk else SQLITE_CACHE_MB
     return await Store.open(
-        url, pay=pay_config(settings), auto_upgrade=auto_upgrade, cache_mb=cache_mb, bulk=bulk
+        url,
+        pay=pay_config(settings),
+        normalize_role=normalize_role,
+        auto_upgrade=auto_upgrade,
+        cache_mb=cache_mb,
+        bulk=bulk,
     )
 
 
@@ -255,6 +261,7 @@ async def run_import(args: argparse.Namespace, settings: Settings) -> int:
             store,
             args.file,
             guild_id=args.guild,
+            parse=parse_posting,
             batch_size=args.batch_size,
             workers=args.workers,
             progress=progress,

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from bot.config import Settings
 from commands.services import Services
+from parsing.role import normalize_role
 from store import PayConfig, Store
 
 
@@ -18,7 +19,10 @@ def pay_config(settings: Settings) -> PayConfig:
 async def open_services(settings: Settings, *, url: str | None = None) -> AsyncIterator[Services]:
     """The store on ``settings.database.url`` (migrated automatically for SQLite), closed on exit."""
     store = await Store.open(
-        url or settings.database.url, pay=pay_config(settings), echo=settings.database.echo
+        url or settings.database.url,
+        pay=pay_config(settings),
+        normalize_role=normalize_role,
+        echo=settings.database.echo,
     )
     try:
         yield Services(store=store, pay=store.pay)

@@ -39,8 +39,10 @@ from bot.render import render  # noqa: E402
 from bot.usecases import Source, UseCases  # noqa: E402
 from commands.reply import Reply  # noqa: E402
 from commands.services import Services  # noqa: E402
+from parsing import parse_posting  # noqa: E402
+from parsing.role import normalize_role  # noqa: E402
 from store import PayConfig, Store  # noqa: E402
-from store.importer import import_file  # noqa: E402
+from store.writes.importer import import_file  # noqa: E402
 
 GUILD = 424242
 CHANNELS = {1001: "job-postings", 1002: "digest", 1003: "general"}
@@ -272,13 +274,14 @@ class Shot:
 async def replies(n: int, workdir: Path) -> list[Shot]:
     """Every command's reply, from the real use cases on ``n`` synthetic postings."""
     settings = Settings.model_validate({})
-    store = await Store.open(f"sqlite+aiosqlite:///{workdir / 'jobscout.db'}", pay=pay(), clock=lambda: NOW)
+    url = f"sqlite+aiosqlite:///{workdir / 'jobscout.db'}"
+    store = await Store.open(url, pay=pay(), normalize_role=normalize_role, clock=lambda: NOW)
     try:
         data = workdir / "postings.jsonl"
         with data.open("w", encoding="utf-8") as out:
             for record in Generator(7).records(n):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        await import_file(store, data, guild_id=GUILD, workers=0)
+        await import_file(store, data, guild_id=GUILD, parse=parse_posting, workers=0)
         services = Services(store=store, pay=store.pay, clock=lambda: NOW)
         cases = UseCases(services, charts=True)
         cases.digest_policy = policy_from(settings.digest)

@@ -1,7 +1,9 @@
-"""Where postings live: tables, migrations, engines and the queries that answer the commands.
+"""Where postings live: the Store (``store.py``), one module per question (``queries/``), the writes
+(``writes/``) and the database underneath (``db/``: engines, tables, migrations).
 
-The bot and the commands use :class:`Store` (``await Store.open(url, pay=PayConfig(...))``) and the
-result models re-exported here. ``store`` never imports ``bot``; configuration comes in as values.
+The bot and the commands use :class:`Store` (``await Store.open(url, pay=PayConfig(...),
+normalize_role=...)``) and the result models re-exported here. ``store`` never imports ``bot`` nor
+runs the parser: configuration and the parse or role functions come in from the caller.
 """
 
 from store.errors import (
@@ -12,7 +14,8 @@ from store.errors import (
     StoreUnavailable,
     StoreWriteError,
 )
-from store.models import (
+from store.pay import PayConfig
+from store.results import (
     FIX_FIELDS,
     SOURCES,
     AddResult,
@@ -44,8 +47,6 @@ from store.models import (
     SkillSummary,
     Source,
 )
-from store.pay import PayConfig
-from store.roles import normalize_role
 from store.store import Store
 
 __all__ = [
@@ -87,5 +88,4 @@ __all__ = [
     "StoreError",
     "StoreUnavailable",
     "StoreWriteError",
-    "normalize_role",
 ]

@@ -22,10 +22,11 @@ import pytest
 from sqlalchemy import text
 
 from commands.services import Services
+from parsing.role import normalize_role
 from store import PayConfig, Store
-from store.engine import create_engine, normalize_url
-from store.migrate import upgrade
-from store.tables import metadata
+from store.db.engine import create_engine, normalize_url
+from store.db.migrate import upgrade
+from store.db.tables import metadata
 
 PG_ADMIN_URL = os.environ.get("JOBSCOUT_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 ENGINES = [e for e in os.environ.get("JOBSCOUT_TEST_ENGINES", "sqlite,postgresql").split(",") if e]
@@ -188,7 +189,9 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 async def store(db_url: str, clock: FakeClock) -> AsyncIterator[Store]:
-    opened = await Store.open(db_url, pay=TEST_PAY, auto_upgrade=False, clock=clock)
+    opened = await Store.open(
+        db_url, pay=TEST_PAY, normalize_role=normalize_role, auto_upgrade=False, clock=clock
+    )
     try:
         yield opened
     finally:

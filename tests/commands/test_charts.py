@@ -10,7 +10,7 @@ from PIL import Image
 
 from commands import charts
 from store import Comparison, CurrencyStats, Distribution, SalaryStats, SeniorityStats
-from store.models import ComparedPosting, PayView, PostingView
+from store.results import ComparedPosting, PayView, PostingView
 
 LEVELS = ("intern", "entry", "mid", "senior", "lead", "staff", "principal", "director")
 

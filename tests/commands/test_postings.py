@@ -21,7 +21,7 @@ from commands.postings import (
 from commands.render import render_text
 from commands.services import Services
 from store import StoreWriteError
-from store.tables import POSTINGS
+from store.db.tables import POSTINGS
 from tests.factories import make_posting, posting_text
 
 GUILD = 4004

@@ -11,7 +11,7 @@ from bot.render import EMBED_TOTAL_LIMIT, FIELD_VALUE_LIMIT, FIELDS_LIMIT, embed
 from commands.digest_render import chart_helps, digest_chart, digest_reply, inert, message_link
 from commands.digest_schedule import Schedule
 from store import DigestData, DigestPosting, PayChange, RepostNote, RoleMedian
-from store.models import SkillMove
+from store.results import SkillMove
 
 SCHEDULE = Schedule("mon", time(9), "Europe/Berlin")
 START = datetime(2026, 11, 9, 8, tzinfo=UTC)

@@ -12,7 +12,7 @@ import pytest
 
 from bot.cli import main
 from store import Store
-from store.engine import normalize_url
+from store.db.engine import normalize_url
 from tests.factories import make_posting, posting_text
 from tests.store_fixtures import TEST_PAY, pg_drop_database, pg_new_database
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
-from store import Store, dedup
-from store.tables import (
+from store import Store
+from store.db.tables import (
     POSTING_BANDS,
     POSTING_BANDS_STAGED,
     POSTING_LOCATIONS,
@@ -23,6 +23,7 @@ from store.tables import (
     POSTING_SKILLS,
     POSTINGS,
 )
+from store.writes import dedup
 from tests.factories import make_posting, posting_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,8 +12,8 @@ from sqlalchemy import func, select, text
 from parsing import parse_posting
 from parsing.models import Posting
 from store import Store
-from store.importer import import_file
-from store.tables import POSTING_SKILLS, POSTINGS
+from store.db.tables import POSTING_SKILLS, POSTINGS
+from store.writes.importer import import_file
 from tests.factories import make_posting, posting_text
 
 G = 909
@@ -36,7 +36,9 @@ async def _count(store: Store, guild: int = G) -> int:
 async def test_import_jsonl_is_idempotent(store: Store, tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "p.jsonl", 120)
     seen = []
-    report = await import_file(store, path, guild_id=G, batch_size=25, progress=seen.append)
+    report = await import_file(
+        store, path, parse=parse_posting, guild_id=G, batch_size=25, progress=seen.append
+    )
     assert (report.read, report.added, report.skipped, report.errors) == (120, 120, 0, 0)
     assert seen and seen[-1].report.added == 120
     view = await store.get_posting(G, 1)
@@ -46,7 +48,7 @@ async def test_import_jsonl_is_idempotent(store: Store, tmp_path: Path) -> None:
         and view.source == "import"
         and view.user_id == 0
     )
-    again = await import_file(store, path, guild_id=G, batch_size=50)
+    again = await import_file(store, path, parse=parse_posting, guild_id=G, batch_size=50)
     assert (again.added, again.skipped) == (0, 120)
     assert await _count(store) == 120
 
@@ -60,9 +62,9 @@ async def test_import_links_reposts_and_skips_them_next_time(store: Store, tmp_p
         {"text": base + "\nApply at https://example.com/job?utm_source=x\n"},  # near duplicate
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in records))
-    report = await import_file(store, path, guild_id=G)
+    report = await import_file(store, path, parse=parse_posting, guild_id=G)
     assert (report.added, report.reposts, report.skipped) == (1, 1, 1)
-    again = await import_file(store, path, guild_id=G)
+    again = await import_file(store, path, parse=parse_posting, guild_id=G)
     assert (again.added, again.reposts, again.skipped) == (0, 0, 3)
 
 
@@ -73,7 +75,7 @@ async def test_import_csv_parses_text(store: Store, tmp_path: Path) -> None:
         writer.writerow(["text", "added_at", "user_id"])
         writer.writerow([posting_text(1), "2026-01-02T03:04:05Z", "42"])
         writer.writerow([posting_text(2), "", ""])
-    report = await import_file(store, path, guild_id=G)
+    report = await import_file(store, path, parse=parse_posting, guild_id=G)
     assert report.added == 2
     view = await store.get_posting(G, 1)
     assert (
@@ -95,19 +97,19 @@ async def test_bad_records_are_counted_not_fatal(store: Store, tmp_path: Path) -
             ]
         )
     )
-    report = await import_file(store, path, guild_id=G)
+    report = await import_file(store, path, parse=parse_posting, guild_id=G)
     assert report.added == 1 and report.errors == 5
     assert report.error_samples[0].startswith("line 2: not JSON")
 
 
 async def test_export_then_import_round_trip_keeps_parse_and_fixes(store: Store, tmp_path: Path) -> None:
-    await import_file(store, write_jsonl(tmp_path / "p.jsonl", 5), guild_id=G)
+    await import_file(store, write_jsonl(tmp_path / "p.jsonl", 5), parse=parse_posting, guild_id=G)
     await store.apply_fix(G, 3, "title", "Corrected Title")
     out = tmp_path / "export.jsonl"
     with out.open("w", encoding="utf-8") as handle:
         async for row in store.export_rows(G):
             handle.write(row.model_dump_json() + "\n")
-    report = await import_file(store, out, guild_id=G + 1)
+    report = await import_file(store, out, parse=parse_posting, guild_id=G + 1)
     assert report.added == 5
     copy = (await store.list_postings(G + 1, query="Corrected Title")).items
     assert len(copy) == 1
@@ -118,13 +120,20 @@ async def test_export_then_import_round_trip_keeps_parse_and_fixes(store: Store,
 
 async def test_import_with_worker_processes(store: Store, tmp_path: Path) -> None:
     report = await import_file(
-        store, write_jsonl(tmp_path / "p.jsonl", 40), guild_id=G, batch_size=10, workers=1
+        store,
+        write_jsonl(tmp_path / "p.jsonl", 40),
+        parse=parse_posting,
+        guild_id=G,
+        batch_size=10,
+        workers=1,
     )
     assert report.added == 40
 
 
 async def test_reparse_updates_the_parse_and_keeps_fixes(store: Store, tmp_path: Path) -> None:
-    await import_file(store, write_jsonl(tmp_path / "p.jsonl", 30), guild_id=G, batch_size=10)
+    await import_file(
+        store, write_jsonl(tmp_path / "p.jsonl", 30), parse=parse_posting, guild_id=G, batch_size=10
+    )
     await store.apply_fix(G, 1, "company", "Fixed Co")
 
     async def better_parser(texts: list[str]) -> list[Posting]:
@@ -156,7 +165,9 @@ async def test_import_refreshes_planner_statistics_as_tables_grow(
         await real(self)
 
     monkeypatch.setattr(Store, "refresh_planner_statistics", counting)
-    await import_file(store, write_jsonl(tmp_path / "s.jsonl", 90), guild_id=G, batch_size=10)
+    await import_file(
+        store, write_jsonl(tmp_path / "s.jsonl", 90), parse=parse_posting, guild_id=G, batch_size=10
+    )
     assert calls == [10, 20, 40, 80]  # after commits 1, 2, 4 and 8
     if store.dialect == "postgresql":
         async with store.sessions.read() as s:

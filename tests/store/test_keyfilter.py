@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from parsing import parse_posting
-from store import Store, dedup, importer
-from store.keyfilter import KeyFilter
+from store import Store
+from store.writes import dedup, importer
+from store.writes.keyfilter import KeyFilter
 from tests.factories import posting_text
 
 G = 616
@@ -61,7 +62,7 @@ async def test_import_with_the_filter_finds_near_reposts_of_saved_postings(
     fresh = [posting_text(f"new{i}", words=250) for i in range(5)]
     path = tmp_path / "f.jsonl"
     path.write_text("".join(json.dumps({"text": t}) + "\n" for t in [*fresh, edited, fresh[0] + " again"]))
-    report = await importer.import_file(store, path, guild_id=G, batch_size=3)
+    report = await importer.import_file(store, path, parse=parse_posting, guild_id=G, batch_size=3)
     assert loaded == [dedup.BANDS]  # the saved posting's keys were loaded
     assert (report.added, report.reposts) == (5, 2)  # the edited one, and a near copy within the file
     view = await store.get_posting(G, first.posting_id)

@@ -12,9 +12,9 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
 from store import SchemaOutOfDate, Store
-from store.engine import create_engine
-from store.migrate import current_revision, downgrade, head_revision, upgrade
-from store.tables import metadata
+from store.db.engine import create_engine
+from store.db.migrate import current_revision, downgrade, head_revision, upgrade
+from store.db.tables import metadata
 
 
 def _diff(conn: Connection) -> list[Any]:

@@ -7,7 +7,7 @@ import asyncio
 from sqlalchemy import func, select
 
 from store import Store
-from store.tables import POSTINGS, REPOSTS
+from store.db.tables import POSTINGS, REPOSTS
 from tests.factories import make_posting, posting_text
 
 GUILD = 2002

@@ -15,9 +15,10 @@ import pytest
 from sqlalchemy import Table, func, select, text
 
 from parsing import parse_posting
-from store import Store, bands, dedup, importer
-from store.derive import Prepared, prepare
-from store.tables import POSTING_BANDS, POSTING_BANDS_STAGED
+from store import Store
+from store.db.tables import POSTING_BANDS, POSTING_BANDS_STAGED
+from store.writes import bands, dedup, importer
+from store.writes.derive import Prepared, prepare
 from tests.factories import posting_text
 
 G = 515
@@ -31,7 +32,12 @@ async def _rows(store: Store, table: Table) -> int:
 def _prepared(store: Store, seed: int | str) -> Prepared:
     text = posting_text(seed, words=200)
     return prepare(
-        text, parse_posting(text), store.pay, added_at=datetime(2026, 5, 1, tzinfo=UTC), source="import"
+        text,
+        parse_posting(text),
+        store.pay,
+        store.roles,
+        added_at=datetime(2026, 5, 1, tzinfo=UTC),
+        source="import",
     )
 
 
@@ -46,7 +52,7 @@ def _write(path: Path, seeds: range) -> Path:
 
 async def test_import_leaves_no_staged_keys_and_merges_them_all(store: Store, tmp_path: Path) -> None:
     report = await importer.import_file(
-        store, _write(tmp_path / "a.jsonl", range(30)), guild_id=G, batch_size=7
+        store, _write(tmp_path / "a.jsonl", range(30)), parse=parse_posting, guild_id=G, batch_size=7
     )
     assert report.added == 30
     assert await _rows(store, POSTING_BANDS_STAGED) == 0
@@ -66,7 +72,9 @@ async def test_merges_during_a_long_import(
 
     monkeypatch.setattr(importer, "MERGE_EVERY_KEYS", 3 * dedup.BANDS)
     monkeypatch.setattr(Store, "merge_staged_bands", counting)
-    await importer.import_file(store, _write(tmp_path / "b.jsonl", range(20)), guild_id=G, batch_size=4)
+    await importer.import_file(
+        store, _write(tmp_path / "b.jsonl", range(20)), parse=parse_posting, guild_id=G, batch_size=4
+    )
     # every 4-posting batch crosses the 3-posting threshold: one merge a batch, each moving that batch
     assert merges == [4 * dedup.BANDS] * 5
     assert await _rows(store, POSTING_BANDS) == 20 * dedup.BANDS
@@ -88,7 +96,9 @@ async def test_a_stopped_import_is_merged_by_the_next(store: Store, tmp_path: Pa
     # what a killed import leaves: committed postings whose keys are still staged
     await store.store_prepared(G, [_prepared(store, i) for i in range(3)], interactive=False)
     assert await store.staged_band_keys() == 3 * dedup.BANDS
-    await importer.import_file(store, _write(tmp_path / "c.jsonl", range(3, 5)), guild_id=G)
+    await importer.import_file(
+        store, _write(tmp_path / "c.jsonl", range(3, 5)), parse=parse_posting, guild_id=G
+    )
     assert await store.staged_band_keys() == 0
     assert await _rows(store, POSTING_BANDS) == 5 * dedup.BANDS
 

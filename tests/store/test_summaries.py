@@ -8,10 +8,18 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from parsing import parse_posting
 from parsing.models import Posting
 from store import Store
-from store.summaries import ALL_ROLES, day_number
-from store.tables import POSTING_DAYS, POSTING_SKILLS, POSTINGS, SKILL_DAYS, SKILL_TOTALS
+from store.db.tables import (
+    ALL_ROLES,
+    POSTING_DAYS,
+    POSTING_SKILLS,
+    POSTINGS,
+    SKILL_DAYS,
+    SKILL_TOTALS,
+    day_number,
+)
 from tests.factories import make_posting, posting_text
 from tests.store.test_import import write_jsonl
 from tests.store_fixtures import FakeClock
@@ -60,9 +68,11 @@ async def test_summaries_follow_every_write(store: Store, clock: FakeClock, tmp_
     await store.apply_fix(G, ids[1], "title", "Product Manager")  # moves to another role
     await store.apply_fix(G, ids[2], "seniority", "senior")
     await _check(store)
-    from store.importer import import_file
+    from store.writes.importer import import_file
 
-    await import_file(store, write_jsonl(tmp_path / "p.jsonl", 20), guild_id=G + 1, batch_size=7)
+    await import_file(
+        store, write_jsonl(tmp_path / "p.jsonl", 20), parse=parse_posting, guild_id=G + 1, batch_size=7
+    )
     await _check(store)
 
     async def reparse(texts: list[str]) -> list[Posting]:
@@ -76,7 +86,7 @@ async def test_summaries_follow_every_write(store: Store, clock: FakeClock, tmp_
 
 
 async def test_migration_backfills_the_summaries(store: Store, clock: FakeClock) -> None:
-    from store.migrate import downgrade, upgrade
+    from store.db.migrate import downgrade, upgrade
 
     for i in range(5):
         clock.advance(hours=13)

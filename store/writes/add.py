@@ -1,52 +1,32 @@
-"""Writing postings: dedup (exact and near), inserts, child rows, rewrites after a fix or reparse.
+"""Saving new postings: exact and near reposts found (text hash, MinHash bands), new rows inserted.
 
 Every function here runs inside a caller's transaction (one ``AsyncSession``); the store commits.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import bindparam, delete, insert, select, union_all, update
+from sqlalchemy import insert, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
-from store import dedup, summaries
-from store.derive import Derived, Identity, Prepared
-from store.keyfilter import KeyFilter
-from store.models import PayChange
-from store.sqlutil import chunks, insert_ignore, one_of, raw_insert, raw_insert_returning_id
-from store.summaries import day_number
-from store.tables import (
-    POSTING_BANDS,
-    POSTING_BANDS_STAGED,
-    POSTING_FIXES,
-    POSTING_LOCATIONS,
-    POSTING_PAY,
-    POSTING_SKILLS,
-    POSTINGS,
-    REPOSTS,
-    SKILLS,
-)
+from store.db.sqlutil import chunks, one_of
+from store.db.tables import POSTING_BANDS, POSTING_BANDS_STAGED, POSTINGS, REPOSTS
+from store.keys import RoleKeys
+from store.results import PayChange
+from store.writes import dedup
+from store.writes.derive import Derived, Identity, Prepared
+from store.writes.keyfilter import KeyFilter
+from store.writes.rows import insert_children, insert_postings
 
 MAX_CANDIDATES = 20  # saved postings checked per new text (those sharing the most bands)
-
-LOCATION_COLUMNS = (
-    "posting_id",
-    "location_key",
-    "guild_id",
-    "role_key",
-    "pay_currency",
-    "seniority",
-    "pay_year",
-)
 OutcomeKind = Literal["created", "repost", "duplicate", "seen"]
 
 
@@ -112,28 +92,6 @@ def _close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
-async def resolve_skills(
-    session: AsyncSession, names: dict[str, str], cache: dict[str, int]
-) -> tuple[dict[str, int], dict[str, int]]:
-    """Ids for skill keys, creating missing ones. Returns (all ids, ids learned in this transaction)."""
-    ids = {k: cache[k] for k in names if k in cache}
-    missing = [k for k in names if k not in ids]
-    learned: dict[str, int] = {}
-    for attempt in range(2):
-        for part in chunks(missing):
-            rows = await session.execute(select(SKILLS.c.key, SKILLS.c.id).where(SKILLS.c.key.in_(part)))
-            learned.update({k: int(v) for k, v in rows.tuples()})
-        missing = [k for k in missing if k not in learned]
-        if not missing or attempt:
-            break
-        stmt = insert_ignore(session, SKILLS, ["key"])
-        await session.execute(stmt, [{"key": k, "name": names[k]} for k in missing])
-    if missing:
-        raise RuntimeError(f"skills could not be created: {missing[:3]}")
-    ids.update(learned)
-    return ids, learned
-
-
 async def _seen_messages(session: AsyncSession, guild_id: int, message_ids: list[int]) -> dict[int, int]:
     found: dict[int, int] = {}
     for table, id_col in ((POSTINGS, POSTINGS.c.id), (REPOSTS, REPOSTS.c.posting_id)):
@@ -192,7 +150,9 @@ async def _signatures(session: AsyncSession, guild_id: int, ids: list[int]) -> d
     return found
 
 
-async def _saved_targets(session: AsyncSession, guild_id: int, ids: list[int]) -> dict[int, _Target]:
+async def _saved_targets(
+    session: AsyncSession, guild_id: int, ids: list[int], roles: RoleKeys
+) -> dict[int, _Target]:
     p = POSTINGS.c
     targets: dict[int, _Target] = {}
     for part in chunks(ids):
@@ -207,7 +167,7 @@ async def _saved_targets(session: AsyncSession, guild_id: int, ids: list[int]) -
                 posting_id=int(row[0]),
                 index=None,
                 signature=bytes(row[1]),
-                identity=Identity.of(Posting.model_validate_json(row[2])),
+                identity=Identity.of(Posting.model_validate_json(row[2]), roles),
                 pay=_Pay(row[3], row[4], row[5], row[6], row[7], row[8]),
             )
     return targets
@@ -231,6 +191,7 @@ async def store_batch(
     interactive: bool,
     skill_cache: dict[str, int],
     now: datetime,
+    roles: RoleKeys,
     key_filter: KeyFilter | None = None,
 ) -> tuple[list[Outcome], dict[str, int]]:
     """Store new texts of one guild. Interactive adds link every repeat as a repost; bulk imports skip
@@ -299,9 +260,8 @@ async def store_batch(
                 sim = dedup.similarity(items[i].signature, signatures[pid])
                 if sim >= dedup.REPOST_THRESHOLD:
                     close.setdefault(i, []).append((sim, pid))
-    targets = await _saved_targets(
-        session, guild_id, sorted({pid for pairs in close.values() for _, pid in pairs} | set(exact_targets))
-    )
+    wanted_targets = {pid for pairs in close.values() for _, pid in pairs} | set(exact_targets)
+    targets = await _saved_targets(session, guild_id, sorted(wanted_targets), roles)
     batch_bands: dict[int, list[int]] = {}
     to_create: list[int] = []
     for i in fresh:
@@ -378,232 +338,3 @@ async def store_batch(
     final = [o for o in outcomes if o is not None]
     assert len(final) == len(items)
     return final, learned
-
-
-def posting_row(guild_id: int, item: Prepared, now: datetime) -> dict[str, Any]:
-    return {
-        "guild_id": guild_id,
-        "user_id": item.user_id,
-        "channel_id": item.channel_id,
-        "message_id": item.message_id,
-        "source": item.source,
-        "added_at": item.added_at,
-        "raw_text": item.text,
-        "text_hash": item.text_hash,
-        "sample": item.sample,
-        "minhash": dedup.compact(item.signature),
-        "parsed_json": item.parsed_json,
-        "parsed_at": now,
-        **item.derived.columns,
-    }
-
-
-def _driver_value(value: Any, sqlite_dialect: bool) -> Any:
-    """A column value as the driver takes it, written the way SQLAlchemy's types would write it
-    (naive UTC datetimes; on SQLite, SQLAlchemy's text formats for DATETIME and DATE)."""
-    if isinstance(value, datetime):
-        naive = value.astimezone(UTC).replace(tzinfo=None)
-        return naive.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite_dialect else naive
-    if isinstance(value, date):
-        return value.isoformat() if sqlite_dialect else value
-    return value
-
-
-def _driver_rows(
-    session: AsyncSession, rows: Sequence[dict[str, Any]]
-) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Dict rows (same keys) as the column list and value tuples :func:`raw_insert` takes."""
-    sqlite_dialect = session.get_bind().dialect.name == "sqlite"
-    columns = list(rows[0])
-    return columns, [tuple(_driver_value(row[c], sqlite_dialect) for c in columns) for row in rows]
-
-
-async def insert_postings(
-    session: AsyncSession, guild_id: int, items: Sequence[Prepared], *, now: datetime
-) -> list[int]:
-    """Insert new postings (texts not yet in the guild) with one driver-level executemany, then read
-    their ids back (one insert: RETURNING; SQLite: consecutive rowids; otherwise by text hash, unique in
-    the guild and in the batch)."""
-    if not items:
-        return []
-    columns, values = _driver_rows(session, [posting_row(guild_id, it, now) for it in items])
-    if len(values) == 1:  # a single add: the id comes back with the insert
-        return [await raw_insert_returning_id(session, POSTINGS, columns, values[0])]
-    await raw_insert(session, POSTINGS, columns, values)
-    if session.get_bind().dialect.name == "sqlite":
-        ids_in_order = await _sqlite_new_ids(session, guild_id, items)
-        if ids_in_order is not None:
-            return ids_in_order
-    ids: dict[bytes, int] = {}
-    hashes = [it.text_hash for it in items]
-    for part in chunks(hashes):
-        found = await session.execute(
-            select(POSTINGS.c.text_hash, POSTINGS.c.id).where(
-                POSTINGS.c.guild_id == guild_id, one_of(session, POSTINGS.c.text_hash, part)
-            )
-        )
-        ids.update({bytes(digest): int(pid) for digest, pid in found.tuples()})
-    return [ids[it.text_hash] for it in items]
-
-
-async def _sqlite_new_ids(
-    session: AsyncSession, guild_id: int, items: Sequence[Prepared]
-) -> list[int] | None:
-    """Ids of rows just inserted by one executemany, without a lookup per row: under SQLite's single
-    write lock consecutive inserts get consecutive rowids, ending at ``last_insert_rowid()``. Checked on
-    the first and last row; None (look them up) if that ever does not hold."""
-    conn = await session.connection()
-    last = (await conn.exec_driver_sql("SELECT last_insert_rowid()")).scalar_one()
-    first = int(last) - len(items) + 1
-    # by id alone: with the guild in the WHERE clause SQLite prefers scanning the guild's part of the
-    # covering (guild_id, text_hash) index to two rowid lookups
-    ends = await session.execute(
-        select(POSTINGS.c.id, POSTINGS.c.guild_id, POSTINGS.c.text_hash).where(
-            POSTINGS.c.id.in_([first, int(last)])
-        )
-    )
-    found = {int(pid): (int(guild), bytes(digest)) for pid, guild, digest in ends.tuples()}
-    expected = {first: (guild_id, items[0].text_hash), int(last): (guild_id, items[-1].text_hash)}
-    return list(range(first, int(last) + 1)) if found == expected else None
-
-
-async def insert_children(
-    session: AsyncSession,
-    guild_id: int,
-    rows: Sequence[tuple[int, Prepared]],
-    skill_cache: dict[str, int],
-    *,
-    now: datetime,
-    stage_bands: bool = False,
-) -> dict[str, int]:
-    """Pay ranges, skills, locations, LSH bands and fixes of newly inserted postings. Bulk imports
-    stage their band keys (``store.bands``); single adds write them straight into ``posting_bands``."""
-    with_days = [(pid, it.derived, day_number(it.added_at)) for pid, it in rows]
-    learned = await write_derived_children(session, guild_id, with_days, skill_cache)
-    # sorted: the index pages are then visited in order, once each (keys are random)
-    bands = sorted({(guild_id, key, pid) for pid, it in rows for key in it.band_keys})
-    target = POSTING_BANDS_STAGED if stage_bands else POSTING_BANDS
-    await raw_insert(session, target, ("guild_id", "band_key", "posting_id"), bands)
-    fixes = [
-        {
-            "posting_id": pid,
-            "field": name,
-            "value_json": json.dumps(value),
-            "user_id": it.fixed_by,
-            "fixed_at": now,
-        }
-        for pid, it in rows
-        for name, value in it.fixes.items()
-    ]
-    if fixes:
-        await session.execute(insert(POSTING_FIXES), fixes)
-    return learned
-
-
-async def write_derived_children(
-    session: AsyncSession,
-    guild_id: int,
-    rows: Sequence[tuple[int, Derived, int]],
-    skill_cache: dict[str, int],
-) -> dict[str, int]:
-    """Pay ranges, skill links and locations of postings (id, derived fields, day added), and their
-    contribution to the skill summaries."""
-    names = {key: name for _, d, _ in rows for key, name in d.skills}
-    skill_ids, learned = await resolve_skills(session, names, skill_cache) if names else ({}, {})
-    pay = [r for pid, d, _ in rows for r in d.pay_rows(pid)]
-    if pay:
-        await raw_insert(session, POSTING_PAY, *_driver_rows(session, pay))
-    links = [(pid, skill_ids[key], i) for pid, d, _ in rows for i, (key, _) in enumerate(d.skills)]
-    await raw_insert(session, POSTING_SKILLS, ("posting_id", "skill_id", "position"), links)
-    places = [tuple(r.values()) for pid, d, _ in rows for r in d.location_rows(pid, guild_id)]
-    await raw_insert(session, POSTING_LOCATIONS, LOCATION_COLUMNS, places)
-    contributions = [
-        summaries.Contribution(guild_id, d.columns["role_key"], day, tuple(skill_ids[k] for k, _ in d.skills))
-        for _, d, day in rows
-    ]
-    await summaries.apply(session, contributions, +1)
-    return learned
-
-
-async def _days(session: AsyncSession, ids: list[int]) -> list[tuple[int, int]]:
-    days: list[tuple[int, int]] = []
-    for part in chunks(ids):
-        rows = await session.execute(
-            select(POSTINGS.c.id, POSTINGS.c.added_at).where(POSTINGS.c.id.in_(part))
-        )
-        days += [(int(pid), day_number(added)) for pid, added in rows.tuples()]
-    return days
-
-
-async def rewrite_derived(
-    session: AsyncSession,
-    guild_id_of: dict[int, int],
-    rows: Sequence[tuple[int, Derived, str | None]],
-    skill_cache: dict[str, int],
-    *,
-    now: datetime,
-) -> dict[str, int]:
-    """Replace the effective columns and child rows of existing postings (after a fix or a reparse).
-
-    ``rows``: (posting id, derived fields, new parsed JSON or None to keep the stored parse).
-    """
-    if not rows:
-        return {}
-    ids = [pid for pid, _, _ in rows]
-    # the summaries lose what the postings counted for before the rewrite (role and skills may change)
-    before = await summaries.current(session, ids)
-    await summaries.apply(session, before, -1)
-    day_of = dict(await _days(session, ids))
-    columns = list(rows[0][1].columns)
-    values: dict[str, Any] = {c: bindparam(f"v_{c}") for c in columns}
-    for with_parse in (True, False):
-        batch = [(pid, d, pj) for pid, d, pj in rows if (pj is not None) == with_parse]
-        if not batch:
-            continue
-        extra: dict[str, Any] = {}
-        if with_parse:
-            extra = {"parsed_json": bindparam("v_parsed_json"), "parsed_at": bindparam("v_parsed_at")}
-        stmt = update(POSTINGS).where(POSTINGS.c.id == bindparam("v_id")).values(**values, **extra)
-        params: list[dict[str, Any]] = []
-        for pid, d, pj in batch:
-            p = {f"v_{k}": v for k, v in d.columns.items()}
-            p["v_id"] = pid
-            if with_parse:
-                p["v_parsed_json"] = pj
-                p["v_parsed_at"] = now
-            params.append(p)
-        await session.execute(stmt.execution_options(synchronize_session=False), params)
-    for part in chunks(ids):
-        for table in (POSTING_PAY, POSTING_SKILLS, POSTING_LOCATIONS):
-            await session.execute(delete(table).where(table.c.posting_id.in_(part)))
-    learned: dict[str, int] = {}
-    by_guild: dict[int, list[tuple[int, Derived, int]]] = {}
-    for pid, d, _ in rows:
-        by_guild.setdefault(guild_id_of[pid], []).append((pid, d, day_of[pid]))
-    for guild_id, group in by_guild.items():
-        learned.update(await write_derived_children(session, guild_id, group, skill_cache))
-    return learned
-
-
-async def delete_posting(session: AsyncSession, guild_id: int, posting_id: int) -> bool:
-    row = (
-        await session.execute(
-            select(POSTINGS.c.raw_text).where(POSTINGS.c.id == posting_id, POSTINGS.c.guild_id == guild_id)
-        )
-    ).first()
-    if row is None:
-        return False
-    keys = dedup.band_keys(dedup.text_signature(row[0]))
-    await summaries.apply(session, await summaries.current(session, [posting_id]), -1)
-    for bands in (POSTING_BANDS, POSTING_BANDS_STAGED):
-        await session.execute(
-            delete(bands).where(
-                bands.c.guild_id == guild_id,
-                bands.c.band_key.in_(keys),
-                bands.c.posting_id == posting_id,
-            )
-        )
-    await session.execute(
-        delete(POSTINGS).where(POSTINGS.c.id == posting_id, POSTINGS.c.guild_id == guild_id)
-    )
-    return True

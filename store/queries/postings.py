@@ -1,8 +1,8 @@
-"""Reading postings back: full views, pages, autocomplete choices, export rows."""
+"""Reading postings back: full views, pages (/postings), autocomplete choices of postings and roles."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC
 from typing import Any
 
@@ -10,19 +10,21 @@ from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
-from store.derive import Prepared, parse_fixes, text_key
-from store.models import (
-    ExportRow,
+from store.db.sqlutil import chunks
+from store.db.tables import POSTING_FIXES, POSTING_PAY, POSTING_SKILLS, POSTINGS, REPOSTS, SKILLS
+from store.keys import RoleKeys, text_key
+from store.results import (
     PayView,
     PostingChoice,
     PostingPage,
     PostingSummary,
     PostingView,
 )
-from store.sqlutil import chunks
-from store.tables import POSTING_FIXES, POSTING_PAY, POSTING_SKILLS, POSTINGS, REPOSTS, SKILLS
+from store.writes.derive import Prepared, parse_fixes
 
 KEY_MAX = "\U0010ffff"  # above every character: prefix ranges are [prefix, prefix + KEY_MAX)
+MAX_PAGE = 100
+MAX_CHOICES = 25  # an autocomplete list shows no more
 _P = POSTINGS.c
 
 
@@ -76,7 +78,8 @@ async def _skills_of(session: AsyncSession, ids: list[int]) -> dict[int, list[st
     return out
 
 
-async def _fixes_of(session: AsyncSession, ids: list[int]) -> dict[int, dict[str, Any]]:
+async def fixes_of(session: AsyncSession, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The fixes of each posting, by field (an empty dict for a posting without any)."""
     raw: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
     for part in chunks(ids):
         rows = await session.execute(
@@ -102,7 +105,7 @@ async def load_views(session: AsyncSession, guild_id: int, ids: list[int]) -> di
     if not found:
         return {}
     skills = await _skills_of(session, found)
-    fixes = await _fixes_of(session, found)
+    fixes = await fixes_of(session, found)
     pay: dict[int, list[PayView]] = {i: [] for i in found}
     reposts: dict[int, int] = {}
     for part in chunks(found):
@@ -144,6 +147,10 @@ async def load_views(session: AsyncSession, guild_id: int, ids: list[int]) -> di
             parsed=parsed,
         )
     return views
+
+
+async def load_view(session: AsyncSession, guild_id: int, posting_id: int) -> PostingView | None:
+    return (await load_views(session, guild_id, [posting_id])).get(posting_id)
 
 
 def new_posting_view(guild_id: int, posting_id: int, item: Prepared, parsed: Posting) -> PostingView:
@@ -211,6 +218,8 @@ async def list_postings(
     session: AsyncSession, guild_id: int, *, page: int, page_size: int, query: str | None
 ) -> PostingPage:
     """Newest first; ``query`` matches title, company, role or text (case-insensitive substring)."""
+    page = max(0, page)
+    page_size = max(1, min(page_size, MAX_PAGE))
     stmt: Select[Any] = select(*_summary_columns()).where(_P.guild_id == guild_id)
     if query and query.strip():
         pattern = f"%{_like_escape(query.strip())}%"
@@ -246,6 +255,7 @@ async def posting_choices(
     session: AsyncSession, guild_id: int, prefix: str, limit: int
 ) -> list[PostingChoice]:
     """Autocomplete: an id typed as digits, then titles starting with the prefix, then recent matches."""
+    limit = max(1, min(limit, MAX_CHOICES))
     columns = [_P.id, _P.title, _P.company, _P.pay_text]
     typed = prefix.strip().lstrip("#")
     picked: dict[int, Any] = {}
@@ -301,8 +311,17 @@ _ROLE_SCAN = text(
 )
 
 
-async def role_choices(session: AsyncSession, guild_id: int, prefixes: list[str], limit: int) -> list[str]:
-    """Distinct role keys starting with any of the prefixes, by a loose index scan (one seek per role)."""
+async def role_choices(
+    session: AsyncSession, guild_id: int, prefix: str, limit: int, roles: RoleKeys
+) -> list[str]:
+    """Saved role keys starting with what was typed or with its role key ("ML" finds "machine learning
+    engineer"), by a loose index scan (one seek per role)."""
+    limit = max(1, min(limit, MAX_CHOICES))
+    typed = " ".join(prefix.casefold().split())
+    prefixes = [typed]
+    normalized = roles(prefix) if typed else None
+    if normalized and normalized != typed:
+        prefixes.insert(0, normalized)
     found: dict[str, None] = {}
     for prefix in prefixes:
         rows = await session.execute(
@@ -313,67 +332,3 @@ async def role_choices(session: AsyncSession, guild_id: int, prefixes: list[str]
         if len(found) >= limit:
             break
     return list(found)[:limit]
-
-
-async def export_rows(session_factory: Any, guild_id: int, batch: int) -> AsyncIterator[ExportRow]:
-    """Every posting of a guild, oldest first, read in id-keyed batches (bounded memory)."""
-    after = 0
-    while True:
-        async with session_factory() as session:
-            ids = [
-                int(v)
-                for v in (
-                    await session.execute(
-                        select(_P.id)
-                        .where(_P.guild_id == guild_id, _P.id > after)
-                        .order_by(_P.id)
-                        .limit(batch)
-                    )
-                ).scalars()
-            ]
-            if not ids:
-                return
-            views = await load_views(session, guild_id, ids)
-            fixes = await _fixes_of(session, ids)
-            rows = (
-                await session.execute(
-                    select(_P.id, _P.pay_period, _P.pay_year, _P.pay_usd_year, _P.pay_rate_date).where(
-                        _P.id.in_(ids)
-                    )
-                )
-            ).all()
-        extra = {int(r.id): r for r in rows}
-        for pid in ids:
-            v = views.get(pid)
-            if v is None:
-                continue
-            e = extra[pid]
-            yield ExportRow(
-                id=v.id,
-                guild_id=v.guild_id,
-                added_at=v.added_at,
-                source=v.source,
-                user_id=v.user_id,
-                channel_id=v.channel_id,
-                message_id=v.message_id,
-                title=v.title,
-                company=v.company,
-                role=v.role,
-                seniority=v.seniority,
-                workplace=v.workplace,
-                employment_type=v.employment_type,
-                locations=v.locations,
-                pay_text=v.pay.text if v.pay else None,
-                pay_currency=v.pay.currency if v.pay else None,
-                pay_period=e.pay_period,
-                pay_min=v.pay.min if v.pay else None,
-                pay_max=v.pay.max if v.pay else None,
-                pay_year=e.pay_year,
-                pay_usd_year=e.pay_usd_year,
-                pay_rate_date=e.pay_rate_date,
-                skills=v.skills,
-                fixes=fixes[pid],
-                posting=v.parsed,
-                text=v.text,
-            )
-        after = ids[-1]

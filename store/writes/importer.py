@@ -3,7 +3,8 @@
 Memory stays bounded (a few batches in flight); each batch is one transaction, so a killed import
 leaves only whole batches behind, and running it again skips what is already saved (texts are
 unique per guild), adding the rest. Records that carry a parse (``posting``, as written by
-``jobscout export --format jsonl``) are stored without parsing again; others are parsed.
+``jobscout export --format jsonl``) are stored without parsing again; others are parsed by the ``parse``
+function the caller gives (a module-level function: worker processes receive it by name).
 """
 
 from __future__ import annotations
@@ -27,15 +28,16 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
-from parsing import MAX_POSTING_BYTES, parse_posting
+from parsing.decode import MAX_POSTING_BYTES
 from parsing.models import Posting
-from store.bands import MERGE_EVERY_KEYS
-from store.dedup import BANDS
-from store.derive import Prepared, prepare
 from store.errors import InvalidInput
-from store.models import FIX_FIELDS, ImportReport, PayFix
+from store.keys import RoleKeys
 from store.pay import PayConfig
+from store.results import FIX_FIELDS, ImportReport, PayFix
 from store.store import Store
+from store.writes.bands import MERGE_EVERY_KEYS
+from store.writes.dedup import BANDS
+from store.writes.derive import Prepared, prepare
 
 DEFAULT_BATCH = 5000  # postings per transaction: each commit rewrites the index pages it touched
 PARALLEL_ABOVE_BYTES = 4_000_000  # smaller files are prepared in one thread: no process start-up cost
@@ -47,6 +49,7 @@ WAL_RESTART_COMMITS = 4  # bulk SQLite: the WAL holds at most about this many ba
 
 # (line number, the record: a JSON line still to decode, a decoded CSV row, or why it cannot be read)
 Record = tuple[int, bytes | dict[str, Any] | str]
+Parse = Callable[[str], Posting]
 
 
 @dataclass(slots=True)
@@ -119,7 +122,9 @@ def _fixes(value: object) -> dict[str, Any]:
     return dict(fixes)
 
 
-def prepare_record(record: dict[str, Any], cfg: PayConfig, now: datetime) -> Prepared:
+def prepare_record(
+    record: dict[str, Any], cfg: PayConfig, roles: RoleKeys, parse: Parse, now: datetime
+) -> Prepared:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ValueError("no `text`")
@@ -128,11 +133,12 @@ def prepare_record(record: dict[str, Any], cfg: PayConfig, now: datetime) -> Pre
     carried = record.get("posting")
     if isinstance(carried, str):
         carried = json.loads(carried)
-    parsed = Posting.model_validate(carried) if isinstance(carried, dict) else parse_posting(text)
+    parsed = Posting.model_validate(carried) if isinstance(carried, dict) else parse(text)
     return prepare(
         text,
         parsed,
         cfg,
+        roles,
         added_at=_when(record.get("added_at"), now),
         source="import",
         fixes=_fixes(record.get("fixes")),
@@ -142,7 +148,9 @@ def prepare_record(record: dict[str, Any], cfg: PayConfig, now: datetime) -> Pre
     )
 
 
-def prepare_batch(records: list[Record], cfg: PayConfig, now: datetime) -> list[Prepared | str]:
+def prepare_batch(
+    records: list[Record], cfg: PayConfig, roles: RoleKeys, parse: Parse, now: datetime
+) -> list[Prepared | str]:
     """Worker side: each record prepared, or the reason it cannot be (as "line N: why")."""
     out: list[Prepared | str] = []
     for number, raw in records:
@@ -151,7 +159,7 @@ def prepare_batch(records: list[Record], cfg: PayConfig, now: datetime) -> list[
             out.append(f"line {number}: {record}")
             continue
         try:
-            out.append(prepare_record(record, cfg, now))
+            out.append(prepare_record(record, cfg, roles, parse, now))
         except (ValueError, TypeError, ValidationError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             out.append(f"line {number}: {reason[:160]}")
@@ -187,13 +195,21 @@ async def import_file(
     path: Path,
     *,
     guild_id: int,
+    parse: Parse,
     batch_size: int = DEFAULT_BATCH,
     workers: int | None = None,
     progress: Callable[[Progress], None] | None = None,
 ) -> ImportReport:
+    """Import a .jsonl or .csv file into one guild; ``parse`` reads the records that carry no parse."""
     with _collect_less():
         return await _import_file(
-            store, path, guild_id=guild_id, batch_size=batch_size, workers=workers, progress=progress
+            store,
+            path,
+            guild_id=guild_id,
+            parse=parse,
+            batch_size=batch_size,
+            workers=workers,
+            progress=progress,
         )
 
 
@@ -202,6 +218,7 @@ async def _import_file(
     path: Path,
     *,
     guild_id: int,
+    parse: Parse,
     batch_size: int,
     workers: int | None,
     progress: Callable[[Progress], None] | None,
@@ -241,12 +258,11 @@ async def _import_file(
                     exhausted = True
                     break
                 report.read += len(batch)
+                job = (batch, store.pay, store.roles, parse, now)
                 if executor is not None:
-                    pending.append(loop.run_in_executor(executor, prepare_batch, batch, store.pay, now))
+                    pending.append(loop.run_in_executor(executor, prepare_batch, *job))
                 else:
-                    pending.append(
-                        asyncio.ensure_future(asyncio.to_thread(prepare_batch, batch, store.pay, now))
-                    )
+                    pending.append(asyncio.ensure_future(asyncio.to_thread(prepare_batch, *job)))
             if not pending:
                 break
             results = await pending.popleft()

@@ -5,10 +5,7 @@ Pure and picklable, so bulk import can run it in worker processes.
 
 from __future__ import annotations
 
-import functools
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
@@ -17,44 +14,12 @@ import numpy as np
 import numpy.typing as npt
 
 from parsing.models import Period, Posting, Salary, SalaryRange
-from store import dedup
-from store.models import PayFix, PayView
+from store.keys import MAX_KEY_LENGTH, RoleKeys, location_key, location_keys, text_key
 from store.pay import PayConfig, pay_point
-from store.roles import role_key
+from store.results import PayFix, PayView
+from store.writes import dedup
 
-MAX_KEY_LENGTH = 200
 PERIODS: tuple[Period, ...] = ("hour", "day", "week", "month", "year")
-_KEY_JUNK = re.compile(r"[^\w\s,+#./&-]")
-_SPACE = re.compile(r"\s+")
-
-
-@functools.lru_cache(maxsize=65_536)
-def text_key(value: str) -> str:
-    """Lower-case lookup key of a name: NFKC, case-folded, single spaces, bounded length."""
-    value = unicodedata.normalize("NFKC", value).casefold()
-    return _SPACE.sub(" ", value).strip()[:MAX_KEY_LENGTH]
-
-
-@functools.lru_cache(maxsize=65_536)
-def location_key(value: str) -> str:
-    return _SPACE.sub(" ", _KEY_JUNK.sub(" ", text_key(value))).strip(" ,")
-
-
-def location_keys(locations: list[str], workplace: str | None) -> list[str]:
-    """The whole place and each comma part ("san francisco, ca", "san francisco", "ca"); "remote" too."""
-    keys: dict[str, None] = {}
-    for place in locations:
-        whole = location_key(place)
-        if not whole:
-            continue
-        keys[whole] = None
-        for part in whole.split(","):
-            part = part.strip()
-            if part:
-                keys[part] = None
-    if workplace == "remote":
-        keys["remote"] = None
-    return list(keys)
 
 
 @dataclass(slots=True)
@@ -194,7 +159,7 @@ def _from_salary(s: Salary | SalaryRange | PayFix, cfg: PayConfig, origin: str =
     )
 
 
-def derive(parsed: Posting, fixes: dict[str, Any], cfg: PayConfig) -> Derived:
+def derive(parsed: Posting, fixes: dict[str, Any], cfg: PayConfig, roles: RoleKeys) -> Derived:
     """Effective fields: every fix wins over the parse (a pay fix of None means "states no pay")."""
     title = fixes.get("title", parsed.title)
     company = fixes.get("company", parsed.company)
@@ -218,7 +183,7 @@ def derive(parsed: Posting, fixes: dict[str, Any], cfg: PayConfig) -> Derived:
         if key and key not in skills:
             skills[key] = name.strip()[:MAX_KEY_LENGTH]
     return Derived(
-        columns=_columns(title, company, role_key(role_source), seniority, parsed, envelope),
+        columns=_columns(title, company, roles(role_source), seniority, parsed, envelope),
         pay_ranges=[_pay_row(r) for r in ranges],
         skills=list(skills.items()),
         location_keys=location_keys(parsed.locations, parsed.workplace),
@@ -234,9 +199,9 @@ class Identity:
     places: frozenset[str]
 
     @classmethod
-    def of(cls, parsed: Posting) -> Identity:
+    def of(cls, parsed: Posting, roles: RoleKeys) -> Identity:
         places = frozenset(k for k in (location_key(x) for x in parsed.locations) if k)
-        return cls(role_key(parsed.role or parsed.title), parsed.seniority, places)
+        return cls(roles(parsed.role or parsed.title), parsed.seniority, places)
 
     def compatible(self, other: Identity) -> bool:
         if self.role and other.role and self.role != other.role:
@@ -273,6 +238,7 @@ def prepare(
     text: str,
     parsed: Posting,
     cfg: PayConfig,
+    roles: RoleKeys,
     *,
     added_at: datetime,
     source: str,
@@ -291,10 +257,10 @@ def prepare(
         sample=dedup.sample_value(digest),
         signature=sig,
         band_keys=dedup.band_keys(sig),
-        identity=Identity.of(parsed),
+        identity=Identity.of(parsed, roles),
         parsed_json=parsed.model_dump_json(exclude_defaults=True),
         fixes=fixes,
-        derived=derive(parsed, fixes, cfg),
+        derived=derive(parsed, fixes, cfg, roles),
         added_at=added_at,
         source=source,
         user_id=user_id,

@@ -27,15 +27,24 @@ def one_of(session: AsyncSession, column: Any, values: Sequence[Any]) -> Any:
     return column.in_(bindparam(None, list(values), expanding=True, type_=column.type))
 
 
-def _insert_sql(style: str, table: Any, columns: Sequence[str]) -> str:
+def placeholders(style: str, sql: str) -> str:
+    """SQL written with ``?`` for each positional parameter, in the driver's paramstyle (aiosqlite:
+    ``?``, asyncpg: ``$1, $2...``). The statements given here hold no ``?`` of their own."""
     if style == "qmark":
-        marks = ", ".join("?" for _ in columns)
-    elif style in ("numeric_dollar", "numeric"):
+        return sql
+    pieces = sql.split("?")
+    if style in ("numeric_dollar", "numeric"):
         sign = "$" if style == "numeric_dollar" else ":"
-        marks = ", ".join(f"{sign}{i}" for i in range(1, len(columns) + 1))
+        marks = [f"{sign}{i}" for i in range(1, len(pieces))]
     else:
-        marks = ", ".join("%s" for _ in columns)
-    return f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
+        marks = ["%s"] * (len(pieces) - 1)
+    return "".join(piece + mark for piece, mark in zip(pieces, [*marks, ""], strict=True))
+
+
+def insert_sql(style: str, table: Any, columns: Sequence[str], tail: str = "") -> str:
+    """``INSERT INTO table (columns) VALUES (...)`` in the driver's paramstyle, with ``tail`` after it."""
+    marks = ", ".join("?" for _ in columns)
+    return placeholders(style, f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks}){tail}")
 
 
 async def raw_insert(
@@ -46,7 +55,7 @@ async def raw_insert(
     if not rows:
         return
     conn = await session.connection()
-    await conn.exec_driver_sql(_insert_sql(conn.dialect.paramstyle, table, columns), rows)
+    await conn.exec_driver_sql(insert_sql(conn.dialect.paramstyle, table, columns), rows)
 
 
 async def raw_insert_returning_id(
@@ -54,7 +63,7 @@ async def raw_insert_returning_id(
 ) -> int:
     """One row, as :func:`raw_insert` writes them, and its new ``id`` in the same statement."""
     conn = await session.connection()
-    sql = _insert_sql(conn.dialect.paramstyle, table, columns) + " RETURNING id"
+    sql = insert_sql(conn.dialect.paramstyle, table, columns, " RETURNING id")
     return int((await conn.exec_driver_sql(sql, row)).scalar_one())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from store.tables import metadata
+from store.db.tables import metadata
 
 config = context.config
 
@@ -13,7 +13,7 @@ config = context.config
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
-        raise RuntimeError("run migrations through `jobscout db upgrade` (store.migrate), not bare alembic")
+        raise RuntimeError("run migrations through `jobscout db upgrade` (store.db.migrate), not alembic")
     context.configure(
         connection=connection,
         target_metadata=metadata,

@@ -1,4 +1,4 @@
-"""Applying the Alembic migrations in ``store/migrations`` (the only way the schema changes)."""
+"""Applying the Alembic migrations in ``store/db/migrations`` (the only way the schema changes)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-SCRIPT_LOCATION = "store:migrations"
+SCRIPT_LOCATION = "store.db:migrations"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

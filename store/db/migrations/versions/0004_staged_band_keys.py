@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from store.types import IdType
+from store.db.types import IdType
 
 revision = "0004"
 down_revision = "0003"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from store.types import IdType, KeyType, UTCDateTime
+from store.db.types import IdType, KeyType, UTCDateTime
 
 revision = "0001"
 down_revision = None

@@ -15,8 +15,8 @@ from __future__ import annotations
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.keyfilter import KeyFilter
-from store.tables import POSTING_BANDS, POSTING_BANDS_STAGED
+from store.db.tables import POSTING_BANDS, POSTING_BANDS_STAGED
+from store.writes.keyfilter import KeyFilter
 
 # ~50,000 postings: the staged index stays a few MB (a batch rewrites at most that), and a merge into
 # a million-posting index costs about a second of CPU.

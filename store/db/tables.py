@@ -8,7 +8,7 @@ are rewritten whole whenever a posting's derived fields change (fix, reparse).
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import (
@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
-from store.types import IdType, KeyType, Snowflake, UTCDateTime
+from store.db.types import IdType, KeyType, Snowflake, UTCDateTime
 
 
 def _fk_posting() -> ForeignKey:
@@ -293,7 +293,7 @@ POSTING_SKILLS = table("posting_skills")
 POSTING_LOCATIONS = table("posting_locations")
 POSTING_BANDS = table("posting_bands")
 # Band keys written by bulk imports, moved into posting_bands in key order every few tens of thousands
-# of postings (store.bands): the same columns and key as posting_bands, but small, so a batch of random
+# of postings (store.writes.bands): the same columns and key as posting_bands, but small, so a batch of random
 # keys rewrites few pages.
 POSTING_BANDS_STAGED = Table(
     "posting_bands_staged",
@@ -306,11 +306,33 @@ POSTING_FIXES = table("posting_fixes")
 REPOSTS = table("reposts")
 GUILD_SETTINGS = table("guild_settings")
 DIGEST_RUNS = table("digest_runs")
+# What a bulk import writes (the tables whose planner statistics it refreshes as they grow).
+BULK_WRITTEN = (
+    POSTINGS,
+    POSTING_PAY,
+    POSTING_SKILLS,
+    POSTING_LOCATIONS,
+    POSTING_BANDS,
+    POSTING_BANDS_STAGED,
+    REPOSTS,
+)
+
+
+ALL_ROLES = ""  # the summary tables' role for "every role"
+EPOCH = date(1970, 1, 1)  # the summary tables' days are UTC days since this one
+
+
+def day_number(moment: datetime) -> int:
+    return (moment.astimezone(UTC).date() - EPOCH).days
+
+
+def day_start(day: int) -> datetime:
+    return datetime.combine(date.fromordinal(EPOCH.toordinal() + day), datetime.min.time(), UTC)
 
 
 def _counts(name: str, *key: Column[Any]) -> Table:
     """A summary table: ``n`` per key, kept exact by every write in the writer's transaction
-    (``store.summaries``); role "" counts all roles, days are UTC days since 1970-01-01."""
+    (``store.writes.summaries``); role ALL_ROLES counts all roles, days are :func:`day_number`s."""
     return Table(
         name,
         metadata,
@@ -345,6 +367,8 @@ SKILL_TOTALS = _counts("skill_totals", _guild(), _role(), _skill())
 POSTING_DAYS = _counts("posting_days", _guild(), _role(), _day())
 
 __all__ = [
+    "ALL_ROLES",
+    "BULK_WRITTEN",
     "DIGEST_RUNS",
     "GUILD_SETTINGS",
     "POSTINGS",
@@ -359,5 +383,7 @@ __all__ = [
     "SKILLS",
     "SKILL_DAYS",
     "SKILL_TOTALS",
+    "day_number",
+    "day_start",
     "metadata",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from store.types import IdType, KeyType
+from store.db.types import IdType, KeyType
 
 revision = "0002"
 down_revision = "0001"

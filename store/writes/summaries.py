@@ -7,25 +7,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.sqlutil import chunks
-from store.tables import POSTING_DAYS, POSTING_SKILLS, POSTINGS, SKILL_DAYS, SKILL_TOTALS
-
-ALL_ROLES = ""
-EPOCH = date(1970, 1, 1)
-
-
-def day_number(moment: datetime) -> int:
-    return (moment.astimezone(UTC).date() - EPOCH).days
-
-
-def day_start(day: int) -> datetime:
-    return datetime.combine(date.fromordinal(EPOCH.toordinal() + day), datetime.min.time(), UTC)
+from store.db.sqlutil import chunks, insert_sql
+from store.db.tables import (
+    ALL_ROLES,
+    POSTING_DAYS,
+    POSTING_SKILLS,
+    POSTINGS,
+    SKILL_DAYS,
+    SKILL_TOTALS,
+    day_number,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +39,8 @@ async def _upsert(session: AsyncSession, table: Any, key: tuple[str, ...], delta
     if not rows:
         return
     conn = await session.connection()
-    columns = (*key, "n")
-    if conn.dialect.paramstyle == "qmark":
-        marks = ", ".join("?" for _ in columns)
-    else:
-        marks = ", ".join(f"${i}" for i in range(1, len(columns) + 1))
-    sql = (
-        f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks}) "
-        f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET n = {table.name}.n + excluded.n"
-    )
-    await conn.exec_driver_sql(sql, rows)
+    upsert = f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET n = {table.name}.n + excluded.n"
+    await conn.exec_driver_sql(insert_sql(conn.dialect.paramstyle, table, (*key, "n"), upsert), rows)
 
 
 async def apply(session: AsyncSession, contributions: Iterable[Contribution], sign: int) -> None:

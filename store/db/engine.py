@@ -10,17 +10,17 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Table, event
 from sqlalchemy.engine import URL, Connection, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
-from store import sqlite_driver
+from store.db import sqlite_driver
 from store.errors import StoreUnavailable
 
 WRITE_OPTION = "jobscout_write"
@@ -101,6 +101,35 @@ def _install_sqlite_hooks(engine: AsyncEngine, cache_mb: int, bulk: bool) -> Non
     def on_begin(connection: Connection) -> None:
         write = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def brief(exc: BaseException) -> str:
+    """The first line of a database error, short enough for a log line or a user's message."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    return text[:200]
+
+
+async def _autocommit(engine: AsyncEngine, sql: str) -> None:
+    try:
+        async with engine.connect() as conn:
+            auto = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            await auto.exec_driver_sql(sql)
+    except (SQLAlchemyError, OSError) as exc:
+        log.warning("%s failed: %s", sql.split(" ")[0], brief(exc))
+
+
+async def vacuum_analyze(engine: AsyncEngine) -> None:
+    """PostgreSQL, after a bulk change: fresh planner statistics and visibility map (so index-only
+    scans skip the heap). Autovacuum would get there too, later. A failure is logged, not raised."""
+    await _autocommit(engine, "VACUUM (ANALYZE)")
+
+
+async def analyze(engine: AsyncEngine, tables: Sequence[Table]) -> None:
+    """PostgreSQL, during a bulk import: ANALYZE the tables it writes (a sample, so cheap). With
+    statistics from when a table was nearly empty, or none (autovacuum off), the planner may read a
+    whole guild's index to find 500 text hashes: a lookup then grows with the table."""
+    await _autocommit(engine, f"ANALYZE {', '.join(t.name for t in tables)}")
 
 
 class Sessions:

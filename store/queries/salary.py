@@ -1,0 +1,160 @@
+"""/salary: pay percentiles of a role (optionally a place, a seniority, a currency), per currency and
+seniority, never blended.
+
+Pay figures come from precomputed, indexed columns (``pay_year``: the posting's pay point, annualized in
+its own currency). On both engines the counts per (currency, seniority) come first, then the values at
+the ranks the percentiles need, read by ``ORDER BY pay_year LIMIT 2 OFFSET k`` on an index whose prefix
+is the filter (an index walk, no sort), all of them in one ``UNION ALL`` statement; the percentiles are
+then interpolated by :mod:`store.queries.percentiles`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from parsing.models import SENIORITY_ORDER, Period
+from store.db.sqlutil import placeholders
+from store.db.tables import POSTING_LOCATIONS, POSTINGS
+from store.keys import RoleKeys, location_key
+from store.pay import PayConfig
+from store.queries.percentiles import distribution, ranks, scaled
+from store.results import CurrencyStats, Distribution, SalaryStats, SeniorityStats
+
+MAX_COMPOUND = 400  # SELECTs per UNION ALL statement (SQLite allows 500)
+Group = tuple[str, str | None, bool]  # (currency, seniority, by seniority: False for the currency overall)
+
+
+def _seniority_rank(value: str | None) -> int:
+    for rank, level in enumerate(SENIORITY_ORDER):
+        if level == value:
+            return rank
+    return len(SENIORITY_ORDER)
+
+
+async def salary_stats(
+    session: AsyncSession,
+    guild_id: int,
+    role: str,
+    *,
+    location: str | None,
+    seniority: str | None,
+    currency: str | None,
+    period: Period,
+    cfg: PayConfig,
+    roles: RoleKeys,
+) -> SalaryStats:
+    key = roles(role)
+    result = SalaryStats(
+        role=role,
+        role_key=key,
+        location=location,
+        seniority=seniority,
+        currency=currency.upper() if currency else None,
+        period=period,
+        by_currency=[],
+    )
+    if key is None:
+        return result
+    # Equality filters, in the order of the index that serves them (posting_locations carries the
+    # same columns as postings for exactly this).
+    src: Any = POSTINGS
+    filters: dict[str, Any] = {"guild_id": guild_id}
+    if location and location_key(location):
+        src = POSTING_LOCATIONS
+        filters["location_key"] = location_key(location)
+    filters["role_key"] = key
+    if seniority:
+        filters["seniority"] = seniority
+    if currency:
+        filters["pay_currency"] = currency.upper()
+    counts = await _counts(session, src, filters)
+    found = await _distributions(session, src.name, filters, counts)
+    factor = cfg.per_year(period)
+    for cur in sorted(counts, key=lambda k: (-sum(counts[k].values()), k)):
+        result.by_currency.append(
+            CurrencyStats(
+                currency=cur,
+                overall=scaled(found[(cur, None, False)], factor),
+                by_seniority=[
+                    SeniorityStats(seniority=s, stats=scaled(found[(cur, s, True)], factor))
+                    for s in sorted(counts[cur], key=_seniority_rank)
+                ],
+            )
+        )
+    return result
+
+
+async def _counts(
+    session: AsyncSession, src: Any, filters: dict[str, Any]
+) -> dict[str, dict[str | None, int]]:
+    """Postings with pay per currency and seniority."""
+    c = src.c
+    conds = [c[name] == value for name, value in filters.items()]
+    rows = await session.execute(
+        select(c.pay_currency, c.seniority, func.count())
+        .where(*conds, c.pay_currency.is_not(None), c.pay_year.is_not(None))
+        .group_by(c.pay_currency, c.seniority)
+    )
+    per: dict[str, dict[str | None, int]] = {}
+    for cur, level, n in rows.tuples():
+        per.setdefault(cur, {})[level] = int(n)
+    return per
+
+
+def _starts(n: int) -> list[int]:
+    """First ranks of the (up to two-row) reads covering every rank a Distribution needs."""
+    starts: list[int] = []
+    for r in ranks(n):
+        if not starts or r > starts[-1] + 1:
+            starts.append(r)
+    return starts
+
+
+async def _distributions(
+    session: AsyncSession, table_name: str, filters: dict[str, Any], per: dict[str, dict[str | None, int]]
+) -> dict[Group, Distribution]:
+    """The distribution of each group, from the values at its needed ranks. Plain SQL with the driver's
+    positional parameters: the statement text differs with the data (offsets), so SQLAlchemy would parse
+    and compile hundreds of parameters anew for every call."""
+    conn = await session.connection()
+    style = conn.dialect.paramstyle
+    parts: list[tuple[str, list[Any]]] = []
+    index: list[tuple[Group, int, int]] = []  # per part: (group, n, start)
+    for cur, levels in per.items():
+        groups: list[tuple[str | None, bool, int]] = [(None, False, sum(levels.values()))]
+        groups += [(level, True, n) for level, n in levels.items()]
+        for level, by_level, n in groups:
+            for start in _starts(n):
+                params: list[Any] = [*filters.values()]
+                where = [f"{column} = ?" for column in filters]
+                if "pay_currency" not in filters:
+                    where.append("pay_currency = ?")
+                    params.append(cur)
+                if by_level and level is None:
+                    where.append("seniority IS NULL")
+                elif by_level and "seniority" not in filters:
+                    where.append("seniority = ?")
+                    params.append(level)
+                sql = (
+                    f"SELECT {len(parts)} AS part, pay_year FROM (SELECT pay_year FROM {table_name}"
+                    f" WHERE {' AND '.join(where)} AND pay_year IS NOT NULL"
+                    f" ORDER BY pay_year LIMIT 2 OFFSET {start}) AS ranked"
+                )
+                parts.append((sql, params))
+                index.append(((cur, level, by_level), n, start))
+    values: dict[int, list[float]] = {}
+    for first in range(0, len(parts), MAX_COMPOUND):
+        chunk = parts[first : first + MAX_COMPOUND]
+        sql = placeholders(style, " UNION ALL ".join(q for q, _ in chunk))
+        bound = tuple(value for _, p in chunk for value in p)
+        for part, value in (await conn.exec_driver_sql(sql, bound)).tuples():
+            values.setdefault(int(part), []).append(float(value))
+    at: dict[Group, tuple[int, dict[int, float]]] = {}
+    for i, (group, n, start) in enumerate(index):
+        ranked = at.setdefault(group, (n, {}))[1]
+        for offset, value in enumerate(values.get(i, [])):
+            ranked[start + offset] = value
+    return {group: distribution(ranked, n) for group, (n, ranked) in at.items()}
