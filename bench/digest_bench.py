@@ -22,11 +22,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench import synthetic
-from commands.digest_render import build_digest
-from commands.digest_schedule import Schedule, period_key, window
+from commands.digest.message import build_digest
+from commands.digest.schedule import Schedule, period_key, window
 from parsing import parse_posting
-from parsing.models import Posting, Salary, SalaryRange
-from parsing.role import normalize_role
+from parsing.models import Posting
+from parsing.role import normalize_role, Salary, SalaryRange
 from store import PayConfig, Store
 from store.writes.importer import import_file
 
@@ -99,7 +99,7 @@ async def main(args: argparse.Namespace) -> None:
             f"{store.dialect}: {total:,} postings in the guild, {week.new_count:,} in the measured week, "
             f"{week.repost_count} reposts ({len(week.pay_changes)} with a pay change)"
         )
-        await measure(store, 3, chart=True)  # warm caches and matplotlib
+        await measure(store, 3, chart=True)  # warm caches and the chart font
         print(summary("digest, no chart", await measure(store, args.runs, chart=False)))
         print(summary("digest with chart", await measure(store, args.runs, chart=True)))
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")

@@ -1,9 +1,14 @@
 """The Discord bot: built by :func:`create_bot`, cogs loaded in ``setup_hook``.
 
-The bot owns no business logic. Members' actions arrive as gateway events, cogs adapt them to the use
-cases in :mod:`commands` (through :class:`bot.usecases.UseCases`), and replies are rendered by
-:mod:`bot.render`. Nothing here blocks the event loop: the store is async, and the use cases run CPU
-work (parsing, charts) in threads.
+The bot owns no business logic. Members' actions arrive as gateway events; each feature's cog (in
+:mod:`commands`, loaded as an extension) adapts them to its use cases, which it calls with the bot's
+:class:`~commands.core.services.Services`; replies are fitted and rendered by :mod:`bot.render` and
+sent within Discord's 3-second window by :mod:`bot.interactions`. The bot is the cogs'
+:class:`~commands.core.cog.Host`. Nothing here blocks the event loop: the store is async, and the use
+cases run CPU work (parsing, charts) in threads.
+
+The digest timer (:mod:`bot.digest_scheduler`) is the bot's: built in ``setup_hook``, started once the
+gateway is ready, told by the /digest cog when a server changes its schedule.
 
 Its life: a heartbeat file while the gateway is connected (:mod:`bot.health`), and a graceful
 :meth:`JobScoutBot.shutdown` (what SIGTERM runs): new work is turned away, work already started gets
@@ -13,11 +18,14 @@ Its life: a heartbeat file while the gateway is connected (:mod:`bot.health`), a
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import dataclasses
 import hashlib
 import json
 import logging
 import os
 import time
+from collections.abc import Awaitable
 from pathlib import Path
 from typing import Any
 
@@ -25,23 +33,32 @@ import discord
 import yarl
 from discord.ext import commands
 
-from bot import sharding
+from bot import interactions, sharding
 from bot.config import DiscordSettings, Settings
+from bot.digest_scheduler import DigestScheduler
+from bot.digest_sender import DiscordDigestSender
+from bot.errors import describe
+from bot.fetch import fetch_page
 from bot.health import Beat, Heartbeat
-from bot.usecases import UseCases
+from bot.render import to_discord
+from bot.runtime import policy_from
+from commands.core.cog import Host
+from commands.core.reply import Reply
+from commands.core.services import Services
 
 log = logging.getLogger(__name__)
 
 EXTENSIONS = (
-    "bot.cogs.errors",
-    "bot.cogs.postings",
-    "bot.cogs.salary",
-    "bot.cogs.compare",
-    "bot.cogs.skills",
-    "bot.cogs.export",
-    "bot.cogs.setup",
-    "bot.cogs.digest",
-    "bot.cogs.admin",
+    "bot.error_handler",
+    "commands.postings",
+    "commands.salary",
+    "commands.compare",
+    "commands.skills",
+    "commands.export",
+    "commands.setup",
+    "commands.digest",
+    "commands.help",
+    "bot.admin",
 )
 
 
@@ -100,8 +117,8 @@ def command_tree_hash(tree: discord.app_commands.CommandTree[Any]) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
-class JobScoutBot(commands.Bot):
-    def __init__(self, settings: Settings, use_cases: UseCases, **options: Any) -> None:
+class JobScoutBot(Host):
+    def __init__(self, settings: Settings, services: Services, **options: Any) -> None:
         discord_settings = settings.discord
         super().__init__(
             command_prefix=commands.when_mentioned,
@@ -117,7 +134,10 @@ class JobScoutBot(commands.Bot):
             **options,
         )
         self.settings = settings
-        self.use_cases = use_cases
+        self.services = services
+        self.digest_policy = policy_from(settings.digest, charts=discord_settings.charts)
+        self.digest_scheduler: DigestScheduler | None = None
+        self.digest_starting: asyncio.Task[None] | None = None
         self.draining = False
         self.refused_while_draining = 0
         self.heartbeat = Heartbeat(settings.heartbeat_path, settings.health.interval_seconds, self.beat)
@@ -129,11 +149,101 @@ class JobScoutBot(commands.Bot):
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        self._build_digest_timer()
         if sharding.syncs_commands(self.settings.discord):
             await self.sync_commands(only_if_changed=True)
         else:
             log.info("Application commands are synced by the process running shard 0; not syncing here.")
         self.heartbeat.start()
+
+    # ----------------------------------------------------------------------- the cogs' Host
+
+    async def answer(
+        self, interaction: discord.Interaction[Any], work: Awaitable[Reply], *, ephemeral: bool = False
+    ) -> None:
+        await interactions.answer(interaction, work, ephemeral=ephemeral)
+
+    async def answer_by_editing(self, interaction: discord.Interaction[Any], work: Awaitable[Reply]) -> None:
+        await interactions.answer_by_editing(interaction, work)
+
+    async def send(self, interaction: discord.Interaction[Any], reply: Reply) -> None:
+        await interactions.send(interaction, reply)
+
+    async def report(
+        self, interaction: discord.Interaction[Any], error: BaseException, *, context: str = ""
+    ) -> None:
+        await interactions.report(interaction, error, context=context)
+
+    async def reply_to(self, message: discord.Message, reply: Reply) -> None:
+        await message.reply(**to_discord(reply).channel_kwargs(), mention_author=False)
+
+    async def tell_poster(self, message: discord.Message, error: BaseException) -> None:
+        described = describe(error)
+        where = (
+            f"message {message.id} (guild={message.guild and message.guild.id}, channel={message.channel.id})"
+        )
+        if described.expected:
+            log.info("Could not take the posting in %s: %s", where, described.message)
+        else:
+            log.error("Error reading the posting in %s", where, exc_info=error)
+        try:
+            await self.reply_to(message, Reply.error(described.message))
+        except discord.HTTPException:
+            log.warning("Could not tell the poster about a failure in %s", where, exc_info=True)
+
+    async def fetch_text(self, url: str) -> tuple[str, str]:
+        page = await fetch_page(url, self.settings.fetch)
+        return page.text, page.url
+
+    async def digest_changed(self, guild_id: int) -> None:
+        if self.digest_scheduler is not None:
+            try:
+                await self.digest_scheduler.reschedule(guild_id)
+            except Exception:  # the periodic refresh will pick it up
+                log.exception("Could not reschedule the digest of guild %s", guild_id)
+
+    # ---------------------------------------------------------------------------- the digest timer
+
+    def _build_digest_timer(self) -> None:
+        if not isinstance(self.services, Services):
+            log.warning("No store behind the bot: the weekly digest will not be scheduled.")
+            return
+        self.digest_scheduler = DigestScheduler(
+            self.services,
+            self.digest_policy,
+            DiscordDigestSender(self),
+            owns=sharding.guild_filter(self.settings.discord),
+        )
+        self.digest_starting = asyncio.create_task(self._start_digest_timer())
+
+    async def _start_digest_timer(self) -> None:
+        await self.wait_until_ready()
+        if self.digest_scheduler is not None:
+            try:
+                await self.digest_scheduler.start()
+            except Exception:
+                log.exception("The digest scheduler could not start; digests will not be sent.")
+
+    async def _drain_digests(self, timeout: float) -> bool:
+        """Before the bot closes: no new digests; one being sent (or caught up) may finish."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        starting = self.digest_starting
+        if starting is not None and not starting.done() and self.is_ready():
+            await asyncio.wait({starting}, timeout=timeout)  # catching up missed digests
+        if self.digest_scheduler is None:
+            return True
+        return await self.digest_scheduler.drain(max(0.0, deadline - loop.time()))
+
+    async def _stop_digest_timer(self) -> None:
+        if self.digest_starting is not None:
+            self.digest_starting.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self.digest_starting
+        if self.digest_scheduler is not None:
+            self.digest_scheduler.shutdown()
+
+    # ------------------------------------------------------------------------------------ commands
 
     async def sync_commands(self, *, only_if_changed: bool) -> bool:
         """Send the command tree to Discord; with ``only_if_changed``, only when its schema changed.
@@ -217,11 +327,7 @@ class JobScoutBot(commands.Bot):
         deadline = loop.time() + drain_seconds
         self.draining = True
         await self.heartbeat.stop()
-        clean = True
-        digest = self.get_cog("DigestCog")
-        drain = getattr(digest, "drain", None)
-        if drain is not None:
-            clean = await drain(drain_seconds)
+        clean = await self._drain_digests(drain_seconds)
         while (work := self.open_work()) and (left := deadline - loop.time()) > 0:
             log.info("Shutting down: waiting up to %.1f s for %d open task(s).", left, len(work))
             await asyncio.wait(work, timeout=left)
@@ -237,6 +343,7 @@ class JobScoutBot(commands.Bot):
 
     async def close(self) -> None:
         await self.heartbeat.stop()
+        await self._stop_digest_timer()
         await super().close()
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
@@ -247,10 +354,10 @@ class JobScoutBot(commands.Bot):
 class ShardedJobScoutBot(JobScoutBot, commands.AutoShardedBot):
     """The same bot, sharded (``discord.shard_count`` set)."""
 
-    def __init__(self, settings: Settings, use_cases: UseCases, **options: Any) -> None:
+    def __init__(self, settings: Settings, services: Services, **options: Any) -> None:
         super().__init__(
             settings,
-            use_cases,
+            services,
             shard_count=settings.discord.shard_count,
             shard_ids=settings.discord.shard_ids,
             **options,
@@ -268,14 +375,13 @@ class ShardedJobScoutBot(JobScoutBot, commands.AutoShardedBot):
         return sorted(shards)
 
 
-def create_bot(settings: Settings, services: Any, *, use_cases: UseCases | None = None) -> JobScoutBot:
-    """Build the bot for ``settings`` around ``services`` (store, pay config, clock).
-
-    ``use_cases`` replaces the default binding of the commands to ``services`` (tests inject faults and
-    delays through it).
-    """
+def create_bot(settings: Settings, services: Services | None) -> JobScoutBot:
+    """Build the bot for ``settings`` around ``services`` (store, pay config, clock, answer cache);
+    chart images follow ``discord.charts``."""
     apply_endpoints(settings.discord)
-    bound = use_cases or UseCases(services, charts=settings.discord.charts)
+    if services is not None and services.charts != settings.discord.charts:
+        services = dataclasses.replace(services, charts=settings.discord.charts)
+    bound: Any = services  # None only in tests that never reach the store
     if settings.discord.shard_count is not None:
         return ShardedJobScoutBot(settings, bound)
     return JobScoutBot(settings, bound)

@@ -1,4 +1,4 @@
-"""The console front end: the same use cases as the Discord bot, typed in a terminal.
+"""The console front end: the same use cases as the Discord cogs call, typed in a terminal.
 
 Paste a posting (several lines; end it with a line holding only ``.``, or with end of input) and the
 card prints as text; or type a command the way Discord shows it::
@@ -22,16 +22,25 @@ import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from bot.config import Settings
 from bot.errors import describe
 from bot.fetch import fetch_page
-from bot.usecases import FixValues, Source, UseCases
-from commands.render import render_text as commands_render_text
-from commands.reply import Reply
+from commands.compare.usecase import answer_compare
+from commands.core import ids
+from commands.core.reply import Reply
+from commands.core.services import Services
+from commands.core.text import render_text as commands_render_text
+from commands.digest.schedule import DigestPolicy
+from commands.digest.usecase import answer_preview
+from commands.export.usecase import export
+from commands.postings import usecase as postings
+from commands.postings.usecase import FixValues, Origin
+from commands.salary.usecase import answer_salary
+from commands.skills.usecase import answer_skills
 from parsing import MAX_POSTING_BYTES, decode_posting
 
 log = logging.getLogger(__name__)
@@ -64,15 +73,15 @@ def render_text(reply: Reply) -> str:
 def _button_hint(custom_id: str, label: str, url: str | None) -> str:
     if url:
         return f"[{label}: {url}]"
-    kind, _, arg = custom_id.partition(":")
-    if kind == "list":
-        page, _, query = arg.partition(":")
-        return f"[{label}: /posting list {query} page:{int(page) + 1}]".replace("  ", " ")
-    if kind == "fix":
-        return f"[{label}: /fix {arg} field:value]"
-    if kind == "remove":
-        return f"[{label}: /posting remove {arg}]"
-    return f"[{label}]"
+    button = ids.decode(custom_id)
+    if button is None:
+        return f"[{label}]"
+    if button.kind == "list":
+        page = (button.page or 0) + 1
+        return f"[{label}: /posting list {button.query or ''} page:{page}]".replace("  ", " ")
+    if button.kind == "fix":
+        return f"[{label}: /fix {button.posting_id} field:value]"
+    return f"[{label}: /posting remove {button.posting_id}]"
 
 
 def split_options(words: str, names: tuple[str, ...]) -> tuple[str, dict[str, str]]:
@@ -92,9 +101,10 @@ def split_options(words: str, names: tuple[str, ...]) -> tuple[str, dict[str, st
 
 @dataclass
 class Console:
-    use_cases: UseCases
+    services: Services
     settings: Settings
     out: TextIO
+    digest_policy: DigestPolicy = field(default_factory=DigestPolicy)
     guild_id: int = CONSOLE_GUILD_ID
     user_id: int = CONSOLE_USER_ID
 
@@ -150,16 +160,17 @@ class Console:
         if reply is not None:
             await self.show(reply)
 
-    async def paste(self, text: str) -> Reply:
-        added = await self.use_cases.add_posting(
-            self.guild_id, text, source=Source(kind="console", user_id=self.user_id)
-        )
+    async def _add(self, text: str, origin: Origin) -> Reply:
+        added = await postings.add_posting(self.services, self.guild_id, text, origin=origin)
         return added.reply
+
+    async def paste(self, text: str) -> Reply:
+        return await self._add(text, Origin(kind="console", user_id=self.user_id))
 
     async def command(self, line: str) -> Reply | None:
         name, _, rest = line[1:].partition(" ")
         name, rest = name.lower(), rest.strip()
-        uc, guild = self.use_cases, self.guild_id
+        svc, guild = self.services, self.guild_id
         if name == "help":
             return Reply(description=HELP)
         if name == "salary":
@@ -167,7 +178,8 @@ class Console:
             if not role:
                 return Reply.error("Usage: /salary ROLE [location:X] [seniority:X] [currency:XXX]")
             currency = opts.get("currency")
-            return await uc.salary(
+            return await answer_salary(
+                svc,
                 guild,
                 role,
                 location=opts.get("location") or None,
@@ -175,12 +187,12 @@ class Console:
                 currency=currency.upper() if currency else None,
             )
         if name == "compare":
-            ids = _ids(rest)
-            if not 2 <= len(ids) <= 3:
+            posting_ids = _ids(rest)
+            if not 2 <= len(posting_ids) <= 3:
                 return Reply.error("Usage: /compare A B [C] (posting ids, see /posting list)")
-            return await uc.compare(guild, ids)
+            return await answer_compare(svc, guild, posting_ids)
         if name == "skills":
-            return await uc.skills(guild, rest or None)
+            return await answer_skills(svc, guild, rest or None)
         if name == "posting":
             return await self.posting(rest)
         if name == "fix":
@@ -188,26 +200,25 @@ class Console:
         if name == "add":
             return await self.add(rest)
         if name == "export":
-            return await uc.export(guild)
+            return await export(svc, guild, "csv")
         if name == "digest":
             if rest.lower() not in ("", "preview"):
                 return Reply.notice("In the console only /digest preview is available.")
-            preview = await uc.digest_preview(guild)
-            return preview or Reply.notice("The weekly digest is not available yet.")
+            return await answer_preview(svc, self.digest_policy, guild)
         return Reply.error(f"Unknown command /{name}. Type /help.")
 
     async def posting(self, rest: str) -> Reply:
         sub, _, arg = rest.partition(" ")
-        uc, guild = self.use_cases, self.guild_id
+        svc, guild = self.services, self.guild_id
         if sub == "list":
             query, opts = split_options(arg, ("page",))
             page = int(opts["page"]) - 1 if opts.get("page", "").isdigit() else 0
-            return await uc.list_postings(guild, query=query or None, page=max(0, page))
-        ids = _ids(arg)
-        if sub in ("show", "remove") and len(ids) == 1:
+            return await postings.list_postings(svc, guild, query=query or None, page=max(0, page))
+        found = _ids(arg)
+        if sub in ("show", "remove") and len(found) == 1:
             if sub == "show":
-                return await uc.show_posting(guild, ids[0])
-            return await uc.remove_posting(guild, ids[0], user_id=self.user_id, can_manage=True)
+                return await postings.show_posting(svc, guild, found[0])
+            return await postings.remove_posting(svc, guild, found[0], user_id=self.user_id, can_manage=True)
         return Reply.error("Usage: /posting list [SEARCH] | /posting show ID | /posting remove ID")
 
     async def fix(self, rest: str) -> Reply:
@@ -215,8 +226,8 @@ class Console:
         _, opts = split_options(" " + tail, ("title", "company", "pay", "seniority"))
         if not head.isdigit() or not opts:
             return Reply.error("Usage: /fix ID [title:X] [company:X] [pay:X] [seniority:X]")
-        draft = await self.use_cases.fix_draft(
-            self.guild_id, int(head), user_id=self.user_id, can_manage=True
+        draft = await postings.fix_draft(
+            self.services, self.guild_id, int(head), user_id=self.user_id, can_manage=True
         )
         values = FixValues(
             title=opts.get("title", draft.title),
@@ -224,16 +235,14 @@ class Console:
             pay=opts.get("pay", draft.pay),
             seniority=opts.get("seniority", draft.seniority),
         )
-        return await self.use_cases.fix_posting(
-            self.guild_id, int(head), values, user_id=self.user_id, can_manage=True
+        return await postings.fix_fields(
+            self.services, self.guild_id, int(head), values, user_id=self.user_id, can_manage=True
         )
 
     async def add(self, rest: str) -> Reply:
         if rest.startswith(("http://", "https://")):
             page = await fetch_page(rest, self.settings.fetch)
-            source = Source(kind="url", user_id=self.user_id, url=page.url)
-            added = await self.use_cases.add_posting(self.guild_id, page.text, source=source)
-            return added.reply
+            return await self._add(page.text, Origin(kind="url", user_id=self.user_id, url=page.url))
         if rest.startswith("file:"):
             path = Path(rest[5:].strip()).expanduser()
             try:
@@ -241,9 +250,7 @@ class Console:
             except OSError as exc:
                 return Reply.error(f"Could not read {path}: {exc.strerror or exc}.")
             text = decode_posting(data[: MAX_POSTING_BYTES + 1])
-            source = Source(kind="console", user_id=self.user_id, filename=path.name)
-            added = await self.use_cases.add_posting(self.guild_id, text, source=source)
-            return added.reply
+            return await self._add(text, Origin(kind="console", user_id=self.user_id, filename=path.name))
         return Reply.error("Usage: /add URL or /add file:PATH (or just paste the posting).")
 
 

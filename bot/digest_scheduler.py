@@ -26,27 +26,15 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.config import DigestSettings
-from commands.digest import guild_schedule
-from commands.digest_runs import DigestSender, RunResult, catch_up, run_due_digest
-from commands.digest_schedule import DigestPolicy, Schedule
-from commands.services import Services
+from commands.core.services import Services
+from commands.digest.runs import DigestSender, RunResult, catch_up, run_due_digest
+from commands.digest.schedule import DigestPolicy, Schedule
+from commands.digest.usecase import guild_schedule
 from store import GuildSettings
 
 log = logging.getLogger(__name__)
 
 REFRESH_EVERY = timedelta(minutes=5)
-
-
-def policy_from(settings: DigestSettings, *, charts: bool = True) -> DigestPolicy:
-    return DigestPolicy(
-        charts=charts,
-        default_day=settings.default_day,
-        default_time=settings.default_time,
-        default_timezone=settings.default_timezone,
-        grace=timedelta(hours=settings.grace_hours),
-        max_attempts=max(1, settings.max_attempts),
-    )
 
 
 def cron_for(schedule: Schedule) -> CronTrigger:

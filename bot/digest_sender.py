@@ -7,9 +7,10 @@ import logging
 
 import discord
 
-from bot.render import render
-from commands.digest_runs import SendFailed
-from commands.reply import Reply
+from bot.render import to_discord
+from commands.core.reply import Reply
+from commands.digest.message import digest_marker
+from commands.digest.runs import SendFailed
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ class DiscordDigestSender:
 
     async def send(self, guild_id: int, channel_id: int, reply: Reply) -> None:
         channel = await self._channel(guild_id, channel_id)
-        kwargs = render(reply).channel_kwargs()
+        kwargs = to_discord(reply).channel_kwargs()
         kwargs.pop("view", None)  # a digest is one embed; no pager or buttons to keep alive
         try:
             await asyncio.wait_for(channel.send(**kwargs), self.timeout)
@@ -61,7 +62,7 @@ class DiscordDigestSender:
         me = self.client.user
         if me is None:
             return False
-        marker = f"digest {period}"
+        marker = digest_marker(period)
         try:
             channel = await self._channel(guild_id, channel_id)
             async for message in channel.history(limit=HISTORY_LOOKBACK):

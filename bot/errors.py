@@ -14,21 +14,13 @@ from discord.ext import commands
 from sqlalchemy import exc as sa_exc
 
 from bot.fetch import FetchError
-from commands.errors import CommandError, error_message
+from commands.core.errors import CommandError, UserFacingError, error_message
 from parsing import UnreadableInput
 from store.errors import InvalidInput, NotFound, StoreError
 
 UNEXPECTED = "Something went wrong on our side; it has been logged. Please try again later."
 DATABASE_DOWN = "The database did not answer, so nothing was changed. Please try again in a moment."
 TOO_SLOW = "That took too long and was stopped. Please try again in a moment."
-
-
-class UserFacingError(Exception):
-    """An error whose message is written for the member (short, no internals)."""
-
-
-class AttachmentError(UserFacingError):
-    """An attachment that could not be downloaded or read."""
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from typing import Any
 import discord
 
 from bot.errors import describe
-from bot.render import NO_MENTIONS, render
-from commands.reply import Reply
+from bot.render import NO_MENTIONS, to_discord
+from commands.core.reply import Reply
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ async def defer(interaction: discord.Interaction[Any], *, ephemeral: bool = Fals
 
 async def send(interaction: discord.Interaction[Any], reply: Reply) -> None:
     """Send ``reply`` as the interaction's response, or as a followup when it was already responded to."""
-    rendered = render(reply)
+    rendered = to_discord(reply)
     if not interaction.response.is_done():
         await interaction.response.send_message(**rendered.interaction_kwargs())
         return
@@ -116,7 +116,7 @@ async def answer_by_editing(
     if reply.kind == "error":
         await send(interaction, reply)
         return
-    rendered = render(reply)
+    rendered = to_discord(reply)
     embed, view, files = rendered.pages[0], rendered.view(), rendered.discord_files()
     if interaction.response.is_done():
         await interaction.edit_original_response(

@@ -1,4 +1,5 @@
-"""A command's :class:`~commands.reply.Reply` rendered for Discord: embeds, files and buttons within limits.
+"""A command's :class:`~commands.core.reply.Reply` rendered for Discord: embeds, files and buttons within
+limits. This is the only module that knows Discord's size limits (the console ignores them).
 
 Discord refuses a message over its limits (2000 characters of content; an embed's title 256, description
 4096, 25 fields of 1024, footer 2048, 6000 characters in all), so nothing here trusts the length of what a
@@ -6,8 +7,12 @@ use case produced: long descriptions and field values are cut at line boundaries
 of several pages gets Previous/Next buttons. Everything is sent with no allowed mentions, because replies
 echo what members pasted.
 
-Buttons are rendered as plain components; the handlers are the bot's dynamic items, matched on
-``custom_id`` (``fix:42``), so they keep working after a restart and no per-message view is stored.
+:func:`fit` makes a reply one message (each part clipped, fields dropped from the end past 6000
+characters); the bot fits every reply before rendering it, so pages are only the last resort.
+
+Buttons are rendered as plain components; the handlers are the cogs' dynamic items, matched on
+``custom_id`` (:mod:`commands.core.ids`), so they keep working after a restart and no per-message view
+is stored.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from typing import Any
 
 import discord
 
-from commands.reply import Reply, ReplyButton, ReplyField, ReplyFile
+from commands.core.reply import Reply, ReplyButton, ReplyField, ReplyFile
 
 CONTENT_LIMIT = 2000
 TITLE_LIMIT = 256
@@ -34,6 +39,9 @@ CUSTOM_ID_LIMIT = 100
 BUTTONS_PER_ROW = 5
 ROWS_LIMIT = 5
 FILES_LIMIT = 10
+BUTTONS_LIMIT = 25
+BLANK = "\u200b"  # Discord refuses empty field names and values
+ELLIPSIS = "…"
 # Leave room for the "Page 2/3" footer suffix and rounding.
 _PAGE_BUDGET = EMBED_TOTAL_LIMIT - 100
 
@@ -54,7 +62,67 @@ NO_MENTIONS = discord.AllowedMentions.none()
 
 def clip(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters, with an ellipsis when something was cut."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
+
+
+def _size(reply: Reply) -> int:
+    return (
+        len(reply.title or "")
+        + len(reply.description or "")
+        + len(reply.footer or "")
+        + sum(len(f.name) + len(f.value) for f in reply.fields)
+    )
+
+
+def fit(reply: Reply) -> Reply:
+    """A copy of ``reply`` within Discord's embed, button and file limits, as one message.
+
+    Each part is clipped to its own limit; if the whole is still over 6000 characters, fields are
+    dropped from the end (with a note in the footer), then the description is shortened.
+    """
+    fields = [
+        ReplyField(
+            name=clip(f.name.strip() or BLANK, FIELD_NAME_LIMIT),
+            value=clip(f.value.strip() or BLANK, FIELD_VALUE_LIMIT),
+            inline=f.inline,
+        )
+        for f in reply.fields
+    ]
+    dropped = max(0, len(fields) - FIELDS_LIMIT)
+    fields = fields[:FIELDS_LIMIT]
+    fitted = reply.model_copy(
+        update={
+            "title": clip(reply.title, TITLE_LIMIT) if reply.title else reply.title,
+            "description": (
+                clip(reply.description, DESCRIPTION_LIMIT) if reply.description else reply.description
+            ),
+            "footer": clip(reply.footer, FOOTER_LIMIT) if reply.footer else reply.footer,
+            "fields": fields,
+            "buttons": [
+                ReplyButton(
+                    custom_id=b.custom_id[:CUSTOM_ID_LIMIT],
+                    label=clip(b.label, BUTTON_LABEL_LIMIT),
+                    style=b.style,
+                    url=b.url,
+                )
+                for b in reply.buttons[:BUTTONS_LIMIT]
+            ],
+            "files": reply.files[:FILES_LIMIT],
+        }
+    )
+    while _size(fitted) > EMBED_TOTAL_LIMIT and fitted.fields:
+        fitted.fields.pop()
+        dropped += 1
+    if dropped:
+        note = f"{dropped} more not shown"
+        fitted.footer = clip(f"{note} · {fitted.footer}" if fitted.footer else note, FOOTER_LIMIT)
+    overflow = _size(fitted) - EMBED_TOTAL_LIMIT
+    if overflow > 0 and fitted.description:
+        fitted.description = clip(fitted.description, max(1, len(fitted.description) - overflow))
+    overflow = _size(fitted) - EMBED_TOTAL_LIMIT
+    if overflow > 0 and fitted.footer:
+        fitted.footer = clip(fitted.footer, max(1, len(fitted.footer) - overflow))
+    return fitted
 
 
 def split_text(text: str, limit: int) -> list[str]:
@@ -164,6 +232,11 @@ def render(reply: Reply) -> Rendered:
         pages[0].set_image(url=f"attachment://{image}")
     buttons = [b for b in reply.buttons if b.url or len(b.custom_id) <= CUSTOM_ID_LIMIT]
     return Rendered(pages=pages, files=list(reply.files), buttons=buttons, ephemeral=reply.ephemeral)
+
+
+def to_discord(reply: Reply) -> Rendered:
+    """What the bot sends for ``reply``: fitted to one message, then rendered."""
+    return render(fit(reply))
 
 
 def _fields_size(embed: discord.Embed) -> int:

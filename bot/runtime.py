@@ -1,18 +1,33 @@
-"""Opening what the bot and the console run on: the store, as ``Services`` for the use cases."""
+"""What the bot, the console and the command line run on: the store, as ``Services`` for the use cases,
+and the settings as the use cases take them (pay figures, digest policy)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
-from bot.config import Settings
-from commands.services import Services
+from bot.config import DigestSettings, Settings
+from commands.core.services import Services
+from commands.digest.schedule import DigestPolicy
 from parsing.role import normalize_role
 from store import PayConfig, Store
 
 
 def pay_config(settings: Settings) -> PayConfig:
+    """The ``[pay]`` settings as the store takes them (hours a year, exchange rates and their date)."""
     return PayConfig(**settings.pay.model_dump())
+
+
+def policy_from(settings: DigestSettings, *, charts: bool = True) -> DigestPolicy:
+    return DigestPolicy(
+        charts=charts,
+        default_day=settings.default_day,
+        default_time=settings.default_time,
+        default_timezone=settings.default_timezone,
+        grace=timedelta(hours=settings.grace_hours),
+        max_attempts=max(1, settings.max_attempts),
+    )
 
 
 @asynccontextmanager
@@ -25,6 +40,6 @@ async def open_services(settings: Settings, *, url: str | None = None) -> AsyncI
         echo=settings.database.echo,
     )
     try:
-        yield Services(store=store, pay=store.pay)
+        yield Services(store=store, pay=store.pay, charts=settings.discord.charts)
     finally:
         await store.close()

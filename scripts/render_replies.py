@@ -4,12 +4,12 @@
     python scripts/render_replies.py --out DIR --n 1500
 
 A temporary SQLite database gets ``--n`` synthetic postings (``bench.synthetic``, fixed seed) and a pasted
-posting; each command's use case (``bot.usecases.UseCases``, as the cogs call it) answers on a fixed
-clock, its :class:`~commands.reply.Reply` goes through the bot's own renderer (``bot.render.render``, the
-embeds the bot sends), and the embed is drawn with Pillow in Discord's dark theme: colour bar, title,
-description, fields (inline ones side by side), footer, chart image and buttons. Fonts are the DejaVu
-faces matplotlib ships, so the pictures come out the same wherever the lock is installed. Images are
-palette PNGs, a few tens of kilobytes each.
+posting; each command's use case (as the cogs call it) answers on a fixed clock, its
+:class:`~commands.core.reply.Reply` goes through the bot's own renderer (``bot.render``, the embeds the
+bot sends), and the embed is drawn with Pillow in Discord's dark theme: colour bar, title, description,
+fields (inline ones side by side), footer, chart image and buttons. The font is the DejaVu Sans the
+charts ship with (bold and mono cuts from the system's DejaVu where installed). Images are palette PNGs,
+a few tens of kilobytes each.
 """
 
 from __future__ import annotations
@@ -29,16 +29,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import matplotlib  # noqa: E402
 from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 
 from bench.synthetic import Generator  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.digest_scheduler import policy_from  # noqa: E402
-from bot.render import render  # noqa: E402
-from bot.usecases import Source, UseCases  # noqa: E402
-from commands.reply import Reply  # noqa: E402
-from commands.services import Services  # noqa: E402
+from bot.render import fit, render  # noqa: E402
+from bot.runtime import policy_from  # noqa: E402
+from commands.compare.usecase import answer_compare  # noqa: E402
+from commands.core.chart import FONT_FILE  # noqa: E402
+from commands.core.reply import Reply  # noqa: E402
+from commands.core.services import Services  # noqa: E402
+from commands.digest.usecase import answer_preview, digest_status  # noqa: E402
+from commands.export.usecase import export  # noqa: E402
+from commands.postings.usecase import Origin, add_posting, list_postings  # noqa: E402
+from commands.salary.usecase import answer_salary  # noqa: E402
+from commands.skills.usecase import answer_skills  # noqa: E402
 from parsing import parse_posting  # noqa: E402
 from parsing.role import normalize_role  # noqa: E402
 from store import PayConfig, Store  # noqa: E402
@@ -71,12 +76,15 @@ BUTTON = {"primary": (88, 101, 242), "secondary": (78, 80, 88), "danger": (218, 
 WIDTH = 640
 PAD = 16
 EMBED_MAX = WIDTH - 2 * PAD - 56  # the avatar column on the left
-FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+FONT_DIRS = (FONT_FILE.parent, Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/TTF"))
 
 
 def font(bold: bool = False, size: int = 14, mono: bool = False) -> ImageFont.FreeTypeFont:
+    """DejaVu: the charts' face (shipped with the package); its bold and mono cuts from the system's
+    fonts where installed (fonts-dejavu), else the regular cut."""
     name = "DejaVuSansMono.ttf" if mono else ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
-    return ImageFont.truetype(str(FONT_DIR / name), size)
+    path = next((d / name for d in FONT_DIRS if (d / name).is_file()), FONT_FILE)
+    return ImageFont.truetype(str(path), size)
 
 
 @dataclass(frozen=True)
@@ -282,36 +290,34 @@ async def replies(n: int, workdir: Path) -> list[Shot]:
             for record in Generator(7).records(n):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         await import_file(store, data, guild_id=GUILD, parse=parse_posting, workers=0)
-        services = Services(store=store, pay=store.pay, clock=lambda: NOW)
-        cases = UseCases(services, charts=True)
-        cases.digest_policy = policy_from(settings.digest)
+        svc = Services(store=store, pay=store.pay, clock=lambda: NOW, charts=True)
+        policy = policy_from(settings.digest)
         await store.update_guild_settings(GUILD, digest_channel_id=1002, enabled=True)
-        added = await cases.add_posting(
-            GUILD, PASTE, source=Source("message", user_id=2001, channel_id=1001, message_id=3001)
-        )
+        origin = Origin("message", user_id=2001, channel_id=1001, message_id=3001)
+        added = await add_posting(svc, GUILD, PASTE, origin=origin)
         similar = await store.list_postings(GUILD, query="Machine Learning Engineer", page_size=5)
         other = next(p.id for p in similar.items if p.id != added.posting_id)
-        salary = await cases.salary(GUILD, "Software Engineer", currency="USD")
-        compare = await cases.compare(GUILD, [added.posting_id, other])
-        preview = await cases.digest_preview(GUILD, can_manage=True)
-        assert preview is not None
+        salary = await answer_salary(svc, GUILD, "Software Engineer", currency="USD")
+        compare = await answer_compare(svc, GUILD, [added.posting_id, other])
+        preview = await answer_preview(svc, policy, GUILD, can_manage=True)
         shots = [
             Shot("paste", None, added.reply),
             Shot("salary", "/salary role: Software Engineer currency: USD", salary),
             Shot("compare", f"/compare a: {added.posting_id} b: {other}", compare),
-            Shot("skills", "/skills role: Data Engineer", await cases.skills(GUILD, "Data Engineer")),
-            Shot("posting-list", "/posting list", await cases.list_postings(GUILD)),
+            Shot("skills", "/skills role: Data Engineer", await answer_skills(svc, GUILD, "Data Engineer")),
+            Shot("posting-list", "/posting list", await list_postings(svc, GUILD)),
             Shot("digest-preview", "/digest preview", preview),
-            Shot("digest-status", "/digest status", await cases.digest_status(GUILD, can_manage=True)),
-            Shot("export", "/export", await cases.export(GUILD)),
+            Shot("digest-status", "/digest status", await digest_status(svc, policy, GUILD, can_manage=True)),
+            Shot("export", "/export", await export(svc, GUILD)),
         ]
-        return shots
+        # What the bot sends: fitted to Discord's limits.
+        return [Shot(shot.name, shot.command, fit(shot.reply)) for shot in shots]
     finally:
         await store.close()
 
 
 def pay() -> PayConfig:
-    from bot.settings_doc import shipped_defaults
+    from bot.cli.docs import shipped_defaults
 
     return PayConfig(**shipped_defaults().pay.model_dump())
 

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING, Any
 
 from parsing.models import Posting, Salary, SalaryRange
+
+if TYPE_CHECKING:
+    from store import Store
+
+from store import CurrencyStats, Distribution, SalaryStats, SeniorityStats
 
 _VOCABULARY = (
     "build ship design review scale data pipeline model service team customer product platform "
@@ -48,4 +54,51 @@ def make_posting(
         locations=locations or [],
         seniority=seniority,  # type: ignore[arg-type]
         workplace=workplace,  # type: ignore[arg-type]
+    )
+
+
+async def saved_posting(
+    store: Store, guild_id: int, seed: object, *, user_id: int | None = None, **kw: Any
+) -> int:
+    """A posting saved straight through the store (text from ``seed``, fields from ``kw``); its id."""
+    result = await store.add_posting(
+        guild_id, posting_text(str(seed)), make_posting(**kw), source="add_text", user_id=user_id
+    )
+    return result.posting_id
+
+
+LEVELS = ("intern", "entry", "mid", "senior", "lead", "staff", "principal", "director")
+
+
+def dist(median: float, n: int = 10, spread: float = 0.2) -> Distribution:
+    return Distribution(
+        n=n,
+        min=median * (1 - 2 * spread),
+        p25=median * (1 - spread),
+        median=median,
+        p75=median * (1 + spread),
+        p90=median * (1 + 1.5 * spread),
+        max=median * (1 + 2 * spread),
+    )
+
+
+def salary_stats(currencies: list[str], levels: tuple[str | None, ...] = ("mid",)) -> SalaryStats:
+    return SalaryStats(
+        role="ml engineer",
+        role_key="machine learning engineer",
+        location=None,
+        seniority=None,
+        currency=None,
+        period="year",
+        by_currency=[
+            CurrencyStats(
+                currency=cur,
+                overall=dist(100_000 + 1000 * i, n=100 - i),
+                by_seniority=[
+                    SeniorityStats(seniority=level, stats=dist(60_000 + 20_000 * j))
+                    for j, level in enumerate(levels)
+                ],
+            )
+            for i, cur in enumerate(currencies)
+        ],
     )

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from commands.services import Services
+from commands.core.services import Services
 from parsing.role import normalize_role
 from store import PayConfig, Store
 from store.db.engine import create_engine, normalize_url

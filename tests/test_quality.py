@@ -1,4 +1,5 @@
-"""Lint and type checks are part of the suite, so a red ruff or mypy fails CI like a failing test."""
+"""Lint, type and layering checks are part of the suite, so a red ruff, mypy or lint-imports fails CI
+like a failing test."""
 
 from __future__ import annotations
 
@@ -36,3 +37,10 @@ def test_ruff_format_is_clean() -> None:
 def test_mypy_is_clean() -> None:
     result = run_tool("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_import_contracts_hold() -> None:
+    """The layering in pyproject.toml ([tool.importlinter]): bot -> commands -> store -> parsing, the
+    parser on its own, discord only in the cogs, the store using only the parser's models."""
+    result = run_tool("lint-imports")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr

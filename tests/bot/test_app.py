@@ -13,6 +13,7 @@ from discord import app_commands
 
 from bot.app import EXTENSIONS, JobScoutBot, ShardedJobScoutBot, command_tree_hash, create_bot
 from bot.config import Settings
+from commands.help.usecase import help_reply
 
 
 def settings(tmp_path: Path, **discord_settings: Any) -> Settings:
@@ -59,7 +60,17 @@ def test_endpoints_point_discord_py_elsewhere(tmp_path: Path, monkeypatch: pytes
 async def test_the_command_tree(loaded: JobScoutBot) -> None:
     commands = loaded.tree.get_commands()
     names = [c.name for c in commands]
-    assert sorted(names) == ["add", "compare", "digest", "export", "posting", "salary", "setup", "skills"]
+    assert sorted(names) == [
+        "add",
+        "compare",
+        "digest",
+        "export",
+        "help",
+        "posting",
+        "salary",
+        "setup",
+        "skills",
+    ]
     assert len(names) == len(set(names))  # no two commands clash
 
     def walk(cmds: list[Any]) -> list[app_commands.Command[Any, ..., Any]]:
@@ -88,3 +99,10 @@ async def test_tree_hash_changes_with_the_schema_only(loaded: JobScoutBot, tmp_p
     loaded.tree.remove_command("export")
     assert command_tree_hash(loaded.tree) != first
     await other.close()
+
+
+async def test_help_lists_every_command(loaded: JobScoutBot) -> None:
+    listed = help_reply().fields[0].value
+    for command in loaded.tree.get_commands():
+        if command.name != "help":
+            assert f"**/{command.name}" in listed, command.name

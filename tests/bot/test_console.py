@@ -12,9 +12,8 @@ import pytest
 
 from bot.config import Settings
 from bot.console import Console, render_text, split_options
-from bot.usecases import UseCases
-from commands.reply import Reply, ReplyButton
-from commands.services import Services
+from commands.core.reply import Reply, ReplyButton
+from commands.core.services import Services
 from store import Store
 from tests.factories import make_posting, posting_text
 
@@ -26,7 +25,7 @@ Salary: $150,000 - $170,000 per year. Full-time. Apply with your CV.
 
 async def run_console(store: Store, tmp_path: Path, typed: str) -> str:
     out = io.StringIO()
-    console = Console(UseCases(Services(store=store, pay=store.pay)), Settings(data_dir=tmp_path), out)
+    console = Console(Services(store=store, pay=store.pay), Settings(data_dir=tmp_path), out)
     assert await console.run(io.StringIO(typed)) == 0
     return out.getvalue()
 
@@ -85,7 +84,7 @@ async def test_salary_compare_skills_fix_export_digest(store: Store, tmp_path: P
     assert "Fixed the company and seniority of #3" in output
     exported = tmp_path / "console" / "jobscout-postings.csv"
     assert exported.exists() and f"(file: {exported})" in output
-    assert "Digest preview · " in output  # the digest use case answers (see tests/digest)
+    assert "Digest preview · " in output  # the digest use case answers (see tests/commands/digest)
     assert "Unknown command /nonsense" in output
     charts = list((tmp_path / "console").glob("*.png"))
     assert charts  # /salary and /compare charts are saved, not dumped as bytes

@@ -10,7 +10,7 @@ import discord
 import pytest
 
 from bot import interactions
-from commands.reply import Reply
+from commands.core.reply import Reply
 
 
 class FakeResponse:

@@ -6,6 +6,7 @@ import discord
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot import render as limits
 from bot.render import (
     BUTTONS_PER_ROW,
     DESCRIPTION_LIMIT,
@@ -18,10 +19,11 @@ from bot.render import (
     Pager,
     StaticView,
     embed_size,
+    fit,
     render,
     split_text,
 )
-from commands.reply import Reply, ReplyButton, ReplyField, ReplyFile
+from commands.core.reply import Reply, ReplyButton, ReplyField, ReplyFile
 
 
 def assert_within_limits(embed: discord.Embed) -> None:
@@ -170,3 +172,48 @@ def test_any_reply_renders_within_limits(
 def test_empty_reply_still_renders_a_sendable_embed() -> None:
     page = render(Reply()).pages[0]
     assert page.description
+
+
+# --- fitting a reply to one message -----------------------------------------------------------------
+
+
+def _size(r: Reply) -> int:
+    return (
+        len(r.title or "")
+        + len(r.description or "")
+        + len(r.footer or "")
+        + sum(len(f.name) + len(f.value) for f in r.fields)
+    )
+
+
+def test_fit_respects_every_limit() -> None:
+    huge = Reply(
+        title="T" * 500,
+        description="D" * 5000,
+        fields=[ReplyField(name="N" * 300, value="V" * 2000) for _ in range(40)]
+        + [ReplyField(name="", value="")],
+        footer="F" * 3000,
+        buttons=[ReplyButton(custom_id="x" * 150, label="L" * 100) for _ in range(30)],
+    )
+    fitted = fit(huge)
+    assert len(fitted.title or "") <= limits.TITLE_LIMIT
+    assert len(fitted.description or "") <= limits.DESCRIPTION_LIMIT
+    assert len(fitted.fields) <= limits.FIELDS_LIMIT
+    assert all(
+        len(f.name) <= limits.FIELD_NAME_LIMIT and len(f.value) <= limits.FIELD_VALUE_LIMIT
+        for f in fitted.fields
+    )
+    assert all(f.name and f.value for f in fitted.fields)
+    assert len(fitted.footer or "") <= limits.FOOTER_LIMIT
+    assert _size(fitted) <= limits.EMBED_TOTAL_LIMIT
+    assert len(fitted.buttons) <= limits.BUTTONS_LIMIT
+    assert all(
+        len(b.custom_id) <= limits.CUSTOM_ID_LIMIT and len(b.label) <= limits.BUTTON_LABEL_LIMIT
+        for b in fitted.buttons
+    )
+    assert "more not shown" in (fitted.footer or "")
+
+
+def test_fit_leaves_small_replies_alone() -> None:
+    small = Reply(title="Hi", description="there", fields=[ReplyField(name="a", value="b")], footer="f")
+    assert fit(small) == small

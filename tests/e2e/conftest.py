@@ -4,17 +4,18 @@ real bot from ``create_bot`` connected to the one with the other."""
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
 from bot.app import JobScoutBot
 from bot.runtime import open_services
-from bot.usecases import UseCases
-from commands.services import Services
+from commands.core.services import Services
 from tests.e2e.fakediscord import (
     JSON,
     MANAGE_MESSAGES,
@@ -29,12 +30,17 @@ from tests.e2e.fakediscord import (
 from tests.e2e.harness import bot_settings, running_bot, two_guilds
 
 
+def live(module: str) -> ModuleType:
+    """The module the running bot uses: it loads each feature as an extension, afresh, so a module
+    imported by a test file before may be a stale copy (patch this one)."""
+    return sys.modules[module]
+
+
 @dataclass
 class Env:
     fake: FakeDiscord
     bot: JobScoutBot
     services: Services
-    use_cases: UseCases
     alpha: FakeGuild  # channels: job-postings (watched by name), general, hiring
     beta: FakeGuild  # channels: jobs (watched by name), general
     alice: FakeUser
@@ -107,13 +113,11 @@ EnvFactory = Callable[..., Any]
 async def env(fake: FakeDiscord, db_url: str, tmp_path: Path) -> AsyncIterator[Env]:
     settings = bot_settings(fake, tmp_path, db_url)
     async with open_services(settings) as services:
-        use_cases = UseCases(services)
-        async with running_bot(fake, settings, services, use_cases=use_cases) as running:
+        async with running_bot(fake, settings, services) as running:
             yield Env(
                 fake=fake,
                 bot=running.bot,
                 services=services,
-                use_cases=use_cases,
                 alpha=fake.guilds[0],
                 beta=fake.guilds[1],
                 alice=FakeUser(snowflake(), "alice"),

@@ -11,7 +11,6 @@ from typing import Any
 
 from bot.app import JobScoutBot, create_bot
 from bot.config import Settings
-from bot.usecases import UseCases
 from tests.e2e.fakediscord import FakeDiscord, FakeGuild
 
 
@@ -43,10 +42,9 @@ async def running_bot(
     settings: Settings,
     services: Any,
     *,
-    use_cases: UseCases | None = None,
     shards: int = 1,
 ) -> AsyncIterator[Running]:
-    bot = create_bot(settings, services, use_cases=use_cases)
+    bot = create_bot(settings, services)
     task: asyncio.Task[None] | None = None
     try:
         await bot.login(fake.token)

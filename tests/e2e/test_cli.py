@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import cli_bot
 from bot.cli import main
+from bot.cli import run as cli_bot
 from tests.e2e.fakediscord import FakeDiscord
 from tests.e2e.harness import bot_settings
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
+import pytest
 from aiohttp import web
 
-from tests.e2e.conftest import Env
+from tests.e2e.conftest import Env, live
 from tests.e2e.fakediscord import AUTOCOMPLETE_RESULT, opt, snowflake, sub
 from tests.e2e.test_pastes import POSTING
 from tests.factories import make_posting, posting_text
@@ -190,11 +192,13 @@ async def test_autocomplete_postings_and_roles(env: Env) -> None:
     assert roles and roles[0]["value"] == "machine learning engineer"
 
 
-async def test_autocomplete_answers_even_when_the_lookup_fails(env: Env) -> None:
-    async def broken(guild_id: int, prefix: str) -> list[tuple[str, str]]:
+async def test_autocomplete_answers_even_when_the_lookup_fails(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(*args: Any) -> list[Any]:
         raise RuntimeError("boom")
 
-    env.use_cases.role_choices = broken  # type: ignore[method-assign]
+    monkeypatch.setattr(live("commands.core.choices"), "role_choices", broken)
     ix = await env.slash("salary", opt("role", "ml", focused=True), autocomplete=True)
     answer = await env.fake.answer(ix)
     assert answer.json == {"type": AUTOCOMPLETE_RESULT, "data": {"choices": []}}

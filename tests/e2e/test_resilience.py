@@ -13,9 +13,8 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from bot.runtime import open_services
-from bot.usecases import UseCases
-from commands.reply import Reply
-from tests.e2e.conftest import Env
+from commands.core.reply import Reply
+from tests.e2e.conftest import Env, live
 from tests.e2e.fakediscord import (
     CHANNEL_MESSAGE,
     DEFERRED_CHANNEL_MESSAGE,
@@ -32,14 +31,16 @@ from tests.e2e.test_pastes import POSTING
 MESSAGE_CONTENT_INTENT = 1 << 15
 
 
-async def test_a_slow_command_is_deferred_within_three_seconds(env: Env) -> None:
-    real = env.use_cases.salary
+async def test_a_slow_command_is_deferred_within_three_seconds(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = live("commands.salary.usecase").answer_salary
 
     async def slow(*args: Any, **kwargs: Any) -> Reply:
         await asyncio.sleep(3.5)
         return await real(*args, **kwargs)
 
-    env.use_cases.salary = slow  # type: ignore[method-assign]
+    monkeypatch.setattr(live("commands.salary.usecase"), "answer_salary", slow)
     ix = await env.slash("salary", opt("role", "data engineer"))
     ack = await env.fake.ack(ix)
     assert ack.json["type"] == DEFERRED_CHANNEL_MESSAGE
@@ -56,12 +57,14 @@ async def test_a_fast_command_is_answered_in_one_step(env: Env) -> None:
     assert list(env.fake.for_interaction(ix)) == [ack]
 
 
-async def test_a_slow_private_error_does_not_land_in_the_channel(env: Env) -> None:
+async def test_a_slow_private_error_does_not_land_in_the_channel(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
     async def slow_refusal(*args: Any, **kwargs: Any) -> Reply:
         await asyncio.sleep(0.5)
         return Reply.error("Nope.")
 
-    env.use_cases.compare = slow_refusal  # type: ignore[method-assign]
+    monkeypatch.setattr(live("commands.compare.usecase"), "answer_compare", slow_refusal)
     ix = await env.slash("compare", opt("a", 1, kind=4), opt("b", 2, kind=4))
     final = await env.fake.answer(ix)
     calls = list(env.fake.for_interaction(ix))
@@ -113,12 +116,12 @@ async def test_database_errors_are_reported_and_the_bot_keeps_serving(
 
 
 async def test_a_bug_is_logged_with_context_and_answered_briefly(
-    env: Env, caplog: pytest.LogCaptureFixture
+    env: Env, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async def buggy(*args: Any, **kwargs: Any) -> Reply:
         raise KeyError("oops")
 
-    env.use_cases.skills = buggy  # type: ignore[method-assign]
+    monkeypatch.setattr(live("commands.skills.usecase"), "answer_skills", buggy)
     answer = await env.run("skills", opt("role", "nurse"))
     assert answer.ephemeral and "Something went wrong on our side" in answer.text
     assert "oops" not in answer.text
@@ -129,7 +132,7 @@ async def test_a_bug_is_logged_with_context_and_answered_briefly(
 
 
 async def start_stop(fake: FakeDiscord, settings: Any, services: Any, **kwargs: Any) -> None:
-    async with running_bot(fake, settings, services, use_cases=UseCases(services), **kwargs):
+    async with running_bot(fake, settings, services, **kwargs):
         pass
 
 
@@ -145,7 +148,7 @@ async def test_commands_sync_only_when_their_schema_changes(
         await start_stop(fake, settings, services)
         assert _puts(fake) == 1
         names = {c["name"] for c in fake.commands}
-        assert names == {"add", "posting", "salary", "compare", "skills", "export", "setup", "digest"}
+        assert names == {"add", "posting", "salary", "compare", "skills", "export", "setup", "digest", "help"}
         await start_stop(fake, settings, services)
         assert _puts(fake) == 1  # unchanged: not synced again
 
@@ -182,7 +185,7 @@ async def test_add_only_mode_without_the_message_content_intent(
     alice = FakeUser(snowflake(), "alice")
     async with (
         open_services(settings) as services,
-        running_bot(fake, settings, services, use_cases=UseCases(services)),
+        running_bot(fake, settings, services),
     ):
         assert not fake.identifies[-1]["intents"] & MESSAGE_CONTENT_INTENT
         pasted = await fake.post_message(guild, "job-postings", alice, POSTING)
@@ -202,7 +205,7 @@ async def test_sharded_bot_serves_every_guild(tmp_path: Path, db_url: str) -> No
         settings = bot_settings(fake, tmp_path, db_url, shard_count=2)
         async with (
             open_services(settings) as services,
-            running_bot(fake, settings, services, use_cases=UseCases(services), shards=2) as running,
+            running_bot(fake, settings, services, shards=2) as running,
         ):
             assert running.bot.shard_count == 2
             assert sorted(tuple(i["shard"]) for i in fake.identifies) == [(0, 2), (1, 2)]

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.config import Settings, load_settings
-from bot.settings_doc import (
+from bot.cli.docs import (
     CONFIG_VARIABLE,
     TOKEN_VARIABLE,
     current_section,
@@ -20,6 +19,7 @@ from bot.settings_doc import (
     reference,
     shipped_defaults,
 )
+from bot.config import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 STALE = "stale: run `python scripts/settings_docs.py`"

@@ -12,10 +12,10 @@ from bot.config import DiscordSettings
 from bot.digest_scheduler import DigestScheduler
 from bot.health import Beat, Heartbeat, check, read_beat, write_beat
 from bot.sharding import describe, guild_filter, own_shards, shard_of, syncs_commands
-from commands.digest_runs import catch_up
-from commands.digest_schedule import DigestPolicy
-from commands.reply import Reply
-from commands.services import Services
+from commands.core.reply import Reply
+from commands.core.services import Services
+from commands.digest.runs import catch_up
+from commands.digest.schedule import DigestPolicy
 from store import Store
 from tests.store_fixtures import FakeClock
 

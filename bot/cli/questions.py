@@ -1,0 +1,89 @@
+"""``jobscout salary``, ``compare`` and ``skills``: the questions, answered as text (or their statistics
+as JSON) from the database of ``--database`` (else the settings), about ``--guild`` (0 by default)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import timedelta
+from typing import TYPE_CHECKING, get_args
+
+from bot.cli.store import _common, _handler, _with_services
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from commands.core.services import Services
+
+
+def configure(verb: str, parser: argparse.ArgumentParser) -> None:
+    if verb == "salary":
+        from parsing.models import SENIORITY_ORDER, Period
+
+        parser.add_argument("role")
+        parser.add_argument("--location")
+        parser.add_argument("--seniority", choices=SENIORITY_ORDER)
+        parser.add_argument("--currency")
+        parser.add_argument("--period", choices=get_args(Period), default="year")
+        parser.add_argument("--json", action="store_true", help="the statistics as JSON")
+        _common(parser)
+        parser.set_defaults(handler=_handler(run_salary, "salary"))
+    elif verb == "compare":
+        parser.add_argument("ids", nargs="+", type=int, metavar="ID")
+        parser.add_argument("--json", action="store_true")
+        _common(parser)
+        parser.set_defaults(handler=_handler(run_compare, "compare"))
+    elif verb == "skills":
+        parser.add_argument("role", nargs="?")
+        parser.add_argument("--days", type=int, help="only postings of the last N days")
+        parser.add_argument("--json", action="store_true")
+        _common(parser)
+        parser.set_defaults(handler=_handler(run_skills, "skills"))
+
+
+async def run_salary(args: argparse.Namespace, settings: Settings) -> int:
+    from commands.core.text import render_text
+    from commands.salary.usecase import salary
+
+    async def work(svc: Services) -> int:
+        if args.json:
+            stats = await svc.store.salary_stats(
+                args.guild, args.role, args.location, args.seniority, args.currency, args.period
+            )
+            print(stats.model_dump_json(indent=2))
+        else:
+            reply = await salary(
+                svc, args.guild, args.role, location=args.location, seniority=args.seniority,
+                currency=args.currency, period=args.period, chart=False,
+            )  # fmt: skip
+            print(render_text(reply))
+        return 0
+
+    return await _with_services(args, settings, work)
+
+
+async def run_compare(args: argparse.Namespace, settings: Settings) -> int:
+    from commands.compare.usecase import compare
+    from commands.core.text import render_text
+
+    async def work(svc: Services) -> int:
+        if args.json:
+            print((await svc.store.compare(args.guild, args.ids)).model_dump_json(indent=2))
+        else:
+            print(render_text(await compare(svc, args.guild, args.ids, chart=False)))
+        return 0
+
+    return await _with_services(args, settings, work)
+
+
+async def run_skills(args: argparse.Namespace, settings: Settings) -> int:
+    from commands.core.text import render_text
+    from commands.skills.usecase import skills
+
+    async def work(svc: Services) -> int:
+        if args.json:
+            since = svc.clock() - timedelta(days=args.days) if args.days else None
+            print((await svc.store.skill_summary(args.guild, args.role, since)).model_dump_json(indent=2))
+        else:
+            print(render_text(await skills(svc, args.guild, args.role, days=args.days)))
+        return 0
+
+    return await _with_services(args, settings, work)

@@ -1,1 +1,0 @@
-"""One cog per command group; each module's ``setup`` is what ``load_extension`` calls."""

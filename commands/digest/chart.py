@@ -1,0 +1,80 @@
+"""The digest chart: how each role's median moved against the four weeks before, in percent (so roles
+paid in different currencies share one axis honestly)."""
+
+from __future__ import annotations
+
+from commands.core.chart import (
+    BLACK,
+    GRID,
+    PANEL_TITLE_SIZE,
+    TICK_LENGTH,
+    TICK_SIZE,
+    WIDTH,
+    Box,
+    Canvas,
+    chart_file,
+    frame,
+    nice_ticks,
+    text_size,
+)
+from commands.core.format import money, role_title
+from commands.core.reply import ReplyFile
+from store import DigestData, RoleMedian
+
+ROLES = 5
+CHART_FILE = "digest.png"
+RISE = (44, 160, 44)  # matplotlib's tab:green and tab:red, the colours this chart always had
+FALL = (214, 39, 40)
+ROW_HEIGHT = 50
+MARGIN = 0.2  # room either side of the longest bar, as a share of the axis
+
+
+def chart_helps(data: DigestData) -> bool:
+    """A picture only when there is movement to show: a role with a median to compare against."""
+    return any(m.change is not None for m in data.role_medians[:ROLES])
+
+
+def _chart_png(medians: list[RoleMedian]) -> bytes:
+    rows = [m for m in medians[:ROLES] if m.change is not None]
+    changes = [(m.change or 0.0) * 100 for m in rows]
+    labels = [f"{role_title(m.role)[:26].rstrip()} · {money(m.median, m.currency)}" for m in rows]
+    height = 34 + ROW_HEIGHT * len(rows) + 36
+    canvas = Canvas(WIDTH, height)
+    label_width = max(text_size(label, TICK_SIZE)[0] for label in labels)
+    plot = Box(12 + label_width + TICK_LENGTH + 6, 34, WIDTH - 40, height - 36)
+    low, high = min(0.0, *changes), max(0.0, *changes)
+    pad = (high - low) * MARGIN or 1.0
+    low, high = low - pad, high + pad
+
+    def x_of(value: float) -> float:
+        return plot.left + (value - low) / (high - low) * (plot.right - plot.left)
+
+    title = "Median yearly pay this week vs the 4 weeks before"
+    canvas.text((plot.left + plot.right) / 2, plot.top - 8, title, size=PANEL_TITLE_SIZE, anchor="mb")
+    draw = canvas.draw
+    for tick in (t for t in nice_ticks(low, high, target=6) if low <= t <= high):
+        x = round(x_of(tick))
+        draw.line((x, plot.top, x, plot.bottom), fill=GRID)
+        draw.line((x, plot.bottom, x, plot.bottom + TICK_LENGTH), fill=BLACK)
+        canvas.text(x, plot.bottom + TICK_LENGTH + 2, f"{tick:+.0f}%", size=TICK_SIZE, anchor="mt")
+    step = (plot.bottom - plot.top) / len(rows)
+    zero = round(x_of(0.0))
+    for i, (change, label) in enumerate(zip(changes, labels, strict=True)):
+        y = plot.top + step * (i + 0.5)
+        end = round(x_of(change))
+        half = step * 0.3
+        draw.rectangle(
+            (min(zero, end), round(y - half), max(zero, end), round(y + half)),
+            fill=RISE if change >= 0 else FALL,
+        )
+        draw.line((plot.left - TICK_LENGTH, round(y), plot.left, round(y)), fill=BLACK)
+        canvas.text(plot.left - TICK_LENGTH - 3, y, label, size=TICK_SIZE, anchor="rm")
+    draw.line((zero, plot.top, zero, plot.bottom), fill=BLACK)
+    frame(canvas, plot)
+    return canvas.png()
+
+
+async def digest_chart(data: DigestData) -> ReplyFile | None:
+    if not chart_helps(data):
+        return None
+    return await chart_file(lambda: _chart_png(data.role_medians), CHART_FILE, "How role medians moved")

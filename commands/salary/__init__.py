@@ -1,0 +1,15 @@
+"""/salary: pay percentiles for a role, per currency and seniority, with a chart."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from commands.core.cog import Host
+
+
+async def setup(bot: Host) -> None:
+    """The extension entry point (the cog is imported here, so the use cases load without Discord)."""
+    from commands.salary.cog import SalaryCog
+
+    await bot.add_cog(SalaryCog(bot))

@@ -1,0 +1,15 @@
+"""/setup: which channels JobScout reads pastes from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from commands.core.cog import Host
+
+
+async def setup(bot: Host) -> None:
+    """The extension entry point (the cog is imported here, so the use cases load without Discord)."""
+    from commands.setup.cog import SetupCog
+
+    await bot.add_cog(SetupCog(bot))

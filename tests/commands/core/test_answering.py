@@ -1,0 +1,210 @@
+"""Answering through the front ends' use cases: identical questions asked together are answered by one
+computation, and answers are kept only while the server's postings are unchanged."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from commands.compare import usecase as compare_cmd
+from commands.compare.usecase import answer_compare
+from commands.core.reply import Reply
+from commands.core.services import Services
+from commands.postings.usecase import FixValues, Origin, add_posting, fix_fields, remove_posting
+from commands.salary import usecase as salary_cmd
+from commands.salary.usecase import answer_salary
+from tests.factories import posting_text
+
+
+async def test_identical_concurrent_questions_share_one_computation(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[Any, ...]] = []
+
+    async def salary(svc: Any, guild_id: int, role: str, **options: Any) -> Reply:
+        calls.append((guild_id, role, tuple(sorted(options.items()))))
+        number = len(calls)
+        await asyncio.sleep(0.05)
+        return Reply(title=f"Pay for {role} #{number}")
+
+    monkeypatch.setattr(salary_cmd, "salary", salary)
+    svc = Services(store=None, pay=None)  # type: ignore[arg-type]
+    replies = await asyncio.gather(
+        answer_salary(svc, 1, "nurse"),
+        answer_salary(svc, 1, "nurse"),
+        answer_salary(svc, 2, "nurse"),
+        answer_salary(svc, 1, "nurse", location="Oslo"),
+    )
+    assert [r.title for r in replies] == [
+        "Pay for nurse #1",
+        "Pay for nurse #1",
+        "Pay for nurse #2",
+        "Pay for nurse #3",
+    ]
+    assert len(calls) == 3
+    # asked again later, with no posting changed in between: the kept answer
+    assert (await answer_salary(svc, 1, "nurse")).title == "Pay for nurse #1"
+    assert len(calls) == 3
+    # once a posting of that server changed, it is computed again
+    svc.answers.changed(1)
+    assert (await answer_salary(svc, 1, "nurse")).title == "Pay for nurse #4"
+
+
+async def test_a_failure_reaches_every_asker_and_is_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    attempts = 0
+
+    async def compare(svc: Any, guild_id: int, ids: list[int], **options: Any) -> Reply:
+        nonlocal attempts
+        attempts += 1
+        await asyncio.sleep(0.01)
+        if attempts == 1:
+            raise RuntimeError("database hiccup")
+        return Reply(title="ok")
+
+    monkeypatch.setattr(compare_cmd, "compare", compare)
+    svc = Services(store=None, pay=None)  # type: ignore[arg-type]
+    results = await asyncio.gather(
+        answer_compare(svc, 1, [1, 2]), answer_compare(svc, 1, [1, 2]), return_exceptions=True
+    )
+    assert all(isinstance(r, RuntimeError) for r in results)
+    assert (await answer_compare(svc, 1, [1, 2])).title == "ok"
+
+
+@pytest.mark.parametrize(
+    ("source", "stored"),
+    [
+        (Origin("message", message_id=1), "message"),
+        (Origin("message", message_id=1, filename="message.txt"), "attachment"),
+        (Origin("command"), "add_text"),
+        (Origin("command", filename="a.md"), "add_file"),
+        (Origin("url", url="https://x"), "add_url"),
+        (Origin("console"), "cli"),
+    ],
+)
+def test_sources_map_to_the_store(source: Origin, stored: str) -> None:
+    assert source.source == stored
+
+
+async def test_charts_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+
+    async def salary(svc: Any, guild_id: int, role: str, **options: Any) -> Reply:
+        seen.append(options["chart"])
+        return Reply(title="x")
+
+    monkeypatch.setattr(salary_cmd, "salary", salary)
+    await answer_salary(Services(store=None, pay=None, charts=False), 1, "nurse")  # type: ignore[arg-type]
+    await answer_salary(Services(store=None, pay=None), 1, "nurse")  # type: ignore[arg-type]
+    assert seen == [False, True]
+
+
+# --- the answer cache, through the use cases, on a real store ------------------------------------------
+
+ALPHA, BETA = 71, 72
+PASTE = "Machine Learning Engineer\n{company}\nBerlin\n\nSalary: ${low:,} - ${high:,} per year\n\n"
+
+
+async def _paste(svc: Services, guild_id: int, seed: int, low: int, *, user_id: int = 5) -> int:
+    text = PASTE.format(company=f"Company {seed}", low=low, high=low + 20_000) + posting_text(seed)
+    added = await add_posting(svc, guild_id, text, origin=Origin("command", user_id=user_id))
+    assert added.created
+    return added.posting_id
+
+
+def _count(reply: Reply) -> str:
+    return reply.fields[0].name  # "USD · 3 postings"
+
+
+async def test_salary_answer_is_kept_until_a_posting_is_added_removed_or_fixed(services: Services) -> None:
+    uc = services
+    ids = [await _paste(uc, ALPHA, seed, 100_000 + seed * 1000) for seed in range(3)]
+    first = await answer_salary(uc, ALPHA, "machine learning engineer")
+    assert _count(first) == "USD · 3 postings" and first.files
+
+    again = await answer_salary(uc, ALPHA, "machine learning engineer")
+    assert uc.answers.cache.hits == 1 and again == first
+
+    await _paste(uc, ALPHA, 3, 150_000)  # added
+    assert _count(await answer_salary(uc, ALPHA, "machine learning engineer")) == "USD · 4 postings"
+
+    await remove_posting(uc, ALPHA, ids[0], user_id=5, can_manage=False)  # removed
+    assert _count(await answer_salary(uc, ALPHA, "machine learning engineer")) == "USD · 3 postings"
+
+    before = await answer_salary(uc, ALPHA, "machine learning engineer")
+    values = FixValues(title=None, company=None, pay="EUR 90000 per year", seniority=None)
+    await fix_fields(uc, ALPHA, ids[1], values, user_id=5, can_manage=False)  # fixed
+    after = await answer_salary(uc, ALPHA, "machine learning engineer")
+    assert after != before
+    assert sorted(f.name for f in after.fields if "·" in f.name) == ["EUR · 1 posting", "USD · 2 postings"]
+
+
+async def test_answers_are_never_shared_across_servers(services: Services) -> None:
+    uc = services
+    await _paste(uc, ALPHA, 1, 100_000)
+    await _paste(uc, BETA, 2, 200_000)
+    await _paste(uc, BETA, 3, 210_000)
+    alpha = await answer_salary(uc, ALPHA, "machine learning engineer")
+    beta = await answer_salary(uc, BETA, "machine learning engineer")
+    assert _count(alpha) == "USD · 1 posting" and _count(beta) == "USD · 2 postings"
+    assert alpha.files[0].data != beta.files[0].data
+
+    await _paste(uc, BETA, 4, 220_000)  # a write in one server leaves the other's answers in place
+    hits = uc.answers.cache.hits
+    assert await answer_salary(uc, ALPHA, "machine learning engineer") == alpha
+    assert uc.answers.cache.hits == hits + 1
+    assert _count(await answer_salary(uc, BETA, "machine learning engineer")) == "USD · 3 postings"
+
+
+async def test_compare_answer_follows_a_fix(services: Services) -> None:
+    uc = services
+    a = await _paste(uc, ALPHA, 1, 100_000)
+    b = await _paste(uc, ALPHA, 2, 120_000)
+    first = await answer_compare(uc, ALPHA, [a, b])
+    assert await answer_compare(uc, ALPHA, [a, b]) == first
+    values = FixValues(title="Staff Machine Learning Engineer", company=None, pay=None, seniority=None)
+    await fix_fields(uc, ALPHA, a, values, user_id=5, can_manage=False)
+    fixed = await answer_compare(uc, ALPHA, [a, b])
+    assert fixed.fields[0].name.startswith(f"#{a} Staff Machine Learning Engineer")
+
+
+class FailingStore:
+    """Stands in for a store whose write committed and then failed (the database went away)."""
+
+    async def add_posting(self, *args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("the database went away after the commit")
+
+
+async def test_a_failed_write_still_invalidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    async def salary(svc: Any, guild_id: int, role: str, **options: Any) -> Reply:
+        return Reply(title=f"version {uc.answers.cache.version(guild_id)}")
+
+    monkeypatch.setattr(salary_cmd, "salary", salary)
+    uc = Services(store=FailingStore(), pay=None)  # type: ignore[arg-type]
+    assert (await answer_salary(uc, 1, "nurse")).title == "version 0"
+    with pytest.raises(RuntimeError):
+        await add_posting(uc, 1, "text", origin=Origin("command"))
+    assert (await answer_salary(uc, 1, "nurse")).title == "version 1"
+
+
+async def test_an_answer_computed_while_a_posting_is_added_is_not_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started, release = asyncio.Event(), asyncio.Event()
+    calls = 0
+
+    async def salary(svc: Any, guild_id: int, role: str, **options: Any) -> Reply:
+        nonlocal calls
+        calls += 1
+        started.set()
+        await release.wait()
+        return Reply(title=f"computation {calls}")
+
+    monkeypatch.setattr(salary_cmd, "salary", salary)
+    uc = Services(store=FailingStore(), pay=None)  # type: ignore[arg-type]
+    asking = asyncio.ensure_future(answer_salary(uc, 1, "nurse"))
+    await started.wait()
+    with pytest.raises(RuntimeError):
+        await add_posting(uc, 1, "text", origin=Origin("command"))
+    release.set()
+    assert (await asking).title == "computation 1"
+    assert (await answer_salary(uc, 1, "nurse")).title == "computation 2"

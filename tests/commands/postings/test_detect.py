@@ -1,0 +1,54 @@
+"""The posting detector: real postings pass, channel chatter does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from commands.postings.detect import assess, looks_like_posting
+
+POSTINGS = [
+    """Senior Backend Engineer - Acme Corp (Remote, EU)
+We're hiring a senior backend engineer to join our platform team.
+Responsibilities:
+- Design and run our payment APIs
+- Mentor two engineers
+Requirements: 5+ years of experience with Python or Go, PostgreSQL.
+Salary: €85,000-€100,000 per year + equity. Full-time. Apply with your CV at acme.example/jobs.""",
+    """Data Analyst (contract, 6 months) · Hybrid, London
+£450/day outside IR35. You will build dashboards for the finance team.
+Must have SQL and Looker; nice to have dbt. Send your CV to jobs@example.com""",
+    # terse but dense
+    "Hiring: Staff SRE, remote US, $200k-240k + bonus, full-time. 8+ years experience with Kubernetes. "
+    "Apply: x.co/j",
+]
+
+CHATTER = [
+    "anyone heard back from Acme after the onsite?",
+    "congrats!!! 🎉",
+    "I applied to 40 jobs this week and got zero interviews, this market is rough. "
+    "Honestly starting to wonder if my resume is the problem or if everyone is just ghosting.",
+    "lol same",
+    "Does anyone know if the salary bands at big tech are negotiable? asking for a friend",
+    "https://example.com/jobs/123",
+]
+
+
+@pytest.mark.parametrize("text", POSTINGS)
+def test_postings_are_recognised(text: str) -> None:
+    assert looks_like_posting(text), assess(text)
+
+
+@pytest.mark.parametrize("text", CHATTER)
+def test_chatter_is_left_alone(text: str) -> None:
+    assert not looks_like_posting(text), assess(text)
+
+
+def test_a_file_needs_fewer_signals_than_a_message() -> None:
+    text = "Warehouse associate in Leeds. Shifts Monday to Friday, 8am to 4pm. Forklift licence a plus."
+    assert not looks_like_posting(text)
+    assert looks_like_posting(text + " Apply in person.", from_file=True)
+
+
+def test_empty_and_whitespace_are_not_postings() -> None:
+    assert not looks_like_posting("")
+    assert not looks_like_posting("   \n\n  ", from_file=True)
