@@ -25,8 +25,8 @@ from bench import synthetic
 from commands.digest.message import build_digest
 from commands.digest.schedule import Schedule, period_key, window
 from parsing import parse_posting
-from parsing.models import Posting
-from parsing.role import normalize_role, Salary, SalaryRange
+from parsing.models import Posting, Salary, SalaryRange
+from parsing.role import normalize_role
 from store import PayConfig, Store
 from store.writes.importer import import_file
 

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from commands.core.services import Services
     from parsing.models import Posting
     from store import Store
-    from store.writes.importer import Progress
     from store.results import ReparseReport
+    from store.writes.importer import Progress
 
 EXIT_ERROR = 2
 CLI_GUILD = 0
