@@ -232,18 +232,28 @@ class ListPageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=id
             await bot.report(interaction, exc, context=f"list page {self.page} (query={self.query!r})")
 
 
-class RemoveButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ids.REMOVE):
-    """The Remove button under a card: the poster, or anyone with Manage Messages."""
+class PostingButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ids.FIX):
+    """A button under a card that acts on its posting: the id is in the custom_id (see ids)."""
+
+    label = "Fix"
+    custom_id_of = staticmethod(ids.fix)
 
     def __init__(self, posting_id: int) -> None:
-        super().__init__(discord.ui.Button(label="Remove", custom_id=ids.remove(posting_id)))
+        super().__init__(discord.ui.Button(label=self.label, custom_id=self.custom_id_of(posting_id)))
         self.posting_id = posting_id
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> RemoveButton:
+    ) -> PostingButton:
         return cls(int(match["id"]))
+
+
+class RemoveButton(PostingButton, template=ids.REMOVE):
+    """The Remove button under a card: the poster, or anyone with Manage Messages."""
+
+    label = "Remove"
+    custom_id_of = staticmethod(ids.remove)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         bot = host(interaction)
@@ -329,18 +339,8 @@ class FixModal(discord.ui.Modal):
         await host(interaction).report(interaction, error, context=f"Fix form for posting {self.posting_id}")
 
 
-class FixButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ids.FIX):
+class FixButton(PostingButton, template=ids.FIX):
     """The Fix button: a form with the fields as they stand; what is saved wins over the parse."""
-
-    def __init__(self, posting_id: int) -> None:
-        super().__init__(discord.ui.Button(label="Fix", custom_id=ids.fix(posting_id)))
-        self.posting_id = posting_id
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> FixButton:
-        return cls(int(match["id"]))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         bot = host(interaction)
