@@ -25,7 +25,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from commands.core import ids
-from commands.core.cog import Host, can_manage_messages, host, posting_choices
+from commands.core.cog import Host, acting_member, host, posting_choices
 from commands.core.errors import AttachmentError, UserFacingError
 from commands.core.reply import Reply
 from commands.postings import usecase
@@ -202,8 +202,7 @@ class PostingsCog(commands.Cog):
             self.bot.services,
             interaction.guild_id,
             posting,
-            user_id=interaction.user.id,
-            can_manage=can_manage_messages(interaction),
+            **acting_member(interaction),
         )
         await self.bot.answer(interaction, work)
 
@@ -266,8 +265,7 @@ class RemoveButton(PostingButton, template=ids.REMOVE):
                 bot.services,
                 interaction.guild_id,
                 self.posting_id,
-                user_id=interaction.user.id,
-                can_manage=can_manage_messages(interaction),
+                **acting_member(interaction),
             )
             removed = reply.kind != "error"
             return reply.model_copy(update={"ephemeral": True})
@@ -328,8 +326,7 @@ class FixModal(discord.ui.Modal):
             interaction.guild_id,
             self.posting_id,
             values,
-            user_id=interaction.user.id,
-            can_manage=can_manage_messages(interaction),
+            **acting_member(interaction),
         )
         await bot.answer(interaction, work)
 
@@ -350,8 +347,7 @@ class FixButton(PostingButton, template=ids.FIX):
                 bot.services,
                 interaction.guild_id,
                 self.posting_id,
-                user_id=interaction.user.id,
-                can_manage=can_manage_messages(interaction),
+                **acting_member(interaction),
             )
             await interaction.response.send_modal(FixModal(draft, nonce=interaction.id))
         except Exception as exc:

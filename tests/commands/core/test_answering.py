@@ -10,6 +10,7 @@ import pytest
 
 from commands.compare import usecase as compare_cmd
 from commands.compare.usecase import answer_compare
+from commands.core.answers import HEAVY_AT_ONCE
 from commands.core.reply import Reply
 from commands.core.services import Services
 from commands.postings.usecase import FixValues, Origin, add_posting, fix_fields, remove_posting
@@ -20,21 +21,26 @@ from tests.factories import posting_text
 
 async def test_identical_concurrent_questions_share_one_computation(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[Any, ...]] = []
+    release = asyncio.Event()
 
     async def salary_reply(svc: Any, guild_id: int, query: SalaryQuery, **options: Any) -> Reply:
         calls.append((guild_id, query, tuple(sorted(options.items()))))
         number = len(calls)
-        await asyncio.sleep(0.05)
+        await release.wait()
         return Reply(title=f"Pay for {query.role} #{number}")
 
     monkeypatch.setattr(salary_cmd, "salary_reply", salary_reply)
     svc = Services(store=None, pay=None)  # type: ignore[arg-type]
-    replies = await asyncio.gather(
+    asking = asyncio.gather(
         salary(svc, 1, SalaryQuery("nurse")),
         salary(svc, 1, SalaryQuery("nurse")),
         salary(svc, 2, SalaryQuery("nurse")),
         salary(svc, 1, SalaryQuery("nurse", location="Oslo")),
     )
+    while len(calls) < HEAVY_AT_ONCE:  # every heavy slot busy: all four questions have been asked
+        await asyncio.sleep(0)
+    release.set()
+    replies = await asking
     assert [r.title for r in replies] == [
         "Pay for nurse #1",
         "Pay for nurse #1",
@@ -52,20 +58,25 @@ async def test_identical_concurrent_questions_share_one_computation(monkeypatch:
 
 async def test_a_failure_reaches_every_asker_and_is_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     attempts = 0
+    release = asyncio.Event()
 
     async def compare(svc: Any, guild_id: int, ids: list[int], **options: Any) -> Reply:
         nonlocal attempts
         attempts += 1
-        await asyncio.sleep(0.01)
+        await release.wait()
         if attempts == 1:
             raise RuntimeError("database hiccup")
         return Reply(title="ok")
 
     monkeypatch.setattr(compare_cmd, "compare", compare)
     svc = Services(store=None, pay=None)  # type: ignore[arg-type]
-    results = await asyncio.gather(
+    asking = asyncio.gather(
         answer_compare(svc, 1, [1, 2]), answer_compare(svc, 1, [1, 2]), return_exceptions=True
     )
+    while attempts < 1:  # the first computation started: both askers wait on it
+        await asyncio.sleep(0)
+    release.set()
+    results = await asking
     assert all(isinstance(r, RuntimeError) for r in results)
     assert (await answer_compare(svc, 1, [1, 2])).title == "ok"
 
