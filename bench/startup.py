@@ -70,7 +70,9 @@ async def bot_ready(root: Path, env: dict[str, str], workdir: Path) -> float:
         "JOBSCOUT_LOG_LEVEL": "WARNING",
     }
     started = time.perf_counter()
-    bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=root, env=bot_env)
+    bot = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=root, env=bot_env, stderr=asyncio.subprocess.DEVNULL
+    )
     try:
         while not heartbeat.exists():
             if time.perf_counter() - started > READY_TIMEOUT or bot.returncode is not None:

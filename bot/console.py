@@ -39,7 +39,7 @@ from commands.digest.usecase import answer_preview
 from commands.export.usecase import export
 from commands.postings import usecase as postings
 from commands.postings.usecase import FixValues, Origin
-from commands.salary.usecase import answer_salary
+from commands.salary.usecase import SalaryQuery, salary
 from commands.skills.usecase import answer_skills
 from parsing import MAX_POSTING_BYTES, decode_posting
 
@@ -178,14 +178,13 @@ class Console:
             if not role:
                 return Reply.error("Usage: /salary ROLE [location:X] [seniority:X] [currency:XXX]")
             currency = opts.get("currency")
-            return await answer_salary(
-                svc,
-                guild,
+            query = SalaryQuery(
                 role,
                 location=opts.get("location") or None,
                 seniority=(opts.get("seniority") or "").lower() or None,
                 currency=currency.upper() if currency else None,
             )
+            return await salary(svc, guild, query)
         if name == "compare":
             posting_ids = _ids(rest)
             if not 2 <= len(posting_ids) <= 3:

@@ -65,7 +65,8 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
 
 
-def _size(reply: Reply) -> int:
+def reply_size(reply: Reply) -> int:
+    """Characters of ``reply`` Discord counts against an embed's 6000."""
     return (
         len(reply.title or "")
         + len(reply.description or "")
@@ -110,16 +111,16 @@ def fit(reply: Reply) -> Reply:
             "files": reply.files[:FILES_LIMIT],
         }
     )
-    while _size(fitted) > EMBED_TOTAL_LIMIT and fitted.fields:
+    while reply_size(fitted) > EMBED_TOTAL_LIMIT and fitted.fields:
         fitted.fields.pop()
         dropped += 1
     if dropped:
         note = f"{dropped} more not shown"
         fitted.footer = clip(f"{note} · {fitted.footer}" if fitted.footer else note, FOOTER_LIMIT)
-    overflow = _size(fitted) - EMBED_TOTAL_LIMIT
+    overflow = reply_size(fitted) - EMBED_TOTAL_LIMIT
     if overflow > 0 and fitted.description:
         fitted.description = clip(fitted.description, max(1, len(fitted.description) - overflow))
-    overflow = _size(fitted) - EMBED_TOTAL_LIMIT
+    overflow = reply_size(fitted) - EMBED_TOTAL_LIMIT
     if overflow > 0 and fitted.footer:
         fitted.footer = clip(fitted.footer, max(1, len(fitted.footer) - overflow))
     return fitted

@@ -42,7 +42,7 @@ from commands.core.services import Services  # noqa: E402
 from commands.digest.usecase import answer_preview, digest_status  # noqa: E402
 from commands.export.usecase import export  # noqa: E402
 from commands.postings.usecase import Origin, add_posting, list_postings  # noqa: E402
-from commands.salary.usecase import answer_salary  # noqa: E402
+from commands.salary.usecase import SalaryQuery, salary  # noqa: E402
 from commands.skills.usecase import answer_skills  # noqa: E402
 from parsing import parse_posting  # noqa: E402
 from parsing.role import normalize_role  # noqa: E402
@@ -297,12 +297,12 @@ async def replies(n: int, workdir: Path) -> list[Shot]:
         added = await add_posting(svc, GUILD, PASTE, origin=origin)
         similar = await store.list_postings(GUILD, query="Machine Learning Engineer", page_size=5)
         other = next(p.id for p in similar.items if p.id != added.posting_id)
-        salary = await answer_salary(svc, GUILD, "Software Engineer", currency="USD")
+        pay_reply = await salary(svc, GUILD, SalaryQuery("Software Engineer", currency="USD"))
         compare = await answer_compare(svc, GUILD, [added.posting_id, other])
         preview = await answer_preview(svc, policy, GUILD, can_manage=True)
         shots = [
             Shot("paste", None, added.reply),
-            Shot("salary", "/salary role: Software Engineer currency: USD", salary),
+            Shot("salary", "/salary role: Software Engineer currency: USD", pay_reply),
             Shot("compare", f"/compare a: {added.posting_id} b: {other}", compare),
             Shot("skills", "/skills role: Data Engineer", await answer_skills(svc, GUILD, "Data Engineer")),
             Shot("posting-list", "/posting list", await list_postings(svc, GUILD)),

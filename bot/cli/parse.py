@@ -44,20 +44,20 @@ def parse_path(path: str) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    # The parser builds its tables on first use; a parse of a few files is start-up more than anything.
     with loading():
-        return _print_all(args)
-
-
-def _print_all(args: argparse.Namespace) -> int:
-    from parsing import UnreadableInput
+        from parsing import UnreadableInput
 
     paths: list[str] = args.paths
     indent = 2 if args.pretty else None
     failed = False
-    for path in paths:
+    for i, path in enumerate(paths):
         try:
-            result = parse_path(path)
+            if i == 0:
+                # The parser builds its tables on first use: that parse is start-up more than parsing.
+                with loading():
+                    result = parse_path(path)
+            else:
+                result = parse_path(path)
         except UnreadableInput as exc:
             failed = True
             if len(paths) == 1:

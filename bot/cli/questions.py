@@ -41,20 +41,17 @@ def configure(verb: str, parser: argparse.ArgumentParser) -> None:
 
 async def run_salary(args: argparse.Namespace, settings: Settings) -> int:
     from commands.core.text import render_text
-    from commands.salary.usecase import salary
+    from commands.salary.usecase import SalaryQuery, salary
 
     async def work(svc: Services) -> int:
+        query = SalaryQuery(args.role, args.location, args.seniority, args.currency, args.period)
         if args.json:
             stats = await svc.store.salary_stats(
-                args.guild, args.role, args.location, args.seniority, args.currency, args.period
+                args.guild, query.role, query.location, query.seniority, query.currency, query.period
             )
             print(stats.model_dump_json(indent=2))
         else:
-            reply = await salary(
-                svc, args.guild, args.role, location=args.location, seniority=args.seniority,
-                currency=args.currency, period=args.period, chart=False,
-            )  # fmt: skip
-            print(render_text(reply))
+            print(render_text(await salary(svc, args.guild, query, chart=False)))
         return 0
 
     return await _with_services(args, settings, work)

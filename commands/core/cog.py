@@ -16,7 +16,7 @@ import asyncio
 import logging
 from abc import abstractmethod
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, TypeVar, cast
+from typing import Any, TypedDict, TypeVar, cast
 
 import discord
 from discord import app_commands
@@ -84,6 +84,17 @@ def host(interaction: discord.Interaction[Any]) -> Host:
 
 def can_manage_messages(interaction: discord.Interaction[Any]) -> bool:
     return bool(interaction.permissions.manage_messages)
+
+
+class Acting(TypedDict):
+    user_id: int
+    can_manage: bool
+
+
+def acting_member(interaction: discord.Interaction[Any]) -> Acting:
+    """Who acts on a posting, as the posting use cases take it: the member, and whether they moderate
+    (Manage Messages), which lets them change postings others added."""
+    return {"user_id": interaction.user.id, "can_manage": can_manage_messages(interaction)}
 
 
 def can_manage_server(interaction: discord.Interaction[Any]) -> bool:

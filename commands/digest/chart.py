@@ -3,20 +3,7 @@ paid in different currencies share one axis honestly)."""
 
 from __future__ import annotations
 
-from commands.core.chart import (
-    BLACK,
-    GRID,
-    PANEL_TITLE_SIZE,
-    TICK_LENGTH,
-    TICK_SIZE,
-    WIDTH,
-    Box,
-    Canvas,
-    chart_file,
-    frame,
-    nice_ticks,
-    text_size,
-)
+from commands.core import chart as engine
 from commands.core.format import money, role_title
 from commands.core.reply import ReplyFile
 from store import DigestData, RoleMedian
@@ -39,9 +26,9 @@ def _chart_png(medians: list[RoleMedian]) -> bytes:
     changes = [(m.change or 0.0) * 100 for m in rows]
     labels = [f"{role_title(m.role)[:26].rstrip()} · {money(m.median, m.currency)}" for m in rows]
     height = 34 + ROW_HEIGHT * len(rows) + 36
-    canvas = Canvas(WIDTH, height)
-    label_width = max(text_size(label, TICK_SIZE)[0] for label in labels)
-    plot = Box(12 + label_width + TICK_LENGTH + 6, 34, WIDTH - 40, height - 36)
+    canvas = engine.Canvas(engine.WIDTH, height)
+    label_width = max(engine.text_size(label, engine.TICK_SIZE)[0] for label in labels)
+    plot = engine.Box(12 + label_width + engine.TICK_LENGTH + 6, 34, engine.WIDTH - 40, height - 36)
     low, high = min(0.0, *changes), max(0.0, *changes)
     pad = (high - low) * MARGIN or 1.0
     low, high = low - pad, high + pad
@@ -50,13 +37,15 @@ def _chart_png(medians: list[RoleMedian]) -> bytes:
         return plot.left + (value - low) / (high - low) * (plot.right - plot.left)
 
     title = "Median yearly pay this week vs the 4 weeks before"
-    canvas.text((plot.left + plot.right) / 2, plot.top - 8, title, size=PANEL_TITLE_SIZE, anchor="mb")
+    canvas.text((plot.left + plot.right) / 2, plot.top - 8, title, size=engine.PANEL_TITLE_SIZE, anchor="mb")
     draw = canvas.draw
-    for tick in (t for t in nice_ticks(low, high, target=6) if low <= t <= high):
+    for tick in (t for t in engine.nice_ticks(low, high, target=6) if low <= t <= high):
         x = round(x_of(tick))
-        draw.line((x, plot.top, x, plot.bottom), fill=GRID)
-        draw.line((x, plot.bottom, x, plot.bottom + TICK_LENGTH), fill=BLACK)
-        canvas.text(x, plot.bottom + TICK_LENGTH + 2, f"{tick:+.0f}%", size=TICK_SIZE, anchor="mt")
+        draw.line((x, plot.top, x, plot.bottom), fill=engine.GRID)
+        draw.line((x, plot.bottom, x, plot.bottom + engine.TICK_LENGTH), fill=engine.BLACK)
+        canvas.text(
+            x, plot.bottom + engine.TICK_LENGTH + 2, f"{tick:+.0f}%", size=engine.TICK_SIZE, anchor="mt"
+        )
     step = (plot.bottom - plot.top) / len(rows)
     zero = round(x_of(0.0))
     for i, (change, label) in enumerate(zip(changes, labels, strict=True)):
@@ -67,14 +56,16 @@ def _chart_png(medians: list[RoleMedian]) -> bytes:
             (min(zero, end), round(y - half), max(zero, end), round(y + half)),
             fill=RISE if change >= 0 else FALL,
         )
-        draw.line((plot.left - TICK_LENGTH, round(y), plot.left, round(y)), fill=BLACK)
-        canvas.text(plot.left - TICK_LENGTH - 3, y, label, size=TICK_SIZE, anchor="rm")
-    draw.line((zero, plot.top, zero, plot.bottom), fill=BLACK)
-    frame(canvas, plot)
+        draw.line((plot.left - engine.TICK_LENGTH, round(y), plot.left, round(y)), fill=engine.BLACK)
+        canvas.text(plot.left - engine.TICK_LENGTH - 3, y, label, size=engine.TICK_SIZE, anchor="rm")
+    draw.line((zero, plot.top, zero, plot.bottom), fill=engine.BLACK)
+    engine.frame(canvas, plot)
     return canvas.png()
 
 
 async def digest_chart(data: DigestData) -> ReplyFile | None:
     if not chart_helps(data):
         return None
-    return await chart_file(lambda: _chart_png(data.role_medians), CHART_FILE, "How role medians moved")
+    return await engine.chart_file(
+        lambda: _chart_png(data.role_medians), CHART_FILE, "How role medians moved"
+    )

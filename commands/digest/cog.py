@@ -9,7 +9,7 @@ on to it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
@@ -50,27 +50,40 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="The w
         self.bot = bot
         super().__init__()
 
-    async def _changing(self, guild_id: int, work: Awaitable[Reply]) -> Reply:
-        reply = await work
-        if reply.kind != "error":
-            await self.bot.digest_changed(guild_id)
-        return reply
+    async def _run(
+        self,
+        interaction: discord.Interaction[Any],
+        action: Callable[..., Awaitable[Reply]],
+        *,
+        changes: bool,
+        **options: Any,
+    ) -> None:
+        """Run a /digest use case for the caller, privately; after a change, the timer follows."""
+        assert interaction.guild_id is not None
+        guild_id = interaction.guild_id
+        services, policy = self.bot.services, self.bot.digest_policy
+
+        async def work() -> Reply:
+            reply = await action(
+                services, policy, guild_id, can_manage=can_manage_server(interaction), **options
+            )
+            if changes and reply.kind != "error":
+                await self.bot.digest_changed(guild_id)
+            return reply
+
+        await self.bot.answer(interaction, work(), ephemeral=True)
 
     @app_commands.command(name="channel", description="Post the weekly digest in a channel (Manage Server)")
     @app_commands.describe(channel="Where the digest is posted")
     @app_commands.guild_only()
     async def channel(self, interaction: discord.Interaction[Any], channel: discord.TextChannel) -> None:
-        assert interaction.guild_id is not None
-        guild_id = interaction.guild_id
-        work = usecase.digest_channel(
-            self.bot.services,
-            self.bot.digest_policy,
-            guild_id,
-            channel.id,
-            can_manage=can_manage_server(interaction),
+        await self._run(
+            interaction,
+            usecase.digest_channel,
+            changes=True,
+            channel_id=channel.id,
             bot_can_post=_bot_can_post(channel),
         )
-        await self.bot.answer(interaction, self._changing(guild_id, work), ephemeral=True)
 
     @app_commands.command(name="schedule", description="When the weekly digest is posted (Manage Server)")
     @app_commands.describe(
@@ -88,49 +101,22 @@ class DigestCog(commands.GroupCog, group_name="digest", group_description="The w
         time: app_commands.Range[str, 1, 20] | None = None,
         timezone: app_commands.Range[str, 1, 64] | None = None,
     ) -> None:
-        assert interaction.guild_id is not None
-        guild_id = interaction.guild_id
-        work = usecase.digest_schedule(
-            self.bot.services,
-            self.bot.digest_policy,
-            guild_id,
-            can_manage=can_manage_server(interaction),
-            day=day.value if day else None,
-            at=time,
-            timezone=timezone,
+        day_value = day.value if day else None
+        await self._run(
+            interaction, usecase.digest_schedule, changes=True, day=day_value, at=time, timezone=timezone
         )
-        await self.bot.answer(interaction, self._changing(guild_id, work), ephemeral=True)
 
     @app_commands.command(name="preview", description="This week's digest so far, just for you")
     @app_commands.guild_only()
     async def preview(self, interaction: discord.Interaction[Any]) -> None:
-        assert interaction.guild_id is not None
-        work = usecase.answer_preview(
-            self.bot.services,
-            self.bot.digest_policy,
-            interaction.guild_id,
-            can_manage=can_manage_server(interaction),
-        )
-        await self.bot.answer(interaction, work, ephemeral=True)
+        await self._run(interaction, usecase.answer_preview, changes=False)
 
     @app_commands.command(name="off", description="Stop posting the weekly digest (Manage Server)")
     @app_commands.guild_only()
     async def off(self, interaction: discord.Interaction[Any]) -> None:
-        assert interaction.guild_id is not None
-        guild_id = interaction.guild_id
-        work = usecase.digest_off(
-            self.bot.services, self.bot.digest_policy, guild_id, can_manage=can_manage_server(interaction)
-        )
-        await self.bot.answer(interaction, self._changing(guild_id, work), ephemeral=True)
+        await self._run(interaction, usecase.digest_off, changes=True)
 
     @app_commands.command(name="status", description="Where and when the weekly digest is posted")
     @app_commands.guild_only()
     async def status(self, interaction: discord.Interaction[Any]) -> None:
-        assert interaction.guild_id is not None
-        work = usecase.digest_status(
-            self.bot.services,
-            self.bot.digest_policy,
-            interaction.guild_id,
-            can_manage=can_manage_server(interaction),
-        )
-        await self.bot.answer(interaction, work, ephemeral=True)
+        await self._run(interaction, usecase.digest_status, changes=False)

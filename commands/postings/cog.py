@@ -25,7 +25,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from commands.core import ids
-from commands.core.cog import Host, can_manage_messages, host, posting_choices
+from commands.core.cog import Host, acting_member, host, posting_choices
 from commands.core.errors import AttachmentError, UserFacingError
 from commands.core.reply import Reply
 from commands.postings import usecase
@@ -202,8 +202,7 @@ class PostingsCog(commands.Cog):
             self.bot.services,
             interaction.guild_id,
             posting,
-            user_id=interaction.user.id,
-            can_manage=can_manage_messages(interaction),
+            **acting_member(interaction),
         )
         await self.bot.answer(interaction, work)
 
@@ -232,18 +231,28 @@ class ListPageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=id
             await bot.report(interaction, exc, context=f"list page {self.page} (query={self.query!r})")
 
 
-class RemoveButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ids.REMOVE):
-    """The Remove button under a card: the poster, or anyone with Manage Messages."""
+class PostingButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ids.FIX):
+    """A button under a card that acts on its posting: the id is in the custom_id (see ids)."""
+
+    label = "Fix"
+    custom_id_of = staticmethod(ids.fix)
 
     def __init__(self, posting_id: int) -> None:
-        super().__init__(discord.ui.Button(label="Remove", custom_id=ids.remove(posting_id)))
+        super().__init__(discord.ui.Button(label=self.label, custom_id=self.custom_id_of(posting_id)))
         self.posting_id = posting_id
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> RemoveButton:
+    ) -> PostingButton:
         return cls(int(match["id"]))
+
+
+class RemoveButton(PostingButton, template=ids.REMOVE):
+    """The Remove button under a card: the poster, or anyone with Manage Messages."""
+
+    label = "Remove"
+    custom_id_of = staticmethod(ids.remove)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         bot = host(interaction)
@@ -256,8 +265,7 @@ class RemoveButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ids.
                 bot.services,
                 interaction.guild_id,
                 self.posting_id,
-                user_id=interaction.user.id,
-                can_manage=can_manage_messages(interaction),
+                **acting_member(interaction),
             )
             removed = reply.kind != "error"
             return reply.model_copy(update={"ephemeral": True})
@@ -318,8 +326,7 @@ class FixModal(discord.ui.Modal):
             interaction.guild_id,
             self.posting_id,
             values,
-            user_id=interaction.user.id,
-            can_manage=can_manage_messages(interaction),
+            **acting_member(interaction),
         )
         await bot.answer(interaction, work)
 
@@ -329,18 +336,8 @@ class FixModal(discord.ui.Modal):
         await host(interaction).report(interaction, error, context=f"Fix form for posting {self.posting_id}")
 
 
-class FixButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ids.FIX):
+class FixButton(PostingButton, template=ids.FIX):
     """The Fix button: a form with the fields as they stand; what is saved wins over the parse."""
-
-    def __init__(self, posting_id: int) -> None:
-        super().__init__(discord.ui.Button(label="Fix", custom_id=ids.fix(posting_id)))
-        self.posting_id = posting_id
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> FixButton:
-        return cls(int(match["id"]))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         bot = host(interaction)
@@ -350,8 +347,7 @@ class FixButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ids.FIX
                 bot.services,
                 interaction.guild_id,
                 self.posting_id,
-                user_id=interaction.user.id,
-                can_manage=can_manage_messages(interaction),
+                **acting_member(interaction),
             )
             await interaction.response.send_modal(FixModal(draft, nonce=interaction.id))
         except Exception as exc:

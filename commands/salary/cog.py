@@ -38,12 +38,11 @@ class SalaryCog(commands.Cog):
         currency: app_commands.Range[str, 3, 3] | None = None,
     ) -> None:
         assert interaction.guild_id is not None
-        work = usecase.answer_salary(
-            self.bot.services,
-            interaction.guild_id,
+        query = usecase.SalaryQuery(
             role,
             location=location,
             seniority=seniority.value if seniority else None,
             currency=currency.upper() if currency else None,
         )
+        work = usecase.salary(self.bot.services, interaction.guild_id, query)
         await self.bot.answer(interaction, work)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from commands.core.format import money, role_title
 from commands.core.reply import Reply, ReplyField
 from commands.core.services import Services
@@ -42,24 +44,38 @@ def salary_fields(stats: SalaryStats) -> list[ReplyField]:
     return fields
 
 
-async def salary(
-    svc: Services,
-    guild_id: int,
-    role: str,
-    *,
-    location: str | None = None,
-    seniority: str | None = None,
-    currency: str | None = None,
-    period: Period = "year",
-    chart: bool = True,
-) -> Reply:
-    stats = await svc.store.salary_stats(
-        guild_id, role, location=location, seniority=seniority, currency=currency, period=period
+@dataclass(frozen=True, slots=True)
+class SalaryQuery:
+    """What /salary is asked: a role, and the filters (each front end reads its options into one)."""
+
+    role: str
+    location: str | None = None
+    seniority: str | None = None
+    currency: str | None = None
+    period: Period = "year"
+
+
+async def salary(svc: Services, guild_id: int, query: SalaryQuery, *, chart: bool | None = None) -> Reply:
+    """/salary: kept while the server's postings are unchanged, computed once for identical questions
+    asked together; with a chart unless ``chart`` is False (default: when the deployment draws them)."""
+    drawn = svc.charts if chart is None else chart
+    return await svc.answers.answer(
+        guild_id, ("salary", query, drawn), lambda: salary_reply(svc, guild_id, query, chart=drawn)
     )
-    filters = " · ".join(x for x in (location, seniority, currency.upper() if currency else None) if x)
+
+
+async def salary_reply(svc: Services, guild_id: int, query: SalaryQuery, *, chart: bool = True) -> Reply:
+    """The answer, computed."""
+    stats = await svc.store.salary_stats(
+        guild_id, query.role, query.location, query.seniority, query.currency, query.period
+    )
+    currency = query.currency
+    filters = " · ".join(
+        x for x in (query.location, query.seniority, currency.upper() if currency else None) if x
+    )
     if not stats.by_currency:
         where = f" ({filters})" if filters else ""
-        return Reply.notice(f"No saved postings with pay match '{role}'{where} yet.")
+        return Reply.notice(f"No saved postings with pay match '{query.role}'{where} yet.")
     lines = []
     if filters:
         lines.append(f"Filtered: {filters}")
@@ -75,7 +91,7 @@ async def salary(
         if image is not None:
             files.append(image)
     return Reply(
-        title=f"Pay for {role_title(stats.role_key)} (per {period})",
+        title=f"Pay for {role_title(stats.role_key)} (per {query.period})",
         description="\n".join(lines) or None,
         fields=salary_fields(stats),
         footer=(
@@ -83,25 +99,4 @@ async def salary(
             f"({svc.pay.hours_per_year:g} hours a year)."
         ),
         files=files,
-    )
-
-
-async def answer_salary(
-    svc: Services,
-    guild_id: int,
-    role: str,
-    *,
-    location: str | None = None,
-    seniority: str | None = None,
-    currency: str | None = None,
-) -> Reply:
-    """/salary as the front ends ask it: kept while the server's postings are unchanged, computed once
-    for identical questions asked together, with a chart when the deployment draws them."""
-    key = ("salary", role, location, seniority, currency, svc.charts)
-    return await svc.answers.answer(
-        guild_id,
-        key,
-        lambda: salary(
-            svc, guild_id, role, location=location, seniority=seniority, currency=currency, chart=svc.charts
-        ),
     )

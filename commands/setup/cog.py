@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Coroutine
-from typing import Any
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from commands.core.cog import Host
-from commands.core.reply import Reply
 from commands.setup import usecase
+
+T = TypeVar("T")
+
+
+def _manage_server(command: T) -> T:
+    """Shown to, and run for, members with Manage Server only; in a server, never in DMs."""
+    return app_commands.default_permissions(manage_guild=True)(
+        app_commands.checks.has_permissions(manage_guild=True)(app_commands.guild_only()(command))
+    )
 
 
 class SetupCog(commands.GroupCog, group_name="setup", group_description="Server settings for JobScout"):
@@ -19,36 +26,32 @@ class SetupCog(commands.GroupCog, group_name="setup", group_description="Server 
         self.bot = bot
         super().__init__()
 
-    def _watch(
-        self, guild_id: int, channel: discord.TextChannel, watched: bool
-    ) -> Coroutine[Any, Any, Reply]:
+    async def _watch(
+        self, interaction: discord.Interaction[Any], channel: discord.TextChannel, watched: bool
+    ) -> None:
+        assert interaction.guild_id is not None
         discord_settings = self.bot.settings.discord
-        return usecase.watch(
+        work = usecase.watch(
             self.bot.services,
-            guild_id,
+            interaction.guild_id,
             channel.id,
             watched,
             names=discord_settings.watch_channels,
             pastes=discord_settings.message_content,
         )
+        await self.bot.answer(interaction, work, ephemeral=True)
 
     @app_commands.command(name="watch", description="Read postings pasted in this channel")
     @app_commands.describe(channel="The channel members paste postings in")
-    @app_commands.default_permissions(manage_guild=True)
-    @app_commands.checks.has_permissions(manage_guild=True)
-    @app_commands.guild_only()
+    @_manage_server
     async def watch(self, interaction: discord.Interaction[Any], channel: discord.TextChannel) -> None:
-        assert interaction.guild_id is not None
-        await self.bot.answer(interaction, self._watch(interaction.guild_id, channel, True), ephemeral=True)
+        await self._watch(interaction, channel, True)
 
     @app_commands.command(name="unwatch", description="Stop reading postings in this channel")
     @app_commands.describe(channel="The channel to stop watching")
-    @app_commands.default_permissions(manage_guild=True)
-    @app_commands.checks.has_permissions(manage_guild=True)
-    @app_commands.guild_only()
+    @_manage_server
     async def unwatch(self, interaction: discord.Interaction[Any], channel: discord.TextChannel) -> None:
-        assert interaction.guild_id is not None
-        await self.bot.answer(interaction, self._watch(interaction.guild_id, channel, False), ephemeral=True)
+        await self._watch(interaction, channel, False)
 
     @app_commands.command(name="show", description="Which channels JobScout reads postings from")
     @app_commands.guild_only()

@@ -177,15 +177,6 @@ def test_empty_reply_still_renders_a_sendable_embed() -> None:
 # --- fitting a reply to one message -----------------------------------------------------------------
 
 
-def _size(r: Reply) -> int:
-    return (
-        len(r.title or "")
-        + len(r.description or "")
-        + len(r.footer or "")
-        + sum(len(f.name) + len(f.value) for f in r.fields)
-    )
-
-
 def test_fit_respects_every_limit() -> None:
     huge = Reply(
         title="T" * 500,
@@ -205,7 +196,7 @@ def test_fit_respects_every_limit() -> None:
     )
     assert all(f.name and f.value for f in fitted.fields)
     assert len(fitted.footer or "") <= limits.FOOTER_LIMIT
-    assert _size(fitted) <= limits.EMBED_TOTAL_LIMIT
+    assert limits.reply_size(fitted) <= limits.EMBED_TOTAL_LIMIT
     assert len(fitted.buttons) <= limits.BUTTONS_LIMIT
     assert all(
         len(b.custom_id) <= limits.CUSTOM_ID_LIMIT and len(b.label) <= limits.BUTTON_LABEL_LIMIT

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -24,33 +25,42 @@ def test_run_without_a_token_explains(
     assert "DISCORD_TOKEN is not set" in err and "Traceback" not in err
 
 
-async def test_rejected_token_is_a_message_not_a_traceback(
+Outcome = tuple[int, str, str]  # exit status, standard error, the log
+
+
+@pytest.fixture
+def run_bot(
     fake: FakeDiscord,
     db_url: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     caplog: pytest.LogCaptureFixture,
-) -> None:
+) -> Callable[[str], Awaitable[Outcome]]:
+    """``jobscout run`` against the fake with a token: what it exits with, says and logs."""
     caplog.set_level(logging.DEBUG)
+
+    async def run(token: str) -> Outcome:
+        code = await asyncio.wait_for(cli_bot.run_bot(bot_settings(fake, tmp_path, db_url), token), 20)
+        return code, capsys.readouterr().err, caplog.text
+
+    return run
+
+
+async def test_rejected_token_is_a_message_not_a_traceback(
+    run_bot: Callable[[str], Awaitable[Outcome]],
+) -> None:
     secret = "MTIz.wrong-secret-token.abc"
-    code = await cli_bot.run_bot(bot_settings(fake, tmp_path, db_url), secret)
+    code, err, logged = await run_bot(secret)
     assert code == cli_bot.EXIT_CONFIG
-    err = capsys.readouterr().err
     assert "LoginFailure" in err and "Traceback" not in err
-    assert secret not in err and secret not in caplog.text
+    assert secret not in err and secret not in logged
 
 
 async def test_missing_message_content_intent_is_explained(
-    fake: FakeDiscord,
-    db_url: str,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    caplog: pytest.LogCaptureFixture,
+    fake: FakeDiscord, run_bot: Callable[[str], Awaitable[Outcome]]
 ) -> None:
-    caplog.set_level(logging.DEBUG)
     fake.message_content_allowed = False
-    code = await asyncio.wait_for(cli_bot.run_bot(bot_settings(fake, tmp_path, db_url), fake.token), 20)
+    code, err, logged = await run_bot(fake.token)
     assert code == cli_bot.EXIT_CONFIG
-    err = capsys.readouterr().err
     assert "Message Content Intent" in err and "message_content = false" in err
-    assert fake.token not in caplog.text and fake.token not in err
+    assert fake.token not in logged and fake.token not in err

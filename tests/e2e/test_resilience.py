@@ -34,13 +34,13 @@ MESSAGE_CONTENT_INTENT = 1 << 15
 async def test_a_slow_command_is_deferred_within_three_seconds(
     env: Env, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = live("commands.salary.usecase").answer_salary
+    real = live("commands.salary.usecase").salary
 
     async def slow(*args: Any, **kwargs: Any) -> Reply:
         await asyncio.sleep(3.5)
         return await real(*args, **kwargs)
 
-    monkeypatch.setattr(live("commands.salary.usecase"), "answer_salary", slow)
+    monkeypatch.setattr(live("commands.salary.usecase"), "salary", slow)
     ix = await env.slash("salary", opt("role", "data engineer"))
     ack = await env.fake.ack(ix)
     assert ack.json["type"] == DEFERRED_CHANNEL_MESSAGE

@@ -9,11 +9,14 @@ import re
 import signal
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from tests.e2e.fakediscord import FakeDiscord
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV_COMMAND = (sys.executable, "-m", "bot")
@@ -89,18 +92,32 @@ class BotProcess:
     def text(self) -> str:
         return self.log.read_text(errors="replace")
 
-    async def wait_log(self, pattern: str, timeout: float = 30.0) -> re.Match[str]:
-        """Until the log matches ``pattern`` (a regular expression); fails early if the process died."""
+    async def _until(
+        self,
+        probe: Callable[[], Awaitable[T | None]],
+        missing: Callable[[], str],
+        timeout: float,
+        pause: float,
+    ) -> T:
+        """``probe()`` until it gives something; fails early if the process died, or after ``timeout``."""
         deadline = time.monotonic() + timeout
         while True:
-            found = re.search(pattern, self.text())
-            if found:
+            found = await probe()
+            if found is not None:
                 return found
             if self.proc.returncode is not None:
                 raise AssertionError(f"{self.name} exited {self.proc.returncode}:\n{self.text()[-3000:]}")
             if time.monotonic() > deadline:
-                raise AssertionError(f"{self.name}: no {pattern!r} in {timeout} s:\n{self.text()[-3000:]}")
-            await asyncio.sleep(0.05)
+                raise AssertionError(f"{self.name}: {missing()}\n{self.text()[-3000:]}")
+            await asyncio.sleep(pause)
+
+    async def wait_log(self, pattern: str, timeout: float = 30.0) -> re.Match[str]:
+        """Until the log matches ``pattern`` (a regular expression); fails early if the process died."""
+
+        async def probe() -> re.Match[str] | None:
+            return re.search(pattern, self.text())
+
+        return await self._until(probe, lambda: f"no {pattern!r} in {timeout} s:", timeout, 0.05)
 
     async def health(self, *extra: str) -> tuple[int, str]:
         """``jobscout health`` with this process's settings: (exit status, output)."""
@@ -117,16 +134,14 @@ class BotProcess:
         return check.returncode, out.decode()
 
     async def wait_healthy(self, timeout: float = 60.0) -> str:
-        deadline = time.monotonic() + timeout
-        while True:
-            code, out = await self.health()
-            if code == 0:
-                return out
-            if self.proc.returncode is not None:
-                raise AssertionError(f"{self.name} exited {self.proc.returncode}:\n{self.text()[-3000:]}")
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{self.name} never healthy: {out}\n{self.text()[-3000:]}")
-            await asyncio.sleep(0.2)
+        last = ""
+
+        async def probe() -> str | None:
+            nonlocal last
+            code, last = await self.health()
+            return last if code == 0 else None
+
+        return await self._until(probe, lambda: f"never healthy: {last}", timeout, 0.2)
 
     def signal(self, sig: signal.Signals = signal.SIGTERM) -> None:
         if self.proc.returncode is None:

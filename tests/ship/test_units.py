@@ -82,8 +82,10 @@ class SlowSender:
     def __init__(self, delay: float) -> None:
         self.delay = delay
         self.sent: list[int] = []
+        self.sending = asyncio.Event()
 
     async def send(self, guild_id: int, channel_id: int, reply: Reply) -> None:
+        self.sending.set()
         await asyncio.sleep(self.delay)
         self.sent.append(guild_id)
 
@@ -132,7 +134,7 @@ async def test_drain_waits_for_a_digest_being_sent(
     scheduler.scheduler.start(paused=True)
     try:
         firing = asyncio.create_task(scheduler.fire(guild))
-        await asyncio.sleep(0.05)
+        await sender.sending.wait()
         assert await scheduler.drain(5.0) is True
         assert firing.done() and firing.result().sent and sender.sent == [guild]
         # A drain shorter than the send reports that work is left.
@@ -141,7 +143,7 @@ async def test_drain_waits_for_a_digest_being_sent(
         await store.update_guild_settings(guild, digest_time=(clock.now - timedelta(minutes=1)).time())
         clock.advance(days=7)
         firing = asyncio.create_task(scheduler.fire(guild))
-        await asyncio.sleep(0.05)
+        await slow.sending.wait()
         assert await scheduler.drain(0.05) is False
         firing.cancel()
     finally:

@@ -10,31 +10,37 @@ import pytest
 
 from commands.compare import usecase as compare_cmd
 from commands.compare.usecase import answer_compare
+from commands.core.answers import HEAVY_AT_ONCE
 from commands.core.reply import Reply
 from commands.core.services import Services
 from commands.postings.usecase import FixValues, Origin, add_posting, fix_fields, remove_posting
 from commands.salary import usecase as salary_cmd
-from commands.salary.usecase import answer_salary
+from commands.salary.usecase import SalaryQuery, salary
 from tests.factories import posting_text
 
 
 async def test_identical_concurrent_questions_share_one_computation(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[Any, ...]] = []
+    release = asyncio.Event()
 
-    async def salary(svc: Any, guild_id: int, role: str, **options: Any) -> Reply:
-        calls.append((guild_id, role, tuple(sorted(options.items()))))
+    async def salary_reply(svc: Any, guild_id: int, query: SalaryQuery, **options: Any) -> Reply:
+        calls.append((guild_id, query, tuple(sorted(options.items()))))
         number = len(calls)
-        await asyncio.sleep(0.05)
-        return Reply(title=f"Pay for {role} #{number}")
+        await release.wait()
+        return Reply(title=f"Pay for {query.role} #{number}")
 
-    monkeypatch.setattr(salary_cmd, "salary", salary)
+    monkeypatch.setattr(salary_cmd, "salary_reply", salary_reply)
     svc = Services(store=None, pay=None)  # type: ignore[arg-type]
-    replies = await asyncio.gather(
-        answer_salary(svc, 1, "nurse"),
-        answer_salary(svc, 1, "nurse"),
-        answer_salary(svc, 2, "nurse"),
-        answer_salary(svc, 1, "nurse", location="Oslo"),
+    asking = asyncio.gather(
+        salary(svc, 1, SalaryQuery("nurse")),
+        salary(svc, 1, SalaryQuery("nurse")),
+        salary(svc, 2, SalaryQuery("nurse")),
+        salary(svc, 1, SalaryQuery("nurse", location="Oslo")),
     )
+    while len(calls) < HEAVY_AT_ONCE:  # every heavy slot busy: all four questions have been asked
+        await asyncio.sleep(0)
+    release.set()
+    replies = await asking
     assert [r.title for r in replies] == [
         "Pay for nurse #1",
         "Pay for nurse #1",
@@ -43,29 +49,34 @@ async def test_identical_concurrent_questions_share_one_computation(monkeypatch:
     ]
     assert len(calls) == 3
     # asked again later, with no posting changed in between: the kept answer
-    assert (await answer_salary(svc, 1, "nurse")).title == "Pay for nurse #1"
+    assert (await salary(svc, 1, SalaryQuery("nurse"))).title == "Pay for nurse #1"
     assert len(calls) == 3
     # once a posting of that server changed, it is computed again
     svc.answers.changed(1)
-    assert (await answer_salary(svc, 1, "nurse")).title == "Pay for nurse #4"
+    assert (await salary(svc, 1, SalaryQuery("nurse"))).title == "Pay for nurse #4"
 
 
 async def test_a_failure_reaches_every_asker_and_is_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     attempts = 0
+    release = asyncio.Event()
 
     async def compare(svc: Any, guild_id: int, ids: list[int], **options: Any) -> Reply:
         nonlocal attempts
         attempts += 1
-        await asyncio.sleep(0.01)
+        await release.wait()
         if attempts == 1:
             raise RuntimeError("database hiccup")
         return Reply(title="ok")
 
     monkeypatch.setattr(compare_cmd, "compare", compare)
     svc = Services(store=None, pay=None)  # type: ignore[arg-type]
-    results = await asyncio.gather(
+    asking = asyncio.gather(
         answer_compare(svc, 1, [1, 2]), answer_compare(svc, 1, [1, 2]), return_exceptions=True
     )
+    while attempts < 1:  # the first computation started: both askers wait on it
+        await asyncio.sleep(0)
+    release.set()
+    results = await asking
     assert all(isinstance(r, RuntimeError) for r in results)
     assert (await answer_compare(svc, 1, [1, 2])).title == "ok"
 
@@ -88,13 +99,13 @@ def test_sources_map_to_the_store(source: Origin, stored: str) -> None:
 async def test_charts_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[bool] = []
 
-    async def salary(svc: Any, guild_id: int, role: str, **options: Any) -> Reply:
+    async def salary_reply(svc: Any, guild_id: int, query: SalaryQuery, **options: Any) -> Reply:
         seen.append(options["chart"])
         return Reply(title="x")
 
-    monkeypatch.setattr(salary_cmd, "salary", salary)
-    await answer_salary(Services(store=None, pay=None, charts=False), 1, "nurse")  # type: ignore[arg-type]
-    await answer_salary(Services(store=None, pay=None), 1, "nurse")  # type: ignore[arg-type]
+    monkeypatch.setattr(salary_cmd, "salary_reply", salary_reply)
+    await salary(Services(store=None, pay=None, charts=False), 1, SalaryQuery("nurse"))  # type: ignore[arg-type]
+    await salary(Services(store=None, pay=None), 1, SalaryQuery("nurse"))  # type: ignore[arg-type]
     assert seen == [False, True]
 
 
@@ -118,22 +129,22 @@ def _count(reply: Reply) -> str:
 async def test_salary_answer_is_kept_until_a_posting_is_added_removed_or_fixed(services: Services) -> None:
     uc = services
     ids = [await _paste(uc, ALPHA, seed, 100_000 + seed * 1000) for seed in range(3)]
-    first = await answer_salary(uc, ALPHA, "machine learning engineer")
+    first = await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))
     assert _count(first) == "USD · 3 postings" and first.files
 
-    again = await answer_salary(uc, ALPHA, "machine learning engineer")
+    again = await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))
     assert uc.answers.cache.hits == 1 and again == first
 
     await _paste(uc, ALPHA, 3, 150_000)  # added
-    assert _count(await answer_salary(uc, ALPHA, "machine learning engineer")) == "USD · 4 postings"
+    assert _count(await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))) == "USD · 4 postings"
 
     await remove_posting(uc, ALPHA, ids[0], user_id=5, can_manage=False)  # removed
-    assert _count(await answer_salary(uc, ALPHA, "machine learning engineer")) == "USD · 3 postings"
+    assert _count(await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))) == "USD · 3 postings"
 
-    before = await answer_salary(uc, ALPHA, "machine learning engineer")
+    before = await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))
     values = FixValues(title=None, company=None, pay="EUR 90000 per year", seniority=None)
     await fix_fields(uc, ALPHA, ids[1], values, user_id=5, can_manage=False)  # fixed
-    after = await answer_salary(uc, ALPHA, "machine learning engineer")
+    after = await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))
     assert after != before
     assert sorted(f.name for f in after.fields if "·" in f.name) == ["EUR · 1 posting", "USD · 2 postings"]
 
@@ -143,16 +154,16 @@ async def test_answers_are_never_shared_across_servers(services: Services) -> No
     await _paste(uc, ALPHA, 1, 100_000)
     await _paste(uc, BETA, 2, 200_000)
     await _paste(uc, BETA, 3, 210_000)
-    alpha = await answer_salary(uc, ALPHA, "machine learning engineer")
-    beta = await answer_salary(uc, BETA, "machine learning engineer")
+    alpha = await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))
+    beta = await salary(uc, BETA, SalaryQuery("machine learning engineer"))
     assert _count(alpha) == "USD · 1 posting" and _count(beta) == "USD · 2 postings"
     assert alpha.files[0].data != beta.files[0].data
 
     await _paste(uc, BETA, 4, 220_000)  # a write in one server leaves the other's answers in place
     hits = uc.answers.cache.hits
-    assert await answer_salary(uc, ALPHA, "machine learning engineer") == alpha
+    assert await salary(uc, ALPHA, SalaryQuery("machine learning engineer")) == alpha
     assert uc.answers.cache.hits == hits + 1
-    assert _count(await answer_salary(uc, BETA, "machine learning engineer")) == "USD · 3 postings"
+    assert _count(await salary(uc, BETA, SalaryQuery("machine learning engineer"))) == "USD · 3 postings"
 
 
 async def test_compare_answer_follows_a_fix(services: Services) -> None:
@@ -175,15 +186,15 @@ class FailingStore:
 
 
 async def test_a_failed_write_still_invalidates(monkeypatch: pytest.MonkeyPatch) -> None:
-    async def salary(svc: Any, guild_id: int, role: str, **options: Any) -> Reply:
+    async def salary_reply(svc: Any, guild_id: int, query: SalaryQuery, **options: Any) -> Reply:
         return Reply(title=f"version {uc.answers.cache.version(guild_id)}")
 
-    monkeypatch.setattr(salary_cmd, "salary", salary)
+    monkeypatch.setattr(salary_cmd, "salary_reply", salary_reply)
     uc = Services(store=FailingStore(), pay=None)  # type: ignore[arg-type]
-    assert (await answer_salary(uc, 1, "nurse")).title == "version 0"
+    assert (await salary(uc, 1, SalaryQuery("nurse"))).title == "version 0"
     with pytest.raises(RuntimeError):
         await add_posting(uc, 1, "text", origin=Origin("command"))
-    assert (await answer_salary(uc, 1, "nurse")).title == "version 1"
+    assert (await salary(uc, 1, SalaryQuery("nurse"))).title == "version 1"
 
 
 async def test_an_answer_computed_while_a_posting_is_added_is_not_kept(
@@ -192,19 +203,19 @@ async def test_an_answer_computed_while_a_posting_is_added_is_not_kept(
     started, release = asyncio.Event(), asyncio.Event()
     calls = 0
 
-    async def salary(svc: Any, guild_id: int, role: str, **options: Any) -> Reply:
+    async def salary_reply(svc: Any, guild_id: int, query: SalaryQuery, **options: Any) -> Reply:
         nonlocal calls
         calls += 1
         started.set()
         await release.wait()
         return Reply(title=f"computation {calls}")
 
-    monkeypatch.setattr(salary_cmd, "salary", salary)
+    monkeypatch.setattr(salary_cmd, "salary_reply", salary_reply)
     uc = Services(store=FailingStore(), pay=None)  # type: ignore[arg-type]
-    asking = asyncio.ensure_future(answer_salary(uc, 1, "nurse"))
+    asking = asyncio.ensure_future(salary(uc, 1, SalaryQuery("nurse")))
     await started.wait()
     with pytest.raises(RuntimeError):
         await add_posting(uc, 1, "text", origin=Origin("command"))
     release.set()
     assert (await asking).title == "computation 1"
-    assert (await answer_salary(uc, 1, "nurse")).title == "computation 2"
+    assert (await salary(uc, 1, SalaryQuery("nurse"))).title == "computation 2"

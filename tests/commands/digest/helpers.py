@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from commands.core.reply import Reply
 from commands.digest.runs import SendFailed
@@ -78,30 +79,12 @@ async def a_week_of_postings(store: Store, week_start: datetime, guild_id: int =
             skills=["Hadoop", "Python"],
             guild_id=guild_id,
         )
-    await add_at(
-        store,
-        week_start + timedelta(hours=5),
-        "a",
-        pay=(150_000, 170_000, "USD", "year"),
-        skills=["PyTorch", "Python"],
-        message_id=9001,
-        guild_id=guild_id,
-    )
-    await add_at(
-        store,
-        week_start + timedelta(days=2),
-        "b",
-        title="Data Analyst",
-        pay=(60_000, 60_000, "USD", "year"),
-        skills=["SQL"],
-        message_id=9002,
-        guild_id=guild_id,
-    )
-    await add_at(
-        store,
-        week_start + timedelta(days=3),
-        "c",
-        pay=(110_000, 110_000, "USD", "year"),
-        skills=["PyTorch"],
-        guild_id=guild_id,
-    )
+    this_week: list[tuple[timedelta, str, dict[str, Any]]] = [
+        (timedelta(hours=5), "a", {"pay": (150_000, 170_000, "USD", "year"), "skills": ["PyTorch", "Python"],
+                                   "message_id": 9001}),
+        (timedelta(days=2), "b", {"title": "Data Analyst", "pay": (60_000, 60_000, "USD", "year"),
+                                  "skills": ["SQL"], "message_id": 9002}),
+        (timedelta(days=3), "c", {"pay": (110_000, 110_000, "USD", "year"), "skills": ["PyTorch"]}),
+    ]  # fmt: skip
+    for offset, seed, fields in this_week:
+        await add_at(store, week_start + offset, seed, guild_id=guild_id, **fields)
