@@ -1,4 +1,4 @@
-"""The SQLModel tables. Only migrations change the schema; ``tests/store/test_migrations.py`` checks that
+"""The SQLModel tables. Only migrations change the schema; ``tests/store/db/test_migrations.py`` checks that
 these definitions and the migrations agree.
 
 Postings carry denormalized, precomputed columns (role key, annualized pay, sample) so the queries read

@@ -13,6 +13,12 @@ from store.queries.postings import fixes_of, load_views
 from store.results import ExportRow
 
 _P = POSTINGS.c
+# what an export row takes as it is from the posting's view, and from its postings row
+_FROM_VIEW = (
+    "id", "guild_id", "added_at", "source", "user_id", "channel_id", "message_id", "title", "company", "role",
+    "seniority", "workplace", "employment_type", "locations", "skills", "text",
+)  # fmt: skip
+_FROM_ROW = ("pay_period", "pay_year", "pay_usd_year", "pay_rate_date")
 
 
 async def export_rows(
@@ -38,11 +44,7 @@ async def export_rows(
             views = await load_views(session, guild_id, ids)
             fixes = await fixes_of(session, ids)
             rows = (
-                await session.execute(
-                    select(_P.id, _P.pay_period, _P.pay_year, _P.pay_usd_year, _P.pay_rate_date).where(
-                        _P.id.in_(ids)
-                    )
-                )
+                await session.execute(select(_P.id, *(_P[name] for name in _FROM_ROW)).where(_P.id.in_(ids)))
             ).all()
         extra = {int(r.id): r for r in rows}
         for pid in ids:
@@ -50,32 +52,15 @@ async def export_rows(
             if v is None:
                 continue
             e = extra[pid]
+            pay = v.pay
             yield ExportRow(
-                id=v.id,
-                guild_id=v.guild_id,
-                added_at=v.added_at,
-                source=v.source,
-                user_id=v.user_id,
-                channel_id=v.channel_id,
-                message_id=v.message_id,
-                title=v.title,
-                company=v.company,
-                role=v.role,
-                seniority=v.seniority,
-                workplace=v.workplace,
-                employment_type=v.employment_type,
-                locations=v.locations,
-                pay_text=v.pay.text if v.pay else None,
-                pay_currency=v.pay.currency if v.pay else None,
-                pay_period=e.pay_period,
-                pay_min=v.pay.min if v.pay else None,
-                pay_max=v.pay.max if v.pay else None,
-                pay_year=e.pay_year,
-                pay_usd_year=e.pay_usd_year,
-                pay_rate_date=e.pay_rate_date,
-                skills=v.skills,
+                **{name: getattr(v, name) for name in _FROM_VIEW},
+                pay_text=pay.text if pay else None,
+                pay_currency=pay.currency if pay else None,
+                pay_min=pay.min if pay else None,
+                pay_max=pay.max if pay else None,
+                **{name: getattr(e, name) for name in _FROM_ROW},
                 fixes=fixes[pid],
                 posting=v.parsed,
-                text=v.text,
             )
         after = ids[-1]

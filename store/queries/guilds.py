@@ -16,18 +16,8 @@ _R = DIGEST_RUNS.c
 
 
 def _settings(row: Any) -> GuildSettings:
-    return GuildSettings(
-        guild_id=row.guild_id,
-        watched_channel_ids=[int(x) for x in json.loads(row.watched_channel_ids)],
-        digest_channel_id=row.digest_channel_id,
-        digest_day=row.digest_day,
-        digest_time=row.digest_time,
-        digest_timezone=row.digest_timezone,
-        enabled=row.enabled,
-        last_failure=row.last_failure,
-        last_failure_at=row.last_failure_at,
-        updated_at=row.updated_at,
-    )
+    watched = [int(x) for x in json.loads(row.watched_channel_ids)]
+    return GuildSettings.model_validate({**row._mapping, "watched_channel_ids": watched})
 
 
 async def get_settings(session: AsyncSession, guild_id: int) -> GuildSettings | None:
@@ -46,15 +36,4 @@ async def get_run(session: AsyncSession, guild_id: int, period: str) -> DigestRu
     row = (
         await session.execute(select(DIGEST_RUNS).where(_R.guild_id == guild_id, _R.period == period))
     ).first()
-    if row is None:
-        return None
-    return DigestRun(
-        guild_id=row.guild_id,
-        period=row.period,
-        status=row.status,
-        attempts=row.attempts,
-        claimed_at=row.claimed_at,
-        sent_at=row.sent_at,
-        failed_at=row.failed_at,
-        error=row.error,
-    )
+    return DigestRun.model_validate(row._mapping) if row is not None else None

@@ -28,39 +28,30 @@ MAX_CHOICES = 25  # an autocomplete list shows no more
 _P = POSTINGS.c
 
 
+# PayView field -> the postings column that holds it for the posting's pay envelope
+_ENVELOPE = {
+    "text": "pay_text", "currency": "pay_currency", "period": "pay_period", "min": "pay_min",
+    "max": "pay_max", "year_min": "pay_year_min", "year_max": "pay_year_max", "year_point": "pay_year",
+    "usd_year": "pay_usd_year", "rate_date": "pay_rate_date",
+}  # fmt: skip
+
+
 def pay_envelope(c: Mapping[Any, Any]) -> PayView | None:
     """The posting's pay as the postings columns hold it (a row's mapping, or the columns being written)."""
     if c["pay_currency"] is None:
         return None
-    return PayView(
-        text=c["pay_text"],
-        currency=c["pay_currency"],
-        period=c["pay_period"],
-        min=c["pay_min"],
-        max=c["pay_max"],
-        year_min=c["pay_year_min"],
-        year_max=c["pay_year_max"],
-        year_point=c["pay_year"],
-        usd_year=c["pay_usd_year"],
-        rate_date=c["pay_rate_date"],
-    )
+    return PayView(**{name: c[column] for name, column in _ENVELOPE.items()})
+
+
+_STATED = ("text", "label", "origin", "currency", "period", "min", "max", "year_min", "year_max", "rate_date")
 
 
 def pay_range(r: Mapping[Any, Any]) -> PayView:
     """One stated range as a posting_pay row holds it (a row's mapping, or the row being written)."""
     return PayView(
-        text=r["text"],
-        label=r["label"],
-        origin=r["origin"],
-        currency=r["currency"],
-        period=r["period"],
-        min=r["min"],
-        max=r["max"],
-        year_min=r["year_min"],
-        year_max=r["year_max"],
+        **{name: r[name] for name in _STATED},
         year_point=_mid(r["year_min"], r["year_max"]),
         usd_year=_mid(r["usd_year_min"], r["usd_year_max"]),
-        rate_date=r["rate_date"],
     )
 
 
@@ -122,29 +113,13 @@ async def load_views(session: AsyncSession, guild_id: int, ids: list[int]) -> di
         reposts.update({int(k): int(v) for k, v in counts.tuples()})
     views: dict[int, PostingView] = {}
     for pid, row in rows.items():
-        parsed = Posting.model_validate_json(row.parsed_json)
-        views[pid] = PostingView(
-            id=pid,
-            guild_id=row.guild_id,
-            title=row.title,
-            company=row.company,
-            role=row.role_key,
-            seniority=row.seniority,
-            workplace=row.workplace,
-            employment_type=row.employment_type,
-            locations=list(parsed.locations),
-            pay=pay_envelope(row._mapping),
+        views[pid] = _view(
+            row._mapping,
+            Posting.model_validate_json(row.parsed_json),
             pay_ranges=pay[pid],
             skills=skills[pid],
-            added_at=row.added_at,
-            user_id=row.user_id,
-            channel_id=row.channel_id,
-            message_id=row.message_id,
-            source=row.source,
-            fixed_fields=sorted(fixes[pid]),
-            repost_count=reposts.get(pid, 0),
-            text=row.raw_text,
-            parsed=parsed,
+            fixed=fixes[pid],
+            reposts=reposts.get(pid, 0),
         )
     return views
 
@@ -155,28 +130,53 @@ async def load_view(session: AsyncSession, guild_id: int, posting_id: int) -> Po
 
 def new_posting_view(guild_id: int, posting_id: int, item: Prepared, parsed: Posting) -> PostingView:
     """The view :func:`load_views` would read back for a posting just created from ``item``."""
-    c = item.derived.columns
+    row = {
+        **item.derived.columns,
+        "id": posting_id,
+        "guild_id": guild_id,
+        "added_at": item.added_at.astimezone(UTC),
+        "user_id": item.user_id,
+        "channel_id": item.channel_id,
+        "message_id": item.message_id,
+        "source": item.source,
+        "raw_text": item.text,
+    }
+    pay_ranges = [pay_range(r) for r in item.derived.pay_ranges]
+    skills = [name for _, name in item.derived.skills]
+    return _view(row, parsed, pay_ranges=pay_ranges, skills=skills, fixed=item.fixes, reposts=0)
+
+
+def _view(
+    row: Mapping[str, Any],
+    parsed: Posting,
+    *,
+    pay_ranges: list[PayView],
+    skills: list[str],
+    fixed: Mapping[str, Any],
+    reposts: int,
+) -> PostingView:
+    """A posting's view from its postings columns (as read, or as about to be written) and the rest."""
     return PostingView(
-        id=posting_id,
-        guild_id=guild_id,
-        title=c["title"],
-        company=c["company"],
-        role=c["role_key"],
-        seniority=c["seniority"],
-        workplace=c["workplace"],
-        employment_type=c["employment_type"],
+        id=row["id"],
+        guild_id=row["guild_id"],
+        title=row["title"],
+        company=row["company"],
+        role=row["role_key"],
+        seniority=row["seniority"],
+        workplace=row["workplace"],
+        employment_type=row["employment_type"],
         locations=list(parsed.locations),
-        pay=pay_envelope(c),
-        pay_ranges=[pay_range(r) for r in item.derived.pay_ranges],
-        skills=[name for _, name in item.derived.skills],
-        added_at=item.added_at.astimezone(UTC),
-        user_id=item.user_id,
-        channel_id=item.channel_id,
-        message_id=item.message_id,
-        source=item.source,
-        fixed_fields=sorted(item.fixes),
-        repost_count=0,
-        text=item.text,
+        pay=pay_envelope(row),
+        pay_ranges=pay_ranges,
+        skills=skills,
+        added_at=row["added_at"],
+        user_id=row["user_id"],
+        channel_id=row["channel_id"],
+        message_id=row["message_id"],
+        source=row["source"],
+        fixed_fields=sorted(fixed),
+        repost_count=reposts,
+        text=row["raw_text"],
         parsed=parsed,
     )
 
@@ -194,19 +194,24 @@ def _summary_columns() -> list[Any]:
     ]  # fmt: skip
 
 
+_SUMMARY_AS_IS = (
+    "id",
+    "title",
+    "company",
+    "workplace",
+    "pay_text",
+    "pay_currency",
+    "pay_year",
+    "added_at",
+    "source",
+)
+
+
 def _summary(row: Any) -> PostingSummary:
     return PostingSummary(
-        id=row.id,
-        title=row.title,
-        company=row.company,
+        **{name: getattr(row, name) for name in _SUMMARY_AS_IS},
         role=row.role_key,
         locations=list(Posting.model_validate_json(row.parsed_json).locations),
-        workplace=row.workplace,
-        pay_text=row.pay_text,
-        pay_currency=row.pay_currency,
-        pay_year=row.pay_year,
-        added_at=row.added_at,
-        source=row.source,
     )
 
 

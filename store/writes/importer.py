@@ -202,105 +202,86 @@ async def import_file(
 ) -> ImportReport:
     """Import a .jsonl or .csv file into one guild; ``parse`` reads the records that carry no parse."""
     with _collect_less():
-        return await _import_file(
-            store,
-            path,
-            guild_id=guild_id,
-            parse=parse,
-            batch_size=batch_size,
-            workers=workers,
-            progress=progress,
-        )
-
-
-async def _import_file(
-    store: Store,
-    path: Path,
-    *,
-    guild_id: int,
-    parse: Parse,
-    batch_size: int,
-    workers: int | None,
-    progress: Callable[[Progress], None] | None,
-) -> ImportReport:
-    kind = file_kind(path)
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise InvalidInput(f"{path}: {exc.strerror or 'cannot read'}") from exc
-    total = os.fstat(handle.fileno()).st_size
-    if workers is None:
-        workers = min(4, os.cpu_count() or 1) if total > PARALLEL_ABOVE_BYTES else 0
-    executor: Executor | None = (
-        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) if workers > 0 else None
-    )
-    report = ImportReport()
-    loop = asyncio.get_running_loop()
-    now = store.clock()
-    pending: deque[asyncio.Future[list[Prepared | str]]] = deque()
-    commits = 0
-    try:
-        staged = await store.staged_band_keys()  # left by an import that was stopped
-        # Large files: the guild's band keys in memory, so most near-repost probes never reach the
-        # database. (A posting another process adds meanwhile is still found as an exact repeat, not
-        # as a near one.)
-        key_filter = (
-            await store.band_filter(guild_id, more=BANDS * total // BYTES_PER_RECORD_GUESS)
-            if total > FILTER_ABOVE_BYTES
+        kind = file_kind(path)
+        try:
+            handle = path.open("rb")
+        except OSError as exc:
+            raise InvalidInput(f"{path}: {exc.strerror or 'cannot read'}") from exc
+        total = os.fstat(handle.fileno()).st_size
+        if workers is None:
+            workers = min(4, os.cpu_count() or 1) if total > PARALLEL_ABOVE_BYTES else 0
+        executor: Executor | None = (
+            ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            if workers > 0
             else None
         )
-        records = iter_records(handle, kind)
-        exhausted = False
-        while True:
-            while not exhausted and len(pending) <= max(1, workers):
-                batch = await asyncio.to_thread(_next_batch, records, batch_size)
-                if not batch:
-                    exhausted = True
-                    break
-                report.read += len(batch)
-                job = (batch, store.pay, store.roles, parse, now)
-                if executor is not None:
-                    pending.append(loop.run_in_executor(executor, prepare_batch, *job))
-                else:
-                    pending.append(asyncio.ensure_future(asyncio.to_thread(prepare_batch, *job)))
-            if not pending:
-                break
-            results = await pending.popleft()
-            prepared = [r for r in results if not isinstance(r, str)]
-            for reason in (r for r in results if isinstance(r, str)):
-                report.errors += 1
-                if len(report.error_samples) < ERROR_SAMPLES:
-                    report.error_samples.append(reason)
-            if prepared:
-                outcomes = await store.store_prepared(
-                    guild_id, prepared, interactive=False, key_filter=key_filter
-                )
-                for outcome in outcomes:
-                    if outcome.kind == "created":
-                        report.added += 1
-                        staged += BANDS
-                    elif outcome.kind == "repost":
-                        report.reposts += 1
+        report = ImportReport()
+        loop = asyncio.get_running_loop()
+        now = store.clock()
+        pending: deque[asyncio.Future[list[Prepared | str]]] = deque()
+        commits = 0
+        try:
+            staged = await store.staged_band_keys()  # left by an import that was stopped
+            # Large files: the guild's band keys in memory, so most near-repost probes never reach the
+            # database. (A posting another process adds meanwhile is still found as an exact repeat, not
+            # as a near one.)
+            key_filter = (
+                await store.band_filter(guild_id, more=BANDS * total // BYTES_PER_RECORD_GUESS)
+                if total > FILTER_ABOVE_BYTES
+                else None
+            )
+            records = iter_records(handle, kind)
+            exhausted = False
+            while True:
+                while not exhausted and len(pending) <= max(1, workers):
+                    batch = await asyncio.to_thread(_next_batch, records, batch_size)
+                    if not batch:
+                        exhausted = True
+                        break
+                    report.read += len(batch)
+                    job = (batch, store.pay, store.roles, parse, now)
+                    if executor is not None:
+                        pending.append(loop.run_in_executor(executor, prepare_batch, *job))
                     else:
-                        report.skipped += 1
-                if staged >= MERGE_EVERY_KEYS:
-                    await store.merge_staged_bands()
-                    staged = 0
-                commits += 1
-                if commits % WAL_RESTART_COMMITS == 0:
-                    await store.settle_wal()
-                if commits & (commits - 1) == 0:  # 1, 2, 4, 8...: as the tables grow severalfold
-                    await store.refresh_planner_statistics()
-            if progress:
-                progress(Progress(report, total if handle.closed else handle.tell(), total))
-    finally:
-        for waiting in pending:
-            waiting.cancel()
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
-        handle.close()
-    if staged:
-        await store.merge_staged_bands()
-    if report.added:
-        await store.refresh_statistics()
-    return report
+                        pending.append(asyncio.ensure_future(asyncio.to_thread(prepare_batch, *job)))
+                if not pending:
+                    break
+                results = await pending.popleft()
+                prepared = [r for r in results if not isinstance(r, str)]
+                for reason in (r for r in results if isinstance(r, str)):
+                    report.errors += 1
+                    if len(report.error_samples) < ERROR_SAMPLES:
+                        report.error_samples.append(reason)
+                if prepared:
+                    outcomes = await store.store_prepared(
+                        guild_id, prepared, interactive=False, key_filter=key_filter
+                    )
+                    for outcome in outcomes:
+                        if outcome.kind == "created":
+                            report.added += 1
+                            staged += BANDS
+                        elif outcome.kind == "repost":
+                            report.reposts += 1
+                        else:
+                            report.skipped += 1
+                    if staged >= MERGE_EVERY_KEYS:
+                        await store.merge_staged_bands()
+                        staged = 0
+                    commits += 1
+                    if commits % WAL_RESTART_COMMITS == 0:
+                        await store.settle_wal()
+                    if commits & (commits - 1) == 0:  # 1, 2, 4, 8...: as the tables grow severalfold
+                        await store.refresh_planner_statistics()
+                if progress:
+                    progress(Progress(report, total if handle.closed else handle.tell(), total))
+        finally:
+            for waiting in pending:
+                waiting.cancel()
+            if executor is not None:
+                executor.shutdown(wait=True, cancel_futures=True)
+            handle.close()
+        if staged:
+            await store.merge_staged_bands()
+        if report.added:
+            await store.refresh_statistics()
+        return report

@@ -1,4 +1,4 @@
-"""Bulk import: both file formats, idempotence, export -> import round trip, bad records, reparse."""
+"""Bulk import: both file formats, idempotence, export -> import round trip, bad records."""
 
 from __future__ import annotations
 
@@ -10,22 +10,13 @@ import pytest
 from sqlalchemy import func, select, text
 
 from parsing import parse_posting
-from parsing.models import Posting
 from store import Store
-from store.db.tables import POSTING_SKILLS, POSTINGS
+from store.db.tables import POSTINGS
 from store.writes.importer import import_file
-from tests.factories import make_posting, posting_text
+from tests.factories import posting_text
+from tests.store.writes.records import write_jsonl
 
 G = 909
-
-
-def write_jsonl(path: Path, n: int, *, start: int = 0) -> Path:
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(start, start + n):
-            posting = make_posting(title=f"Role {i % 7} Developer", skills=[f"Skill{i % 5}", "Git"])
-            record = {"text": posting_text(i), "posting": posting.model_dump(mode="json"), "user_id": i}
-            out.write(json.dumps(record) + "\n")
-    return path
 
 
 async def _count(store: Store, guild: int = G) -> int:
@@ -128,30 +119,6 @@ async def test_import_with_worker_processes(store: Store, tmp_path: Path) -> Non
         workers=1,
     )
     assert report.added == 40
-
-
-async def test_reparse_updates_the_parse_and_keeps_fixes(store: Store, tmp_path: Path) -> None:
-    await import_file(
-        store, write_jsonl(tmp_path / "p.jsonl", 30), parse=parse_posting, guild_id=G, batch_size=10
-    )
-    await store.apply_fix(G, 1, "company", "Fixed Co")
-
-    async def better_parser(texts: list[str]) -> list[Posting]:
-        return [make_posting(title="Reparsed Engineer", company="Parsed Co", skills=["Rust"]) for _ in texts]
-
-    report = await store.reparse(better_parser, guild_id=G, batch_size=7)
-    assert report.postings == 30 and report.changed == 30
-    assert await _count(store) == 30
-    fixed = await store.get_posting(G, 1)
-    other = await store.get_posting(G, 2)
-    assert fixed is not None and other is not None
-    assert fixed.company == "Fixed Co" and fixed.title == "Reparsed Engineer" and fixed.skills == ["Rust"]
-    assert other.company == "Parsed Co" and other.role == "reparsed engineer"
-    async with store.sessions.read() as s:
-        links = (await s.execute(select(func.count()).select_from(POSTING_SKILLS))).scalar_one()
-    assert links == 30
-    again = await store.reparse(better_parser, guild_id=G)
-    assert again.changed == 0
 
 
 async def test_import_refreshes_planner_statistics_as_tables_grow(

@@ -26,7 +26,7 @@ from store.db.tables import (
 from store.writes import dedup
 from tests.factories import make_posting, posting_text
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 G = 31337
 BATCH = 40
 SKILLS_PER_POSTING = 3

@@ -21,7 +21,7 @@ from store.db.tables import (
     day_number,
 )
 from tests.factories import make_posting, posting_text
-from tests.store.test_import import write_jsonl
+from tests.store.writes.records import write_jsonl
 from tests.store_fixtures import FakeClock
 
 G = 4242

@@ -1,0 +1,37 @@
+"""Lookup keys: the same rule for what is stored and what is asked; role keys by the caller's normaliser."""
+
+from __future__ import annotations
+
+import pickle
+
+from parsing.role import normalize_role
+from store.keys import RoleKeys, location_key, location_keys, text_key
+
+
+def test_role_keys_use_the_normaliser_given() -> None:
+    roles = RoleKeys(normalize_role)
+    assert roles("Sr. ML Engineer") == roles("machine learning engineer") == "machine learning engineer"
+    assert roles(None) is None and roles("   ") is None
+
+
+def test_without_a_normaliser_a_role_key_is_the_text_in_one_case_and_spacing() -> None:
+    roles = RoleKeys()
+    assert roles("  Data   Scientist ") == "data scientist"
+    assert RoleKeys(lambda _: None)("Chief  Tea Taster") == "chief tea taster"
+
+
+def test_role_keys_cross_to_worker_processes() -> None:
+    roles = pickle.loads(pickle.dumps(RoleKeys(normalize_role)))
+    assert roles("Senior SWE") == RoleKeys(normalize_role)("Senior SWE")
+
+
+def test_location_keys_hold_the_place_its_parts_and_remote() -> None:
+    assert text_key("  São   PAULO ") == "são paulo"
+    assert location_key("San Francisco, CA!") == "san francisco, ca"
+    assert location_keys(["San Francisco, CA"], "remote") == [
+        "san francisco, ca",
+        "san francisco",
+        "ca",
+        "remote",
+    ]
+    assert location_keys([" , "], None) == []
