@@ -23,7 +23,7 @@ from parsing.lines import Doc, load, needles, word_set
 from parsing.models import EmploymentType, Workplace
 from parsing.places import is_location, normalize_locations, read_places
 from parsing.role import ROLE_HEADS
-from parsing.segments import Packed, read_packed
+from parsing.segments import Packed, read_packed, read_sentence
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ _HIRING_PREFIX: Final = re.compile(
     r"^(?:(?:subject|re|fwd?)\s*:\s*|\[(?:hiring|job|remote|onsite|hybrid|us|uk|eu|full[- ]?time|"
     r"contract)\]\s*"
     r"|(?:we(?:'re| are) hiring|now hiring|hiring|job opening|job|open (?:role|position)|opening|"
-    r"role)\s*[:!\-–]\s*)+",
+    r"role|new (?:role|job|opening|position)|job alert)\s*[:!\-–]\s*)+",
     re.I,
 )
 _IS_HIRING: Final = re.compile(
@@ -372,9 +372,13 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
             if label.lower() in _COMPANY_LABELS:
                 block.labels.company_blank = True
         following = cleaned[position + 1] if position + 1 < len(cleaned) else ""
-        if not block.texts and block.packed is None and not block.labels.title and not _LABEL.fullmatch(line):
+        board_line = line.endswith("?") and _AGGREGATOR.search(line) is not None
+        header_candidate = not block.texts and block.packed is None and not block.labels.title
+        if header_candidate and not board_line and not _LABEL.fullmatch(line):
             # Before the length check: Hacker News header lines run long.
-            packed = _packed_line(line, body, following)
+            packed = read_sentence(_HIRING_PREFIX.sub("", line).strip()) or _packed_line(
+                line, body, following
+            )
             if packed is not None:
                 block.packed = packed
                 _add_locations(block.locations, packed.locations)
@@ -401,10 +405,11 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
                 continue
         if _is_prose(line):
             break
-        if _NOISE.fullmatch(line) or _PAY_LINE.search(line) or _badge_only(line):
-            continue
         if " · " in line or " • " in line or line.startswith(("· ", "• ")):
+            # Before the noise check: "Acme · Paris · 3 days ago · 57 applicants" is more than noise.
             _read_dot_line(block, line)
+            continue
+        if _NOISE.fullmatch(line) or _PAY_LINE.search(line) or _badge_only(line):
             continue
         if line.endswith(" /") or line.endswith("/"):
             _add_locations(block.locations, read_places(line.rstrip(" /")))

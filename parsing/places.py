@@ -665,7 +665,8 @@ _ABBREVIATED_END: Final = re.compile(r"\b(?:[A-Z][a-z]?|[A-Z]\.[A-Z])\.$")
 @lru_cache(maxsize=2048)
 def _read(value: str, strict: bool) -> tuple[str, ...]:
     value = value.strip().strip("[]")
-    if not value or len(value) > 200 or (strict and len(value) > 100 and ";" not in value):
+    several = ";" in value or " / " in value or "|" in value
+    if not value or len(value) > 240 or (strict and len(value) > 100 and not several):
         return ()
     if _DIGIT.search(value):
         value = _ZIP.sub("", value)

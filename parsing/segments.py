@@ -186,12 +186,13 @@ def _tidy_title(title: str) -> str:
 
 def split_segments(line: str) -> list[str]:
     """The line cut at its field separators, except inside parentheses ("(Project Architect | PA)").
-    Between pipes, a spaced slash stays inside its field ("Oxford, UK / London, UK")."""
+    A line with pipes is cut only at its pipes: its fields keep their own dashes and slashes
+    ("Senior Data Scientist - Experimentation", "Oxford, UK / London, UK")."""
     parts: list[str] = []
     start = 0
     piped = "|" in line
     for m in _PIPES.finditer(line):
-        if piped and m.group().strip() == "/":
+        if piped and "|" not in m.group():
             continue
         before = line[start : m.start()]
         if line.count("(", 0, m.start()) > line.count(")", 0, m.start()):
@@ -297,3 +298,86 @@ def read_packed(line: str, body: str = "") -> Packed | None:
     if kinds < 2:
         return None
     return packed
+
+
+# ---------------------------------------------------------------------------------------------------
+# Header sentences: "Nimbus is hiring a Data Engineer in Lisbon", "Check out this job at Nimbus: Data
+# Engineer", "Data Engineer opportunity with Nimbus", "I'm reaching out about a Data Engineer opening with
+# my client Nimbus in Lisbon.", "Data Engineer @ Nimbus (Lisbon, remote)".
+
+_LEAD: Final = r"^(?:.{0,60}?\b(?:about|regarding|for|re:?)\s+)?(?:an?\s+|the\s+|our\s+)?"
+_TAIL: Final = (
+    r"(?:\s+(?:in|based in|from)\s+(?P<place>[^()!?]+?))?\s*[.!]*\s*(?:\((?P<extra>[^()]*)\))?\s*[.!]*$"
+)
+_SENTENCES: Final[tuple[re.Pattern[str], ...]] = (
+    re.compile(
+        r"^(?i:check out this (?:job|role|opening|position)|new (?:job|role|opening|position)|job alert)"
+        r"\s+(?i:at|with)\s+(?P<company>[^:]+?)\s*[:\-–]\s+(?P<title>.+?)\s*$"
+    ),
+    re.compile(
+        r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:is|are)\s+(?i:hiring|looking for|seeking|recruiting)"
+        r"(?:\s+(?i:an?|the|for an?))?\s*[:\-–]?\s+(?P<title>[^()!?]+?)" + _TAIL
+    ),
+    re.compile(
+        _LEAD + r"(?P<title>[A-Z0-9][^()]*?)\s+(?i:opportunity|opening|role|position|vacancy|job)\s+"
+        r"(?i:with|at)\s+(?:(?i:my|our|a)\s+client,?\s+)?(?P<company>[A-Z0-9][^,()!?]*?)" + _TAIL
+    ),
+    re.compile(
+        r"^(?P<title>[^@|]+?)\s+(?:at|@)\s+(?P<company>[A-Z0-9][^|()]*?)\s*(?:\((?P<extra>[^()]*)\))?"
+        r"(?:\s*[|\-–]\s*(?P<rest>.+))?\s*$"
+    ),
+)
+
+
+def _read_extra(packed: Packed, extra: str) -> None:
+    """ "Paris, France, remote, full-time": the badges, then the places in what is left."""
+    kept: list[str] = []
+    for part in re.split(r"\s*(?:,|\||·|•|;)\s*", extra):
+        if not part:
+            continue
+        workplace, employment = workplace_of(part), employment_of(part)
+        if workplace or employment:
+            packed.workplace = packed.workplace or workplace
+            packed.employment_type = packed.employment_type or employment
+            if _badges_only(part):
+                continue
+        kept.append(part)
+    for place in read_places(", ".join(kept)):
+        if place not in packed.locations:
+            packed.locations.append(place)
+
+
+# Where a title inside a sentence ends: "a Backend Engineer to join our team".
+_TITLE_END: Final = re.compile(r"\s+(?:to|who|that|which|with|and|for|like you)\s+(?=[a-z])")
+_PRONOUNS: Final = word_set("we i you they it this our my he she")
+_NEXT_SENTENCE: Final = re.compile(r"(?<=[a-z]{3})[.!?]\s+(?=[A-Z])")
+
+
+def read_sentence(line: str) -> Packed | None:
+    """Title, company and what else one header sentence states, or None when it is not one."""
+    if len(line) > 240:
+        return None
+    line = _NEXT_SENTENCE.split(line, 1)[0]
+    for pattern in _SENTENCES:
+        m = pattern.match(line)
+        if m is None:
+            continue
+        title = _TITLE_END.split(m.group("title"), 1)[0].strip(" .,:;-–!?")
+        company = m.group("company").strip(" .,:;-–!?")
+        if not _role_words(title) or _role_words(company) or len(title.split()) > 12:
+            continue
+        if _company_score(company, 0, "") < CONFIDENT or company.split()[0].lower() in _PRONOUNS:
+            continue
+        packed = Packed(title=_tidy_title(title), company=company)
+        packed.confidence.update(title=0.8, company=0.8)
+        groups = m.groupdict()
+        place = groups.get("place")
+        if place:
+            _read_extra(packed, place)
+        for key in ("extra", "rest"):
+            if groups.get(key):
+                _read_extra(packed, groups[key])
+        if packed.locations:
+            packed.confidence["locations"] = 0.8
+        return packed
+    return None
