@@ -358,8 +358,8 @@ def _usajobs(f: Fields) -> str:
         _places(f, "\n"),
         "Work schedule" if f.employment_type else "",
         _e(f),
-        "Remote job" if f.workplace else "",
-        ("Yes" if f.workplace == "remote" else "No") if f.workplace else "",
+        "Remote job" if f.workplace == "remote" else "",
+        "Yes" if f.workplace == "remote" else "",
     )
     return f"{head}\n\nSummary\n{f.body}"
 
@@ -419,7 +419,8 @@ SHAPES: tuple[Shape, ...] = (
     Shape("stepstone", _stepstone),
     Shape("xing", _xing),
     Shape("naukri", _naukri),
-    Shape("usajobs", _usajobs),
+    # USAJobs says only whether a job is remote: hybrid and on-site read alike.
+    Shape("usajobs", _usajobs, frozenset({"title", "company", "locations", "employment_type"})),
     Shape("labelled-fields", _labels),
     Shape("markdown-heading", _markdown_heading),
 )

@@ -591,7 +591,9 @@ def _extends(tokens: list[str], head: str, j: int) -> bool:
     words = nxt.split()
     if len(words) >= 2 and _is_area(words[-1]):
         return True  # "Vancouver, BC Canada"
-    return followed_by_area and bool(_PLACE_WORDS.match(nxt))
+    # "Taipei City, Taipei City, Taiwan": an unknown region between a city and its country; not
+    # "London, UK, Manchester, UK", where the place already had its country.
+    return followed_by_area and bool(_PLACE_WORDS.match(nxt)) and not _is_area(tokens[j - 1])
 
 
 def _group(tokens: list[str], *, strict: bool) -> list[str] | None:

@@ -27,32 +27,77 @@ _PAY: Final = re.compile(
     r"|chf|cad|aud|sek|nok|dkk|yen|jpy|inr|per (?:year|annum|hour)|/\s?(?:yr|year|hr|hour)|stock options?"
     r"|benefits|bonus)\b)"
 )
+# Workplace and employment words in English, German, French, Spanish, Dutch and Portuguese. Where two
+# match at the same place the earlier entry wins ("Homeoffice möglich" is hybrid, "Homeoffice" remote).
 _WORKPLACE_TERMS: Final[tuple[tuple[re.Pattern[str], Workplace], ...]] = (
-    (re.compile(r"(?i)\bhybrid\b"), "hybrid"),
-    (re.compile(r"(?i)\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based|vor ort)\b"), "onsite"),
     (
         re.compile(
-            r"(?i)\b(?:remote(?:ly)?|work from home|wfh|home[- ]?office|telework|anywhere|distributed)\b"
+            r"(?i)\b(?:hybrid|hybride|h[íi]brido|homeoffice möglich|home office möglich|teilweise homeoffice"
+            r"|mobiles arbeiten|t[ée]l[ée]travail (?:partiel|occasionnel|fr[ée]quent|hybride)|deels thuis)"
+        ),
+        "hybrid",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based|vor ort|pr[äa]senz|sur site"
+            r"|presencial|op locatie|op kantoor|no escrit[óo]rio)\b"
+        ),
+        "onsite",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:remote(?:ly)?|work from home|wfh|home[- ]?office|telework|anywhere|distributed"
+            r"|t[ée]l[ée]travail(?: total)?|teletrabajo|remoto|thuiswerken)\b"
         ),
         "remote",
     ),
 )
 _EMPLOYMENT_TERMS: Final[tuple[tuple[re.Pattern[str], EmploymentType], ...]] = (
-    (re.compile(r"(?i)\b(?:full[- ]?\s?time|permanent|vollzeit|festanstellung|ft)\b"), "full_time"),
-    (re.compile(r"(?i)\b(?:part[- ]?\s?time|teilzeit)\b"), "part_time"),
     (
-        re.compile(r"(?i)\b(?:contract(?:or)?|freelance|freelancer|consulting|contract[- ]to[- ]hire|c2h)\b"),
+        re.compile(
+            r"(?i)\b(?:full[- ]?\s?time|vollzeit|temps plein|tiempo completo|jornada completa|voltijd"
+            r"|tempo integral|ft)\b"
+        ),
+        "full_time",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:part[- ]?\s?time|teilzeit|temps partiel|tiempo parcial|media jornada|medio tiempo"
+            r"|deeltijd|meio per[íi]odo|tempo parcial|minijob)\b"
+        ),
+        "part_time",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:contract(?:or)?|freelance|freelancer|freiberuflich|aut[óo]nomo|zzp"
+            r"|contract[- ]to[- ]hire|c2h)\b"
+        ),
         "contract",
     ),
-    (re.compile(r"(?i)\b(?:temporary|temp|fixed[- ]term|befristet)\b"), "temporary"),
-    (re.compile(r"(?i)\b(?:intern(?:ship)?s?|praktikum|werkstudent(?:in)?|working student)\b"), "internship"),
+    (
+        re.compile(
+            r"(?i)\b(?:temporary|temp|fixed[- ]term|befristet|cdd|temporal|tijdelijk|tempor[áa]rio)\b"
+        ),
+        "temporary",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:intern(?:ship)?s?|praktikum|werkstudent(?:in)?|working student|stagiaire|pr[áa]cticas"
+            r"|becario|est[áa]gio|stagiair)\b"
+        ),
+        "internship",
+    ),
+)
+# A permanent contract says full-time only when nothing says otherwise ("Feste Anstellung, Teilzeit").
+PERMANENT: Final = re.compile(
+    r"(?i)\b(?:permanent|feste? anstellung|festanstellung|unbefristet|cdi|indefinido|vaste baan|efetivo)\b"
 )
 # Words that, with the terms above, make a segment nothing but badges ("Full-time, ONSITE, VISA").
 _BADGE_FILLER: Final = re.compile(
     r"(?i)\b(?:ok|okay|friendly|possible|available|options?|only|or|and|with|w/|visa|visas|sponsorship"
     r"|relocation|relo|h1-?b|interns?|positions?|multiple|various|several|roles?|openings?|hiring|immediate"
     r"|start|asap|no|not|a|the|time|zones?|timezones?|us|eu|is|partial|partially|fully|100%|first|also"
-    r"|onsite|preferred|welcome|considered|offered|paid|flexible|hours|days?|week|\d+|[+/&,;:()\[\]-])\b"
+    r"|onsite|preferred|welcome|considered|offered|paid|flexible|hours|days?|week|work|working|job|\d+|[+/&,;:()\[\]-])\b"
 )
 _COMPANY_SUFFIX: Final = re.compile(
     r"(?i)(?:\b(?:inc|llc|ltd|limited|gmbh|ag|sa|sas|bv|b\.v|ab|oy|as|plc|corp|corporation|co|pty|srl|spa|kk"
@@ -116,13 +161,19 @@ def employment_of(segment: str) -> EmploymentType | None:
     return best[1] if best else None
 
 
+def badges_only(segment: str) -> bool:
+    """Whether a segment holds nothing but workplace and employment words ("Full-time, ONSITE")."""
+    return _badges_only(segment)
+
+
 def _badges_only(segment: str) -> bool:
-    if workplace_of(segment) is None and employment_of(segment) is None:
+    if workplace_of(segment) is None and employment_of(segment) is None and not PERMANENT.search(segment):
         return False
     rest = segment
     for pattern, _ in (*_WORKPLACE_TERMS, *_EMPLOYMENT_TERMS):
         rest = pattern.sub(" ", rest)
     rest = _URL_NOTE.sub(" ", rest)
+    rest = PERMANENT.sub(" ", rest)
     rest = _BADGE_FILLER.sub(" ", rest)
     return not re.sub(r"[\W_]+", "", rest) and rest != segment
 
@@ -316,10 +367,10 @@ _SENTENCES: Final[tuple[re.Pattern[str], ...]] = (
     ),
     re.compile(
         r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:is|are)\s+(?i:hiring|looking for|seeking|recruiting)"
-        r"(?:\s+(?i:an?|the|for an?))?\s*[:\-–]?\s+(?P<title>[^()!?]+?)" + _TAIL
+        r"(?:\s+(?i:an?|the|for an?))?\s*[:\-–]?\s+(?P<title>[^!?]+?)" + _TAIL
     ),
     re.compile(
-        _LEAD + r"(?P<title>[A-Z0-9][^()]*?)\s+(?i:opportunity|opening|role|position|vacancy|job)\s+"
+        _LEAD + r"(?P<title>[A-Z0-9].*?)\s+(?i:opportunity|opening|role|position|vacancy|job)\s+"
         r"(?i:with|at)\s+(?:(?i:my|our|a)\s+client,?\s+)?(?P<company>[A-Z0-9][^,()!?]*?)" + _TAIL
     ),
     re.compile(
@@ -350,7 +401,7 @@ def _read_extra(packed: Packed, extra: str) -> None:
 # Where a title inside a sentence ends: "a Backend Engineer to join our team".
 _TITLE_END: Final = re.compile(r"\s+(?:to|who|that|which|with|and|for|like you)\s+(?=[a-z])")
 _PRONOUNS: Final = word_set("we i you they it this our my he she")
-_NEXT_SENTENCE: Final = re.compile(r"(?<=[a-z]{3})[.!?]\s+(?=[A-Z])")
+_NEXT_SENTENCE: Final = re.compile(r"(?:(?<=[a-z]{3})|(?<=\b[A-Z]{2}))[.!?]\s+(?=[A-Z][a-z]*\s)")
 
 
 def read_sentence(line: str) -> Packed | None:
