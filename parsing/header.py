@@ -700,6 +700,29 @@ _NOT_A_NAME: Final = word_set("""
     """)
 
 
+# "Open positions:", "We are looking for", "We have these roles opened:" over a list of roles.
+_ROLE_LIST_INTRO: Final = re.compile(
+    r"(?i)^.{0,80}\b(?:positions|roles|openings|vacancies|profiles|looking for|hiring(?: for)?|opened|open)"
+    r"\s*[:\-–]?\s*$"
+)
+_LIST_MARK: Final = re.compile(r"^(?:[-*•·]|#?\d{1,2}[.):]?)\s+")
+_ITEM_END: Final = re.compile(r"\s*(?::\s|\s[-–]\s|\s\(|,\s*(?:https?://|\d)|\s+https?://|:$)")
+
+
+def _listed_role(doc: Doc) -> str | None:
+    """The first role of a list of open roles in the posting ("Open Positions:" then "- Backend
+    Engineer: https://...")."""
+    lines = doc.head
+    for i, line in enumerate(lines[:-1]):
+        if not _ROLE_LIST_INTRO.match(line):
+            continue
+        item = _LIST_MARK.sub("", lines[i + 1]).strip()
+        item = _ITEM_END.split(item, 1)[0].strip(" *_")
+        if item and len(item.split()) <= 8 and title_like(item) and not _is_prose(item):
+            return item
+    return None
+
+
 def _trim_title(title: str) -> str | None:
     """Cut a prose title after its last head noun, keeping a short ", Team (Focus)" tail."""
     words = title.split()
@@ -1006,7 +1029,7 @@ def extract_header(text: str) -> Header:
         if not locations:
             locations = list(body.locations)
     if title is None:
-        title = _prose_title(doc)
+        title = _listed_role(doc) or _prose_title(doc)
     if company is None and not company_blank:
         company = _footer_company(doc.text)
     if company is None and not company_blank:

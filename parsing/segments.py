@@ -166,6 +166,18 @@ def badges_only(segment: str) -> bool:
     return _badges_only(segment)
 
 
+_TITLE_EMPLOYMENT: Final = frozenset(["internship", "part_time"])
+
+
+def employment_from_title(title: str | None) -> EmploymentType | None:
+    """ "2026 Operations Internship", "Kassierer (Teilzeit)": a title that names the kind of work. Only
+    kinds a title cannot name otherwise ("Contract Manager" is no contract)."""
+    if not title:
+        return None
+    kind = employment_of(title)
+    return kind if kind in _TITLE_EMPLOYMENT else None
+
+
 def _badges_only(segment: str) -> bool:
     if workplace_of(segment) is None and employment_of(segment) is None and not PERMANENT.search(segment):
         return False
@@ -305,7 +317,7 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             segment = _URL_NOTE.sub(" ", segment).strip()
             if not segment:
                 continue
-        if len(segment.split()) > 12:
+        if len(segment.split()) > (20 if "," in segment else 12):
             continue  # a sentence run into the header line
         roles = _role_words(segment)
         if roles == 1 and _COMPANY_SUFFIX.search(segment):

@@ -54,8 +54,6 @@ KNOWN_GAPS: frozenset[tuple[str, str, str]] = frozenset(
         ("hn-dashes", "nurse-austin", "title"),
         ("hn-dashes", "fixture-indeed-copy", "title"),
         ("hn-dashes", "fixture-labelled-fields", "title"),
-        # "It is an internship on-site role.": the employment prose reader wants "internship role".
-        ("recruiter-email", "intern-munich", "employment_type"),
     }
 )
 
