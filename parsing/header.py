@@ -403,6 +403,31 @@ def _company_without_places(line: str, places: list[str]) -> str:
     return line
 
 
+_GENDER_NOTE: Final = re.compile(
+    r"(?i)\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)|\((?:all genders|h/f|f/h)\)|\*in\b"
+)
+
+
+def _company_first(first: str, second: str, text: str) -> bool:
+    """Whether a header's first two lines are company then title (SmartRecruiters, Glassdoor, Ashby)
+    rather than title then company: by role words, legal forms, gender notes ("(m/w/d)" marks a
+    German title) and which of the two the body keeps naming ("At Uber, we ...")."""
+    if title_like(second) and not title_like(first):
+        return True
+    if title_like(first) and not title_like(second):
+        return False
+    if _GENDER_NOTE.search(second) and not _GENDER_NOTE.search(first):
+        return True
+    if _GENDER_NOTE.search(first):
+        return False
+    if _COMPANY_FORM.search(first) and not _COMPANY_FORM.search(second):
+        return True
+    if _COMPANY_FORM.search(second):
+        return False
+    body = text[len(first) + len(second) + 2 :]
+    return body.count(first) >= 2 and second not in body
+
+
 def _company_line(line: str) -> bool:
     return bool(line) and _company_like(line) and not title_like(line) and not _is_prose(line)
 
@@ -482,7 +507,7 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
                 block.packed = packed
                 _add_locations(block.locations, packed.locations)
                 continue
-        if len(line) > 150:
+        if len(line) > 150 and not read_places(line):
             break
         m = _LABEL.fullmatch(line)
         if m:
@@ -582,7 +607,7 @@ def _without_place_note(segment: str, places: list[str]) -> str:
 
 
 _COMPANY_FORM: Final = re.compile(
-    r"(?i)\b(?:inc|llc|ltd|limited|gmbh|ag|plc|corp|corporation|co|pty|group|labs|technologies|bank"
+    r"(?i)\b(?:inc|llc|ltd|limited|g?gmbh|ag|se|kg|plc|corp|corporation|co|pty|group|labs|technologies|bank"
     r"|health|hospital|university|systems|software|solutions)\.?$"
 )
 
@@ -1001,7 +1026,7 @@ def extract_header(text: str) -> Header:
             if company is None and not company_blank:
                 company = block.company
         elif second is not None:
-            if title_like(second) and not title_like(first):
+            if _company_first(first, second, doc.text):
                 title, company = second, _tidy_company(first)
             elif _company_like(second) or not title_like(second):
                 title, company = first, _tidy_company(_company_without_places(second, locations))
