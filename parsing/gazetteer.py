@@ -2,12 +2,13 @@
 
 The table is ``data/places.tsv`` (built by ``data/build_places.py`` from GeoNames, ISO 3166 and CLDR).
 It is sorted by key, so a lookup is a binary search over the file's bytes: nothing is parsed at import
-time, and the first lookup only reads the file (a few milliseconds), which keeps ``jobscout parse``
-cheap to start.
+time, and lookups map the file rather than read it (a few pages each), which keeps ``jobscout parse``
+cheap to start and the process small.
 """
 
 from __future__ import annotations
 
+import mmap
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -83,8 +84,10 @@ class Place:
 
 
 @lru_cache(maxsize=1)
-def _table() -> bytes:
-    return _TABLE.read_bytes()
+def _table() -> mmap.mmap:
+    # Mapped, not read: a lookup touches a few pages of the 8 MB table, so the process stays small.
+    with _TABLE.open("rb") as handle:
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 @lru_cache(maxsize=4096)
@@ -107,7 +110,7 @@ def lookup(name: str) -> tuple[Place, ...]:
             hi = start
     found: list[Place] = []
     pos = lo
-    while data.startswith(target, pos):
+    while data[pos : pos + len(target)] == target:
         end = data.find(b"\n", pos)
         fields = data[pos:end].decode("utf-8").split("\t")
         found.append(Place(fields[1], fields[2], fields[3], fields[4], int(fields[5])))  # type: ignore[arg-type]

@@ -15,6 +15,7 @@ board's category is not the title, so such a line only gives the company.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
@@ -23,7 +24,15 @@ from parsing.lines import Doc, load, needles, word_set
 from parsing.models import EmploymentType, Workplace
 from parsing.places import is_location, normalize_locations, read_places
 from parsing.role import ROLE_HEADS
-from parsing.segments import Packed, read_packed
+from parsing.segments import (
+    PERMANENT,
+    Packed,
+    badges_only,
+    employment_of,
+    read_packed,
+    read_sentence,
+    workplace_of,
+)
 
 
 @dataclass(frozen=True)
@@ -97,8 +106,9 @@ _LABEL: Final = re.compile(
     r"^(?P<label>job title|position title|job role|title|position|positions|role|roles|job name|vacancy"
     r"|opening|job posting"
     r"|job|company name|company|hiring company|employer|organi[sz]ation|business|client"
-    r"|job location|location|locations|office location|work location|city|based in"
-    r"|time type|job type|employment type|type|posted on|posted|date posted|created|job requisition id"
+    r"|job location|location|locations|office location|work location|city|based in|region|job locations"
+    r"|time type|job type|employment type|type|workplace|work arrangement|location type|remote job"
+    r"|work schedule|position type|contract type|posted on|posted|date posted|created|job requisition id"
     r"|requisition id|req id|job id|job number|reference|department|team|function|salary|pay|salary range"
     r"|compensation|category|industry|reports to|schedule|shift|duration|start date|closing date|level)"
     r"(?:\s*[:：]\s*(?P<value>.*)|\s*[:：]?\s*$)",
@@ -125,7 +135,35 @@ _COMPANY_LABELS: Final = frozenset(
     ["company name", "company", "hiring company", "employer", "organization", "organisation", "business"]
 )
 _LOCATION_LABELS: Final = frozenset(
-    ["job location", "location", "locations", "office location", "work location", "city", "based in"]
+    [
+        "job location",
+        "location",
+        "locations",
+        "office location",
+        "work location",
+        "city",
+        "based in",
+        "region",
+        "job locations",
+    ]
+)
+_REMOTE_ANSWER: Final[dict[str, Workplace]] = {"yes": "remote", "no": "onsite"}
+# Labels whose value is a workplace or an employment type.
+_WORK_LABELS: Final = frozenset(
+    [
+        "time type",
+        "job type",
+        "employment type",
+        "type",
+        "schedule",
+        "workplace",
+        "work arrangement",
+        "location type",
+        "remote job",
+        "work schedule",
+        "position type",
+        "contract type",
+    ]
 )
 _DAYS_MONTHS: Final = re.compile(
     r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -139,7 +177,7 @@ _HIRING_PREFIX: Final = re.compile(
     r"^(?:(?:subject|re|fwd?)\s*:\s*|\[(?:hiring|job|remote|onsite|hybrid|us|uk|eu|full[- ]?time|"
     r"contract)\]\s*"
     r"|(?:we(?:'re| are) hiring|now hiring|hiring|job opening|job|open (?:role|position)|opening|"
-    r"role)\s*[:!\-–]\s*)+",
+    r"role|new (?:role|job|opening|position)|job alert)\s*[:!\-–]\s*)+",
     re.I,
 )
 _IS_HIRING: Final = re.compile(
@@ -154,10 +192,22 @@ _SENTENCE_BREAK: Final = re.compile(r"[a-z]{3}[.!?] [A-Z][a-z]* [a-z]")
 _PRONOUNS: Final = word_set("you we our your this it they i he she us their its")
 
 
+_LEADING_SYMBOLS: Final = re.compile(r"^[^\w\s#*(\[\"'$£€¥₹-]+\s*")
+
+
+def _is_symbol(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk", "Sm", "Cn", "Co", "Mn", "Cf")
+
+
 def _clean_line(line: str) -> str:
     line = line.strip()
     if not line:
         return line
+    if not line[0].isascii() and _is_symbol(line[0]):
+        # "📍 Location: Berlin", "🌏 Worldwide": chat and board icons before a field.
+        line = _LEADING_SYMBOLS.sub("", line)
+        if not line:
+            return line
     if line[0] in "#*-•●▪◦>_`" or "**" in line or "__" in line or "`" in line:
         line = _MARKDOWN_DECORATION.sub("", line).strip()
     if "job post" in line.lower():
@@ -217,7 +267,7 @@ _BADGE_ONLY: Final = re.compile(
     r"|not applicable|urgent(?:ly hiring)?|new|multiple locations|[1-9]\d? locations|\+\d+ more"
     # German, French, Spanish, Dutch and Portuguese employment and workplace badges.
     r"|vollzeit|teilzeit|festanstellung|(?:un)?befristet|praktikum|werkstudent(?:in)?|minijob|homeoffice"
-    r"|home office|freelance|freiberuflich|ausbildung|cdi|cdd|temps plein|temps partiel|t[eé]l[eé]travail"
+    r"|home office|freiberuflich|ausbildung|cdi|cdd|temps plein|temps partiel|t[eé]l[eé]travail"
     r"|stage|alternance|tiempo completo|jornada completa|medio tiempo|media jornada|indefinido|voltijd"
     r"|deeltijd|vast|tempo integral|meio per[ií]odo|efetivo|presencial|remoto|h[ií]brido)[,/·]?)+\s*",
     re.I,
@@ -251,6 +301,8 @@ class _Labels:
     company_blank: bool = False
     locations: list[str] = field(default_factory=list)
     location_seen: bool = False
+    workplace: Workplace | None = None
+    employment_type: EmploymentType | None = None
 
 
 _GLUED_LABEL: Final = re.compile(
@@ -281,6 +333,15 @@ def _apply_label(labels: _Labels, label: str, value: str) -> None:
                 labels.company = tidy
             elif not value:
                 labels.company_blank = True
+    elif label in _WORK_LABELS and value:
+        if label == "remote job":  # USAJobs: "Remote job" over "Yes" or "No"
+            kind: Workplace | None = _REMOTE_ANSWER.get(value.strip().lower())
+        else:
+            kind = workplace_of(value)
+        labels.workplace = labels.workplace or kind
+        labels.employment_type = labels.employment_type or employment_of(value)
+        if labels.employment_type is None and PERMANENT.search(value) and not workplace_of(value):
+            labels.employment_type = "full_time"
     elif label in _LOCATION_LABELS and not labels.location_seen and value:
         labels.location_seen = True
         labels.locations = read_places(value, strict=False)
@@ -300,6 +361,19 @@ class _Block:
     labels: _Labels = field(default_factory=_Labels)
     about_company: str | None = None
     packed: Packed | None = None
+    workplace: Workplace | None = None
+    employment_type: EmploymentType | None = None
+    permanent: bool = False
+
+    def read_badges(self, line: str) -> None:
+        """Workplace and employment badges of a top line, in any of the languages segments knows;
+        the parts of "Full-time   Lisbon   Hybrid" are read one by one."""
+        for part in _BADGE_PARTS.split(line):
+            if not part or not badges_only(part):
+                continue
+            self.workplace = self.workplace or workplace_of(part)
+            self.employment_type = self.employment_type or employment_of(part)
+            self.permanent = self.permanent or bool(PERMANENT.search(part))
 
 
 def _add_locations(target: list[str], found: list[str]) -> None:
@@ -309,6 +383,7 @@ def _add_locations(target: list[str], found: list[str]) -> None:
 
 
 _LETTERS: Final = re.compile(r"[^\W\d_]")
+_BADGE_PARTS: Final = re.compile(r"\s{2,}|\s*[·•|]\s*|\s+-\s+")
 _ABOUT_LINE: Final = re.compile(
     r"(?i:about|why|life at|working at)\s+(?P<name>[A-Z][\w&'.-]*(?:\s+[\w&'.-]+){0,4})\??"
 )
@@ -317,6 +392,40 @@ _DOT_SPLIT: Final = re.compile(r"\s*[·•]\s*")
 
 
 _FIELD_SEPARATOR: Final = re.compile(r"\s\|\s?|\s?\|\s|\s[-–—]\s")
+
+
+def _company_without_places(line: str, places: list[str]) -> str:
+    """ "Uber - Paris, France" -> "Uber", adding the places it names."""
+    head, sep, tail = line.partition(" - ")
+    if sep and head and read_places(tail):
+        _add_locations(places, read_places(tail))
+        return head
+    return line
+
+
+_GENDER_NOTE: Final = re.compile(
+    r"(?i)\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)|\((?:all genders|h/f|f/h)\)|\*in\b"
+)
+
+
+def _company_first(first: str, second: str, text: str) -> bool:
+    """Whether a header's first two lines are company then title (SmartRecruiters, Glassdoor, Ashby)
+    rather than title then company: by role words, legal forms, gender notes ("(m/w/d)" marks a
+    German title) and which of the two the body keeps naming ("At Uber, we ...")."""
+    if title_like(second) and not title_like(first):
+        return True
+    if title_like(first) and not title_like(second):
+        return False
+    if _GENDER_NOTE.search(second) and not _GENDER_NOTE.search(first):
+        return True
+    if _GENDER_NOTE.search(first):
+        return False
+    if _COMPANY_FORM.search(first) and not _COMPANY_FORM.search(second):
+        return True
+    if _COMPANY_FORM.search(second):
+        return False
+    body = text[len(first) + len(second) + 2 :]
+    return body.count(first) >= 2 and second not in body
 
 
 def _company_line(line: str) -> bool:
@@ -353,11 +462,26 @@ def _packed_line(line: str, body: str, following: str = "") -> Packed | None:
 _RULED_HEADING: Final = re.compile(r"([=\-—_~*#]{1,})\s*[^=\-—_~*#]{2,60}?\s*[=\-—_~*#]{1,}")
 
 
+# "Job Locations Berlin | Hamburg" (iCIMS prints its labels without a colon).
+_SPACED_LOCATION: Final = re.compile(r"(?i:job locations?|locations?)\s+(?P<value>[A-Z].{1,200})")
+# "Posted 3 days ago by Nimbus Analytics" (Reed, Totaljobs).
+_POSTED_BY: Final = re.compile(r"(?i:posted|listed)\b.{0,40}?\bby\s+(?P<company>[A-Z0-9].{1,80})")
+
+
+def _title_label_follows(lines: list[str], position: int) -> bool:
+    for line in lines[position + 1 : position + 3]:
+        m = _LABEL.fullmatch(line)
+        if m and m.group("label").lower() in _TITLE_LABELS and (m.group("value") or "").strip():
+            return True
+    return False
+
+
 def _read_block(lines: list[str], body: str = "") -> _Block:
     block = _Block()
     pending_label: str | None = None
     seen = 0
-    cleaned = [c for c in (_clean_line(raw) for raw in lines) if c]
+    pairs = [(c, raw.strip()) for c, raw in ((_clean_line(raw), raw) for raw in lines) if c]
+    cleaned = [c for c, _ in pairs]
     for position, line in enumerate(cleaned):
         seen += 1
         if seen > _MAX_HEADER_LINES:
@@ -372,14 +496,18 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
             if label.lower() in _COMPANY_LABELS:
                 block.labels.company_blank = True
         following = cleaned[position + 1] if position + 1 < len(cleaned) else ""
-        if not block.texts and block.packed is None and not block.labels.title and not _LABEL.fullmatch(line):
+        board_line = line.endswith("?") and _AGGREGATOR.search(line) is not None
+        header_candidate = not block.texts and block.packed is None and not block.labels.title
+        if header_candidate and not board_line and not _LABEL.fullmatch(line):
             # Before the length check: Hacker News header lines run long.
-            packed = _packed_line(line, body, following)
+            packed = read_sentence(_HIRING_PREFIX.sub("", line).strip()) or _packed_line(
+                line, body, following
+            )
             if packed is not None:
                 block.packed = packed
                 _add_locations(block.locations, packed.locations)
                 continue
-        if len(line) > 150:
+        if len(line) > 150 and not read_places(line):
             break
         m = _LABEL.fullmatch(line)
         if m:
@@ -388,6 +516,10 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
             else:
                 _apply_label(block.labels, m.group("label"), m.group("value"))
             continue
+        before_title = not any(title_like(t) for t in block.texts)
+        marker = _GLUED_BODY.match(line) or _BODY_MARKER.fullmatch(line)
+        if marker and before_title and _title_label_follows(cleaned, position):
+            continue  # "JOB DESCRIPTION" over "Position: ..." heads a form, not the body
         if _GLUED_BODY.match(line) or _BODY_MARKER.fullmatch(line) or _RULED_HEADING.fullmatch(line):
             break
         about = _ABOUT_LINE.fullmatch(line)
@@ -401,10 +533,21 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
                 continue
         if _is_prose(line):
             break
-        if _NOISE.fullmatch(line) or _PAY_LINE.search(line) or _badge_only(line):
+        if seen <= 15 and len(line) <= 90:
+            block.read_badges(pairs[position][1])
+        spaced = _SPACED_LOCATION.fullmatch(line)
+        if spaced and read_places(spaced.group("value")):
+            _add_locations(block.locations, read_places(spaced.group("value")))
+            continue
+        by = _POSTED_BY.fullmatch(line)
+        if by:
+            block.company = block.company or _tidy_company(by.group("company"))
             continue
         if " · " in line or " • " in line or line.startswith(("· ", "• ")):
+            # Before the noise check: "Acme · Paris · 3 days ago · 57 applicants" is more than noise.
             _read_dot_line(block, line)
+            continue
+        if _NOISE.fullmatch(line) or _PAY_LINE.search(line) or _badge_only(line):
             continue
         if line.endswith(" /") or line.endswith("/"):
             _add_locations(block.locations, read_places(line.rstrip(" /")))
@@ -463,6 +606,12 @@ def _without_place_note(segment: str, places: list[str]) -> str:
     return segment[: m.start()]
 
 
+_COMPANY_FORM: Final = re.compile(
+    r"(?i)\b(?:inc|llc|ltd|limited|g?gmbh|ag|se|kg|plc|corp|corporation|co|pty|group|labs|technologies|bank"
+    r"|health|hospital|university|systems|software|solutions)\.?$"
+)
+
+
 def _split_heading(line: str) -> tuple[str, str | None, list[str]]:
     """One heading that may hold more than the title: "Senior Engineer at Stripe", "Engineer - Acme - "
     "Remote"."""
@@ -500,6 +649,11 @@ def _split_heading(line: str) -> tuple[str, str | None, list[str]]:
         else:
             return line, None, []
     if company is None and "|" not in line:
+        return line, None, []
+    tail_only = len(segments) == 2 and title_index == 0
+    if "|" not in line and tail_only and company is not None and not _COMPANY_FORM.search(company):
+        # "Registered Nurse - Night Shift": what follows a title's dash is its own tail unless it is
+        # plainly a company's name.
         return line, None, []
     return segments[title_index], company, places
 
@@ -569,6 +723,29 @@ _NOT_A_NAME: Final = word_set("""
     individuals persons opportunity statement employment policy notice disclaimer diversity inclusion
     commitment compensation overview description summary
     """)
+
+
+# "Open positions:", "We are looking for", "We have these roles opened:" over a list of roles.
+_ROLE_LIST_INTRO: Final = re.compile(
+    r"(?i)^.{0,80}\b(?:positions|roles|openings|vacancies|profiles|looking for|hiring(?: for)?|opened|open)"
+    r"\s*[:\-–]?\s*$"
+)
+_LIST_MARK: Final = re.compile(r"^(?:[-*•·]|#?\d{1,2}[.):]?)\s+")
+_ITEM_END: Final = re.compile(r"\s*(?::\s|\s[-–]\s|\s\(|,\s*(?:https?://|\d)|\s+https?://|:$)")
+
+
+def _listed_role(doc: Doc) -> str | None:
+    """The first role of a list of open roles in the posting ("Open Positions:" then "- Backend
+    Engineer: https://...")."""
+    lines = doc.head
+    for i, line in enumerate(lines[:-1]):
+        if not _ROLE_LIST_INTRO.match(line):
+            continue
+        item = _LIST_MARK.sub("", lines[i + 1]).strip()
+        item = _ITEM_END.split(item, 1)[0].strip(" *_")
+        if item and len(item.split()) <= 8 and title_like(item) and not _is_prose(item):
+            return item
+    return None
 
 
 def _trim_title(title: str) -> str | None:
@@ -775,6 +952,16 @@ _BODY_LABEL_NEEDLES: Final = needles(
 )
 
 
+def _sentence_places(doc: Doc) -> list[str]:
+    """Places of a header sentence among the first lines ("... opening with my client Nimbus in Lisbon.")."""
+    for line in doc.head[:12]:
+        if " in " in line:
+            found = read_sentence(line)
+            if found is not None and found.locations:
+                return found.locations
+    return []
+
+
 def _body_labels(doc: Doc) -> _Labels:
     """Labelled fields further down ("Location: London, UK"), also glued to the word before them."""
     labels = _Labels()
@@ -830,7 +1017,6 @@ def extract_header(text: str) -> Header:
     company = labels.company
     company_blank = labels.company_blank or block.company_blank
     locations = list(labels.locations)
-    locations_found = labels.location_seen
 
     texts = block.texts
     if title is None and texts:
@@ -840,10 +1026,10 @@ def extract_header(text: str) -> Header:
             if company is None and not company_blank:
                 company = block.company
         elif second is not None:
-            if title_like(second) and not title_like(first):
+            if _company_first(first, second, doc.text):
                 title, company = second, _tidy_company(first)
             elif _company_like(second) or not title_like(second):
-                title, company = first, _tidy_company(second)
+                title, company = first, _tidy_company(_company_without_places(second, locations))
             else:
                 title = first
         else:
@@ -852,13 +1038,11 @@ def extract_header(text: str) -> Header:
                 company = split_company
             _add_locations(locations, split_places)
     elif title is not None and company is None and not company_blank:
-        company = block.company or (
-            _tidy_company(texts[0]) if texts and len(texts) == 1 and _company_like(texts[0]) else None
-        )
+        company = block.company or (_tidy_company(texts[0]) if texts and _company_line(texts[0]) else None)
     if company is None and not company_blank:
         company = block.aggregator_company or block.company
-    if not locations_found or not locations:
-        _add_locations(locations, block.locations)
+    # Workday lists each place on a line of its own under "locations": the block's places join the label's.
+    _add_locations(locations, block.locations)
 
     body: _Labels | None = None
     if title is None or (company is None and not company_blank) or not locations:
@@ -870,12 +1054,14 @@ def extract_header(text: str) -> Header:
         if not locations:
             locations = list(body.locations)
     if title is None:
-        title = _prose_title(doc)
+        title = _listed_role(doc) or _prose_title(doc)
     if company is None and not company_blank:
         company = _footer_company(doc.text)
     if company is None and not company_blank:
         company = block.about_company and _clean_name(block.about_company)
         company = company or _prose_company(doc)
+    if not locations:
+        locations = _sentence_places(doc)
     if not locations:
         locations = _prose_locations(doc)
     if title is not None:
@@ -884,7 +1070,10 @@ def extract_header(text: str) -> Header:
         title=title,
         company=company or None,
         locations=locations,
-        workplace=packed.workplace if packed else None,
-        employment_type=packed.employment_type if packed else None,
+        workplace=(packed and packed.workplace) or labels.workplace or block.workplace,
+        employment_type=(packed and packed.employment_type)
+        or labels.employment_type
+        or block.employment_type
+        or ("full_time" if block.permanent else None),
         confidence=dict(packed.confidence) if packed else {},
     )

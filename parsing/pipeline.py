@@ -20,6 +20,7 @@ from parsing.places import canonical_place
 from parsing.role import normalize_role
 from parsing.salary import extract_salary_ranges, salary_envelope
 from parsing.sections import job_text, skill_text
+from parsing.segments import employment_from_title
 from parsing.skills import extract_skills
 from parsing.text import normalize_text, prepare
 
@@ -59,7 +60,10 @@ def parse_posting(raw: str) -> Posting:
         company=structured.company or header.company,
         locations=locations,
         workplace=structured.workplace or header.workplace or extract_workplace(body),
-        employment_type=structured.employment_type or header.employment_type or extract_employment_type(body),
+        employment_type=structured.employment_type
+        or header.employment_type
+        or extract_employment_type(body)
+        or employment_from_title(title),
         seniority=extract_seniority(title, body),
         salary=salary_envelope(ranges),
         salary_ranges=ranges,

@@ -591,7 +591,9 @@ def _extends(tokens: list[str], head: str, j: int) -> bool:
     words = nxt.split()
     if len(words) >= 2 and _is_area(words[-1]):
         return True  # "Vancouver, BC Canada"
-    return followed_by_area and bool(_PLACE_WORDS.match(nxt))
+    # "Taipei City, Taipei City, Taiwan": an unknown region between a city and its country; not
+    # "London, UK, Manchester, UK", where the place already had its country.
+    return followed_by_area and bool(_PLACE_WORDS.match(nxt)) and not _is_area(tokens[j - 1])
 
 
 def _group(tokens: list[str], *, strict: bool) -> list[str] | None:
@@ -665,7 +667,8 @@ _ABBREVIATED_END: Final = re.compile(r"\b(?:[A-Z][a-z]?|[A-Z]\.[A-Z])\.$")
 @lru_cache(maxsize=2048)
 def _read(value: str, strict: bool) -> tuple[str, ...]:
     value = value.strip().strip("[]")
-    if not value or len(value) > 200 or (strict and len(value) > 100 and ";" not in value):
+    several = ";" in value or " / " in value or "|" in value
+    if not value or len(value) > 240 or (strict and len(value) > 100 and not several):
         return ()
     if _DIGIT.search(value):
         value = _ZIP.sub("", value)

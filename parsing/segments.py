@@ -27,32 +27,77 @@ _PAY: Final = re.compile(
     r"|chf|cad|aud|sek|nok|dkk|yen|jpy|inr|per (?:year|annum|hour)|/\s?(?:yr|year|hr|hour)|stock options?"
     r"|benefits|bonus)\b)"
 )
+# Workplace and employment words in English, German, French, Spanish, Dutch and Portuguese. Where two
+# match at the same place the earlier entry wins ("Homeoffice möglich" is hybrid, "Homeoffice" remote).
 _WORKPLACE_TERMS: Final[tuple[tuple[re.Pattern[str], Workplace], ...]] = (
-    (re.compile(r"(?i)\bhybrid\b"), "hybrid"),
-    (re.compile(r"(?i)\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based|vor ort)\b"), "onsite"),
     (
         re.compile(
-            r"(?i)\b(?:remote(?:ly)?|work from home|wfh|home[- ]?office|telework|anywhere|distributed)\b"
+            r"(?i)\b(?:hybrid|hybride|h[íi]brido|homeoffice möglich|home office möglich|teilweise homeoffice"
+            r"|mobiles arbeiten|t[ée]l[ée]travail (?:partiel|occasionnel|fr[ée]quent|hybride)|deels thuis)"
+        ),
+        "hybrid",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based|vor ort|pr[äa]senz|sur site"
+            r"|presencial|op locatie|op kantoor|no escrit[óo]rio)\b"
+        ),
+        "onsite",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:remote(?:ly)?|work from home|wfh|home[- ]?office|telework|anywhere|distributed"
+            r"|t[ée]l[ée]travail(?: total)?|teletrabajo|remoto|thuiswerken)\b"
         ),
         "remote",
     ),
 )
 _EMPLOYMENT_TERMS: Final[tuple[tuple[re.Pattern[str], EmploymentType], ...]] = (
-    (re.compile(r"(?i)\b(?:full[- ]?\s?time|permanent|vollzeit|festanstellung|ft)\b"), "full_time"),
-    (re.compile(r"(?i)\b(?:part[- ]?\s?time|teilzeit)\b"), "part_time"),
     (
-        re.compile(r"(?i)\b(?:contract(?:or)?|freelance|freelancer|consulting|contract[- ]to[- ]hire|c2h)\b"),
+        re.compile(
+            r"(?i)\b(?:full[- ]?\s?time|vollzeit|temps plein|tiempo completo|jornada completa|voltijd"
+            r"|tempo integral|ft)\b"
+        ),
+        "full_time",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:part[- ]?\s?time|teilzeit|temps partiel|tiempo parcial|media jornada|medio tiempo"
+            r"|deeltijd|meio per[íi]odo|tempo parcial|minijob)\b"
+        ),
+        "part_time",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:contract(?:or)?|freelance|freelancer|freiberuflich|aut[óo]nomo|zzp"
+            r"|contract[- ]to[- ]hire|c2h)\b"
+        ),
         "contract",
     ),
-    (re.compile(r"(?i)\b(?:temporary|temp|fixed[- ]term|befristet)\b"), "temporary"),
-    (re.compile(r"(?i)\b(?:intern(?:ship)?s?|praktikum|werkstudent(?:in)?|working student)\b"), "internship"),
+    (
+        re.compile(
+            r"(?i)\b(?:temporary|temp|fixed[- ]term|befristet|cdd|temporal|tijdelijk|tempor[áa]rio)\b"
+        ),
+        "temporary",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:intern(?:ship)?s?|praktikum|werkstudent(?:in)?|working student|stagiaire|pr[áa]cticas"
+            r"|becario|est[áa]gio|stagiair)\b"
+        ),
+        "internship",
+    ),
+)
+# A permanent contract says full-time only when nothing says otherwise ("Feste Anstellung, Teilzeit").
+PERMANENT: Final = re.compile(
+    r"(?i)\b(?:permanent|feste? anstellung|festanstellung|unbefristet|cdi|indefinido|vaste baan|efetivo)\b"
 )
 # Words that, with the terms above, make a segment nothing but badges ("Full-time, ONSITE, VISA").
 _BADGE_FILLER: Final = re.compile(
     r"(?i)\b(?:ok|okay|friendly|possible|available|options?|only|or|and|with|w/|visa|visas|sponsorship"
     r"|relocation|relo|h1-?b|interns?|positions?|multiple|various|several|roles?|openings?|hiring|immediate"
     r"|start|asap|no|not|a|the|time|zones?|timezones?|us|eu|is|partial|partially|fully|100%|first|also"
-    r"|onsite|preferred|welcome|considered|offered|paid|flexible|hours|days?|week|\d+|[+/&,;:()\[\]-])\b"
+    r"|onsite|preferred|welcome|considered|offered|paid|flexible|hours|days?|week|work|working|job|\d+|[+/&,;:()\[\]-])\b"
 )
 _COMPANY_SUFFIX: Final = re.compile(
     r"(?i)(?:\b(?:inc|llc|ltd|limited|gmbh|ag|sa|sas|bv|b\.v|ab|oy|as|plc|corp|corporation|co|pty|srl|spa|kk"
@@ -116,13 +161,31 @@ def employment_of(segment: str) -> EmploymentType | None:
     return best[1] if best else None
 
 
+def badges_only(segment: str) -> bool:
+    """Whether a segment holds nothing but workplace and employment words ("Full-time, ONSITE")."""
+    return _badges_only(segment)
+
+
+_TITLE_EMPLOYMENT: Final = frozenset(["internship", "part_time"])
+
+
+def employment_from_title(title: str | None) -> EmploymentType | None:
+    """ "2026 Operations Internship", "Kassierer (Teilzeit)": a title that names the kind of work. Only
+    kinds a title cannot name otherwise ("Contract Manager" is no contract)."""
+    if not title:
+        return None
+    kind = employment_of(title)
+    return kind if kind in _TITLE_EMPLOYMENT else None
+
+
 def _badges_only(segment: str) -> bool:
-    if workplace_of(segment) is None and employment_of(segment) is None:
+    if workplace_of(segment) is None and employment_of(segment) is None and not PERMANENT.search(segment):
         return False
     rest = segment
     for pattern, _ in (*_WORKPLACE_TERMS, *_EMPLOYMENT_TERMS):
         rest = pattern.sub(" ", rest)
     rest = _URL_NOTE.sub(" ", rest)
+    rest = PERMANENT.sub(" ", rest)
     rest = _BADGE_FILLER.sub(" ", rest)
     return not re.sub(r"[\W_]+", "", rest) and rest != segment
 
@@ -186,12 +249,13 @@ def _tidy_title(title: str) -> str:
 
 def split_segments(line: str) -> list[str]:
     """The line cut at its field separators, except inside parentheses ("(Project Architect | PA)").
-    Between pipes, a spaced slash stays inside its field ("Oxford, UK / London, UK")."""
+    A line with pipes is cut only at its pipes: its fields keep their own dashes and slashes
+    ("Senior Data Scientist - Experimentation", "Oxford, UK / London, UK")."""
     parts: list[str] = []
     start = 0
     piped = "|" in line
     for m in _PIPES.finditer(line):
-        if piped and m.group().strip() == "/":
+        if piped and "|" not in m.group():
             continue
         before = line[start : m.start()]
         if line.count("(", 0, m.start()) > line.count(")", 0, m.start()):
@@ -253,7 +317,7 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             segment = _URL_NOTE.sub(" ", segment).strip()
             if not segment:
                 continue
-        if len(segment.split()) > 12:
+        if len(segment.split()) > (20 if "," in segment else 12):
             continue  # a sentence run into the header line
         roles = _role_words(segment)
         if roles == 1 and _COMPANY_SUFFIX.search(segment):
@@ -297,3 +361,86 @@ def read_packed(line: str, body: str = "") -> Packed | None:
     if kinds < 2:
         return None
     return packed
+
+
+# ---------------------------------------------------------------------------------------------------
+# Header sentences: "Nimbus is hiring a Data Engineer in Lisbon", "Check out this job at Nimbus: Data
+# Engineer", "Data Engineer opportunity with Nimbus", "I'm reaching out about a Data Engineer opening with
+# my client Nimbus in Lisbon.", "Data Engineer @ Nimbus (Lisbon, remote)".
+
+_LEAD: Final = r"^(?:.{0,60}?\b(?:about|regarding|for|re:?)\s+)?(?:an?\s+|the\s+|our\s+)?"
+_TAIL: Final = (
+    r"(?:\s+(?:in|based in|from)\s+(?P<place>[^()!?]+?))?\s*[.!]*\s*(?:\((?P<extra>[^()]*)\))?\s*[.!]*$"
+)
+_SENTENCES: Final[tuple[re.Pattern[str], ...]] = (
+    re.compile(
+        r"^(?i:check out this (?:job|role|opening|position)|new (?:job|role|opening|position)|job alert)"
+        r"\s+(?i:at|with)\s+(?P<company>[^:]+?)\s*[:\-–]\s+(?P<title>.+?)\s*$"
+    ),
+    re.compile(
+        r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:is|are)\s+(?i:hiring|looking for|seeking|recruiting)"
+        r"(?:\s+(?i:an?|the|for an?))?\s*[:\-–]?\s+(?P<title>[^!?]+?)" + _TAIL
+    ),
+    re.compile(
+        _LEAD + r"(?P<title>[A-Z0-9].*?)\s+(?i:opportunity|opening|role|position|vacancy|job)\s+"
+        r"(?i:with|at)\s+(?:(?i:my|our|a)\s+client,?\s+)?(?P<company>[A-Z0-9][^,()!?]*?)" + _TAIL
+    ),
+    re.compile(
+        r"^(?P<title>[^@|]+?)\s+(?:at|@)\s+(?P<company>[A-Z0-9][^|()]*?)\s*(?:\((?P<extra>[^()]*)\))?"
+        r"(?:\s*[|\-–]\s*(?P<rest>.+))?\s*$"
+    ),
+)
+
+
+def _read_extra(packed: Packed, extra: str) -> None:
+    """ "Paris, France, remote, full-time": the badges, then the places in what is left."""
+    kept: list[str] = []
+    for part in re.split(r"\s*(?:,|\||·|•|;)\s*", extra):
+        if not part:
+            continue
+        workplace, employment = workplace_of(part), employment_of(part)
+        if workplace or employment:
+            packed.workplace = packed.workplace or workplace
+            packed.employment_type = packed.employment_type or employment
+            if _badges_only(part):
+                continue
+        kept.append(part)
+    for place in read_places(", ".join(kept)):
+        if place not in packed.locations:
+            packed.locations.append(place)
+
+
+# Where a title inside a sentence ends: "a Backend Engineer to join our team".
+_TITLE_END: Final = re.compile(r"\s+(?:to|who|that|which|with|and|for|like you)\s+(?=[a-z])")
+_PRONOUNS: Final = word_set("we i you they it this our my he she")
+_NEXT_SENTENCE: Final = re.compile(r"(?:(?<=[a-z]{3})|(?<=\b[A-Z]{2}))[.!?]\s+(?=[A-Z][a-z]*\s)")
+
+
+def read_sentence(line: str) -> Packed | None:
+    """Title, company and what else one header sentence states, or None when it is not one."""
+    if len(line) > 240:
+        return None
+    line = _NEXT_SENTENCE.split(line, 1)[0]
+    for pattern in _SENTENCES:
+        m = pattern.match(line)
+        if m is None:
+            continue
+        title = _TITLE_END.split(m.group("title"), 1)[0].strip(" .,:;-–!?")
+        company = m.group("company").strip(" .,:;-–!?")
+        if not _role_words(title) or _role_words(company) or len(title.split()) > 12:
+            continue
+        if _company_score(company, 0, "") < CONFIDENT or company.split()[0].lower() in _PRONOUNS:
+            continue
+        packed = Packed(title=_tidy_title(title), company=company)
+        packed.confidence.update(title=0.8, company=0.8)
+        groups = m.groupdict()
+        place = groups.get("place")
+        if place:
+            _read_extra(packed, place)
+        for key in ("extra", "rest"):
+            if groups.get(key):
+                _read_extra(packed, groups[key])
+        if packed.locations:
+            packed.confidence["locations"] = 0.8
+        return packed
+    return None

@@ -31,7 +31,7 @@ async def test_fix_opens_a_form_and_the_fix_is_stored(env: Env) -> None:
         form,
         {
             "title": "Staff ML Engineer",
-            "company": "Acme Robotics GmbH",
+            "company": "Acme Robotics Ltd",
             "pay": "€95k-120k a year",
             "seniority": "staff",
         },
@@ -41,7 +41,7 @@ async def test_fix_opens_a_form_and_the_fix_is_stored(env: Env) -> None:
     assert answer.data["embeds"][0]["title"] == "Staff ML Engineer"
     view = await env.services.store.get_posting(env.alpha.id, posting_id)
     assert view is not None
-    assert (view.title, view.company, view.seniority) == ("Staff ML Engineer", "Acme Robotics GmbH", "staff")
+    assert (view.title, view.company, view.seniority) == ("Staff ML Engineer", "Acme Robotics Ltd", "staff")
     assert view.pay is not None and (view.pay.currency, view.pay.min, view.pay.max) == (
         "EUR",
         95_000,
