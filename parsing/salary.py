@@ -26,9 +26,6 @@ from parsing.models import Period, Salary, SalaryRange
 
 _CODES = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(SYMBOL_TO_CODE, key=len, reverse=True))
-_NAMES = "|".join(
-    re.escape(name).replace(r"\ ", r"\s+") for name in sorted(NAME_TO_CODE, key=len, reverse=True)
-)
 # A currency written before the number: "$", "USD", "USD $", "CHF", "Rs."
 _PREFIX = rf"(?:(?<![A-Za-z])(?:{_CODES})\s?(?:\$\s?)?|{_SYMBOLS})"
 # Digits: lakh grouping (12,50,000), thousands groups with , . ' or space, or a plain number.
@@ -43,10 +40,7 @@ _MULTIPLIER = (
     r"(?:[ \t\u00a0]?(?P<mult>k|K|thousand|mn|MM|m|M|million|lakhs?|lacs?|LPA|L|crores?|cr|万|萬)"
     rf"(?:(?![^\W\d_\u3000-\u9fff])|(?=(?:{_CODES})(?![A-Za-z]))))"
 )
-_SUFFIX = (
-    rf"(?:[ \t\u00a0]?(?P<suffix>(?:{_CODES})(?![A-Za-z])|(?:{_SYMBOLS})(?![^\W\d_])(?!\s?\d)|"
-    rf"(?i:{_NAMES})(?![^\W\d_])))"
-)
+_SUFFIX = rf"(?:[ \t\u00a0]?(?P<suffix>(?:{_CODES})(?![A-Za-z])|(?:{_SYMBOLS})(?![^\W\d_])(?!\s?\d)))"
 
 # Numbers are found first (cheap: they must start with a digit), then the currency and multiplier are
 # read from the few characters around each one.
@@ -311,6 +305,24 @@ def _currency_code(symbol: str | None, places: _PlaceHints) -> str | None:
     return places.settle(symbol, code)
 
 
+_NAME_WORDS_RE = re.compile(r"[ \t\u00a0]?([^\W\d_]+(?:\s+[^\W\d_]+){0,3})")
+_LONGEST_NAME = max(len(name.split()) for name in NAME_TO_CODE)
+
+
+def _currency_name_at(text: str, position: int) -> tuple[str, int] | None:
+    """A currency named in words right after an amount ("50k euros", "120 000 Swiss francs"): the
+    longest run of up to four words there that names one, and where it ends."""
+    found = _NAME_WORDS_RE.match(text, position)
+    if not found:
+        return None
+    words = list(re.finditer(r"[^\W\d_]+", found.group(1)))
+    for count in range(min(len(words), _LONGEST_NAME), 0, -1):
+        phrase = " ".join(w.group(0) for w in words[:count]).casefold()
+        if phrase in NAME_TO_CODE:
+            return phrase, found.start(1) + words[count - 1].end()
+    return None
+
+
 def _find_atoms(text: str) -> list[_Atom]:
     atoms: list[_Atom] = []
     places = _PlaceHints(text)
@@ -324,6 +336,11 @@ def _find_atoms(text: str) -> list[_Atom]:
         prefix = before_match.group("prefix") if before_match else None
         after = _AFTER_RE.match(text, match.end())
         suffix, mult = (after.group("suffix"), after.group("mult")) if after else (None, None)
+        end = after.end() if after else match.end()
+        if suffix is None:
+            named = _currency_name_at(text, end)
+            if named:
+                suffix, end = named
         before = text[max(0, number_start - 1) : number_start]
         if before.isalpha() and not prefix:
             continue  # part of a word or code such as "B2B", "COVID19"
@@ -346,7 +363,7 @@ def _find_atoms(text: str) -> list[_Atom]:
         atoms.append(
             _Atom(
                 start=before_match.start() if before_match else number_start,
-                end=after.end() if after else match.end(),
+                end=end,
                 value=value * (multiplier or 1.0),
                 currency=currency,
                 multiplier=multiplier,
