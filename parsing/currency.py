@@ -151,6 +151,8 @@ NAME_TO_CODE: dict[str, str] = {
         "euros": "EUR",
         "franken": "CHF",
         "francs suisses": "CHF",
+        "złoty": "PLN",
+        "złote": "PLN",
         "złotych": "PLN",
         "zlotych": "PLN",
     }.items()
