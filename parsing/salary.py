@@ -153,7 +153,9 @@ _NOT_PAY_LEFT_RE = re.compile(
     r"shift\s+differential|differential|overtime|premium|mile|mileage|commission\s+of|"
     r"per\s+transaction|per\s+client|per\s+referral|per\s+sale|client\s+may|"
     r"dataset|roles?\s+(?:we|in\s+our)|positions?\s+with|across\s+all|category|estimated|"
-    r"typical\s+pay|in\s+your\s+area|session|per[- ]visit|per[- ]project|lump[- ]sum|one[- ]time)",
+    r"typical\s+pay|in\s+your\s+area|session|per[- ]visit|per[- ]project|lump[- ]sum|one[- ]time|"
+    r"tickets?|pricing|priced|subscriptions?|memberships?|plans?\s+(?:range|start|cost)|expenses?|"
+    r"limit|charges?|charging|bill(?:s|ed|ing)?|invoices?|clients?\s+pay|customers?\s+pay)",
     re.IGNORECASE,
 )
 _NOT_PAY_RIGHT_RE = re.compile(
@@ -164,7 +166,7 @@ _NOT_PAY_RIGHT_RE = re.compile(
     r"market|insurance|savings|commission|equity|stock|worth|fee|deposit|loan|cost|"
     r"billion|bn|trillion|in\s+(?:client|annual|yearly)|clients?|customers?|users?|members?|"
     r"inventory|gmv|volume|purchases|payments|deals|pipeline|bookings|orders|investments?|loans|claims|"
-    r"spend|products|goods|hardware|software|services|contracts|"
+    r"spend|products|goods|hardware|software|services|contracts|consulting\s+rates?|billable|"
     r"employees|people|students|patients|homes|projects?|transactions?|units|facility|"
     r"\(?\s*(?:glassdoor|indeed|estimated)\s+est(?:imate)?)\b(?!\s*:)",
     re.IGNORECASE,
@@ -180,7 +182,8 @@ _SECONDARY_PAY_RE = re.compile(r"\bOTE\b|on[- ]target|commission|total\s+comp|ea
 _QUALIFIER_RE = re.compile(
     r"median|average|avg|mean|typical|market|percentile|quartile|overtime|differential|bonus|referral|"
     r"estimated|estimate|relocation|sign[- ]?on|signing|tuition|stipend|allowance|retention|severance|"
-    r"session|per[- ]visit|per[- ]project|project|lump[- ]sum|one[- ]time",
+    r"session|per[- ]visit|per[- ]project|project|lump[- ]sum|one[- ]time|price|ticket|subscription|"
+    r"membership|expenses?|billing|consulting",
     re.IGNORECASE,
 )
 _BASE_PAY_RE = re.compile(r"\bbase\b|salary|hourly|\brate\b|\bwage", re.IGNORECASE)
@@ -558,7 +561,7 @@ _HEADER_CHARS = 600
 _HEADER_SEGMENT_WORDS = 5
 
 
-def _in_header_slot(text: str, start: int, end: int) -> bool:
+def _in_header_slot(text: str, start: int, end: int, *, words_beside: int = _HEADER_SEGMENT_WORDS) -> bool:
     """Whether an amount fills a short segment of the posting's header ("Leeds | £45K - £60K | Remote",
     "Backend Developer - €60k-€80k - Remote"), where a figure stands for the pay without a pay word."""
     if start > _HEADER_CHARS:
@@ -572,7 +575,7 @@ def _in_header_slot(text: str, start: int, end: int) -> bool:
     marked = line[: start - line_start] + "\x00" + line[end - line_start :]
     pieces = _HEADER_SPLIT_RE.split(marked)
     # A line of its own may carry the pay too ("c.£22,000"), but then with next to nothing beside it.
-    allowed = _HEADER_SEGMENT_WORDS if len(pieces) > 1 else 1
+    allowed = words_beside if len(pieces) > 1 else min(words_beside, 1)
     for piece in pieces:
         if "\x00" in piece:
             return len(re.findall(r"[^\W\d_]{2,}", piece)) <= allowed
@@ -629,11 +632,18 @@ def _candidates(text: str) -> list[_Candidate]:
         other_currency = second_code.group(1) if second_code and not currency_inferred else None
         if second_code:
             right = right[second_code.end() :]
-        pay_context = bool(_PAY_WORDS_RE.search(left[-70:]))
+        pay_words = [m.group(0).lower() for m in _PAY_WORDS_RE.finditer(left[-70:])]
+        pay_context = bool(pay_words)
+        # "range", "package" or "base" alone do not say that a small figure is a wage ("price range $20").
+        wage_stated = any(word not in _WEAK_PAY_WORDS for word in pay_words)
         has_multiplier = any(a.multiplier for a in atoms_here)
-        header_slot = (explicit_currency is not None or (has_multiplier and high_atom is not None)) and (
-            _in_header_slot(text, start, end)
-        )
+        if explicit_currency is not None:
+            header_slot = _in_header_slot(text, start, end)
+        else:
+            # "| 120-150k |" with no currency: only when nothing else shares the segment.
+            header_slot = (
+                has_multiplier and high_atom is not None and _in_header_slot(text, start, end, words_beside=0)
+            )
         secondary = _nearest_is_secondary(left[-45:])
         if currency is None:
             label_right_before = re.search(
@@ -674,7 +684,7 @@ def _candidates(text: str) -> list[_Candidate]:
         if not bounds:
             continue
         if period is None:
-            period = _infer_period(bounds, currency, pay_stated=pay_context or header_slot)
+            period = _infer_period(bounds, currency, pay_stated=wage_stated or header_slot)
             if period is None:
                 continue
         if not all(plausible_pay(v, currency, period) for v in bounds):
@@ -704,6 +714,7 @@ def _candidates(text: str) -> list[_Candidate]:
     return results
 
 
+_WEAK_PAY_WORDS = {"range", "package", "base", "annual", "starting at", "starts at"}
 _MIN_LABEL_RE = re.compile(r"^(?:min(?:imum)?|low|floor|start(?:ing)?)\b", re.IGNORECASE)
 _MID_LABEL_RE = re.compile(r"^(?:mid(?:point)?|target|median)\b", re.IGNORECASE)
 _MAX_LABEL_RE = re.compile(r"^(?:max(?:imum)?|high|top|ceiling)\b", re.IGNORECASE)

@@ -310,6 +310,7 @@ HEADER_SLOT: list[tuple[str, Expected]] = [
     ("Brightline | Dublin | €60k–€72k | Hybrid (2 days)", (60000, 72000, "EUR", "year")),
     ("Nordwind | Oslo | 700 000 - 850 000 NOK", (700000, 850000, "NOK", "year")),
     ("Fjordly | Stockholm | 45 000 - 55 000 SEK per month", (45000, 55000, "SEK", "month")),
+    ("Kestrel | Remote | 130-160k", (130000, 160000, "USD", "year")),
 ]
 
 GLUED_AND_BROKEN: list[tuple[str, Expected]] = [
@@ -498,6 +499,14 @@ NOT_PAY_MORE: list[str] = [
     "The fee is 60 USD for 1 participant.",
     "We pay $120 per shift plus travel.",
     "A one-time payment of $2,500 on completion",
+    "Our kits sit in the price range $25 - $45.",
+    "Kestrel | Berlin | 40-60k downloads a month",
+    "Seats in the range of $12-$30",
+    "Our plans range from $8 to $45.",
+    "Kestrel | NYC | $275/hr consulting rates for clients",
+    "We charge $140 per hour for design work.",
+    "Clients pay us $180/hr.",
+    "Expense limit: $80 per day",
 ]
 
 NEW_POSITIVE: list[tuple[str, Expected]] = [
