@@ -155,7 +155,8 @@ _NOT_PAY_LEFT_RE = re.compile(
     r"dataset|roles?\s+(?:we|in\s+our)|positions?\s+with|across\s+all|category|estimated|"
     r"typical\s+pay|in\s+your\s+area|session|per[- ]visit|per[- ]project|lump[- ]sum|one[- ]time|"
     r"tickets?|pricing|priced|subscriptions?|memberships?|plans?\s+(?:range|start|cost)|expenses?|"
-    r"limit|charges?|charging|bill(?:s|ed|ing)?|invoices?|clients?\s+pay|customers?\s+pay)",
+    r"limit|charges?|charging|bill(?:s|ed|ing)?|invoices?|clients?\s+pay|customers?\s+pay|"
+    r"variable\s+incentive|incentive|(?:verkaufs|waren|gesamt)?wert\b|warenpaket)",
     re.IGNORECASE,
 )
 _NOT_PAY_RIGHT_RE = re.compile(
@@ -166,7 +167,7 @@ _NOT_PAY_RIGHT_RE = re.compile(
     r"market|insurance|savings|commission|equity|stock|worth|fee|deposit|loan|cost|"
     r"billion|bn|trillion|in\s+(?:client|annual|yearly)|clients?|customers?|users?|members?|"
     r"inventory|gmv|volume|purchases|payments|deals|pipeline|bookings|orders|investments?|loans|claims|"
-    r"spend|products|goods|hardware|software|services|contracts|consulting\s+rates?|billable|"
+    r"spend|ad\s?spend|products|goods|hardware|software|services|contracts|consulting\s+rates?|billable|"
     r"employees|people|students|patients|homes|projects?|transactions?|units|facility|"
     r"\(?\s*(?:glassdoor|indeed|estimated)\s+est(?:imate)?)\b(?!\s*:)",
     re.IGNORECASE,
@@ -477,6 +478,14 @@ def _label_for(text: str, start: int, left: str) -> str | None:
     return label or None
 
 
+# "USD$284,000 per year - USD$315,500 per year": each end may carry the period.
+_PERIOD_BEFORE_JOIN_RE = re.compile(
+    r"^\s*(?:per\s+(?:year|annum|month|hour|week|day)|/\s?(?:yr|year|mo|month|hr|hour|wk|day)|an?\s+(?:year|hour))"
+    r"(?=\s*(?:-|to|–)\s*$)",
+    re.IGNORECASE,
+)
+
+
 def _join_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom | None]]:
     """Pair atoms that form "A - B" ranges."""
     joined: list[tuple[_Atom, _Atom | None]] = []
@@ -485,7 +494,7 @@ def _join_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom | Non
         atom = atoms[index]
         if index + 1 < len(atoms):
             nxt = atoms[index + 1]
-            gap = text[atom.end : nxt.start]
+            gap = _PERIOD_BEFORE_JOIN_RE.sub("", text[atom.end : nxt.start], count=1)
             between = bool(_BETWEEN_RE.search(text[max(0, atom.start - 12) : atom.start]))
             join = _RANGE_JOIN_RE.match(gap) if len(gap) <= 12 else None
             if join and (gap.strip() or between) and (not join.group("conjunction") or between):

@@ -451,6 +451,15 @@ SEVERAL_FIGURES: list[tuple[str, Expected]] = [
         (125000, 190000, "USD", "year"),
     ),
     ("Salary from £42k up to £52k depending on experience", (42000, 52000, "GBP", "year")),
+    (
+        "For Denver, CO-based roles: the base salary range is USD$150,000 per year - USD$168,000 per year.",
+        (150000, 168000, "USD", "year"),
+    ),
+    (
+        "Target earnings are USD $96,000, made of a base hourly rate of USD $26.75 and a variable incentive "
+        "target of USD $40,000.",
+        (26.75, 26.75, "USD", "hour"),
+    ),
     ("Base salary: $150,000. Sign-on bonus: $20,000.", (150000, 150000, "USD", "year")),
 ]
 
@@ -507,6 +516,8 @@ NOT_PAY_MORE: list[str] = [
     "We charge $140 per hour for design work.",
     "Clients pay us $180/hr.",
     "Expense limit: $80 per day",
+    "Ein Warenpaket im Verkaufswert von 300,00€ bis 1.800,00/monatlich",
+    "mind. 90.000€ Adspend im Jahr verantwortet",
 ]
 
 NEW_POSITIVE: list[tuple[str, Expected]] = [
