@@ -179,7 +179,10 @@ _NOT_PAY_SOON_RE = re.compile(
     r"per\s+diem|voucher|gift\s+card)\b",
     re.IGNORECASE,
 )
-_SECONDARY_PAY_RE = re.compile(r"\bOTE\b|on[- ]target|commission|total\s+comp|earning\s+potential", re.I)
+_SECONDARY_PAY_RE = re.compile(
+    r"\bOTE\b|on[- ]target|target\s+earnings|commission|total\s+comp|total\s+earnings|earning\s+potential",
+    re.I,
+)
 _QUALIFIER_RE = re.compile(
     r"median|average|avg|mean|typical|market|percentile|quartile|overtime|differential|bonus|referral|"
     r"estimated|estimate|relocation|sign[- ]?on|signing|tuition|stipend|allowance|retention|severance|"
