@@ -816,16 +816,28 @@ def _span_text(text: str, candidate: _Candidate) -> str:
     return text[candidate.start : end].strip()
 
 
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[*•·▪-]|#?\d{1,2}[.):]|#\d{1,2})\s+(?P<item>\S.*)$")
+
+
+def _list_item_of(text: str, start: int) -> str | None:
+    """What a list item says before the amount it holds ("BACKEND ENGINEER,"), or None off a list."""
+    line_start = text.rfind("\n", 0, start) + 1
+    found = _LIST_ITEM_RE.match(text[line_start:start])
+    return found.group("item").strip(" ,:-").casefold() if found else None
+
+
 def extract_salary_ranges(text: str) -> list[SalaryRange]:
     """Every pay range the text states, in order of appearance."""
     found = _merge_min_max(_candidates(text))
     primary = [c for c in found if not c.secondary] or found
     ranges: list[SalaryRange] = []
     # The same range restated later in the posting is one range, not two.
-    seen: set[tuple[float | None, float | None, str | None, str | None]] = set()
+    seen: set[tuple[float | None, float | None, str | None, str | None, str | None]] = set()
     for candidate in primary:
         assert candidate.currency is not None and candidate.period is not None
-        key = (candidate.low, candidate.high, candidate.currency, candidate.period)
+        # ...but the same figures on two list items are two roles ("* Backend, $100-130k", "* Mobile, ...").
+        item = _list_item_of(text, candidate.start)
+        key = (candidate.low, candidate.high, candidate.currency, candidate.period, item)
         if key in seen:
             continue
         seen.add(key)

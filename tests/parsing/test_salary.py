@@ -657,6 +657,13 @@ def test_every_role_range_is_listed() -> None:
     ]
 
 
+def test_same_figures_for_two_roles_are_two_ranges_and_a_restatement_is_one() -> None:
+    roles = normalize_text("* DATA ENGINEER, €70-90k, remote\n* PLATFORM ENGINEER, €70-90k, Berlin\n")
+    assert [(r.min, r.max) for r in extract_salary_ranges(roles)] == [(70000, 90000), (70000, 90000)]
+    restated = normalize_text("Salary: €70-90k.\n\nAbout us ...\n\nOnce more, the salary is €70-90k.")
+    assert [(r.min, r.max) for r in extract_salary_ranges(restated)] == [(70000, 90000)]
+
+
 def test_day_rate_keeps_its_period() -> None:
     salary = extract_salary(normalize_text("Contract: £575/day outside IR35, 6 months"))
     assert salary is not None and (salary.min, salary.period) == (575, "day")
