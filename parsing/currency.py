@@ -121,6 +121,8 @@ _INFORMAL_SYMBOLS: dict[str, str] = {
     "lei": "RON",
     "TL": "TRY",
     "円": "JPY",
+    "грн": "UAH",
+    "грн.": "UAH",
 }
 SYMBOL_TO_CODE: dict[str, str] = {
     symbol: code for symbol, code in {**CLDR_SYMBOLS, **_INFORMAL_SYMBOLS}.items() if code in CURRENCIES
@@ -181,6 +183,7 @@ NORDIC_KRONE_HINTS: dict[str, str] = {
     "sverige": "SEK",
     "göteborg": "SEK",
     "uppsala": "SEK",
+    "lønn": "NOK",
 }
 
 _YUAN_HINTS = {"china": "CNY", "beijing": "CNY", "shanghai": "CNY", "shenzhen": "CNY", "rmb": "CNY"}

@@ -37,7 +37,8 @@ _NUMBER = r"""
 """
 # A multiplier ends a word, or runs straight into a currency code ("130kCAD").
 _MULTIPLIER = (
-    r"(?:[ \t\u00a0]?(?P<mult>k|K|thousand|mn|MM|m|M|million|lakhs?|lacs?|LPA|L|crores?|cr|万|萬)"
+    r"(?:[ \t\u00a0]?(?P<mult>k|K|thousand|mn|MM|m|M|million|lakhs?|lacs?|LPA|L|crores?|cr|"
+    r"万|萬|triệu|juta|tys\.?)"
     rf"(?:(?![^\W\d_\u3000-\u9fff])|(?=(?:{_CODES})(?![A-Za-z]))))"
 )
 _SUFFIX = rf"(?:[ \t\u00a0]?(?P<suffix>(?:{_CODES})(?![A-Za-z])|(?:{_SYMBOLS})(?![^\W\d_])(?!\s?\d)))"
@@ -67,6 +68,10 @@ _MULTIPLIERS = {
     "crore": 1e7,
     "crores": 1e7,
     "万": 1e4,
+    "triệu": 1e6,
+    "juta": 1e6,
+    "tys": 1e3,
+    "tys.": 1e3,
     "萬": 1e4,
 }
 
@@ -86,6 +91,7 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         _LB + r"(?:hourly|ph|p/h|stündlich|hr)\b",
         _LB + r"(?:pro|par|por|per)\s+(?:stunde|heure|hora|uur)\b",
         r"/\s?godz",
+        _LB + r"(?:per\s+jam|/\s?jam|saatlik|/\s?saat|в\s+час|за\s+час|/\s?giờ|mỗi\s+giờ)(?![^\W\d_])",
         _LB + r"(?:(?:per|pr\.?|i)\s+(?:timme|time|tim|timen)|/\s?tim)\b",
         _LB + r"(?:timl[øo]n|stundenlohn|à\s+l['’]heure|za\s+hodinu|/\s?hod)\b",
     ],
@@ -104,6 +110,8 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         _LB + r"(?:/\s?(?:mnd|m[åa]n|m[åa]ned)|m[åa]nedlig|m[åa]natlig|al\s+mese|mensile)\b",
         r"monatsgehalt|monatslohn|monatsbrutto|bruttomonat|m[åa]nedsl[øo]nn?|m[åa]nadsl[öo]n|"
         r"salaire\s+mensuel|salario\s+mensual|stipendio\s+mensile|maandsalaris|maandloon",
+        _LB + r"(?:per\s+bulan|/\s?bulan|sebulan|/\s?tháng|mỗi\s+tháng|aylık|/\s?ay|в\s+месяц|/\s?мес|"
+        r"на\s+місяць|/\s?міс|за\s+місяць)(?![^\W\d_])",
         _LB + r"(?:měsíčně|mesačne|měsíc|mesiac|havonta|lunar|/\s?kk|kuukaudessa)(?![^\W\d_])",
     ],
     "year": [
@@ -116,6 +124,8 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         r"jahresgehalt|jahreslohn|jahresbrutto|bruttojahres|jahressal[äa]r|[åa]rsl[öø]nn?|"
         r"salaire\s+annuel|salario\s+anual|jaarsalaris|jaarloon|vuosipalkka",
         _LB + r"RAL\b",
+        _LB + r"(?:per\s+tahun|/\s?tahun|setahun|/\s?năm|mỗi\s+năm|yıllık|в\s+год|на\s+рік|за\s+рік|i\s+året)"
+        r"(?![^\W\d_])",
     ],
 }
 # Pastes glue words together ("$23/hrBenefits"), so a period word ends where lower case stops.
@@ -129,13 +139,14 @@ _PERIOD_RES: list[tuple[Period, re.Pattern[str]]] = [
 _PERIOD_NOUNS = (
     r"hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|mths?|years?|yrs?|annum|anum|an|year|stunde|heure|"
     r"hora|uur|tag|jour|d[ií]a|monat|mois|m[eê]s|jahr|año|ano|jaar|maand|[åa]r|timme|time|mnd|m[åa]ned|"
-    r"m[åa]nad|pa|hr"
+    r"m[åa]nad|pa|hr|bulan|tahun|jam|hari|minggu|tháng|năm|giờ|месяц|мес|місяць|міс|час|год|рік"
 )
 _PAY_WORDS_RE = re.compile(
     r"salary|salaries|\bpay\b|\bpays\b|paid|payment|\bpay\s?rate|compensation|\bcomp\b|wages?|"
     r"\brate\b|\bbase\b|earn|earning|\bmake\b|income|remuneration|stipend(?=\s+of)|\bOTE\b|on[- ]target|"
     r"gehalt|salaire|r[ée]mun[ée]ration|sueldo|salario|wynagrodzenie|pensja|l[oø]n\b|l[øö]nn?\b|"
-    r"salaris|loon\b|stipendio|retribuzione|ral\b|palkka|mzda|plat|fizet[ée]s|"
+    r"salaris|loon\b|stipendio|retribuzione|ral\b|palkka|mzda|plat|fizet[ée]s|maa[şs]|[üu]cret|gaji|upah|"
+    r"lương|зарплат|оклад|заробітн|sal[áa]rio|vencimento|"
     r"starting\s+at|starts\s+at|range|package|ctc|per\s+hour|hourly|annual",
     re.IGNORECASE,
 )
@@ -361,7 +372,7 @@ def _find_atoms(text: str) -> list[_Atom]:
             suffix_code = None  # "lift up to 50 pounds" is a weight
         bare_dollar = prefix is not None and prefix.strip() == "$"
         currency = prefix_code or suffix_code
-        if bare_dollar and suffix_code and suffix_code != "USD":
+        if bare_dollar and suffix_code:
             currency, bare_dollar = suffix_code, False
         if currency is None and (
             (multiplier and multiplier in (1e5, 1e7)) or _INDIAN_GROUPING_RE.fullmatch(number_text)

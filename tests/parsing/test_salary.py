@@ -381,6 +381,12 @@ CODES_AND_WORDS: list[tuple[str, Expected]] = [
     ("Salary: 7 000 - 9 000 RON net lunar", (7000, 9000, "RON", "month")),
     ("Salary: ₪28,000 - ₪34,000 per month", (28000, 34000, "ILS", "month")),
     ("Salary: 45.000 TL - 60.000 TL per month", (45000, 60000, "TRY", "month")),
+    ("Lønn: 720 000 kr i året", (720000, 720000, "NOK", "year")),
+    ("Lương: 18-25 triệu VND/tháng", (18000000, 25000000, "VND", "month")),
+    ("Gaji: Rp 9 juta - Rp 13 juta per bulan", (9000000, 13000000, "IDR", "month")),
+    ("Maaş: 55.000 TL - 75.000 TL aylık", (55000, 75000, "TRY", "month")),
+    ("Wynagrodzenie: 16-22 tys. zł brutto miesięcznie", (16000, 22000, "PLN", "month")),
+    ("Зарплата: 70 000 - 110 000 грн на місяць", (70000, 110000, "UAH", "month")),
 ]
 
 NUMBER_FORMATS: list[tuple[str, Expected]] = [
