@@ -798,6 +798,11 @@ def _nearest_is_secondary(left: str) -> bool:
     return bool(secondary) and (not base or secondary[-1] > base[-1])
 
 
+_EQUITY_SHARE_AFTER_RE = re.compile(
+    r"^\s*[/,+&]?\s*(?:and\s+)?\d+(?:\.\d+)?\s?\+?\s?(?:-\s?\d+(?:\.\d+)?\s?)?%"
+)
+
+
 def _looks_like_other_money(left: str, right: str) -> bool:
     if _NOT_PAY_RIGHT_RE.match(right):
         return True
@@ -805,6 +810,8 @@ def _looks_like_other_money(left: str, right: str) -> bool:
     if not negatives:
         return False
     negative = negatives[-1]
+    if negative.group(0).lower() in {"equity", "stock", "stocks"} and _EQUITY_SHARE_AFTER_RE.match(right):
+        return False  # "equity are competitive ($115K-$170K / 0.2+%)": the cash half of a pay-and-equity pair
     # The nearest cue wins: "Salary: $80k plus bonus" is pay, "bonus of $5k" is not...
     tail = left[-60:][negative.end() :]
     pay_word = _PAY_WORDS_RE.search(tail)

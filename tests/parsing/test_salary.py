@@ -457,6 +457,7 @@ SEVERAL_FIGURES: list[tuple[str, Expected]] = [
         (125000, 190000, "USD", "year"),
     ),
     ("Salary from £42k up to £52k depending on experience", (42000, 52000, "GBP", "year")),
+    ("Benefits and equity are generous ($125K-$160K / 0.3+%).", (125000, 160000, "USD", "year")),
     (
         "For Denver, CO-based roles: the base salary range is USD$150,000 per year - USD$168,000 per year.",
         (150000, 168000, "USD", "year"),
@@ -524,6 +525,8 @@ NOT_PAY_MORE: list[str] = [
     "Expense limit: $80 per day",
     "Ein Warenpaket im Verkaufswert von 300,00€ bis 1.800,00/monatlich",
     "mind. 90.000€ Adspend im Jahr verantwortet",
+    "Equity grants worth $40,000 per year",
+    "We offer stock worth $25k, 0.4% of the company",
 ]
 
 NEW_POSITIVE: list[tuple[str, Expected]] = [
