@@ -37,7 +37,7 @@ _NUMBER = r"""
 """
 # A multiplier ends a word, or runs straight into a currency code ("130kCAD").
 _MULTIPLIER = (
-    r"(?:[ \t\u00a0]?(?P<mult>k|K|thousand|mn|MM|m|M|million|lakhs?|lacs?|LPA|L|crores?|cr|"
+    r"(?:[ \t\u00a0]?(?P<mult>k|K|(?i:thousand|million|lakhs?|lacs?|crores?)|mn|MM|m|M|LPA|L|cr|"
     r"万|萬|triệu|juta|tys\.?)"
     rf"(?:(?![^\W\d_\u3000-\u9fff])|(?=(?:{_CODES})(?![A-Za-z]))))"
 )
@@ -89,6 +89,7 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
     "hour": [
         _PER + r"(?:hour|hr|h)\b",
         _LB + r"(?:hourly|ph|p/h|stündlich|hr)\b",
+        _LB + r"p\.h\.?(?![^\W\d_])",
         _LB + r"(?:pro|par|por|per)\s+(?:stunde|heure|hora|uur)\b",
         r"/\s?godz",
         _LB + r"(?:per\s+jam|/\s?jam|saatlik|/\s?saat|в\s+час|за\s+час|/\s?giờ|mỗi\s+giờ)(?![^\W\d_])",
@@ -97,12 +98,14 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
     ],
     "day": [
         _PER + r"(?:day|d)\b",
+        _LB + r"(?:pd|p/d|p\.d\.)(?![^\W\d_])",
         _LB + r"(?:daily|day\s?rate|tagessatz|dagtarief)\b",
         _LB + r"(?:pro|par|por)\s+(?:tag|jour|d[ií]a)\b",
     ],
     "week": [_PER + r"(?:week|wk)\b", _LB + r"(?:weekly|pw|p/w)\b"],
     "month": [
-        _PER + r"(?:month|mo|mth|mies|mois|mc|maand)\b",
+        _PER + r"(?:month|mo|mth|mies|mois|mc|maand|mes|mês|mese|miesiąc)\b",
+        _LB + r"(?:im|pro)\s+monat\b",
         _LB + r"(?:monthly|pcm|p\.m\.|monatlich|mensuel(?:le)?|mensual|miesi[eę]cznie)",
         _LB + r"(?:pro|par|por|al)\s+(?:monat|mois|m[eê]s)\b",
         r"brutto\s*/\s*monat",
@@ -115,7 +118,8 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         _LB + r"(?:měsíčně|mesačne|měsíc|mesiac|havonta|lunar|/\s?kk|kuukaudessa)(?![^\W\d_])",
     ],
     "year": [
-        _PER + r"(?:year|yr|annum|anum|an|jaar|jahr)\b",
+        _PER + r"(?:year|yr|annum|anum|an|jaar|jahr|año|ano|anno|rok)\b",
+        _LB + r"(?:im|pro)\s+jahr\b",
         _LB + r"(?:annually|annual|yearly|p\.\s?a\.?|pa|LPA|rocznie|j[aä]hrlich)\b",
         _LB + r"(?:pro|par|por|al)\s+(?:jahr|an|año|ano)\b",
         r"brut\s+annuel",
@@ -202,9 +206,14 @@ _QUALIFIER_RE = re.compile(
     re.IGNORECASE,
 )
 _BASE_PAY_RE = re.compile(r"\bbase\b|salary|hourly|\brate\b|\bwage", re.IGNORECASE)
-_HEDGE_RE = re.compile(r"\bup\s+to\b|\bmax(?:imum)?\b|\bno\s+more\s+than\b|\bunder\b", re.IGNORECASE)
+_HEDGE_RE = re.compile(
+    r"\bup\s+to\b|\bmax(?:imum)?\b|\bno\s+more\s+than\b|\bunder\b|\bbis\s+(?:zu\s+)?$|\bjusqu['’]?\s?à|\bhasta\b|"
+    r"\bfino\s+a\b|\bh[öo]chstens\b|\bmaximal\b|\btot\s+maximaal\b",
+    re.IGNORECASE,
+)
 _FROM_RE = re.compile(
-    r"\b(?:from|starting(?:\s+(?:at|from))?|starts?\s+at|minimum(?:\s+of)?|min\.?|at\s+least|ab)\s*$"
+    r"\b(?:from|starting(?:\s+(?:at|from))?|starts?\s+at|minimum(?:\s+of)?|min\.?|at\s+least|ab|"
+    r"[àa]\s+partir\s+de|desde|vanaf|mindestens|minimal|od|fra|från)\s*$"
     r"|\b(?:from|starting|starts?)\b[^.\n]{0,25}$",
     re.IGNORECASE,
 )

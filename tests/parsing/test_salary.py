@@ -405,6 +405,12 @@ NUMBER_FORMATS: list[tuple[str, Expected]] = [
     ("Salaire : entre 48 et 58 k€ par an", (48000, 58000, "EUR", "year")),
     ("Gehalt: zwischen 7000 CHF und 8500 CHF pro Monat", (7000, 8500, "CHF", "month")),
     ("Retribuzione: 38.000 € lordi annui", (38000, 38000, "EUR", "year")),
+    ("9-13 Lacs P.A.", (900000, 1300000, "INR", "year")),
+    ("Salaire : à partir de 42K€", (42000, None, "EUR", "year")),
+    ("Ab 4.100 € brutto im Monat", (4100, None, "EUR", "month")),
+    ("Vergütung: bis zu 92.000 € p. a.", (None, 92000, "EUR", "year")),
+    ("Sueldo: 31.000€ - 36.000€ brutos/año", (31000, 36000, "EUR", "year")),
+    ("Salario: hasta 40.000 € al año", (None, 40000, "EUR", "year")),
     ("Salary: $1.2M - $1.6M per year", (1200000, 1600000, "USD", "year")),
 ]
 
@@ -415,6 +421,8 @@ PERIODS: list[tuple[str, Expected]] = [
     ("Rate: $85 - $95/hr on a 1099 basis", (85, 95, "USD", "hour")),
     ("Stawka: 160-190 zł/h netto + VAT", (160, 190, "PLN", "hour")),
     ("Rate: 800-1000 PLN/day B2B", (800, 1000, "PLN", "day")),
+    ("£475-£525pd outside IR35", (475, 525, "GBP", "day")),
+    ("$58 - $68 p.h. + super", (58, 68, "USD", "hour")),
     ("Salary: €3.400 - €3.900 brutto/Monat", (3400, 3900, "EUR", "month")),
     ("Ausser dem Gehalt, das netto zwischen 7500 CHF und 9000 CHF liegt", (7500, 9000, "CHF", "month")),
     ("Salary: SGD 6,500 - 8,000", (6500, 8000, "SGD", "month")),
