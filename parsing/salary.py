@@ -49,7 +49,9 @@ _SUFFIX = rf"(?:[ \t\u00a0]?(?P<suffix>(?:{_CODES})(?![A-Za-z])|(?:{_SYMBOLS})(?
 _NUMBER_RE = re.compile(rf"(?=\d)(?<![\d.,])(?P<number>{_NUMBER})", re.VERBOSE)
 _PREFIX_RE = re.compile(rf"(?P<prefix>{_PREFIX})\s?$")
 # "CHF 110'000.–": the Swiss way of writing no cents belongs to the number.
-_AFTER_RE = re.compile(rf"(?:\.[-–—]{{1,2}}(?!\s?\d))?{_MULTIPLIER}?(?!\s?%){_SUFFIX}?")
+# "70k+ EUR": an open upper end written between the number and its currency.
+_OPEN_END = rf"(?P<plus>\+(?=[ \t]?(?:{_CODES})(?![A-Za-z])))"
+_AFTER_RE = re.compile(rf"(?:\.[-–—]{{1,2}}(?!\s?\d))?{_MULTIPLIER}?{_OPEN_END}?(?!\s?%){_SUFFIX}?")
 
 _MULTIPLIERS = {
     "k": 1e3,
@@ -252,6 +254,9 @@ class _Atom:
     # A bare "$" says dollars but not whose; a code elsewhere in the range may settle it.
     bare_dollar: bool = False
     period_hint: Period | None = None
+    open_ended: bool = False
+    # "1M" after "700k-": an "M" read as metres or minutes alone, but a million at the end of a range.
+    million_dropped: bool = False
 
 
 @dataclass
@@ -397,6 +402,8 @@ def _find_atoms(text: str) -> list[_Atom]:
                 number_text=number_text,
                 bare_dollar=bare_dollar,
                 period_hint="year" if mult and mult.upper() == "LPA" else None,
+                open_ended=bool(after and after.group("plus")),
+                million_dropped=mult in {"m", "M"} and multiplier is None,
             )
         )
     return atoms
@@ -536,6 +543,8 @@ def _reconcile(low: _Atom, high: _Atom) -> tuple[float, float]:
         lo *= high.multiplier
     elif low.multiplier and not high.multiplier and hi < lo and hi * low.multiplier >= lo:
         hi *= low.multiplier
+    elif high.million_dropped and low.multiplier and hi < lo <= hi * 1e6:
+        hi *= 1e6  # "NOK 700k-1M"
     elif (
         not low.multiplier
         and not high.multiplier
@@ -567,6 +576,11 @@ def _usd_sized(value: float, currency: str) -> float:
     return value / (info.usd_scale if info else 1.0)
 
 
+# Where a year's professional pay can be a few thousand dollars; elsewhere a figure that small is a
+# month's pay ("80-120k CZK" is monthly, "INR 400k" yearly).
+_LOW_PAY_CURRENCIES = {"INR", "PKR", "BDT", "NGN", "KES", "EGP", "VND", "IDR", "PHP"}
+
+
 def _infer_period(bounds: list[float], currency: str, *, pay_stated: bool) -> Period | None:
     """The period a figure without one must have, by its size: a salary-sized figure is yearly; with a
     pay word or a pay slot in the header, a wage-sized one ("Pay: $18 - $20") is hourly and a
@@ -574,7 +588,7 @@ def _infer_period(bounds: list[float], currency: str, *, pay_stated: bool) -> Pe
     info = CURRENCIES.get(currency)
     scale = info.usd_scale if info else 1.0
     cheap = scale >= 20  # local pay is far lower in dollar terms there
-    year_floor = 3_000 if cheap else 8_000 if scale >= 3 else 15_000
+    year_floor = 2_500 if currency in _LOW_PAY_CURRENCIES else 8_000 if scale >= 3 else 15_000
     sized = [_usd_sized(v, currency) for v in bounds]
     if all(year_floor <= v <= 1_000_000 for v in sized):
         return "year"
@@ -708,7 +722,12 @@ def _candidates(text: str) -> list[_Candidate]:
             low_value = high_value = value
             if _HEDGE_RE.search(left[-14:]):
                 low_value = None
-            elif _FROM_RE.search(left[-30:]) or _AND_UP_RE.match(right_rest) or text[end : end + 1] == "+":
+            elif (
+                low_atom.open_ended
+                or _FROM_RE.search(left[-30:])
+                or _AND_UP_RE.match(right_rest)
+                or text[end : end + 1] == "+"
+            ):
                 high_value = None
         if _NOT_PAY_RIGHT_RE.match(right_rest) or _NOT_PAY_SOON_RE.match(right_rest):
             continue

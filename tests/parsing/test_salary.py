@@ -309,6 +309,11 @@ HEADER_SLOT: list[tuple[str, Expected]] = [
     ("Support Engineer\n£30-38,000\nCardiff", (30000, 38000, "GBP", "year")),
     ("Brightline | Dublin | €60k–€72k | Hybrid (2 days)", (60000, 72000, "EUR", "year")),
     ("Nordwind | Oslo | 700 000 - 850 000 NOK", (700000, 850000, "NOK", "year")),
+    ("Nordwind | Bergen | NOK 650k-1M", (650000, 1000000, "NOK", "year")),
+    ("Lumen | Lyon | 65k+ EUR", (65000, None, "EUR", "year")),
+    ("Lumen | Brno | 85-110k CZK", (85000, 110000, "CZK", "month")),
+    ("Lumen | Debrecen | 750k-1.1M HUF", (750000, 1100000, "HUF", "month")),
+    ("Lumen | Manila | PHP 650k-950k", (650000, 950000, "PHP", "year")),
     ("Fjordly | Stockholm | 45 000 - 55 000 SEK per month", (45000, 55000, "SEK", "month")),
     ("Kestrel | Remote | 130-160k", (130000, 160000, "USD", "year")),
 ]
