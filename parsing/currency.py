@@ -208,6 +208,12 @@ DOLLAR_COUNTRIES: dict[str, str] = {
     "singapore": "SGD",
     "hong kong": "HKD",
     "taiwan": "TWD",
+    # "$" is the peso sign too.
+    "mexico": "MXN",
+    "méxico": "MXN",
+    "argentina": "ARS",
+    "chile": "CLP",
+    "colombia": "COP",
     # "Toronto, ON" and "Sydney, NSW" end in a province or state rather than the country.
     **dict.fromkeys(["on", "bc", "qc", "ab", "mb", "sk", "ns", "nb", "nl", "pe", "yt", "nt", "nu"], "CAD"),
     **dict.fromkeys(["nsw", "vic", "qld", "tas", "act"], "AUD"),

@@ -701,6 +701,10 @@ def test_day_rate_keeps_its_period() -> None:
         ("Backend Engineer\nMaple Byte\nToronto, Canada\n\nSalary: $95,000 - $115,000 (USD)", "USD"),
         ("Backend Engineer\nMaple Byte\nToronto, Canada\n\nSalary: US$95,000 - US$115,000", "USD"),
         ("Backend Engineer\nMaple Byte\nAustin, TX\n\nSalary: $95,000 - $115,000", "USD"),
+        (
+            "Desarrollador Backend\nNopal Labs\nGuadalajara, Mexico\n\nSueldo: $38,000 - $52,000 mensuales",
+            "MXN",
+        ),
     ],
 )
 def test_bare_dollar_follows_the_postings_country(raw: str, currency: str) -> None:
