@@ -176,7 +176,8 @@ def read_job_posting(data: dict[str, Any]) -> JsonLdFields:
             fields.employment_type = mapped
             break
     fields.posted_on = _date(data.get("datePosted"))
-    fields.salary_ranges = _salary(data.get("baseSalary") or data.get("estimatedSalary"))
+    # Only the posting's own pay: schema.org's estimatedSalary is a market estimate, which is not pay.
+    fields.salary_ranges = _salary(data.get("baseSalary"))
     description = data.get("description")
     if isinstance(description, str) and description.strip():
         fields.description = html_to_text(description) if "<" in description else description

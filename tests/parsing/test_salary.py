@@ -739,6 +739,12 @@ def test_page_data_pay_must_be_plausible(value: dict[str, object]) -> None:
     assert fields.salary_ranges == []
 
 
+def test_page_data_market_estimate_is_not_pay() -> None:
+    estimate = {"currency": "USD", "value": {"minValue": 90000, "maxValue": 130000, "unitText": "YEAR"}}
+    data: dict[str, object] = {"@type": "JobPosting", "title": "Engineer", "estimatedSalary": estimate}
+    assert read_job_posting(data).salary_ranges == []
+
+
 def test_plausible_page_data_pay_is_kept() -> None:
     amount = {"currency": "EUR", "value": {"minValue": "55000", "maxValue": 70000, "unitText": "YEAR"}}
     fields = read_job_posting(_job_posting(amount))
