@@ -581,7 +581,7 @@ def _usd_sized(value: float, currency: str) -> float:
 _LOW_PAY_CURRENCIES = {"INR", "PKR", "BDT", "NGN", "KES", "EGP", "VND", "IDR", "PHP"}
 
 
-def _infer_period(bounds: list[float], currency: str, *, pay_stated: bool) -> Period | None:
+def infer_period(bounds: list[float], currency: str, *, pay_stated: bool) -> Period | None:
     """The period a figure without one must have, by its size: a salary-sized figure is yearly; with a
     pay word or a pay slot in the header, a wage-sized one ("Pay: $18 - $20") is hourly and a
     month-sized one ("zwischen 8000 CHF und 10000 CHF") monthly. Sizes in between are left alone."""
@@ -735,7 +735,7 @@ def _candidates(text: str) -> list[_Candidate]:
         if not bounds:
             continue
         if period is None:
-            period = _infer_period(bounds, currency, pay_stated=wage_stated or header_slot)
+            period = infer_period(bounds, currency, pay_stated=wage_stated or header_slot)
             if period is None:
                 continue
         if not all(plausible_pay(v, currency, period) for v in bounds):

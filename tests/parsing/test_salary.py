@@ -739,6 +739,14 @@ def test_page_data_pay_must_be_plausible(value: dict[str, object]) -> None:
     assert fields.salary_ranges == []
 
 
+def test_page_data_without_a_unit_gets_its_period_from_its_size_and_says_so() -> None:
+    amount = {"currency": "GBP", "value": {"minValue": 52000, "maxValue": 64000}}
+    (pay,) = read_job_posting(_job_posting(amount)).salary_ranges
+    assert (pay.min, pay.max, pay.period, pay.period_inferred) == (52000, 64000, "year", True)
+    odd_unit = {"currency": "GBP", "value": {"value": 52000, "unitText": "FORTNIGHT"}}
+    assert read_job_posting(_job_posting(odd_unit)).salary_ranges == []
+
+
 def test_page_data_market_estimate_is_not_pay() -> None:
     estimate = {"currency": "USD", "value": {"minValue": 90000, "maxValue": 130000, "unitText": "YEAR"}}
     data: dict[str, object] = {"@type": "JobPosting", "title": "Engineer", "estimatedSalary": estimate}
