@@ -447,6 +447,9 @@ def _period_in(fragment: str, *, anchored: bool) -> Period | None:
     return best[1]
 
 
+_PERIOD_ADJECTIVE_RE = re.compile(r"annual|yearly|monthly|weekly|daily|hourly", re.IGNORECASE)
+
+
 def _leading_period(right: str) -> tuple[Period | None, str]:
     """The period written right after an amount, and what follows it."""
     rest = right
@@ -462,6 +465,13 @@ def _leading_period(right: str) -> tuple[Period | None, str]:
         if found and (best is None or found.start() < best[0]):
             best = (found.start(), found.end(), period)
     if best is None or best[0] > 30:
+        return None, right
+    # "$140,000 + Annual Bonus": after a plus, "annual" describes the add-on, not the amount.
+    if (
+        plus
+        and _PERIOD_ADJECTIVE_RE.fullmatch(rest[best[0] : best[1]].strip())
+        and re.match(r"\s+\w", rest[best[1] :])
+    ):
         return None, right
     between = rest[: best[0]]
     # "$80,000 plus bonuses per year": the period may follow a short aside, but not another amount
@@ -693,7 +703,8 @@ def _candidates(text: str) -> list[_Candidate]:
         secondary = _nearest_is_secondary(left[-45:])
         if currency is None:
             label_right_before = re.search(
-                r"(?:salary|pay|compensation|wage|rate|remuneration|package|ctc)(?:\s+range)?\s*[:=]?\s*$",
+                r"(?:salary|pay|compensation|wage|rate|remuneration|package|ctc)(?:\s+range)?\s*[:=]?"
+                r"(?:\s+(?:is|are|of|from|between|will\s+be|starts?\s+at|up\s+to))*\s*$",
                 left,
                 re.IGNORECASE,
             )

@@ -340,6 +340,10 @@ GLUED_AND_BROKEN: list[tuple[str, Expected]] = [
     ("Base salary range:\n$135,000\n-\n$165,000", (135000, 165000, "USD", "year")),
     ("Salary: 85K USD - 105K USD", (85000, 105000, "USD", "year")),
     ("Salary: USD85,000 - USD105,000", (85000, 105000, "USD", "year")),
+    ("Base Salary: $135,000 – $168,000 + Annual Bonus + Equity", (135000, 168000, "USD", "year")),
+    ("Salary range is 92K-118K based on experience.", (92000, 118000, "USD", "year")),
+    ("Salary: £42k + annual bonus", (42000, 42000, "GBP", "year")),
+    ("Pay: $21/hr + monthly bonus", (21, 21, "USD", "hour")),
 ]
 
 DOLLAR_PREFIXES: list[tuple[str, Expected]] = [
