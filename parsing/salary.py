@@ -173,7 +173,9 @@ _NOT_PAY_LEFT_RE = re.compile(
     r"typical\s+pay|in\s+your\s+area|session|per[- ]visit|per[- ]project|lump[- ]sum|one[- ]time|"
     r"tickets?|pricing|priced|subscriptions?|memberships?|plans?\s+(?:range|start|cost)|expenses?|"
     r"limit|charges?|charging|bill(?:s|ed|ing)?|invoices?|clients?\s+pay|customers?\s+pay|"
-    r"variable\s+incentive|incentive|(?:verkaufs|waren|gesamt)?wert\b|warenpaket)",
+    r"variable\s+incentive|incentive|(?:verkaufs|waren|gesamt)?wert\b|warenpaket|weighting|"
+    # "plus London weighting of £4,000", "plus a car allowance of": an add-on to the pay before it.
+    r"plus\b[^.\d]{0,30}\bof\s*$)",
     re.IGNORECASE,
 )
 _NOT_PAY_RIGHT_RE = re.compile(

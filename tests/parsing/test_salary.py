@@ -485,6 +485,9 @@ SEVERAL_FIGURES: list[tuple[str, Expected]] = [
         (26.75, 26.75, "USD", "hour"),
     ),
     ("Base salary: $150,000. Sign-on bonus: $20,000.", (150000, 150000, "USD", "year")),
+    ("Salary: £36,000 - £41,000 plus London weighting of £3,800", (36000, 41000, "GBP", "year")),
+    ("Pay scale: Band 6 (£36,500 - £43,900)", (36500, 43900, "GBP", "year")),
+    ("Salary: $82,000 - $98,000 (Level I) / $98,000 - $126,000 (Level II)", (82000, 126000, "USD", "year")),
 ]
 
 NOT_PAY_MORE: list[str] = [
