@@ -7,9 +7,16 @@ The approach, in three passes over normalized text:
 2. join atoms into *ranges* ("$120k - 150k", "between 55.000 and 65.000 EUR", "up to £40k") and read
    the period written next to them ("/hr", "per annum", "monthly") or in the label before them
    ("Hourly rate:");
-3. keep a range only when its context says it is pay (a pay word before it, or an explicit period) and
-   nothing says it is something else (a bonus, a budget, revenue, a market median), and the amount is
-   plausible for its period. Precision beats recall: a wrong salary poisons every percentile.
+3. keep a range only when its context says it is pay (a pay word before it, an explicit period, or a
+   short segment of the header such as "Leeds | £45K - £60K") and nothing says it is something else
+   (a bonus, a budget, revenue, a price per thing, a market median), and the amount is plausible for
+   its period. A figure with no period gets one from its size (``period_inferred``); a bare "$" or an
+   unwritten currency is marked ``currency_inferred`` so the posting's country may settle it.
+   Precision beats recall: a wrong salary poisons every percentile.
+
+Every pass reads a bounded window around each number, so the work is linear in the text, and every
+choice between candidates is made from the text (first written, nearest cue), never from the order in
+which a set iterates: the same text gives the same answer in every process.
 """
 
 from __future__ import annotations
