@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parsing.currency_data import CLDR_NAMES, CLDR_SYMBOLS
+from parsing.currency_data import CLDR_COUNTRY_CURRENCY, CLDR_NAMES, CLDR_SYMBOLS
 
 
 @dataclass(frozen=True)
@@ -218,6 +218,15 @@ DOLLAR_COUNTRIES: dict[str, str] = {
     **dict.fromkeys(["on", "bc", "qc", "ab", "mb", "sk", "ns", "nb", "nl", "pe", "yt", "nt", "nu"], "CAD"),
     **dict.fromkeys(["nsw", "vic", "qld", "tas", "act"], "AUD"),
 }
+
+# Currencies written with a bare "$".
+DOLLAR_SIGN_CURRENCIES: frozenset[str] = frozenset(DOLLAR_COUNTRIES.values())
+
+# A country named as the last part of a location ("Berlin, Germany", "München, Deutschland"), to the
+# currency a figure with no currency written means there.
+COUNTRY_CURRENCY: dict[str, str] = {
+    name: code for name, code in CLDR_COUNTRY_CURRENCY.items() if code in CURRENCIES
+} | {"uk": "GBP", "england": "GBP", "scotland": "GBP", "wales": "GBP", "uae": "AED"}
 
 # The last part of a US location ("Austin, TX", "United States"): with one of these among the posting's
 # places, a bare "$" stays the US dollar.

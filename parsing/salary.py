@@ -712,7 +712,9 @@ def _candidates(text: str) -> list[_Candidate]:
         secondary = _nearest_is_secondary(left[-45:])
         if currency is None:
             label_right_before = re.search(
-                r"(?:salary|pay|compensation|wage|rate|remuneration|package|ctc)(?:\s+range)?\s*[:=]?"
+                r"(?:salary|pay|compensation|wage|rate|remuneration|package|ctc|gehalt|lohn|verg[üu]tung|"
+                r"salaire|r[ée]mun[ée]ration|salario|sueldo|retribuzione|wynagrodzenie|l[öø]nn?|salaris)"
+                r"(?:\s+range)?\s*[:=]?"
                 r"(?:\s+(?:is|are|of|from|between|will\s+be|starts?\s+at|up\s+to))*\s*$",
                 left,
                 re.IGNORECASE,

@@ -712,6 +712,9 @@ def test_day_rate_keeps_its_period() -> None:
             "Desarrollador Backend\nNopal Labs\nGuadalajara, Mexico\n\nSueldo: $38,000 - $52,000 mensuales",
             "MXN",
         ),
+        ("Backend Engineer\nSpree Works\nBerlin, Germany\n\nGehalt: 4.6k - 5.4k brutto monatlich", "EUR"),
+        ("Backend Engineer\nSpree Works\nBerlin, Germany\n\nSalary: $95k - $115k", "USD"),
+        ("Backend Engineer\nThames Data\nLondon, UK\n\nSalary: 48,000 - 56,000", "GBP"),
     ],
 )
 def test_bare_dollar_follows_the_postings_country(raw: str, currency: str) -> None:

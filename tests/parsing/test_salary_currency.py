@@ -6,7 +6,7 @@ import pytest
 
 from parsing import currency_data
 from parsing.currency import CURRENCIES, NAME_TO_CODE, SYMBOL_TO_CODE
-from parsing.currency_build import build
+from parsing.currency_build import build, build_countries
 
 
 def test_committed_table_matches_cldr() -> None:
@@ -14,6 +14,7 @@ def test_committed_table_matches_cldr() -> None:
     assert symbols == currency_data.CLDR_SYMBOLS
     assert shared == currency_data.CLDR_SHARED_SYMBOLS
     assert names == currency_data.CLDR_NAMES
+    assert build_countries() == currency_data.CLDR_COUNTRY_CURRENCY
 
 
 def test_every_form_names_a_currency_we_can_judge() -> None:
