@@ -719,7 +719,17 @@ def _candidates(text: str) -> list[_Candidate]:
                 left,
                 re.IGNORECASE,
             )
-            if not ((label_right_before or header_slot) and (has_multiplier or low_atom.value >= 1000)):
+            # "We pay 60-80k depending on experience": a "k" range right after a wage word is pay too.
+            wage_range = (
+                wage_stated
+                and has_multiplier
+                and high_atom is not None
+                and bool(_PAY_WORDS_RE.search(left[-30:]))
+            )
+            if not (
+                (label_right_before or header_slot or wage_range)
+                and (has_multiplier or low_atom.value >= 1000)
+            ):
                 continue
             currency = fallback_currency
         if _AMOUNT_OF_RE.match(right):

@@ -342,6 +342,8 @@ GLUED_AND_BROKEN: list[tuple[str, Expected]] = [
     ("Salary: USD85,000 - USD105,000", (85000, 105000, "USD", "year")),
     ("Base Salary: $135,000 – $168,000 + Annual Bonus + Equity", (135000, 168000, "USD", "year")),
     ("Salary range is 92K-118K based on experience.", (92000, 118000, "USD", "year")),
+    ("We pay 65-85k depending on experience.", (65000, 85000, "USD", "year")),
+    ("Our salaries are 72-95k plus bonus.", (72000, 95000, "USD", "year")),
     ("Salary: £42k + annual bonus", (42000, 42000, "GBP", "year")),
     ("Pay: $21/hr + monthly bonus", (21, 21, "USD", "hour")),
 ]
@@ -543,6 +545,8 @@ NOT_PAY_MORE: list[str] = [
     "We charge $140 per hour for design work.",
     "Clients pay us $180/hr.",
     "Expense limit: $80 per day",
+    "Salaries for 5-10k users",
+    "We pay for 2-3k books a year.",
     "Ein Warenpaket im Verkaufswert von 300,00€ bis 1.800,00/monatlich",
     "mind. 90.000€ Adspend im Jahr verantwortet",
     "Equity grants worth $40,000 per year",
