@@ -421,6 +421,9 @@ def _find_atoms(text: str) -> list[_Atom]:
 # --- ranges and context ---------------------------------------------------------------------------
 
 
+_SHORT_LABEL_RE = re.compile(r"\s*[^\W\d_][\w.()/-]*(?:\s+[\w.()/-]+){0,2}\s*:\s*")
+
+
 def _clause_before(text: str, start: int, width: int = 90) -> str:
     window = text[max(0, start - width) : start]
     parts = _SENTENCE_BREAK_RE.split(window)
@@ -430,6 +433,14 @@ def _clause_before(text: str, start: int, width: int = 90) -> str:
         heading = next((p for p in reversed(parts[:-1]) if p.strip()), "")
         if len(heading) <= 60 and not heading.rstrip().endswith((".", "!", "?")):
             clause = heading + " "
+    elif _SHORT_LABEL_RE.fullmatch(clause) and len(parts) > 1:
+        # "Salary band:" / "Minimum: $92,000" / "Maximum: ...": a list of labelled figures under a heading.
+        heading = next(
+            (p for p in reversed(parts[-4:-1]) if p.strip() and not any(c.isdigit() for c in p)), ""
+        )
+        # Only a pay heading of its own ("Salary band:"): prose above would bring its own words along.
+        if len(heading) <= 40 and heading.rstrip().endswith(":") and _PAY_WORDS_RE.search(heading):
+            clause = heading + " " + clause
     return clause
 
 
