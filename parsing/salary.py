@@ -86,7 +86,7 @@ _MULTIPLIERS = {
 
 # What may stand between the two ends of a range.
 _RANGE_JOIN_RE = re.compile(
-    r"^\s*(?:-{1,2}|~|to|bis|à|a|til|till|through|up\s+to|do|tot|até|hasta|fino\s+a|"
+    r"^\s*(?:-{1,2}|~|〜|～|to|bis|à|a|til|till|through|up\s+to|do|tot|até|hasta|fino\s+a|"
     r"(?P<conjunction>and|et|y|und|e|en|och|og|i))\s*$|^\s*-?\s*$",
     re.IGNORECASE,
 )
@@ -225,7 +225,7 @@ _HEDGE_RE = re.compile(
 _FROM_RE = re.compile(
     r"\b(?:from|starting(?:\s+(?:at|from))?|starts?\s+at|minimum(?:\s+of)?|min\.?|at\s+least|ab|"
     r"[àa]\s+partir\s+de|desde|vanaf|mindestens|minimal|od|fra|från)\s*$"
-    r"|\b(?:from|starting|starts?)\b[^.\n]{0,25}$",
+    r"|\b(?:from|starting|starts?)\b[^.,;\n]{0,25}$",
     re.IGNORECASE,
 )
 _AND_UP_RE = re.compile(
@@ -575,6 +575,8 @@ def _reconcile(low: _Atom, high: _Atom) -> tuple[float, float]:
         hi *= low.multiplier
     elif high.million_dropped and low.multiplier and hi < lo <= hi * 1e6:
         hi *= 1e6  # "NOK 700k-1M"
+    elif high.million_dropped and low.currency and not low.multiplier and lo <= hi:
+        lo, hi = lo * 1e6, hi * 1e6  # "JPY 6-9M", "¥6-9M": the currency makes the "M" millions
     elif (
         not low.multiplier
         and not high.multiplier
