@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parsing.currency_data import CLDR_NAMES, CLDR_SYMBOLS
+from parsing.currency_data import CLDR_COUNTRY_CURRENCY, CLDR_NAMES, CLDR_SYMBOLS
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,8 @@ _INFORMAL_SYMBOLS: dict[str, str] = {
     "lei": "RON",
     "TL": "TRY",
     "円": "JPY",
+    "грн": "UAH",
+    "грн.": "UAH",
 }
 SYMBOL_TO_CODE: dict[str, str] = {
     symbol: code for symbol, code in {**CLDR_SYMBOLS, **_INFORMAL_SYMBOLS}.items() if code in CURRENCIES
@@ -151,6 +153,8 @@ NAME_TO_CODE: dict[str, str] = {
         "euros": "EUR",
         "franken": "CHF",
         "francs suisses": "CHF",
+        "złoty": "PLN",
+        "złote": "PLN",
         "złotych": "PLN",
         "zlotych": "PLN",
     }.items()
@@ -179,6 +183,7 @@ NORDIC_KRONE_HINTS: dict[str, str] = {
     "sverige": "SEK",
     "göteborg": "SEK",
     "uppsala": "SEK",
+    "lønn": "NOK",
 }
 
 _YUAN_HINTS = {"china": "CNY", "beijing": "CNY", "shanghai": "CNY", "shenzhen": "CNY", "rmb": "CNY"}
@@ -203,10 +208,25 @@ DOLLAR_COUNTRIES: dict[str, str] = {
     "singapore": "SGD",
     "hong kong": "HKD",
     "taiwan": "TWD",
+    # "$" is the peso sign too.
+    "mexico": "MXN",
+    "méxico": "MXN",
+    "argentina": "ARS",
+    "chile": "CLP",
+    "colombia": "COP",
     # "Toronto, ON" and "Sydney, NSW" end in a province or state rather than the country.
     **dict.fromkeys(["on", "bc", "qc", "ab", "mb", "sk", "ns", "nb", "nl", "pe", "yt", "nt", "nu"], "CAD"),
     **dict.fromkeys(["nsw", "vic", "qld", "tas", "act"], "AUD"),
 }
+
+# Currencies written with a bare "$".
+DOLLAR_SIGN_CURRENCIES: frozenset[str] = frozenset(DOLLAR_COUNTRIES.values())
+
+# A country named as the last part of a location ("Berlin, Germany", "München, Deutschland"), to the
+# currency a figure with no currency written means there.
+COUNTRY_CURRENCY: dict[str, str] = {
+    name: code for name, code in CLDR_COUNTRY_CURRENCY.items() if code in CURRENCIES
+} | {"uk": "GBP", "england": "GBP", "scotland": "GBP", "wales": "GBP", "uae": "AED"}
 
 # The last part of a US location ("Austin, TX", "United States"): with one of these among the posting's
 # places, a bare "$" stays the US dollar.

@@ -11,7 +11,7 @@ from typing import Any
 from parsing.currency import CURRENCIES
 from parsing.html import html_to_text
 from parsing.models import EmploymentType, Period, SalaryRange, Workplace
-from parsing.salary import plausible_pay
+from parsing.salary import infer_period, plausible_pay
 
 _UNIT_TO_PERIOD: dict[str, Period] = {
     "HOUR": "hour",
@@ -131,7 +131,14 @@ def _salary(base: Any) -> list[SalaryRange]:
         if any(v is not None and _number(v) is None for v in given):
             continue  # a bound that is there but no number ("NaN", "1e400", "TBD") spoils the amount
         period = _UNIT_TO_PERIOD.get(str(unit or "").upper())
-        if currency not in CURRENCIES or period is None or (low is None and high is None):
+        bounds = [v for v in (low, high) if v is not None]
+        if currency not in CURRENCIES or not bounds:
+            continue
+        period_inferred = period is None and not unit
+        if period_inferred:
+            # No unit at all: baseSalary is pay by definition, so its size may choose the period.
+            period = infer_period(bounds, currency, pay_stated=True)
+        if period is None:
             continue
         if low is not None and high is not None and low > high:
             low, high = high, low
@@ -147,6 +154,7 @@ def _salary(base: Any) -> list[SalaryRange]:
                 period=period,
                 text=f"{currency} {stated} per {period}",
                 label="baseSalary",
+                period_inferred=period_inferred,
             )
         )
     return ranges
@@ -176,7 +184,8 @@ def read_job_posting(data: dict[str, Any]) -> JsonLdFields:
             fields.employment_type = mapped
             break
     fields.posted_on = _date(data.get("datePosted"))
-    fields.salary_ranges = _salary(data.get("baseSalary") or data.get("estimatedSalary"))
+    # Only the posting's own pay: schema.org's estimatedSalary is a market estimate, which is not pay.
+    fields.salary_ranges = _salary(data.get("baseSalary"))
     description = data.get("description")
     if isinstance(description, str) and description.strip():
         fields.description = html_to_text(description) if "<" in description else description

@@ -12,7 +12,7 @@ from parsing.attributes import (
     extract_seniority,
     extract_workplace,
 )
-from parsing.currency import DOLLAR_COUNTRIES, US_PLACES
+from parsing.currency import COUNTRY_CURRENCY, DOLLAR_COUNTRIES, DOLLAR_SIGN_CURRENCIES, US_PLACES
 from parsing.header import extract_header
 from parsing.jsonld import JsonLdFields, read_job_posting
 from parsing.models import Posting, SalaryRange
@@ -27,18 +27,30 @@ from parsing.text import normalize_text, prepare
 _SAYS_US_DOLLARS_RE = re.compile(r"\bUSD\b|\bUS\s?\$|\bU\.S\.\s?\$|\bUS dollars?\b|\bU\.S\. dollars?\b", re.I)
 
 
+def _place_currency(place: str) -> str | None:
+    """The currency of the country a location names last ("Berlin, Germany", "Toronto, ON", "Austin, TX")."""
+    last = place.rsplit(",", 1)[-1].strip().casefold()
+    if last in US_PLACES:
+        return "USD"
+    return DOLLAR_COUNTRIES.get(last) or COUNTRY_CURRENCY.get(last)
+
+
 def _dollars_of(locations: list[str], ranges: list[SalaryRange], text: str = "") -> list[SalaryRange]:
-    """A bare "$" (or a figure with no currency) in a posting located in Canada, Australia, Singapore...
-    means that country's dollar, unless the posting also names a US place or says US dollars."""
-    places = [loc.rsplit(",", 1)[-1].strip().lower() for loc in locations]
-    local = sorted({DOLLAR_COUNTRIES[p] for p in places if p in DOLLAR_COUNTRIES})
-    if len(local) != 1 or any(p in US_PLACES for p in places) or _SAYS_US_DOLLARS_RE.search(text):
+    """A bare "$" in a posting located in Canada, Australia, Singapore, Mexico... means that country's
+    dollar or peso, unless the posting also names a place elsewhere or says US dollars; a figure with no
+    currency written at all ("Gehalt: 4.5k - 5.5k") takes the currency of the posting's one country."""
+    local = sorted({code for code in map(_place_currency, locations) if code})
+    if len(local) != 1 or local == ["USD"]:
         return ranges
     code = local[0]
-    return [
-        r.model_copy(update={"currency": code}) if r.currency == "USD" and r.currency_inferred else r
-        for r in ranges
-    ]
+    dollar_sign_ok = code in DOLLAR_SIGN_CURRENCIES and not _SAYS_US_DOLLARS_RE.search(text)
+    settled: list[SalaryRange] = []
+    for pay in ranges:
+        unwritten = "$" not in pay.text
+        if pay.currency == "USD" and pay.currency_inferred and (unwritten or dollar_sign_ok):
+            pay = pay.model_copy(update={"currency": code})
+        settled.append(pay)
+    return settled
 
 
 def parse_posting(raw: str) -> Posting:

@@ -7,9 +7,16 @@ The approach, in three passes over normalized text:
 2. join atoms into *ranges* ("$120k - 150k", "between 55.000 and 65.000 EUR", "up to £40k") and read
    the period written next to them ("/hr", "per annum", "monthly") or in the label before them
    ("Hourly rate:");
-3. keep a range only when its context says it is pay (a pay word before it, or an explicit period) and
-   nothing says it is something else (a bonus, a budget, revenue, a market median), and the amount is
-   plausible for its period. Precision beats recall: a wrong salary poisons every percentile.
+3. keep a range only when its context says it is pay (a pay word before it, an explicit period, or a
+   short segment of the header such as "Leeds | £45K - £60K") and nothing says it is something else
+   (a bonus, a budget, revenue, a price per thing, a market median), and the amount is plausible for
+   its period. A figure with no period gets one from its size (``period_inferred``); a bare "$" or an
+   unwritten currency is marked ``currency_inferred`` so the posting's country may settle it.
+   Precision beats recall: a wrong salary poisons every percentile.
+
+Every pass reads a bounded window around each number, so the work is linear in the text, and every
+choice between candidates is made from the text (first written, nearest cue), never from the order in
+which a set iterates: the same text gives the same answer in every process.
 """
 
 from __future__ import annotations
@@ -26,9 +33,6 @@ from parsing.models import Period, Salary, SalaryRange
 
 _CODES = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(SYMBOL_TO_CODE, key=len, reverse=True))
-_NAMES = "|".join(
-    re.escape(name).replace(r"\ ", r"\s+") for name in sorted(NAME_TO_CODE, key=len, reverse=True)
-)
 # A currency written before the number: "$", "USD", "USD $", "CHF", "Rs."
 _PREFIX = rf"(?:(?<![A-Za-z])(?:{_CODES})\s?(?:\$\s?)?|{_SYMBOLS})"
 # Digits: lakh grouping (12,50,000), thousands groups with , . ' or space, or a plain number.
@@ -40,13 +44,11 @@ _NUMBER = r"""
 """
 # A multiplier ends a word, or runs straight into a currency code ("130kCAD").
 _MULTIPLIER = (
-    r"(?:[ \t\u00a0]?(?P<mult>k|K|thousand|mn|MM|m|M|million|lakhs?|lacs?|LPA|L|crores?|cr|万|萬)"
+    r"(?:[ \t\u00a0]?(?P<mult>k|K|(?i:thousand|million|lakhs?|lacs?|crores?)|mn|MM|m|M|LPA|L|cr|"
+    r"万|萬|triệu|juta|tys\.?)"
     rf"(?:(?![^\W\d_\u3000-\u9fff])|(?=(?:{_CODES})(?![A-Za-z]))))"
 )
-_SUFFIX = (
-    rf"(?:[ \t\u00a0]?(?P<suffix>(?:{_CODES})(?![A-Za-z])|(?:{_SYMBOLS})(?![^\W\d_])(?!\s?\d)|"
-    rf"(?i:{_NAMES})(?![^\W\d_])))"
-)
+_SUFFIX = rf"(?:[ \t\u00a0]?(?P<suffix>(?:{_CODES})(?![A-Za-z])|(?:{_SYMBOLS})(?![^\W\d_])(?!\s?\d)))"
 
 # Numbers are found first (cheap: they must start with a digit), then the currency and multiplier are
 # read from the few characters around each one.
@@ -54,7 +56,9 @@ _SUFFIX = (
 _NUMBER_RE = re.compile(rf"(?=\d)(?<![\d.,])(?P<number>{_NUMBER})", re.VERBOSE)
 _PREFIX_RE = re.compile(rf"(?P<prefix>{_PREFIX})\s?$")
 # "CHF 110'000.–": the Swiss way of writing no cents belongs to the number.
-_AFTER_RE = re.compile(rf"(?:\.[-–—]{{1,2}}(?!\s?\d))?{_MULTIPLIER}?(?!\s?%){_SUFFIX}?")
+# "70k+ EUR": an open upper end written between the number and its currency.
+_OPEN_END = rf"(?P<plus>\+(?=[ \t]?(?:{_CODES})(?![A-Za-z])))"
+_AFTER_RE = re.compile(rf"(?:\.[-–—]{{1,2}}(?!\s?\d))?{_MULTIPLIER}?{_OPEN_END}?(?!\s?%){_SUFFIX}?")
 
 _MULTIPLIERS = {
     "k": 1e3,
@@ -73,12 +77,16 @@ _MULTIPLIERS = {
     "crore": 1e7,
     "crores": 1e7,
     "万": 1e4,
+    "triệu": 1e6,
+    "juta": 1e6,
+    "tys": 1e3,
+    "tys.": 1e3,
     "萬": 1e4,
 }
 
 # What may stand between the two ends of a range.
 _RANGE_JOIN_RE = re.compile(
-    r"^\s*(?:-{1,2}|~|to|bis|à|a|til|till|through|up\s+to|do|tot|até|hasta|fino\s+a|"
+    r"^\s*(?:-{1,2}|~|〜|～|to|bis|à|a|til|till|through|up\s+to|do|tot|até|hasta|fino\s+a|"
     r"(?P<conjunction>and|et|y|und|e|en|och|og|i))\s*$|^\s*-?\s*$",
     re.IGNORECASE,
 )
@@ -90,19 +98,23 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
     "hour": [
         _PER + r"(?:hour|hr|h)\b",
         _LB + r"(?:hourly|ph|p/h|stündlich|hr)\b",
+        _LB + r"p\.h\.?(?![^\W\d_])",
         _LB + r"(?:pro|par|por|per)\s+(?:stunde|heure|hora|uur)\b",
         r"/\s?godz",
+        _LB + r"(?:per\s+jam|/\s?jam|saatlik|/\s?saat|в\s+час|за\s+час|/\s?giờ|mỗi\s+giờ)(?![^\W\d_])",
         _LB + r"(?:(?:per|pr\.?|i)\s+(?:timme|time|tim|timen)|/\s?tim)\b",
         _LB + r"(?:timl[øo]n|stundenlohn|à\s+l['’]heure|za\s+hodinu|/\s?hod)\b",
     ],
     "day": [
         _PER + r"(?:day|d)\b",
+        _LB + r"(?:pd|p/d|p\.d\.)(?![^\W\d_])",
         _LB + r"(?:daily|day\s?rate|tagessatz|dagtarief)\b",
         _LB + r"(?:pro|par|por)\s+(?:tag|jour|d[ií]a)\b",
     ],
     "week": [_PER + r"(?:week|wk)\b", _LB + r"(?:weekly|pw|p/w)\b"],
     "month": [
-        _PER + r"(?:month|mo|mth|mies|mois|mc|maand)\b",
+        _PER + r"(?:month|mo|mth|mies|mois|mc|maand|mes|mês|mese|miesiąc)\b",
+        _LB + r"(?:im|pro)\s+monat\b",
         _LB + r"(?:monthly|pcm|p\.m\.|monatlich|mensuel(?:le)?|mensual|miesi[eę]cznie)",
         _LB + r"(?:pro|par|por|al)\s+(?:monat|mois|m[eê]s)\b",
         r"brutto\s*/\s*monat",
@@ -110,10 +122,13 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         _LB + r"(?:/\s?(?:mnd|m[åa]n|m[åa]ned)|m[åa]nedlig|m[åa]natlig|al\s+mese|mensile)\b",
         r"monatsgehalt|monatslohn|monatsbrutto|bruttomonat|m[åa]nedsl[øo]nn?|m[åa]nadsl[öo]n|"
         r"salaire\s+mensuel|salario\s+mensual|stipendio\s+mensile|maandsalaris|maandloon",
+        _LB + r"(?:per\s+bulan|/\s?bulan|sebulan|/\s?tháng|mỗi\s+tháng|aylık|/\s?ay|в\s+месяц|/\s?мес|"
+        r"на\s+місяць|/\s?міс|за\s+місяць)(?![^\W\d_])",
         _LB + r"(?:měsíčně|mesačne|měsíc|mesiac|havonta|lunar|/\s?kk|kuukaudessa)(?![^\W\d_])",
     ],
     "year": [
-        _PER + r"(?:year|yr|annum|anum|an|jaar|jahr)\b",
+        _PER + r"(?:year|yr|annum|anum|an|jaar|jahr|año|ano|anno|rok)\b",
+        _LB + r"(?:im|pro)\s+jahr\b",
         _LB + r"(?:annually|annual|yearly|p\.\s?a\.?|pa|LPA|rocznie|j[aä]hrlich)\b",
         _LB + r"(?:pro|par|por|al)\s+(?:jahr|an|año|ano)\b",
         r"brut\s+annuel",
@@ -122,6 +137,8 @@ _PERIOD_WORDS: dict[Period, list[str]] = {
         r"jahresgehalt|jahreslohn|jahresbrutto|bruttojahres|jahressal[äa]r|[åa]rsl[öø]nn?|"
         r"salaire\s+annuel|salario\s+anual|jaarsalaris|jaarloon|vuosipalkka",
         _LB + r"RAL\b",
+        _LB + r"(?:per\s+tahun|/\s?tahun|setahun|/\s?năm|mỗi\s+năm|yıllık|в\s+год|на\s+рік|за\s+рік|i\s+året)"
+        r"(?![^\W\d_])",
     ],
 }
 # Pastes glue words together ("$23/hrBenefits"), so a period word ends where lower case stops.
@@ -135,13 +152,14 @@ _PERIOD_RES: list[tuple[Period, re.Pattern[str]]] = [
 _PERIOD_NOUNS = (
     r"hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|mths?|years?|yrs?|annum|anum|an|year|stunde|heure|"
     r"hora|uur|tag|jour|d[ií]a|monat|mois|m[eê]s|jahr|año|ano|jaar|maand|[åa]r|timme|time|mnd|m[åa]ned|"
-    r"m[åa]nad|pa|hr"
+    r"m[åa]nad|pa|hr|bulan|tahun|jam|hari|minggu|tháng|năm|giờ|месяц|мес|місяць|міс|час|год|рік"
 )
 _PAY_WORDS_RE = re.compile(
     r"salary|salaries|\bpay\b|\bpays\b|paid|payment|\bpay\s?rate|compensation|\bcomp\b|wages?|"
     r"\brate\b|\bbase\b|earn|earning|\bmake\b|income|remuneration|stipend(?=\s+of)|\bOTE\b|on[- ]target|"
     r"gehalt|salaire|r[ée]mun[ée]ration|sueldo|salario|wynagrodzenie|pensja|l[oø]n\b|l[øö]nn?\b|"
-    r"salaris|loon\b|stipendio|retribuzione|ral\b|palkka|mzda|plat|fizet[ée]s|"
+    r"salaris|loon\b|stipendio|retribuzione|ral\b|palkka|mzda|plat|fizet[ée]s|maa[şs]|[üu]cret|gaji|upah|"
+    r"lương|зарплат|оклад|заробітн|sal[áa]rio|vencimento|"
     r"starting\s+at|starts\s+at|range|package|ctc|per\s+hour|hourly|annual",
     re.IGNORECASE,
 )
@@ -159,7 +177,12 @@ _NOT_PAY_LEFT_RE = re.compile(
     r"shift\s+differential|differential|overtime|premium|mile|mileage|commission\s+of|"
     r"per\s+transaction|per\s+client|per\s+referral|per\s+sale|client\s+may|"
     r"dataset|roles?\s+(?:we|in\s+our)|positions?\s+with|across\s+all|category|estimated|"
-    r"typical\s+pay|in\s+your\s+area|session|per[- ]visit|per[- ]project|lump[- ]sum|one[- ]time)",
+    r"typical\s+pay|in\s+your\s+area|session|per[- ]visit|per[- ]project|lump[- ]sum|one[- ]time|"
+    r"tickets?|pricing|priced|subscriptions?|memberships?|plans?\s+(?:range|start|cost)|expenses?|"
+    r"limit|charges?|charging|bill(?:s|ed|ing)?|invoices?|clients?\s+pay|customers?\s+pay|"
+    r"variable\s+incentive|incentive|(?:verkaufs|waren|gesamt)?wert\b|warenpaket|weighting|"
+    # "plus London weighting of £4,000", "plus a car allowance of": an add-on to the pay before it.
+    r"plus\b[^.\d]{0,30}\bof\s*$)",
     re.IGNORECASE,
 )
 _NOT_PAY_RIGHT_RE = re.compile(
@@ -170,7 +193,7 @@ _NOT_PAY_RIGHT_RE = re.compile(
     r"market|insurance|savings|commission|equity|stock|worth|fee|deposit|loan|cost|"
     r"billion|bn|trillion|in\s+(?:client|annual|yearly)|clients?|customers?|users?|members?|"
     r"inventory|gmv|volume|purchases|payments|deals|pipeline|bookings|orders|investments?|loans|claims|"
-    r"spend|products|goods|hardware|software|services|contracts|"
+    r"spend|ad\s?spend|products|goods|hardware|software|services|contracts|consulting\s+rates?|billable|"
     r"employees|people|students|patients|homes|projects?|transactions?|units|facility|"
     r"\(?\s*(?:glassdoor|indeed|estimated)\s+est(?:imate)?)\b(?!\s*:)",
     re.IGNORECASE,
@@ -182,18 +205,27 @@ _NOT_PAY_SOON_RE = re.compile(
     r"per\s+diem|voucher|gift\s+card)\b",
     re.IGNORECASE,
 )
-_SECONDARY_PAY_RE = re.compile(r"\bOTE\b|on[- ]target|commission|total\s+comp|earning\s+potential", re.I)
+_SECONDARY_PAY_RE = re.compile(
+    r"\bOTE\b|on[- ]target|target\s+earnings|commission|total\s+comp|total\s+earnings|earning\s+potential",
+    re.I,
+)
 _QUALIFIER_RE = re.compile(
     r"median|average|avg|mean|typical|market|percentile|quartile|overtime|differential|bonus|referral|"
     r"estimated|estimate|relocation|sign[- ]?on|signing|tuition|stipend|allowance|retention|severance|"
-    r"session|per[- ]visit|per[- ]project|project|lump[- ]sum|one[- ]time",
+    r"session|per[- ]visit|per[- ]project|project|lump[- ]sum|one[- ]time|price|ticket|subscription|"
+    r"membership|expenses?|billing|consulting",
     re.IGNORECASE,
 )
 _BASE_PAY_RE = re.compile(r"\bbase\b|salary|hourly|\brate\b|\bwage", re.IGNORECASE)
-_HEDGE_RE = re.compile(r"\bup\s+to\b|\bmax(?:imum)?\b|\bno\s+more\s+than\b|\bunder\b", re.IGNORECASE)
+_HEDGE_RE = re.compile(
+    r"\bup\s+to\b|\bmax(?:imum)?\b|\bno\s+more\s+than\b|\bunder\b|\bbis\s+(?:zu\s+)?$|\bjusqu['’]?\s?à|\bhasta\b|"
+    r"\bfino\s+a\b|\bh[öo]chstens\b|\bmaximal\b|\btot\s+maximaal\b",
+    re.IGNORECASE,
+)
 _FROM_RE = re.compile(
-    r"\b(?:from|starting(?:\s+(?:at|from))?|starts?\s+at|minimum(?:\s+of)?|min\.?|at\s+least|ab)\s*$"
-    r"|\b(?:from|starting|starts?)\b[^.\n]{0,25}$",
+    r"\b(?:from|starting(?:\s+(?:at|from))?|starts?\s+at|minimum(?:\s+of)?|min\.?|at\s+least|ab|"
+    r"[àa]\s+partir\s+de|desde|vanaf|mindestens|minimal|od|fra|från)\s*$"
+    r"|\b(?:from|starting|starts?)\b[^.,;\n]{0,25}$",
     re.IGNORECASE,
 )
 _AND_UP_RE = re.compile(
@@ -231,6 +263,9 @@ class _Atom:
     # A bare "$" says dollars but not whose; a code elsewhere in the range may settle it.
     bare_dollar: bool = False
     period_hint: Period | None = None
+    open_ended: bool = False
+    # "1M" after "700k-": an "M" read as metres or minutes alone, but a million at the end of a range.
+    million_dropped: bool = False
 
 
 @dataclass
@@ -311,6 +346,24 @@ def _currency_code(symbol: str | None, places: _PlaceHints) -> str | None:
     return places.settle(symbol, code)
 
 
+_NAME_WORDS_RE = re.compile(r"[ \t\u00a0]?([^\W\d_]+(?:\s+[^\W\d_]+){0,3})")
+_LONGEST_NAME = max(len(name.split()) for name in NAME_TO_CODE)
+
+
+def _currency_name_at(text: str, position: int) -> tuple[str, int] | None:
+    """A currency named in words right after an amount ("50k euros", "120 000 Swiss francs"): the
+    longest run of up to four words there that names one, and where it ends."""
+    found = _NAME_WORDS_RE.match(text, position)
+    if not found:
+        return None
+    words = list(re.finditer(r"[^\W\d_]+", found.group(1)))
+    for count in range(min(len(words), _LONGEST_NAME), 0, -1):
+        phrase = " ".join(w.group(0) for w in words[:count]).casefold()
+        if phrase in NAME_TO_CODE:
+            return phrase, found.start(1) + words[count - 1].end()
+    return None
+
+
 def _find_atoms(text: str) -> list[_Atom]:
     atoms: list[_Atom] = []
     places = _PlaceHints(text)
@@ -324,6 +377,11 @@ def _find_atoms(text: str) -> list[_Atom]:
         prefix = before_match.group("prefix") if before_match else None
         after = _AFTER_RE.match(text, match.end())
         suffix, mult = (after.group("suffix"), after.group("mult")) if after else (None, None)
+        end = after.end() if after else match.end()
+        if suffix is None:
+            named = _currency_name_at(text, end)
+            if named:
+                suffix, end = named
         before = text[max(0, number_start - 1) : number_start]
         if before.isalpha() and not prefix:
             continue  # part of a word or code such as "B2B", "COVID19"
@@ -337,7 +395,7 @@ def _find_atoms(text: str) -> list[_Atom]:
             suffix_code = None  # "lift up to 50 pounds" is a weight
         bare_dollar = prefix is not None and prefix.strip() == "$"
         currency = prefix_code or suffix_code
-        if bare_dollar and suffix_code and suffix_code != "USD":
+        if bare_dollar and suffix_code:
             currency, bare_dollar = suffix_code, False
         if currency is None and (
             (multiplier and multiplier in (1e5, 1e7)) or _INDIAN_GROUPING_RE.fullmatch(number_text)
@@ -346,19 +404,24 @@ def _find_atoms(text: str) -> list[_Atom]:
         atoms.append(
             _Atom(
                 start=before_match.start() if before_match else number_start,
-                end=after.end() if after else match.end(),
+                end=end,
                 value=value * (multiplier or 1.0),
                 currency=currency,
                 multiplier=multiplier,
                 number_text=number_text,
                 bare_dollar=bare_dollar,
                 period_hint="year" if mult and mult.upper() == "LPA" else None,
+                open_ended=bool(after and after.group("plus")),
+                million_dropped=mult in {"m", "M"} and multiplier is None,
             )
         )
     return atoms
 
 
 # --- ranges and context ---------------------------------------------------------------------------
+
+
+_SHORT_LABEL_RE = re.compile(r"\s*[^\W\d_][\w.()/-]*(?:\s+[\w.()/-]+){0,2}\s*:\s*")
 
 
 def _clause_before(text: str, start: int, width: int = 90) -> str:
@@ -370,6 +433,14 @@ def _clause_before(text: str, start: int, width: int = 90) -> str:
         heading = next((p for p in reversed(parts[:-1]) if p.strip()), "")
         if len(heading) <= 60 and not heading.rstrip().endswith((".", "!", "?")):
             clause = heading + " "
+    elif _SHORT_LABEL_RE.fullmatch(clause) and len(parts) > 1:
+        # "Salary band:" / "Minimum: $92,000" / "Maximum: ...": a list of labelled figures under a heading.
+        heading = next(
+            (p for p in reversed(parts[-4:-1]) if p.strip() and not any(c.isdigit() for c in p)), ""
+        )
+        # Only a pay heading of its own ("Salary band:"): prose above would bring its own words along.
+        if len(heading) <= 40 and heading.rstrip().endswith(":") and _PAY_WORDS_RE.search(heading):
+            clause = heading + " " + clause
     return clause
 
 
@@ -396,6 +467,9 @@ def _period_in(fragment: str, *, anchored: bool) -> Period | None:
     return best[1]
 
 
+_PERIOD_ADJECTIVE_RE = re.compile(r"annual|yearly|monthly|weekly|daily|hourly", re.IGNORECASE)
+
+
 def _leading_period(right: str) -> tuple[Period | None, str]:
     """The period written right after an amount, and what follows it."""
     rest = right
@@ -411,6 +485,13 @@ def _leading_period(right: str) -> tuple[Period | None, str]:
         if found and (best is None or found.start() < best[0]):
             best = (found.start(), found.end(), period)
     if best is None or best[0] > 30:
+        return None, right
+    # "$140,000 + Annual Bonus": after a plus, "annual" describes the add-on, not the amount.
+    if (
+        plus
+        and _PERIOD_ADJECTIVE_RE.fullmatch(rest[best[0] : best[1]].strip())
+        and re.match(r"\s+\w", rest[best[1] :])
+    ):
         return None, right
     between = rest[: best[0]]
     # "$80,000 plus bonuses per year": the period may follow a short aside, but not another amount
@@ -457,6 +538,14 @@ def _label_for(text: str, start: int, left: str) -> str | None:
     return label or None
 
 
+# "USD$284,000 per year - USD$315,500 per year": each end may carry the period.
+_PERIOD_BEFORE_JOIN_RE = re.compile(
+    r"^\s*(?:per\s+(?:year|annum|month|hour|week|day)|/\s?(?:yr|year|mo|month|hr|hour|wk|day)|an?\s+(?:year|hour))"
+    r"(?=\s*(?:-|to|–)\s*$)",
+    re.IGNORECASE,
+)
+
+
 def _join_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom | None]]:
     """Pair atoms that form "A - B" ranges."""
     joined: list[tuple[_Atom, _Atom | None]] = []
@@ -465,7 +554,7 @@ def _join_ranges(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom | Non
         atom = atoms[index]
         if index + 1 < len(atoms):
             nxt = atoms[index + 1]
-            gap = text[atom.end : nxt.start]
+            gap = _PERIOD_BEFORE_JOIN_RE.sub("", text[atom.end : nxt.start], count=1)
             between = bool(_BETWEEN_RE.search(text[max(0, atom.start - 12) : atom.start]))
             join = _RANGE_JOIN_RE.match(gap) if len(gap) <= 12 else None
             if join and (gap.strip() or between) and (not join.group("conjunction") or between):
@@ -484,6 +573,10 @@ def _reconcile(low: _Atom, high: _Atom) -> tuple[float, float]:
         lo *= high.multiplier
     elif low.multiplier and not high.multiplier and hi < lo and hi * low.multiplier >= lo:
         hi *= low.multiplier
+    elif high.million_dropped and low.multiplier and hi < lo <= hi * 1e6:
+        hi *= 1e6  # "NOK 700k-1M"
+    elif high.million_dropped and low.currency and not low.multiplier and lo <= hi:
+        lo, hi = lo * 1e6, hi * 1e6  # "JPY 6-9M", "¥6-9M": the currency makes the "M" millions
     elif (
         not low.multiplier
         and not high.multiplier
@@ -515,14 +608,19 @@ def _usd_sized(value: float, currency: str) -> float:
     return value / (info.usd_scale if info else 1.0)
 
 
-def _infer_period(bounds: list[float], currency: str, *, pay_stated: bool) -> Period | None:
+# Where a year's professional pay can be a few thousand dollars; elsewhere a figure that small is a
+# month's pay ("80-120k CZK" is monthly, "INR 400k" yearly).
+_LOW_PAY_CURRENCIES = {"INR", "PKR", "BDT", "NGN", "KES", "EGP", "VND", "IDR", "PHP"}
+
+
+def infer_period(bounds: list[float], currency: str, *, pay_stated: bool) -> Period | None:
     """The period a figure without one must have, by its size: a salary-sized figure is yearly; with a
     pay word or a pay slot in the header, a wage-sized one ("Pay: $18 - $20") is hourly and a
     month-sized one ("zwischen 8000 CHF und 10000 CHF") monthly. Sizes in between are left alone."""
     info = CURRENCIES.get(currency)
     scale = info.usd_scale if info else 1.0
     cheap = scale >= 20  # local pay is far lower in dollar terms there
-    year_floor = 3_000 if cheap else 8_000 if scale >= 3 else 15_000
+    year_floor = 2_500 if currency in _LOW_PAY_CURRENCIES else 8_000 if scale >= 3 else 15_000
     sized = [_usd_sized(v, currency) for v in bounds]
     if all(year_floor <= v <= 1_000_000 for v in sized):
         return "year"
@@ -541,7 +639,7 @@ _HEADER_CHARS = 600
 _HEADER_SEGMENT_WORDS = 5
 
 
-def _in_header_slot(text: str, start: int, end: int) -> bool:
+def _in_header_slot(text: str, start: int, end: int, *, words_beside: int = _HEADER_SEGMENT_WORDS) -> bool:
     """Whether an amount fills a short segment of the posting's header ("Leeds | £45K - £60K | Remote",
     "Backend Developer - €60k-€80k - Remote"), where a figure stands for the pay without a pay word."""
     if start > _HEADER_CHARS:
@@ -555,7 +653,7 @@ def _in_header_slot(text: str, start: int, end: int) -> bool:
     marked = line[: start - line_start] + "\x00" + line[end - line_start :]
     pieces = _HEADER_SPLIT_RE.split(marked)
     # A line of its own may carry the pay too ("c.£22,000"), but then with next to nothing beside it.
-    allowed = _HEADER_SEGMENT_WORDS if len(pieces) > 1 else 1
+    allowed = words_beside if len(pieces) > 1 else min(words_beside, 1)
     for piece in pieces:
         if "\x00" in piece:
             return len(re.findall(r"[^\W\d_]{2,}", piece)) <= allowed
@@ -612,19 +710,39 @@ def _candidates(text: str) -> list[_Candidate]:
         other_currency = second_code.group(1) if second_code and not currency_inferred else None
         if second_code:
             right = right[second_code.end() :]
-        pay_context = bool(_PAY_WORDS_RE.search(left[-70:]))
+        pay_words = [m.group(0).lower() for m in _PAY_WORDS_RE.finditer(left[-70:])]
+        pay_context = bool(pay_words)
+        # "range", "package" or "base" alone do not say that a small figure is a wage ("price range $20").
+        wage_stated = any(word not in _WEAK_PAY_WORDS for word in pay_words)
         has_multiplier = any(a.multiplier for a in atoms_here)
-        header_slot = (explicit_currency is not None or (has_multiplier and high_atom is not None)) and (
-            _in_header_slot(text, start, end)
-        )
+        if explicit_currency is not None:
+            header_slot = _in_header_slot(text, start, end)
+        else:
+            # "| 120-150k |" with no currency: only when nothing else shares the segment.
+            header_slot = (
+                has_multiplier and high_atom is not None and _in_header_slot(text, start, end, words_beside=0)
+            )
         secondary = _nearest_is_secondary(left[-45:])
         if currency is None:
             label_right_before = re.search(
-                r"(?:salary|pay|compensation|wage|rate|remuneration|package|ctc)(?:\s+range)?\s*[:=]?\s*$",
+                r"(?:salary|pay|compensation|wage|rate|remuneration|package|ctc|gehalt|lohn|verg[üu]tung|"
+                r"salaire|r[ée]mun[ée]ration|salario|sueldo|retribuzione|wynagrodzenie|l[öø]nn?|salaris)"
+                r"(?:\s+range)?\s*[:=]?"
+                r"(?:\s+(?:is|are|of|from|between|will\s+be|starts?\s+at|up\s+to))*\s*$",
                 left,
                 re.IGNORECASE,
             )
-            if not ((label_right_before or header_slot) and (has_multiplier or low_atom.value >= 1000)):
+            # "We pay 60-80k depending on experience": a "k" range right after a wage word is pay too.
+            wage_range = (
+                wage_stated
+                and has_multiplier
+                and high_atom is not None
+                and bool(_PAY_WORDS_RE.search(left[-30:]))
+            )
+            if not (
+                (label_right_before or header_slot or wage_range)
+                and (has_multiplier or low_atom.value >= 1000)
+            ):
                 continue
             currency = fallback_currency
         if _AMOUNT_OF_RE.match(right):
@@ -649,7 +767,12 @@ def _candidates(text: str) -> list[_Candidate]:
             low_value = high_value = value
             if _HEDGE_RE.search(left[-14:]):
                 low_value = None
-            elif _FROM_RE.search(left[-30:]) or _AND_UP_RE.match(right_rest) or text[end : end + 1] == "+":
+            elif (
+                low_atom.open_ended
+                or _FROM_RE.search(left[-30:])
+                or _AND_UP_RE.match(right_rest)
+                or text[end : end + 1] == "+"
+            ):
                 high_value = None
         if _NOT_PAY_RIGHT_RE.match(right_rest) or _NOT_PAY_SOON_RE.match(right_rest):
             continue
@@ -657,7 +780,7 @@ def _candidates(text: str) -> list[_Candidate]:
         if not bounds:
             continue
         if period is None:
-            period = _infer_period(bounds, currency, pay_stated=pay_context or header_slot)
+            period = infer_period(bounds, currency, pay_stated=wage_stated or header_slot)
             if period is None:
                 continue
         if not all(plausible_pay(v, currency, period) for v in bounds):
@@ -687,6 +810,7 @@ def _candidates(text: str) -> list[_Candidate]:
     return results
 
 
+_WEAK_PAY_WORDS = {"range", "package", "base", "annual", "starting at", "starts at"}
 _MIN_LABEL_RE = re.compile(r"^(?:min(?:imum)?|low|floor|start(?:ing)?)\b", re.IGNORECASE)
 _MID_LABEL_RE = re.compile(r"^(?:mid(?:point)?|target|median)\b", re.IGNORECASE)
 _MAX_LABEL_RE = re.compile(r"^(?:max(?:imum)?|high|top|ceiling)\b", re.IGNORECASE)
@@ -747,6 +871,11 @@ def _nearest_is_secondary(left: str) -> bool:
     return bool(secondary) and (not base or secondary[-1] > base[-1])
 
 
+_EQUITY_SHARE_AFTER_RE = re.compile(
+    r"^\s*[/,+&]?\s*(?:and\s+)?\d+(?:\.\d+)?\s?\+?\s?(?:-\s?\d+(?:\.\d+)?\s?)?%"
+)
+
+
 def _looks_like_other_money(left: str, right: str) -> bool:
     if _NOT_PAY_RIGHT_RE.match(right):
         return True
@@ -754,6 +883,8 @@ def _looks_like_other_money(left: str, right: str) -> bool:
     if not negatives:
         return False
     negative = negatives[-1]
+    if negative.group(0).lower() in {"equity", "stock", "stocks"} and _EQUITY_SHARE_AFTER_RE.match(right):
+        return False  # "equity are competitive ($115K-$170K / 0.2+%)": the cash half of a pay-and-equity pair
     # The nearest cue wins: "Salary: $80k plus bonus" is pay, "bonus of $5k" is not...
     tail = left[-60:][negative.end() :]
     pay_word = _PAY_WORDS_RE.search(tail)
@@ -776,16 +907,28 @@ def _span_text(text: str, candidate: _Candidate) -> str:
     return text[candidate.start : end].strip()
 
 
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[*•·▪-]|#?\d{1,2}[.):]|#\d{1,2})\s+(?P<item>\S.*)$")
+
+
+def _list_item_of(text: str, start: int) -> str | None:
+    """What a list item says before the amount it holds ("BACKEND ENGINEER,"), or None off a list."""
+    line_start = text.rfind("\n", 0, start) + 1
+    found = _LIST_ITEM_RE.match(text[line_start:start])
+    return found.group("item").strip(" ,:-").casefold() if found else None
+
+
 def extract_salary_ranges(text: str) -> list[SalaryRange]:
     """Every pay range the text states, in order of appearance."""
     found = _merge_min_max(_candidates(text))
     primary = [c for c in found if not c.secondary] or found
     ranges: list[SalaryRange] = []
     # The same range restated later in the posting is one range, not two.
-    seen: set[tuple[float | None, float | None, str | None, str | None]] = set()
+    seen: set[tuple[float | None, float | None, str | None, str | None, str | None]] = set()
     for candidate in primary:
         assert candidate.currency is not None and candidate.period is not None
-        key = (candidate.low, candidate.high, candidate.currency, candidate.period)
+        # ...but the same figures on two list items are two roles ("* Backend, $100-130k", "* Mobile, ...").
+        item = _list_item_of(text, candidate.start)
+        key = (candidate.low, candidate.high, candidate.currency, candidate.period, item)
         if key in seen:
             continue
         seen.add(key)

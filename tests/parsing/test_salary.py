@@ -309,7 +309,13 @@ HEADER_SLOT: list[tuple[str, Expected]] = [
     ("Support Engineer\n£30-38,000\nCardiff", (30000, 38000, "GBP", "year")),
     ("Brightline | Dublin | €60k–€72k | Hybrid (2 days)", (60000, 72000, "EUR", "year")),
     ("Nordwind | Oslo | 700 000 - 850 000 NOK", (700000, 850000, "NOK", "year")),
+    ("Nordwind | Bergen | NOK 650k-1M", (650000, 1000000, "NOK", "year")),
+    ("Lumen | Lyon | 65k+ EUR", (65000, None, "EUR", "year")),
+    ("Lumen | Brno | 85-110k CZK", (85000, 110000, "CZK", "month")),
+    ("Lumen | Debrecen | 750k-1.1M HUF", (750000, 1100000, "HUF", "month")),
+    ("Lumen | Manila | PHP 650k-950k", (650000, 950000, "PHP", "year")),
     ("Fjordly | Stockholm | 45 000 - 55 000 SEK per month", (45000, 55000, "SEK", "month")),
+    ("Kestrel | Remote | 130-160k", (130000, 160000, "USD", "year")),
 ]
 
 GLUED_AND_BROKEN: list[tuple[str, Expected]] = [
@@ -334,6 +340,12 @@ GLUED_AND_BROKEN: list[tuple[str, Expected]] = [
     ("Base salary range:\n$135,000\n-\n$165,000", (135000, 165000, "USD", "year")),
     ("Salary: 85K USD - 105K USD", (85000, 105000, "USD", "year")),
     ("Salary: USD85,000 - USD105,000", (85000, 105000, "USD", "year")),
+    ("Base Salary: $135,000 – $168,000 + Annual Bonus + Equity", (135000, 168000, "USD", "year")),
+    ("Salary range is 92K-118K based on experience.", (92000, 118000, "USD", "year")),
+    ("We pay 65-85k depending on experience.", (65000, 85000, "USD", "year")),
+    ("Our salaries are 72-95k plus bonus.", (72000, 95000, "USD", "year")),
+    ("Salary: £42k + annual bonus", (42000, 42000, "GBP", "year")),
+    ("Pay: $21/hr + monthly bonus", (21, 21, "USD", "hour")),
 ]
 
 DOLLAR_PREFIXES: list[tuple[str, Expected]] = [
@@ -375,11 +387,22 @@ CODES_AND_WORDS: list[tuple[str, Expected]] = [
     ("CTC: 1.2 crore", (12000000, 12000000, "INR", "year")),
     ("Salary: 7,50,000 - 11,00,000", (750000, 1100000, "INR", "year")),
     ("Salary: 900-1200万円", (9000000, 12000000, "JPY", "year")),
+    ("Salary: 650万〜950万円", (6500000, 9500000, "JPY", "year")),
+    ("Salary: JPY 7-10M", (7000000, 10000000, "JPY", "year")),
+    ("Salary: ¥7-10M", (7000000, 10000000, "JPY", "year")),
+    ("Salary: KRW 55-85M", (55000000, 85000000, "KRW", "year")),
+    ("A 5-10m walk from the station; salary $92k", (92000, 92000, "USD", "year")),
     ("The salary for this role is between 105,000 and 125,000 dollars.", (105000, 125000, "USD", "year")),
     ("Salary: 1,800,000 - 2,400,000 yen per month", (1800000, 2400000, "JPY", "month")),
     ("Salary: 7 000 - 9 000 RON net lunar", (7000, 9000, "RON", "month")),
     ("Salary: ₪28,000 - ₪34,000 per month", (28000, 34000, "ILS", "month")),
     ("Salary: 45.000 TL - 60.000 TL per month", (45000, 60000, "TRY", "month")),
+    ("Lønn: 720 000 kr i året", (720000, 720000, "NOK", "year")),
+    ("Lương: 18-25 triệu VND/tháng", (18000000, 25000000, "VND", "month")),
+    ("Gaji: Rp 9 juta - Rp 13 juta per bulan", (9000000, 13000000, "IDR", "month")),
+    ("Maaş: 55.000 TL - 75.000 TL aylık", (55000, 75000, "TRY", "month")),
+    ("Wynagrodzenie: 16-22 tys. zł brutto miesięcznie", (16000, 22000, "PLN", "month")),
+    ("Зарплата: 70 000 - 110 000 грн на місяць", (70000, 110000, "UAH", "month")),
 ]
 
 NUMBER_FORMATS: list[tuple[str, Expected]] = [
@@ -398,6 +421,12 @@ NUMBER_FORMATS: list[tuple[str, Expected]] = [
     ("Salaire : entre 48 et 58 k€ par an", (48000, 58000, "EUR", "year")),
     ("Gehalt: zwischen 7000 CHF und 8500 CHF pro Monat", (7000, 8500, "CHF", "month")),
     ("Retribuzione: 38.000 € lordi annui", (38000, 38000, "EUR", "year")),
+    ("9-13 Lacs P.A.", (900000, 1300000, "INR", "year")),
+    ("Salaire : à partir de 42K€", (42000, None, "EUR", "year")),
+    ("Ab 4.100 € brutto im Monat", (4100, None, "EUR", "month")),
+    ("Vergütung: bis zu 92.000 € p. a.", (None, 92000, "EUR", "year")),
+    ("Sueldo: 31.000€ - 36.000€ brutos/año", (31000, 36000, "EUR", "year")),
+    ("Salario: hasta 40.000 € al año", (None, 40000, "EUR", "year")),
     ("Salary: $1.2M - $1.6M per year", (1200000, 1600000, "USD", "year")),
 ]
 
@@ -408,6 +437,8 @@ PERIODS: list[tuple[str, Expected]] = [
     ("Rate: $85 - $95/hr on a 1099 basis", (85, 95, "USD", "hour")),
     ("Stawka: 160-190 zł/h netto + VAT", (160, 190, "PLN", "hour")),
     ("Rate: 800-1000 PLN/day B2B", (800, 1000, "PLN", "day")),
+    ("£475-£525pd outside IR35", (475, 525, "GBP", "day")),
+    ("$58 - $68 p.h. + super", (58, 68, "USD", "hour")),
     ("Salary: €3.400 - €3.900 brutto/Monat", (3400, 3900, "EUR", "month")),
     ("Ausser dem Gehalt, das netto zwischen 7500 CHF und 9000 CHF liegt", (7500, 9000, "CHF", "month")),
     ("Salary: SGD 6,500 - 8,000", (6500, 8000, "SGD", "month")),
@@ -450,7 +481,20 @@ SEVERAL_FIGURES: list[tuple[str, Expected]] = [
         (125000, 190000, "USD", "year"),
     ),
     ("Salary from £42k up to £52k depending on experience", (42000, 52000, "GBP", "year")),
+    ("Benefits and equity are generous ($125K-$160K / 0.3+%).", (125000, 160000, "USD", "year")),
+    (
+        "For Denver, CO-based roles: the base salary range is USD$150,000 per year - USD$168,000 per year.",
+        (150000, 168000, "USD", "year"),
+    ),
+    (
+        "Target earnings are USD $96,000, made of a base hourly rate of USD $26.75 and a variable incentive "
+        "target of USD $40,000.",
+        (26.75, 26.75, "USD", "hour"),
+    ),
     ("Base salary: $150,000. Sign-on bonus: $20,000.", (150000, 150000, "USD", "year")),
+    ("Salary: £36,000 - £41,000 plus London weighting of £3,800", (36000, 41000, "GBP", "year")),
+    ("Pay scale: Band 6 (£36,500 - £43,900)", (36500, 43900, "GBP", "year")),
+    ("Salary: $82,000 - $98,000 (Level I) / $98,000 - $126,000 (Level II)", (82000, 126000, "USD", "year")),
 ]
 
 NOT_PAY_MORE: list[str] = [
@@ -498,6 +542,20 @@ NOT_PAY_MORE: list[str] = [
     "The fee is 60 USD for 1 participant.",
     "We pay $120 per shift plus travel.",
     "A one-time payment of $2,500 on completion",
+    "Our kits sit in the price range $25 - $45.",
+    "Kestrel | Berlin | 40-60k downloads a month",
+    "Seats in the range of $12-$30",
+    "Our plans range from $8 to $45.",
+    "Kestrel | NYC | $275/hr consulting rates for clients",
+    "We charge $140 per hour for design work.",
+    "Clients pay us $180/hr.",
+    "Expense limit: $80 per day",
+    "Salaries for 5-10k users",
+    "We pay for 2-3k books a year.",
+    "Ein Warenpaket im Verkaufswert von 300,00€ bis 1.800,00/monatlich",
+    "mind. 90.000€ Adspend im Jahr verantwortet",
+    "Equity grants worth $40,000 per year",
+    "We offer stock worth $25k, 0.4% of the company",
 ]
 
 NEW_POSITIVE: list[tuple[str, Expected]] = [
@@ -637,6 +695,13 @@ def test_every_role_range_is_listed() -> None:
     ]
 
 
+def test_same_figures_for_two_roles_are_two_ranges_and_a_restatement_is_one() -> None:
+    roles = normalize_text("* DATA ENGINEER, €70-90k, remote\n* PLATFORM ENGINEER, €70-90k, Berlin\n")
+    assert [(r.min, r.max) for r in extract_salary_ranges(roles)] == [(70000, 90000), (70000, 90000)]
+    restated = normalize_text("Salary: €70-90k.\n\nAbout us ...\n\nOnce more, the salary is €70-90k.")
+    assert [(r.min, r.max) for r in extract_salary_ranges(restated)] == [(70000, 90000)]
+
+
 def test_day_rate_keeps_its_period() -> None:
     salary = extract_salary(normalize_text("Contract: £575/day outside IR35, 6 months"))
     assert salary is not None and (salary.min, salary.period) == (575, "day")
@@ -652,6 +717,13 @@ def test_day_rate_keeps_its_period() -> None:
         ("Backend Engineer\nMaple Byte\nToronto, Canada\n\nSalary: $95,000 - $115,000 (USD)", "USD"),
         ("Backend Engineer\nMaple Byte\nToronto, Canada\n\nSalary: US$95,000 - US$115,000", "USD"),
         ("Backend Engineer\nMaple Byte\nAustin, TX\n\nSalary: $95,000 - $115,000", "USD"),
+        (
+            "Desarrollador Backend\nNopal Labs\nGuadalajara, Mexico\n\nSueldo: $38,000 - $52,000 mensuales",
+            "MXN",
+        ),
+        ("Backend Engineer\nSpree Works\nBerlin, Germany\n\nGehalt: 4.6k - 5.4k brutto monatlich", "EUR"),
+        ("Backend Engineer\nSpree Works\nBerlin, Germany\n\nSalary: $95k - $115k", "USD"),
+        ("Backend Engineer\nThames Data\nLondon, UK\n\nSalary: 48,000 - 56,000", "GBP"),
     ],
 )
 def test_bare_dollar_follows_the_postings_country(raw: str, currency: str) -> None:
@@ -684,6 +756,20 @@ def _job_posting(salary: object) -> dict[str, object]:
 def test_page_data_pay_must_be_plausible(value: dict[str, object]) -> None:
     fields = read_job_posting(_job_posting({"@type": "MonetaryAmount", "currency": "USD", "value": value}))
     assert fields.salary_ranges == []
+
+
+def test_page_data_without_a_unit_gets_its_period_from_its_size_and_says_so() -> None:
+    amount = {"currency": "GBP", "value": {"minValue": 52000, "maxValue": 64000}}
+    (pay,) = read_job_posting(_job_posting(amount)).salary_ranges
+    assert (pay.min, pay.max, pay.period, pay.period_inferred) == (52000, 64000, "year", True)
+    odd_unit = {"currency": "GBP", "value": {"value": 52000, "unitText": "FORTNIGHT"}}
+    assert read_job_posting(_job_posting(odd_unit)).salary_ranges == []
+
+
+def test_page_data_market_estimate_is_not_pay() -> None:
+    estimate = {"currency": "USD", "value": {"minValue": 90000, "maxValue": 130000, "unitText": "YEAR"}}
+    data: dict[str, object] = {"@type": "JobPosting", "title": "Engineer", "estimatedSalary": estimate}
+    assert read_job_posting(data).salary_ranges == []
 
 
 def test_plausible_page_data_pay_is_kept() -> None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from parsing import parse_posting
 from parsing.currency import NAME_TO_CODE, SYMBOL_TO_CODE
 from parsing.jsonld import read_job_posting
-from parsing.salary import extract_salary_ranges, plausible_pay
+from parsing.salary import extract_salary, extract_salary_ranges, plausible_pay
 from parsing.text import normalize_text
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -203,3 +203,27 @@ def test_same_answers_under_different_hash_seeds_over_our_own_pay_table(tmp_path
     second = _parse_in_process([table], "99991")
     assert len(first) == len(texts)
     assert first == second
+
+
+# --- the same answer inside a posting ---------------------------------------------------------------
+
+_BODY_BEFORE = "Backend Developer\nHarrow & Finch\n\nAbout the role\nYou will build and run our services.\n\n"
+_BODY_AFTER = "\n\nWhat we offer\n- 27 days of holiday\n- Health insurance\n\nSend us your CV to apply.\n"
+
+
+def test_pay_lines_read_the_same_inside_a_posting() -> None:
+    from tests.parsing.test_salary import HEADER_SLOT, NEW_POSITIVE, POSITIVE
+
+    # Header segments are pay only in the header, so they are left out here.
+    header_texts = {text for text, _ in HEADER_SLOT}
+    changed = []
+    for text, _ in POSITIVE + NEW_POSITIVE:
+        if text in header_texts:
+            continue
+        alone = extract_salary(normalize_text(text))
+        inside = extract_salary(normalize_text(_BODY_BEFORE + text + _BODY_AFTER))
+        key_alone = alone and (alone.min, alone.max, alone.currency, alone.period)
+        key_inside = inside and (inside.min, inside.max, inside.currency, inside.period)
+        if key_alone != key_inside:
+            changed.append((text, key_alone, key_inside))
+    assert changed == []
