@@ -1035,15 +1035,20 @@ def extract_skills(text: str) -> list[str]:
 
 
 class Mention(NamedTuple):
-    """One place a skill was read: its canonical name, the words as written, and the words around."""
+    """One place a skill was read: its canonical name, the alias that matched, the words as
+    written, and the words around them."""
 
     name: str
+    alias: str
     written: str
     context: str
 
 
 def skill_mentions(text: str, window: int = 6) -> list[Mention]:
-    """Every mention ``extract_skills`` counts, with its surroundings (for audits, not for parsing)."""
+    """Every mention ``extract_skills`` reads (umbrella skills too), with its surroundings.
+
+    For audits, not for parsing.
+    """
     if not text:
         return []
     index = _index()
@@ -1054,7 +1059,12 @@ def skill_mentions(text: str, window: int = 6) -> list[Mention]:
     matches = {m.start: m for m in _scan(index, toks, lows, gaps, corrected)}
     out: list[Mention] = []
     for skill, pos in _resolve(index, toks, lows, gaps, list(matches.values())):
-        end = matches[pos].end if pos in matches else pos + 1
+        match = matches.get(pos)
+        end = match.end if match else pos + 1
+        alias = match.alias.written if match else index.entries[skill].name
         around = "".join(gaps[k] + toks[k] for k in range(max(0, pos - window), min(len(toks), end + window)))
-        out.append(Mention(index.entries[skill].name, " ".join(toks[pos:end]), " ".join(around.split())))
+        name = index.entries[skill].name
+        out.append(
+            Mention(name, alias, " ".join(toks[pos:end]), " ".join(around.replace("\x00", "").split()))
+        )
     return out

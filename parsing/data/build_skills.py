@@ -6,9 +6,9 @@ Source format, one skill a line::
     Canonical Name[*] | alias; alias; ...
 
 A ``*`` after the name marks the skill ambiguous (the name is also an ordinary word or letter, so
-it counts only in a skill context). A ``~`` before an alias marks a local name (German, French,
-Spanish, Dutch, Portuguese: "~Lohnbuchhaltung" for Payroll), a spelling of the skill in another
-language. Lines starting with ``#`` are comments.
+it counts only in a skill context). A ``~`` before an alias marks a vetted spelling the vetting
+below must not split off: a local name (German, French, Spanish, Dutch, Portuguese:
+"~Lohnbuchhaltung" for Payroll) or a synonym that shares no letters with the name ("~EMR"). Lines starting with ``#`` are comments.
 
 Two vetting steps run on the sources: an alias that names a related concept rather than the skill
 ("sales tax" under Corporate Tax) becomes a skill of its own (``split_related``), and the names in
@@ -104,22 +104,27 @@ def _squash(phrase: str) -> str:
 def is_spelling_of(alias: str, name: str) -> bool:
     """Whether an alias plausibly writes the same skill as the name (not a related concept).
 
-    It shares a content word, contains or abbreviates the name (``Postgres``, ``k8s``), or is
-    its acronym or expansion. "sales tax" is not a spelling of "Corporate Tax", nor "WooCommerce"
-    of "WordPress": such aliases become skills of their own.
+    It shares a content word, contains or abbreviates the name (``Postgres``, ``sklearn``), or is
+    its acronym or expansion. "sales tax" is not a spelling of "Corporate Tax", "WooCommerce" not
+    of "WordPress", "GDPR" not of "Privacy Law": such aliases become skills of their own. Local
+    names (marked ``~``) are not judged here.
     """
     if _content_words(alias) & _content_words(name):
         return True
     a, n = _squash(alias), _squash(name)
-    if not a or a in n or n in a or a[:4] == n[:4]:
+    if not a or a in n or n in a or not alias.isascii():
         return True
-    if len(a) <= 5 or any(c.isdigit() for c in alias) or alias.isupper() or not alias.isascii():
+    alias_initials = "".join(t[0] for t in normalize_phrase(alias))
+    name_initials = "".join(t[0] for t in normalize_phrase(name))
+    if alias_initials == n or name_initials == a or _abbreviates(a, n):
         return True
-    # An acronym written inside ("RAG pipelines", "Class A CDL") or an abbreviation ("sklearn").
-    if any(len(w) >= 2 and w.isupper() for w in alias.split()) or _abbreviates(a, n):
+    # A version or a short code ("ES6", "k8s"); a long word sharing the name's stem.
+    if any(c.isdigit() for c in alias) and len(a) <= 4:
         return True
-    initials = "".join(t[0] for t in normalize_phrase(alias))
-    return initials == n or "".join(t[0] for t in normalize_phrase(name)) == a
+    if len(a) > 5 and not alias.isupper() and a[:4] == n[:4]:
+        return True
+    # The name's acronym written inside ("RAG pipelines", "Class A CDL").
+    return any(len(w) >= 2 and w.isupper() and _abbreviates(_squash(w), n) for w in alias.split())
 
 
 def _abbreviates(short: str, long: str) -> bool:
