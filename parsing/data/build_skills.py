@@ -8,7 +8,8 @@ Source format, one skill a line::
 A ``*`` after the name marks the skill ambiguous (the name is also an ordinary word or letter, so
 it counts only in a skill context). A ``~`` before an alias marks a vetted spelling the vetting
 below must not split off: a local name (German, French, Spanish, Dutch, Portuguese:
-"~Lohnbuchhaltung" for Payroll) or a synonym that shares no letters with the name ("~EMR"). Lines starting with ``#`` are comments.
+"~Lohnbuchhaltung" for Payroll) or a synonym that shares no letters with the name ("~EMR").
+Lines starting with ``#`` are comments.
 
 Two vetting steps run on the sources: an alias that names a related concept rather than the skill
 ("sales tax" under Corporate Tax) becomes a skill of its own (``split_related``), and the names in
