@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
 # Headings and phrases that open a board's own material after the posting.
@@ -111,7 +112,8 @@ _HEADINGS: dict[str, str] = {
         | stack technique | tecnologías | tecnologias
     """,
     "role": """
-        about the role | about the job | about this role | the role | role | job description
+        about the role | about the job | about this role | role description | position description
+        | job overview | job details | job responsibilities | the role | role | job description
         | description | job summary | summary | overview | position summary | role overview
         | the opportunity | the position | about the position | stellenbeschreibung | die stelle
         | deine position | description du poste | descripción del puesto | el puesto
@@ -312,7 +314,28 @@ def skill_text(text: str) -> str:
     """
     parts: list[str] = []
     for section in split_sections(text):
+        body = text[section.start : section.end]
         if section.kind in COUNTED_KINDS:
-            parts.append(_drop_boilerplate(text[section.start : section.end]))
+            parts.append(_drop_boilerplate(body))
+        elif section.kind != "eeo":
+            # Pastes that lost their line breaks run the job on after "Company:" or "Pay:":
+            # sentences there that ask something of the candidate still count.
+            parts.append(_asking_sentences(_drop_boilerplate(body)))
         parts.append("\n")
     return "".join(parts)
+
+
+# Words of a sentence that asks something of a candidate.
+_ASKING_RE = re.compile(
+    r"\b(?:proficien\w*|experience[ds]?\s+(?:in|with|using)|\w+\s+experience\b|knowledge\s+of|familiar\w*"
+    r"|you\s+will|you'll|you\s+have|responsible\s+for|required|preferred|must\s+have|ability\s+to"
+    r"|skills?\b|expertise|certif\w+|licen[cs]e|degree|the\s+role|this\s+role|duties|responsibilities"
+    r"|kenntnisse|erfahrung|comp[ée]tences|exp[ée]rience|experiencia|conocimientos|ervaring|experi[êe]ncia)",
+    re.IGNORECASE,
+)
+
+
+def _asking_sentences(text: str) -> str:
+    breaks = [0, *(b.end() for b in _SENTENCE_END_RE.finditer(text)), len(text)]
+    kept = [text[a:b] for a, b in pairwise(breaks) if _ASKING_RE.search(text, a, b)]
+    return "\n".join(kept)

@@ -105,7 +105,7 @@ _CUE_BEFORE = _words(
     "knowledge familiar familiarity languages language frameworks framework libraries library "
     "stack technologies tools platforms including include includes such written coded coding "
     "programming scripting develop developing fluent fluency bilingual speak speaking "
-    "understanding background"
+    "understanding background command level"
 )
 # Cues too common to vouch for a word written in lower case ("use or access our site").
 _WEAK_CUES = _words("using use uses used including include includes such develop developing written")
@@ -115,7 +115,7 @@ _CUE_AFTER = _words(
     "script scripts scripting spreadsheet spreadsheets macros formulas vlookup pivot applications "
     "apps components hooks cluster clusters jobs pipelines sdk api apis ecosystem stack "
     "certification certified fluency speaker speakers speaking teacher teaching instruction "
-    "interpreter interpreters translator translation"
+    "interpreter interpreters translator translation communication written spoken level"
 )
 # Words that may sit between a cue and the skill, or between two skills of a list.
 _FILLERS = _words(
