@@ -137,7 +137,8 @@ _HEADINGS: dict[str, str] = {
         | deine vorteile | benefits für dich | nous offrons | ce que nous offrons
         | ce que nous proposons | avantages | ofrecemos | lo que ofrecemos | beneficios
         | wij bieden | wat wij bieden | wat bieden wij | arbeidsvoorwaarden | oferecemos
-        | benefícios | o que oferecemos
+        | benefícios | o que oferecemos | offers at the headquarters | what you get | your benefits
+        | our perks | additional benefits | corporate benefits
     """,
     "eeo": """
         equal opportunity | equal employment opportunity | equal opportunity employer

@@ -932,6 +932,22 @@ def _looks_german(lows: list[str]) -> bool:
     return hits * 25 >= len(lows)
 
 
+def _spreads(
+    index: _Index, source: int, target: int, toks: list[str], skills: list[int], kept: list[_Match]
+) -> bool:
+    """Whether a confirmed list item vouches for its ambiguous neighbour.
+
+    Office tools and languages go with any domain, but "teams" or "word" in lower case next to
+    "Node.js" is a plain word: in lower case they need a neighbour of their own category.
+    """
+    if not _related(index, skills[source], skills[target]):
+        return False
+    category = index.entries[skills[target]].category
+    m = kept[target]
+    lowered = toks[m.start].islower() and not m.alias.written.islower()
+    return not (lowered and category in _UNIVERSAL) or index.entries[skills[source]].category == category
+
+
 def _initials(lows: list[str], start: int, end: int) -> str:
     return "".join(t[0] for t in lows[start:end] if t)
 
@@ -997,12 +1013,12 @@ def _resolve(
         # Confirmation spreads along lists: rightwards from a confirmed item, then leftwards.
         for i in range(1, len(kept)):
             if not confirmed[i] and confirmed[i - 1]:
-                confirmed[i] = _related(index, skills[i - 1], skills[i]) and _list_neighbours(
+                confirmed[i] = _spreads(index, i - 1, i, toks, skills, kept) and _list_neighbours(
                     kept[i - 1], kept[i], lows, gaps
                 )
         for i in range(len(kept) - 2, -1, -1):
             if not confirmed[i] and confirmed[i + 1]:
-                confirmed[i] = _related(index, skills[i + 1], skills[i]) and _list_neighbours(
+                confirmed[i] = _spreads(index, i + 1, i, toks, skills, kept) and _list_neighbours(
                     kept[i], kept[i + 1], lows, gaps
                 )
     return [(skill, m.start) for m, skill, ok in zip(kept, skills, confirmed, strict=True) if ok]

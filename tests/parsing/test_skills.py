@@ -367,6 +367,13 @@ SENSE: list[tuple[str, list[str], list[str]]] = [
     ("Die Teams im Haus nutzen Java und Spring Boot.", ["Java", "Spring Boot"], ["Microsoft Teams"]),
     ("Meetings run on Microsoft Teams and Outlook.", ["Microsoft Teams"], []),
     (
+        "Mentor juniors or lead small teams\nNode.js, TypeScript and Jest",
+        ["Node.js", "Jest"],
+        ["Microsoft Teams"],
+    ),
+    ("Good command of Microsoft products such as word, PowerPoint and excel.", ["Microsoft PowerPoint"], []),
+    ("A fluent level of French and a good level of English.", ["French", "English"], []),
+    (
         "Our warehouse runs autonomous forklifts; you write Python and ROS.",
         ["Python"],
         ["Forklift Operation"],
