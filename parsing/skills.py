@@ -105,7 +105,11 @@ _CUE_BEFORE = _words(
     "knowledge familiar familiarity languages language frameworks framework libraries library "
     "stack technologies tools platforms including include includes such written coded coding "
     "programming scripting develop developing fluent fluency bilingual speak speaking "
-    "understanding background command level"
+    "understanding background command level "
+    # the same cues in German, French, Spanish, Dutch, Portuguese (diacritics folded)
+    "kenntnisse erfahrung umgang beherrschst beherrschen sicherer maitrise connaissance connaissances "
+    "experiencia conocimientos conocimiento manejo dominio ervaring kennis experiencia conhecimento "
+    "conhecimentos dominio tools"
 )
 # Cues too common to vouch for a word written in lower case ("use or access our site").
 _WEAK_CUES = _words("using use uses used including include includes such develop developing written")
@@ -122,7 +126,9 @@ _FILLERS = _words(
     "the a an and or as such like well other modern strong solid good excellent advanced basic "
     "working hands on with in of at least one more plus similar equivalent etc e g ie i is are "
     "preferred required bonus ideally also nor both either including languages tools frameworks "
-    "native fluent microsoft ms office products suite software programs applications systems"
+    "native fluent microsoft ms office products suite software programs applications systems "
+    "wie und oder mit dem der die den im in von sowie gangigen gangige guten gute sehr z b "
+    "et ou de du des la le les en y o el los con e da do das dos em en het een met van of"
 )
 _TECH_CATEGORIES = frozenset(
     [
@@ -161,7 +167,7 @@ _DOMAINS = {
 # Skills that go with any domain.
 _LANGUAGES = "Spoken Languages"
 _UNIVERSAL = frozenset(["Office & Productivity", _LANGUAGES])
-_LIST_WORDS = _words("and or as well plus etc also nor")
+_LIST_WORDS = _words("and or as well plus etc also nor und oder sowie et ou y o e en")
 # Words after or before an ambiguous word that show it is not the skill.
 _BLOCK_NEXT: dict[str, frozenset[str]] = {
     "go": _words(

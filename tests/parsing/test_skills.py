@@ -419,6 +419,8 @@ SENSE: list[tuple[str, list[str], list[str]]] = [
     ("Ervaring met salarisadministratie en boekhouding; je spreekt Nederlands.", ["Payroll", "Dutch"], []),
     ("Experiência com folha de pagamento e contas a receber.", ["Payroll", "Accounts Receivable"], []),
     ("Führerschein Klasse B und Erfahrung mit vorbeugende Wartung.", ["Driving Licence Class B"], []),
+    ("Sicherer Umgang mit gängigen Tools wie Outlook und Word.", ["Microsoft Outlook", "Microsoft Word"], []),
+    ("Word of mouth and the Outlook for next year look good.", [], ["Microsoft Word", "Microsoft Outlook"]),
 ]
 
 
