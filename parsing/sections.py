@@ -266,6 +266,8 @@ _BOILERPLATE_RE = re.compile(
     | founded\s+in | headquartered\s+in | our\s+mission | our\s+clients?\s+(?:include|is|are)
     | (?:staffing|recruiting|recruitment|talent)\s+(?:firm|agency|company|partner|solutions)
     | on\s+behalf\s+of\s+(?:our|a)\s+client
+    | (?:alumni|graduates)\s+(?:now\s+)?(?:work|have\s+worked)\s+at | trusted\s+by | backed\s+by
+    | (?:customers|partners|investors)\s+(?:include|such\s+as) | companies\s+(?:like|such\s+as)
     )""",
     re.VERBOSE,
 )
