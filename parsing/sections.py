@@ -23,6 +23,7 @@ _AGGREGATOR_MARKERS_RE = re.compile(
       | (?:the\s+)?\w+\s+(?:job\s+market|hiring)\s+(?:today|overview) | \w+\s+hiring\s+overview
       | get\s+(?:weekly|daily)\s+.{0,40}(?:alerts|intelligence|newsletter)
       | view\s+full\s+.{0,60}\s+salary\s+data | report\s+this\s+job | apply\s+now\s+and\s+.{0,20}similar
+      | find\s+more\s+.{0,60}\bjobs\b
     )\b""",
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )

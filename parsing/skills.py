@@ -973,6 +973,9 @@ def _resolve(
             continue
         if m.end < n and _names_a_team(index, alias.skill, lows[m.end], gaps[m.end]):
             continue
+        # "CAD$114,000", "AUD$90k": a currency code, not the skill.
+        if m.end < n and gaps[m.end].startswith("$"):
+            continue
         if alias.case_form is not None or alias.needs_context:
             if not _acceptable_case(alias, toks, m):
                 continue

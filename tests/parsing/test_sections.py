@@ -88,3 +88,10 @@ def test_the_companies_a_firm_names_are_not_skills() -> None:
     text = "Our alumni work at Shopify and Salesforce. Trusted by teams using Jira. You will write Python."
     got = parse_posting("Bootcamp Coach\n" + text).skills
     assert "Python" in got and not {"Shopify", "Salesforce", "Jira"} & set(got)
+
+
+def test_a_job_boards_trailer_is_not_read() -> None:
+    body = "Sales Manager\nAcme\n\n" + "Sell our software to retailers across the region. " * 10
+    text = body + "\nWe need Salesforce skills.\nFind more English Speaking Jobs in Germany on the board"
+    got = parse_posting(text).skills
+    assert "Salesforce" in got and "English" not in got

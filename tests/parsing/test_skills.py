@@ -421,6 +421,8 @@ SENSE: list[tuple[str, list[str], list[str]]] = [
     ("Führerschein Klasse B und Erfahrung mit vorbeugende Wartung.", ["Driving Licence Class B"], []),
     ("Sicherer Umgang mit gängigen Tools wie Outlook und Word.", ["Microsoft Outlook", "Microsoft Word"], []),
     ("Word of mouth and the Outlook for next year look good.", [], ["Microsoft Word", "Microsoft Outlook"]),
+    ("The range is CAD$114,000 - CAD$127,000; 3D CAD skills in SolidWorks.", ["SolidWorks"], []),
+    ("Pair with GitHub Copilot daily; code lives on GitHub.", ["GitHub Copilot", "GitHub"], []),
 ]
 
 
@@ -429,6 +431,11 @@ def test_words_are_read_in_their_sense(text: str, found: list[str], forbidden: l
     got = extract_skills(text)
     assert not [s for s in found if s not in got], got
     assert not [s for s in forbidden if s in got], got
+
+
+def test_a_currency_code_is_not_a_skill() -> None:
+    assert extract_skills("Salary CAD$114,000 per year.") == []
+    assert "Computer-Aided Design" in extract_skills("Strong CAD skills for fixture design.")
 
 
 def test_umbrella_domains_are_read_but_not_reported() -> None:
