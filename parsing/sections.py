@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
 # Headings and phrases that open a board's own material after the posting.
@@ -22,6 +23,7 @@ _AGGREGATOR_MARKERS_RE = re.compile(
       | (?:the\s+)?\w+\s+(?:job\s+market|hiring)\s+(?:today|overview) | \w+\s+hiring\s+overview
       | get\s+(?:weekly|daily)\s+.{0,40}(?:alerts|intelligence|newsletter)
       | view\s+full\s+.{0,60}\s+salary\s+data | report\s+this\s+job | apply\s+now\s+and\s+.{0,20}similar
+      | find\s+more\s+.{0,60}\bjobs\b
     )\b""",
     re.IGNORECASE | re.VERBOSE | re.MULTILINE,
 )
@@ -111,7 +113,8 @@ _HEADINGS: dict[str, str] = {
         | stack technique | tecnologías | tecnologias
     """,
     "role": """
-        about the role | about the job | about this role | the role | role | job description
+        about the role | about the job | about this role | role description | position description
+        | job overview | job details | job responsibilities | the role | role | job description
         | description | job summary | summary | overview | position summary | role overview
         | the opportunity | the position | about the position | stellenbeschreibung | die stelle
         | deine position | description du poste | descripción del puesto | el puesto
@@ -135,7 +138,8 @@ _HEADINGS: dict[str, str] = {
         | deine vorteile | benefits für dich | nous offrons | ce que nous offrons
         | ce que nous proposons | avantages | ofrecemos | lo que ofrecemos | beneficios
         | wij bieden | wat wij bieden | wat bieden wij | arbeidsvoorwaarden | oferecemos
-        | benefícios | o que oferecemos
+        | benefícios | o que oferecemos | offers at the headquarters | what you get | your benefits
+        | our perks | additional benefits | corporate benefits
     """,
     "eeo": """
         equal opportunity | equal employment opportunity | equal opportunity employer
@@ -263,6 +267,8 @@ _BOILERPLATE_RE = re.compile(
     | founded\s+in | headquartered\s+in | our\s+mission | our\s+clients?\s+(?:include|is|are)
     | (?:staffing|recruiting|recruitment|talent)\s+(?:firm|agency|company|partner|solutions)
     | on\s+behalf\s+of\s+(?:our|a)\s+client
+    | (?:alumni|graduates)\s+(?:now\s+)?(?:work|have\s+worked)\s+at | trusted\s+by | backed\s+by
+    | (?:customers|partners|investors)\s+(?:include|such\s+as) | companies\s+(?:like|such\s+as)
     )""",
     re.VERBOSE,
 )
@@ -312,7 +318,28 @@ def skill_text(text: str) -> str:
     """
     parts: list[str] = []
     for section in split_sections(text):
+        body = text[section.start : section.end]
         if section.kind in COUNTED_KINDS:
-            parts.append(_drop_boilerplate(text[section.start : section.end]))
+            parts.append(_drop_boilerplate(body))
+        elif section.kind != "eeo":
+            # Pastes that lost their line breaks run the job on after "Company:" or "Pay:":
+            # sentences there that ask something of the candidate still count.
+            parts.append(_asking_sentences(_drop_boilerplate(body)))
         parts.append("\n")
     return "".join(parts)
+
+
+# Words of a sentence that asks something of a candidate.
+_ASKING_RE = re.compile(
+    r"\b(?:proficien\w*|experience[ds]?\s+(?:in|with|using)|\w+\s+experience\b|knowledge\s+of|familiar\w*"
+    r"|you\s+will|you'll|you\s+have|responsible\s+for|required|preferred|must\s+have|ability\s+to"
+    r"|skills?\b|expertise|certif\w+|licen[cs]e|degree|the\s+role|this\s+role|duties|responsibilities"
+    r"|kenntnisse|erfahrung|comp[ée]tences|exp[ée]rience|experiencia|conocimientos|ervaring|experi[êe]ncia)",
+    re.IGNORECASE,
+)
+
+
+def _asking_sentences(text: str) -> str:
+    breaks = [0, *(b.end() for b in _SENTENCE_END_RE.finditer(text)), len(text)]
+    kept = [text[a:b] for a, b in pairwise(breaks) if _ASKING_RE.search(text, a, b)]
+    return "\n".join(kept)

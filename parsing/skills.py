@@ -105,7 +105,11 @@ _CUE_BEFORE = _words(
     "knowledge familiar familiarity languages language frameworks framework libraries library "
     "stack technologies tools platforms including include includes such written coded coding "
     "programming scripting develop developing fluent fluency bilingual speak speaking "
-    "understanding background"
+    "understanding background command level "
+    # the same cues in German, French, Spanish, Dutch, Portuguese (diacritics folded)
+    "kenntnisse erfahrung umgang beherrschst beherrschen sicherer maitrise connaissance connaissances "
+    "experiencia conocimientos conocimiento manejo dominio ervaring kennis experiencia conhecimento "
+    "conhecimentos dominio tools"
 )
 # Cues too common to vouch for a word written in lower case ("use or access our site").
 _WEAK_CUES = _words("using use uses used including include includes such develop developing written")
@@ -115,14 +119,16 @@ _CUE_AFTER = _words(
     "script scripts scripting spreadsheet spreadsheets macros formulas vlookup pivot applications "
     "apps components hooks cluster clusters jobs pipelines sdk api apis ecosystem stack "
     "certification certified fluency speaker speakers speaking teacher teaching instruction "
-    "interpreter interpreters translator translation"
+    "interpreter interpreters translator translation communication written spoken level"
 )
 # Words that may sit between a cue and the skill, or between two skills of a list.
 _FILLERS = _words(
     "the a an and or as such like well other modern strong solid good excellent advanced basic "
     "working hands on with in of at least one more plus similar equivalent etc e g ie i is are "
     "preferred required bonus ideally also nor both either including languages tools frameworks "
-    "native fluent microsoft ms office products suite software programs applications systems"
+    "native fluent microsoft ms office products suite software programs applications systems "
+    "wie und oder mit dem der die den im in von sowie gangigen gangige guten gute sehr z b "
+    "et ou de du des la le les en y o el los con e da do das dos em en het een met van of"
 )
 _TECH_CATEGORIES = frozenset(
     [
@@ -161,7 +167,7 @@ _DOMAINS = {
 # Skills that go with any domain.
 _LANGUAGES = "Spoken Languages"
 _UNIVERSAL = frozenset(["Office & Productivity", _LANGUAGES])
-_LIST_WORDS = _words("and or as well plus etc also nor")
+_LIST_WORDS = _words("and or as well plus etc also nor und oder sowie et ou y o e en")
 # Words after or before an ambiguous word that show it is not the skill.
 _BLOCK_NEXT: dict[str, frozenset[str]] = {
     "go": _words(
@@ -932,6 +938,22 @@ def _looks_german(lows: list[str]) -> bool:
     return hits * 25 >= len(lows)
 
 
+def _spreads(
+    index: _Index, source: int, target: int, toks: list[str], skills: list[int], kept: list[_Match]
+) -> bool:
+    """Whether a confirmed list item vouches for its ambiguous neighbour.
+
+    Office tools and languages go with any domain, but "teams" or "word" in lower case next to
+    "Node.js" is a plain word: in lower case they need a neighbour of their own category.
+    """
+    if not _related(index, skills[source], skills[target]):
+        return False
+    category = index.entries[skills[target]].category
+    m = kept[target]
+    lowered = toks[m.start].islower() and not m.alias.written.islower()
+    return not (lowered and category in _UNIVERSAL) or index.entries[skills[source]].category == category
+
+
 def _initials(lows: list[str], start: int, end: int) -> str:
     return "".join(t[0] for t in lows[start:end] if t)
 
@@ -950,6 +972,9 @@ def _resolve(
         if alias.camel and any(gaps[m.start + k] != "\x00" for k in alias.camel):
             continue
         if m.end < n and _names_a_team(index, alias.skill, lows[m.end], gaps[m.end]):
+            continue
+        # "CAD$114,000", "AUD$90k": a currency code, not the skill.
+        if m.end < n and gaps[m.end].startswith("$"):
             continue
         if alias.case_form is not None or alias.needs_context:
             if not _acceptable_case(alias, toks, m):
@@ -997,12 +1022,12 @@ def _resolve(
         # Confirmation spreads along lists: rightwards from a confirmed item, then leftwards.
         for i in range(1, len(kept)):
             if not confirmed[i] and confirmed[i - 1]:
-                confirmed[i] = _related(index, skills[i - 1], skills[i]) and _list_neighbours(
+                confirmed[i] = _spreads(index, i - 1, i, toks, skills, kept) and _list_neighbours(
                     kept[i - 1], kept[i], lows, gaps
                 )
         for i in range(len(kept) - 2, -1, -1):
             if not confirmed[i] and confirmed[i + 1]:
-                confirmed[i] = _related(index, skills[i + 1], skills[i]) and _list_neighbours(
+                confirmed[i] = _spreads(index, i + 1, i, toks, skills, kept) and _list_neighbours(
                     kept[i], kept[i + 1], lows, gaps
                 )
     return [(skill, m.start) for m, skill, ok in zip(kept, skills, confirmed, strict=True) if ok]
@@ -1035,15 +1060,20 @@ def extract_skills(text: str) -> list[str]:
 
 
 class Mention(NamedTuple):
-    """One place a skill was read: its canonical name, the words as written, and the words around."""
+    """One place a skill was read: its canonical name, the alias that matched, the words as
+    written, and the words around them."""
 
     name: str
+    alias: str
     written: str
     context: str
 
 
 def skill_mentions(text: str, window: int = 6) -> list[Mention]:
-    """Every mention ``extract_skills`` counts, with its surroundings (for audits, not for parsing)."""
+    """Every mention ``extract_skills`` reads (umbrella skills too), with its surroundings.
+
+    For audits, not for parsing.
+    """
     if not text:
         return []
     index = _index()
@@ -1054,7 +1084,12 @@ def skill_mentions(text: str, window: int = 6) -> list[Mention]:
     matches = {m.start: m for m in _scan(index, toks, lows, gaps, corrected)}
     out: list[Mention] = []
     for skill, pos in _resolve(index, toks, lows, gaps, list(matches.values())):
-        end = matches[pos].end if pos in matches else pos + 1
+        match = matches.get(pos)
+        end = match.end if match else pos + 1
+        alias = match.alias.written if match else index.entries[skill].name
         around = "".join(gaps[k] + toks[k] for k in range(max(0, pos - window), min(len(toks), end + window)))
-        out.append(Mention(index.entries[skill].name, " ".join(toks[pos:end]), " ".join(around.split())))
+        name = index.entries[skill].name
+        out.append(
+            Mention(name, alias, " ".join(toks[pos:end]), " ".join(around.replace("\x00", "").split()))
+        )
     return out

@@ -6,9 +6,10 @@ Source format, one skill a line::
     Canonical Name[*] | alias; alias; ...
 
 A ``*`` after the name marks the skill ambiguous (the name is also an ordinary word or letter, so
-it counts only in a skill context). A ``~`` before an alias marks a local name (German, French,
-Spanish, Dutch, Portuguese: "~Lohnbuchhaltung" for Payroll), a spelling of the skill in another
-language. Lines starting with ``#`` are comments.
+it counts only in a skill context). A ``~`` before an alias marks a vetted spelling the vetting
+below must not split off: a local name (German, French, Spanish, Dutch, Portuguese:
+"~Lohnbuchhaltung" for Payroll) or a synonym that shares no letters with the name ("~EMR").
+Lines starting with ``#`` are comments.
 
 Two vetting steps run on the sources: an alias that names a related concept rather than the skill
 ("sales tax" under Corporate Tax) becomes a skill of its own (``split_related``), and the names in
@@ -94,32 +95,53 @@ _FILLER_WORDS = frozenset(
 
 
 def _content_words(phrase: str) -> set[str]:
-    return {token.removesuffix("s") for token in normalize_phrase(phrase)} - _FILLER_WORDS
+    """The phrase's content words, cut to a five-letter stem ("statistical" and "statistics" agree)."""
+    words = {token.removesuffix("s") for token in normalize_phrase(phrase)} - _FILLER_WORDS
+    return {word[:5] for word in words}
 
 
 def _squash(phrase: str) -> str:
     return "".join(normalize_phrase(phrase))
 
 
+# Vendor words: "Microsoft Excel" and "Excel macros" are about one skill, "Google Docs" and
+# "Google Workspace" are not two spellings of one.
+_VENDOR_STEMS = frozenset(
+    w[:5] for w in "microsoft ms google amazon aws adobe apache oracle ibm sap apple meta azure".split()
+)
+
+
 def is_spelling_of(alias: str, name: str) -> bool:
     """Whether an alias plausibly writes the same skill as the name (not a related concept).
 
-    It shares a content word, contains or abbreviates the name (``Postgres``, ``k8s``), or is
-    its acronym or expansion. "sales tax" is not a spelling of "Corporate Tax", nor "WooCommerce"
-    of "WordPress": such aliases become skills of their own.
+    It is the name with qualifiers ("Excel macros", "Python 3"), part of it, its acronym or
+    expansion, or an abbreviation ("Postgres", "sklearn"). "sales tax" is not a spelling of
+    "Corporate Tax", "conflict resolution" not of "Complaint Resolution", "WooCommerce" not of
+    "WordPress", "GDPR" not of "Privacy Law": such aliases become skills of their own. Local names
+    and vetted synonyms (marked ``~``) are not judged here.
     """
-    if _content_words(alias) & _content_words(name):
+    alias_words = _content_words(alias) - _VENDOR_STEMS
+    name_words = _content_words(name) - _VENDOR_STEMS
+    if alias_words and name_words and (alias_words <= name_words or name_words <= alias_words):
         return True
+    if alias_words & name_words:
+        # Both name several things and only part of them agree: a neighbouring concept.
+        return len(alias_words) == 1 or len(name_words) == 1
     a, n = _squash(alias), _squash(name)
-    if not a or a in n or n in a or a[:4] == n[:4]:
+    if not a or a in n or n in a or not alias.isascii():
         return True
-    if len(a) <= 5 or any(c.isdigit() for c in alias) or alias.isupper() or not alias.isascii():
+    alias_initials = "".join(t[0] for t in normalize_phrase(alias))
+    name_initials = "".join(t[0] for t in normalize_phrase(name))
+    if alias_initials == n or name_initials == a or _abbreviates(a, n):
         return True
-    # An acronym written inside ("RAG pipelines", "Class A CDL") or an abbreviation ("sklearn").
-    if any(len(w) >= 2 and w.isupper() for w in alias.split()) or _abbreviates(a, n):
+    # A version or a short code ("ES6", "k8s"); one long word sharing the name's stem.
+    if any(c.isdigit() for c in alias) and len(a) <= 4:
         return True
-    initials = "".join(t[0] for t in normalize_phrase(alias))
-    return initials == n or "".join(t[0] for t in normalize_phrase(name)) == a
+    one_word = len(normalize_phrase(alias)) == 1 and len(normalize_phrase(name)) == 1
+    if one_word and len(a) > 5 and not alias.isupper() and a[:4] == n[:4]:
+        return True
+    # The name's acronym written inside ("RAG pipelines", "Class A CDL").
+    return any(len(w) >= 2 and w.isupper() and _abbreviates(_squash(w), n) for w in alias.split())
 
 
 def _abbreviates(short: str, long: str) -> bool:
@@ -134,11 +156,13 @@ _SMALL_WORDS = frozenset("and or of the for in to a an with on".split())
 
 
 def _skill_name(alias: str) -> str:
-    """A promoted alias written as a name: "continuous improvement" -> "Continuous Improvement"."""
-    if any(c.isupper() for c in alias[1:]):
-        return alias
+    """A promoted alias written as a name: "SSL certificates" -> "SSL Certificates"."""
+    # Words with capitals of their own stay as written ("SSL", "iOS", "eDiscovery").
     words = alias.split()
-    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    return " ".join(
+        w if (i and w in _SMALL_WORDS) or any(c.isupper() for c in w) else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
 
 
 def split_related(entries: list[dict[str, object]]) -> list[dict[str, object]]:

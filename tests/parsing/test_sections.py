@@ -82,3 +82,16 @@ def test_boilerplate_sentences_are_dropped_without_headings() -> None:
 def test_a_labelled_pay_line_does_not_hide_what_follows() -> None:
     text = "Salary: £70,000 - £85,000\nYou will build models in Python with PyTorch."
     assert "PyTorch" in skill_text(text)
+
+
+def test_the_companies_a_firm_names_are_not_skills() -> None:
+    text = "Our alumni work at Shopify and Salesforce. Trusted by teams using Jira. You will write Python."
+    got = parse_posting("Bootcamp Coach\n" + text).skills
+    assert "Python" in got and not {"Shopify", "Salesforce", "Jira"} & set(got)
+
+
+def test_a_job_boards_trailer_is_not_read() -> None:
+    body = "Sales Manager\nAcme\n\n" + "Sell our software to retailers across the region. " * 10
+    text = body + "\nWe need Salesforce skills.\nFind more English Speaking Jobs in Germany on the board"
+    got = parse_posting(text).skills
+    assert "Salesforce" in got and "English" not in got

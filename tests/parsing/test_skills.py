@@ -311,7 +311,7 @@ def test_longest_match_wins() -> None:
 def test_parenthesised_acronym_counts_for_the_skill_before_it() -> None:
     got = extract_skills("Self-Supervised Learning (SSL) matters")
     assert got == ["Self-Supervised Learning"]
-    assert "TLS/SSL" in extract_skills("Manage SSL certificates and PKI")
+    assert "SSL Certificates" in extract_skills("Manage SSL certificates and PKI")
 
 
 def test_short_aliases_need_their_case() -> None:
@@ -367,6 +367,13 @@ SENSE: list[tuple[str, list[str], list[str]]] = [
     ("Die Teams im Haus nutzen Java und Spring Boot.", ["Java", "Spring Boot"], ["Microsoft Teams"]),
     ("Meetings run on Microsoft Teams and Outlook.", ["Microsoft Teams"], []),
     (
+        "Mentor juniors or lead small teams\nNode.js, TypeScript and Jest",
+        ["Node.js", "Jest"],
+        ["Microsoft Teams"],
+    ),
+    ("Good command of Microsoft products such as word, PowerPoint and excel.", ["Microsoft PowerPoint"], []),
+    ("A fluent level of French and a good level of English.", ["French", "English"], []),
+    (
         "Our warehouse runs autonomous forklifts; you write Python and ROS.",
         ["Python"],
         ["Forklift Operation"],
@@ -412,6 +419,10 @@ SENSE: list[tuple[str, list[str], list[str]]] = [
     ("Ervaring met salarisadministratie en boekhouding; je spreekt Nederlands.", ["Payroll", "Dutch"], []),
     ("Experiência com folha de pagamento e contas a receber.", ["Payroll", "Accounts Receivable"], []),
     ("Führerschein Klasse B und Erfahrung mit vorbeugende Wartung.", ["Driving Licence Class B"], []),
+    ("Sicherer Umgang mit gängigen Tools wie Outlook und Word.", ["Microsoft Outlook", "Microsoft Word"], []),
+    ("Word of mouth and the Outlook for next year look good.", [], ["Microsoft Word", "Microsoft Outlook"]),
+    ("The range is CAD$114,000 - CAD$127,000; 3D CAD skills in SolidWorks.", ["SolidWorks"], []),
+    ("Pair with GitHub Copilot daily; code lives on GitHub.", ["GitHub Copilot", "GitHub"], []),
 ]
 
 
@@ -420,6 +431,11 @@ def test_words_are_read_in_their_sense(text: str, found: list[str], forbidden: l
     got = extract_skills(text)
     assert not [s for s in found if s not in got], got
     assert not [s for s in forbidden if s in got], got
+
+
+def test_a_currency_code_is_not_a_skill() -> None:
+    assert extract_skills("Salary CAD$114,000 per year.") == []
+    assert "Computer-Aided Design" in extract_skills("Strong CAD skills for fixture design.")
 
 
 def test_umbrella_domains_are_read_but_not_reported() -> None:

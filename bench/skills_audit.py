@@ -1,0 +1,170 @@
+"""Audit the skill taxonomy against the dev corpora: which aliases fire, where, and how often wrongly.
+
+    python -m bench.skills_audit [CORPUS.jsonl ...] [--gold bench/gold/*.jsonl] [--top 40] [--alias NAME]
+
+For every alias that fires (in the parts of a posting the extractor reads), it counts the postings
+it fires in, the role families of those postings (from the normalised title), and, in postings
+that have skill labels, how often the skill it gives is a labelled skill, an acceptable one, or
+wrong. An alias that fires mostly wrongly (at least ``--min-labelled`` labelled postings, at least
+half of them wrong) is flagged: it needs a required context, a sense check, or to go. ``--alias``
+prints the contexts an alias fired in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.accuracy import DEFAULT_CORPUS, fold, load_skill_gold
+from parsing import parse_posting
+from parsing.jsonld import JsonLdFields, read_job_posting
+from parsing.sections import job_text, skill_text
+from parsing.skills import skill_mentions, taxonomy
+from parsing.text import normalize_text, prepare
+
+DEV_FILES = ("linkedin-dev.jsonl", "uber-dev.jsonl", "arbeitnow-dev.jsonl", "hn-dev.jsonl")
+GOLD_GLOB = "bench/gold/skills-*.jsonl"
+
+# Coarse role families from words of the normalised title (first family whose words match).
+_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
+    (family, re.compile(r"\b(?:" + words + r")", re.IGNORECASE))
+    for family, words in [
+        ("health", "nurs|therap|physician|medical|clinic|pharm|dental|health|care|patient|pflege|arzt"),
+        ("finance", "account|financ|audit|tax|bookkeep|controller|payroll|buchhalt|treasur|actuar"),
+        ("software/data", "software|developer|engineer|data|devops|security|cloud|machine learning|it |sre"),
+        ("design", "design|ux|ui |creative|art director|illustrat|animat"),
+        ("sales/marketing", "sales|marketing|account executive|seo|growth|brand|content|vertrieb"),
+        ("legal/hr", "legal|attorney|lawyer|paralegal|counsel|recruit|hr |human resources|talent|people"),
+        (
+            "operations/trades",
+            "operat|warehouse|driver|technician|mechanic|electric|maintenance|logistic|supply",
+        ),
+    ]
+]
+
+
+def role_family(role: str | None) -> str:
+    text = f"{role or ''} "
+    for family, pattern in _FAMILIES:
+        if pattern.search(text):
+            return family
+    return "other"
+
+
+@dataclass
+class AliasStats:
+    skill: str
+    postings: set[str] = field(default_factory=set)
+    families: Counter[str] = field(default_factory=Counter)
+    right: int = 0
+    acceptable: int = 0
+    wrong: int = 0
+    contexts: list[str] = field(default_factory=list)
+
+    @property
+    def labelled(self) -> int:
+        return self.right + self.acceptable + self.wrong
+
+    @property
+    def wrong_share(self) -> float:
+        return self.wrong / self.labelled if self.labelled else 0.0
+
+
+def _body(text: str) -> str:
+    document = prepare(text)
+    structured = read_job_posting(document.job_posting) if document.job_posting else JsonLdFields()
+    description = normalize_text(structured.description) if structured.description else document.text
+    return skill_text(job_text(description))
+
+
+def audit(corpora: list[Path], gold_paths: list[Path], corpus_dir: Path) -> dict[str, AliasStats]:
+    labels = {(g.file, g.row_id): g for g in load_skill_gold(gold_paths, corpus_dir)} if gold_paths else {}
+    umbrella = {e.name for e in taxonomy() if e.umbrella}
+    stats: dict[str, AliasStats] = {}
+    for path in corpora:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                text = row.get("text")
+                if not text:
+                    continue
+                row_id = str(row.get("id"))
+                family = role_family(parse_posting(text).role)
+                gold = labels.get((path.name, row_id))
+                seen: set[str] = set()
+                for mention in skill_mentions(_body(text)):
+                    key = f"{mention.alias} -> {mention.name}"
+                    entry = stats.setdefault(key, AliasStats(mention.name))
+                    if len(entry.contexts) < 12:
+                        entry.contexts.append(f"{row_id}: {mention.context}")
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    entry.postings.add(f"{path.name}:{row_id}")
+                    entry.families[family] += 1
+                    if gold is None or mention.name in umbrella:
+                        continue
+                    name = fold(mention.name)
+                    if any(name in spellings for spellings in gold.skills):
+                        entry.right += 1
+                    elif name in gold.acceptable:
+                        entry.acceptable += 1
+                    else:
+                        entry.wrong += 1
+    return stats
+
+
+def print_audit(stats: dict[str, AliasStats], top: int, min_labelled: int) -> None:
+    firing = sorted(stats.items(), key=lambda kv: -len(kv[1].postings))
+    postings = {p for s in stats.values() for p in s.postings}
+    print(f"aliases firing: {len(stats)} (over {len(postings)} postings with at least one skill)")
+    print(f"\nmost frequent {top} (postings, role families, labelled right/acceptable/wrong):")
+    for key, s in firing[:top]:
+        families = ", ".join(f"{f} {n}" for f, n in s.families.most_common(3))
+        print(f"  {len(s.postings):4}  {key:55} {families:45} {s.right}/{s.acceptable}/{s.wrong}")
+    flagged = [(k, s) for k, s in stats.items() if s.labelled >= min_labelled and s.wrong_share >= 0.5]
+    flagged.sort(key=lambda kv: (-kv[1].wrong, kv[0]))
+    print(f"\nflagged: firing mostly wrongly in labelled postings ({len(flagged)}):")
+    for key, s in flagged:
+        print(f"  {s.wrong:3}/{s.labelled:<3} wrong  {key}   e.g. {s.contexts[0][:110]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("corpora", nargs="*", type=Path)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="where the dev files are")
+    parser.add_argument("--gold", nargs="*", type=Path, help="skill label files (default: bench/gold)")
+    parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--min-labelled", type=int, default=3)
+    parser.add_argument("--alias", help="print where an alias or skill name fired")
+    args = parser.parse_args(argv)
+    corpora = args.corpora or [args.corpus / name for name in DEV_FILES if (args.corpus / name).exists()]
+    gold = args.gold if args.gold is not None else sorted(Path().glob(GOLD_GLOB))
+    stats = audit(corpora, gold, args.corpus)
+    if args.alias:
+        wanted = args.alias.casefold()
+        for key, s in stats.items():
+            if wanted in key.casefold().split(" -> "):
+                print(f"{key}: {len(s.postings)} postings, {dict(s.families)}")
+                for context in s.contexts:
+                    print(f"    {context}")
+        return 0
+    print_audit(stats, args.top, args.min_labelled)
+    by_family: defaultdict[str, int] = defaultdict(int)
+    for s in stats.values():
+        for family, n in s.families.items():
+            by_family[family] += n
+    print("\nmentions by role family:", dict(sorted(by_family.items(), key=lambda kv: -kv[1])))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
