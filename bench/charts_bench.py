@@ -17,11 +17,12 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from store.models import ComparedPosting, PayView, PostingView
+
 from commands.compare.chart import _compare_png
 from commands.digest.chart import _chart_png
 from commands.salary.chart import _salary_png
 from store import Comparison, RoleMedian
-from store.models import ComparedPosting, PayView, PostingView
 from tests.factories import LEVELS, salary_stats
 
 

@@ -75,9 +75,9 @@ def parse_pay_fix(text: str, *, default_currency: str = "USD") -> PayFix:
     read = extract_salary_ranges(cleaned)
     if read:
         first = read[0]
-        return PayFix(
-            min=first.min, max=first.max, currency=first.currency, period=first.period, text=cleaned
-        )
+        # A figure typed without a sign or code is in the posting's own currency.
+        currency = default_currency.upper() if first.currency_inferred else first.currency
+        return PayFix(min=first.min, max=first.max, currency=currency, period=first.period, text=cleaned)
     lowered = cleaned.lower().replace("–", "-").replace("—", "-")
     found = [(m.group(1), m.group(2)) for m in _AMOUNT.finditer(lowered)][:2]
     if len(found) == 2 and found[1][1] and not found[0][1]:
