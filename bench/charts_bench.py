@@ -31,7 +31,7 @@ def _compared(pid: int, currency: str, low: float, high: float) -> ComparedPosti
         text=None, currency=currency, period="year", min=low, max=high, year_min=low, year_max=high,
         year_point=(low + high) / 2, usd_year=None, rate_date=None,
     )  # fmt: skip
-    view = PostingView.model_construct(id=pid, title=f"Posting {pid} with a long title", pay=pay)  # type: ignore[call-arg]
+    view = PostingView.model_construct(id=pid, title=f"Posting {pid} with a long title", pay=pay)
     return ComparedPosting(posting=view, percentile=None, peers=0, unique_skills=[])
 
 
