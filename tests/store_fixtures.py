@@ -13,6 +13,7 @@ import os
 import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -115,6 +116,20 @@ async def pg_new_database(*, migrated: bool) -> tuple[str | None, str]:
     return url, ""
 
 
+@asynccontextmanager
+async def pg_scratch_database(*, migrated: bool) -> AsyncIterator[str]:
+    """A new PostgreSQL database for one test, dropped afterwards; skips the test when none can be made."""
+    if "postgresql" not in ENGINES:
+        pytest.skip("PostgreSQL tests disabled by JOBSCOUT_TEST_ENGINES")
+    url, reason = await pg_new_database(migrated=migrated)
+    if url is None:
+        pytest.skip(reason)
+    try:
+        yield url
+    finally:
+        await pg_drop_database(url)
+
+
 async def pg_drop_database(url: str) -> None:
     name = normalize_url(url).database
     conn = await _pg_admin()
@@ -209,10 +224,5 @@ async def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
     if request.param == "sqlite":
         yield f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}"
         return
-    url, reason = await pg_new_database(migrated=False)
-    if url is None:
-        pytest.skip(reason)
-    try:
+    async with pg_scratch_database(migrated=False) as url:
         yield url
-    finally:
-        await pg_drop_database(url)

@@ -20,7 +20,7 @@ from store import PayConfig, Store
 from tests.e2e.fakediscord import FakeDiscord, FakeGuild, FakeUser, RestCall, snowflake, sub
 from tests.e2e.test_pastes import POSTING
 from tests.ship.procs import BotProcess, bot_env
-from tests.store_fixtures import ENGINES, pg_drop_database, pg_new_database
+from tests.store_fixtures import pg_scratch_database
 
 SHARDS = 2
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -37,15 +37,8 @@ def guilds() -> list[FakeGuild]:
 
 @pytest.fixture
 async def pg_url() -> AsyncIterator[str]:
-    if "postgresql" not in ENGINES:
-        pytest.skip("PostgreSQL tests disabled by JOBSCOUT_TEST_ENGINES")
-    url, reason = await pg_new_database(migrated=False)
-    if url is None:
-        pytest.skip(reason)
-    try:
+    async with pg_scratch_database(migrated=False) as url:
         yield url
-    finally:
-        await pg_drop_database(url)
 
 
 @pytest.fixture
