@@ -366,11 +366,36 @@ SKILL_DAYS = _counts("skill_days", _guild(), _role(), _day(), _skill())
 SKILL_TOTALS = _counts("skill_totals", _guild(), _role(), _skill())
 POSTING_DAYS = _counts("posting_days", _guild(), _role(), _day())
 
+ALL_PLACES = ""  # pay_buckets' location_key for "anywhere"
+NO_SENIORITY = ""  # pay_buckets' seniority for a posting that does not say
+# /salary's percentiles at any size: postings with pay per (guild, role, place, currency, seniority) and
+# log-scale bucket of pay_year (``store.pay_buckets``), with the sum of their pay_year, kept exact by
+# every write like the counts above. A posting counts under ALL_PLACES and under each of its location keys.
+PAY_BUCKETS = Table(
+    "pay_buckets",
+    metadata,
+    _guild(),
+    _role(),
+    Column("location_key", KeyType, nullable=False),
+    Column("pay_currency", String(3), nullable=False),
+    Column("seniority", String(12), nullable=False),
+    Column("bucket", Integer, nullable=False),
+    Column("n", Integer, nullable=False),
+    Column("total", Float, nullable=False),
+    PrimaryKeyConstraint(
+        "guild_id", "role_key", "location_key", "pay_currency", "seniority", "bucket", name="pk_pay_buckets"
+    ),
+    sqlite_with_rowid=False,
+)
+
 __all__ = [
+    "ALL_PLACES",
     "ALL_ROLES",
     "BULK_WRITTEN",
     "DIGEST_RUNS",
     "GUILD_SETTINGS",
+    "NO_SENIORITY",
+    "PAY_BUCKETS",
     "POSTINGS",
     "POSTING_BANDS",
     "POSTING_BANDS_STAGED",
