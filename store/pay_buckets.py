@@ -13,38 +13,86 @@ all state the same figure (pay is often round) gives that figure exactly.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 RATIO = 1.005
 ERROR_BOUND = RATIO - 1  # largest relative error of a figure read from the buckets
-_LOG_RATIO = math.log(RATIO)
-_SMALLEST = 1.0  # figures below one unit a year share bucket 0 (none are real pay)
+_TOP = 1e13  # pay above this a year (none is real) shares the last bucket, without the bound
+# EDGES[b] is where bucket b starts. A figure's bucket is found by comparing it with these very floats,
+# so ``pay_year >= EDGES[b]`` in SQL selects exactly the figures of bucket b and above (no rounding of a
+# logarithm can put a figure on the wrong side of an edge).
+EDGES = tuple(RATIO**b for b in range(math.ceil(math.log(_TOP) / math.log(RATIO)) + 1))
 
 
 def bucket_of(pay_year: float) -> int:
-    return math.floor(math.log(max(pay_year, _SMALLEST)) / _LOG_RATIO)
+    """The bucket of a figure; figures below one unit a year share bucket 0."""
+    return max(0, bisect.bisect_right(EDGES, pay_year) - 1)
 
 
-def bucket_means(buckets: Iterable[tuple[int, int, float]]) -> list[tuple[int, float]]:
-    """(count, mean) per non-empty bucket in bucket order, from (bucket, count, sum) rows in any order;
-    rows of the same bucket (from several seniorities) add up."""
-    merged: dict[int, tuple[int, float]] = {}
+def edge(bucket: int) -> float | None:
+    """The smallest figure bucket ``bucket`` holds; None for bucket 0 (it holds everything below)."""
+    return EDGES[bucket] if bucket > 0 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Where a rank of a group falls: its bucket, how many of the group's figures lie in lower buckets,
+    and the bucket's mean (the figure's value within ERROR_BOUND)."""
+
+    bucket: int
+    below: int
+    mean: float
+
+
+def merged(buckets: Iterable[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """(bucket, count, sum) per non-empty bucket in bucket order, from such rows in any order; rows of
+    the same bucket (from several seniorities) add up."""
+    sums: dict[int, tuple[int, float]] = {}
     for bucket, n, total in buckets:
-        had_n, had_total = merged.get(bucket, (0, 0.0))
-        merged[bucket] = (had_n + n, had_total + total)
-    return [(n, total / n) for _, (n, total) in sorted(merged.items()) if n > 0]
+        had_n, had_total = sums.get(bucket, (0, 0.0))
+        sums[bucket] = (had_n + n, had_total + total)
+    return [(b, n, total) for b, (n, total) in sorted(sums.items()) if n > 0]
 
 
-def values_at(means: list[tuple[int, float]], ranks: list[int]) -> dict[int, float]:
-    """The (approximate) value at each of the sorted 0-based ranks: its bucket's mean."""
-    found: dict[int, float] = {}
-    below = 0  # postings in the buckets before the current one
-    at = iter(means)
-    n, mean = next(at)
+def locate(buckets: list[tuple[int, int, float]], ranks: list[int]) -> dict[int, Located]:
+    """Where each of the sorted 0-based ranks falls, in :func:`merged` buckets."""
+    found: dict[int, Located] = {}
+    below = 0  # figures in the buckets before the current one
+    at = iter(buckets)
+    bucket, n, total = next(at)
     for rank in ranks:
         while rank >= below + n:
             below += n
-            n, mean = next(at)
-        found[rank] = mean
+            bucket, n, total = next(at)
+        found[rank] = Located(bucket, below, total / n)
     return found
+
+
+# Building the buckets from saved postings (the migration, and benchmarks that load rows directly).
+# Distinct pay figures are far fewer than postings (pay is mostly round), so the database groups by
+# figure and only the groups are bucketed here.
+KEY = ("guild_id", "role_key", "location_key", "pay_currency", "seniority", "bucket")
+_PAID = "role_key IS NOT NULL AND pay_currency IS NOT NULL AND pay_year IS NOT NULL"
+BACKFILL_SOURCES = (
+    "SELECT guild_id, role_key, '' AS place, pay_currency, seniority, pay_year, count(*) "
+    f"FROM postings WHERE {_PAID} GROUP BY guild_id, role_key, pay_currency, seniority, pay_year",
+    "SELECT guild_id, role_key, location_key, pay_currency, seniority, pay_year, count(*) "
+    f"FROM posting_locations WHERE {_PAID} "
+    "GROUP BY guild_id, role_key, location_key, pay_currency, seniority, pay_year",
+)
+
+
+def summarize(groups: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """pay_buckets rows from (guild, role, place, currency, seniority, pay_year, count) groups, as
+    :data:`BACKFILL_SOURCES` select them."""
+    sums: dict[tuple[Any, ...], list[float]] = {}
+    for guild_id, role, place, currency, seniority, pay_year, n in groups:
+        key = (guild_id, role, place, currency, seniority or "", bucket_of(pay_year))
+        entry = sums.setdefault(key, [0, 0.0])
+        entry[0] += n
+        entry[1] += n * pay_year
+    return [{**dict(zip(KEY, key, strict=True)), "n": int(n), "total": t} for key, (n, t) in sums.items()]

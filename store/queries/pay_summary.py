@@ -1,33 +1,48 @@
 """/salary's distributions, at a cost that does not grow with the postings.
 
-The group counts and, for large groups, the percentiles come from ``pay_buckets`` (one small read:
-a few hundred rows per currency and seniority whatever the number of postings, see
-:mod:`store.pay_buckets`), with every figure within ``ERROR_BOUND`` of the exact one and the
-Distribution saying so. Groups of at most EXACT_UP_TO postings are read exactly instead, at the ranks
-the percentiles need, by ``ORDER BY pay_year LIMIT 2 OFFSET k`` on an index whose prefix is the filter
-(an index walk of at most EXACT_UP_TO entries per read, no sort), all in one ``UNION ALL`` statement.
-Both engines run the same statements, so they give the same figures.
+First the group counts and histograms, from ``pay_buckets`` (one small read: at most a few hundred
+rows per currency and seniority whatever the number of postings, see :mod:`store.pay_buckets`). They
+say which bucket holds each rank a percentile needs and how many figures lie below that bucket, so
+the exact figure at the rank is read by ``pay_year >= <bucket start> ORDER BY pay_year LIMIT 2
+OFFSET <rank - below>`` on an index whose prefix is the filter: a walk of at most the bucket's count,
+however many postings the group has. These reads run cheapest first, all in one ``UNION ALL``
+statement, within WALK_BUDGET entries walked per question; a rank left unread takes its bucket's
+mean, and its Distribution says its figures are within ``ERROR_BOUND``. Small groups are thus exact,
+and a large one is exact unless many of its figures share a bucket. Both engines run the same
+statements, so they give the same figures.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.db.sqlutil import placeholders
 from store.db.tables import ALL_PLACES, NO_SENIORITY, PAY_BUCKETS
-from store.pay_buckets import ERROR_BOUND, bucket_means, values_at
+from store.pay_buckets import ERROR_BOUND, Located, edge, locate, merged
 from store.queries.percentiles import distribution, ranks
 from store.results import Distribution
 
-# An exact group costs about 3.4 x n index entries walked (the reads at p25, median, p75, p90 and max):
-# ~2.5 ms at 2,000 on the benchmark machine, under a histogram read.
-EXACT_UP_TO = 2_000
+# Exact figures cost index entries walked: at most this many per question (about 1.5 ms on SQLite on
+# the benchmark machine), in at most MAX_READS reads, cheapest first.
+WALK_BUDGET = 4_000
+MAX_READS = 120
 MAX_COMPOUND = 400  # SELECTs per UNION ALL statement (SQLite allows 500)
 Group = tuple[str, str | None, bool]  # (currency, seniority, by seniority: False for the currency overall)
 Counts = dict[str, dict[str | None, int]]  # postings with pay per currency and seniority
 Buckets = list[tuple[int, int, float]]  # (bucket, count, sum of pay_year)
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """Two consecutive ranks of a group read exactly: ``walk`` entries past the start of ``bucket``."""
+
+    group: Group
+    start: int
+    bucket: int
+    walk: int
 
 
 async def distributions(
@@ -35,7 +50,7 @@ async def distributions(
 ) -> tuple[Counts, dict[Group, Distribution]]:
     """Counts and the distribution of each currency, overall and per seniority, of the postings matching
     ``filters`` (equality on guild_id, location_key, role_key, seniority, pay_currency: the salary
-    query's) that have pay; ``table_name`` is where the exact path reads them (postings, or
+    query's) that have pay; ``table_name`` is where exact figures are read (postings, or
     posting_locations when a place is asked)."""
     per = await _buckets(session, filters)
     counts: Counts = {}
@@ -44,15 +59,27 @@ async def distributions(
         counts.setdefault(cur, {})[level] = sum(n for _, n, _ in rows)
         by_group[(cur, level, True)] = rows
         by_group.setdefault((cur, None, False), []).extend(rows)
-    sizes = {group: sum(n for _, n, _ in rows) for group, rows in by_group.items()}
-    small = [(group, n) for group, n in sizes.items() if n <= EXACT_UP_TO]
-    found = await exact(session, table_name, filters, small)
+    plans: dict[Group, tuple[int, dict[int, Located]]] = {}
+    reads: list[Read] = []
     for group, rows in by_group.items():
-        if group not in found:
-            n = sizes[group]
-            found[group] = distribution(values_at(bucket_means(rows), ranks(n)), n).model_copy(
-                update={"within": ERROR_BOUND}
-            )
+        buckets = merged(rows)
+        n = sum(count for _, count, _ in buckets)
+        located = plans.setdefault(group, (n, locate(buckets, ranks(n))))[1]
+        reads += [Read(group, s, located[s].bucket, s - located[s].below) for s in _starts(n)]
+    chosen: list[Read] = []
+    spent = 0
+    for read in sorted(reads, key=lambda r: r.walk):
+        if len(chosen) >= MAX_READS or spent + read.walk > WALK_BUDGET:
+            break
+        chosen.append(read)
+        spent += read.walk + 2
+    exact = await _read_exact(session, table_name, filters, chosen)
+    found: dict[Group, Distribution] = {}
+    for group, (n, located) in plans.items():
+        read = exact.get(group, {})
+        values = {rank: read.get(rank, at.mean) for rank, at in located.items()}
+        whole = all(rank in read for rank in located)
+        found[group] = distribution(values, n).model_copy(update={"within": None if whole else ERROR_BOUND})
     return counts, found
 
 
@@ -85,45 +112,50 @@ def _starts(n: int) -> list[int]:
     return starts
 
 
-async def exact(
-    session: AsyncSession, table_name: str, filters: dict[str, Any], groups: list[tuple[Group, int]]
-) -> dict[Group, Distribution]:
-    """The exact distribution of each (group, count), from the values at its needed ranks. Plain SQL with
-    the driver's positional parameters: the statement text differs with the data (offsets), so
-    SQLAlchemy would parse and compile hundreds of parameters anew for every call."""
+async def _read_exact(
+    session: AsyncSession, table_name: str, filters: dict[str, Any], reads: list[Read]
+) -> dict[Group, dict[int, float]]:
+    """The exact figures at the reads' ranks: ``ORDER BY pay_year LIMIT 2 OFFSET walk`` from the start of
+    the rank's bucket, on an index whose prefix is the filter. Plain SQL with the driver's positional
+    parameters: the statement text differs with the data (offsets), so SQLAlchemy would parse and
+    compile hundreds of parameters anew for every call."""
+    if not reads:
+        return {}
     conn = await session.connection()
     style = conn.dialect.paramstyle
     parts: list[tuple[str, list[Any]]] = []
-    index: list[tuple[Group, int, int]] = []  # per part: (group, n, start)
-    for (cur, level, by_level), n in groups:
-        for start in _starts(n):
-            params: list[Any] = [*filters.values()]
-            where = [f"{column} = ?" for column in filters]
-            if "pay_currency" not in filters:
-                where.append("pay_currency = ?")
-                params.append(cur)
-            if by_level and level is None:
-                where.append("seniority IS NULL")
-            elif by_level and "seniority" not in filters:
-                where.append("seniority = ?")
-                params.append(level)
-            sql = (
-                f"SELECT {len(parts)} AS part, pay_year FROM (SELECT pay_year FROM {table_name}"
-                f" WHERE {' AND '.join(where)} AND pay_year IS NOT NULL"
-                f" ORDER BY pay_year LIMIT 2 OFFSET {start}) AS ranked"
-            )
-            parts.append((sql, params))
-            index.append(((cur, level, by_level), n, start))
-    values: dict[int, list[float]] = {}
+    for i, read in enumerate(reads):
+        cur, level, by_level = read.group
+        params: list[Any] = [*filters.values()]
+        where = [f"{column} = ?" for column in filters]
+        if "pay_currency" not in filters:
+            where.append("pay_currency = ?")
+            params.append(cur)
+        if by_level and level is None:
+            where.append("seniority IS NULL")
+        elif by_level and "seniority" not in filters:
+            where.append("seniority = ?")
+            params.append(level)
+        low = edge(read.bucket)
+        if low is None:
+            where.append("pay_year IS NOT NULL")
+        else:
+            where.append("pay_year >= ?")
+            params.append(low)
+        sql = (
+            f"SELECT {i} AS part, pay_year FROM (SELECT pay_year FROM {table_name}"
+            f" WHERE {' AND '.join(where)} ORDER BY pay_year LIMIT 2 OFFSET {read.walk}) AS ranked"
+        )
+        parts.append((sql, params))
+    found: dict[Group, dict[int, float]] = {}
     for first in range(0, len(parts), MAX_COMPOUND):
         chunk = parts[first : first + MAX_COMPOUND]
         sql = placeholders(style, " UNION ALL ".join(q for q, _ in chunk))
         bound = tuple(value for _, p in chunk for value in p)
+        seen: dict[int, int] = {}
         for part, value in (await conn.exec_driver_sql(sql, bound)).tuples():
-            values.setdefault(int(part), []).append(float(value))
-    at: dict[Group, tuple[int, dict[int, float]]] = {}
-    for i, (group, n, start) in enumerate(index):
-        ranked = at.setdefault(group, (n, {}))[1]
-        for offset, value in enumerate(values.get(i, [])):
-            ranked[start + offset] = value
-    return {group: distribution(ranked, n) for group, (n, ranked) in at.items()}
+            read = reads[int(part)]
+            offset = seen.get(int(part), 0)
+            seen[int(part)] = offset + 1
+            found.setdefault(read.group, {})[read.start + offset] = float(value)
+    return found

@@ -28,9 +28,9 @@ from store.db.tables import (
     SKILL_TOTALS,
     day_number,
 )
-from store.pay_buckets import bucket_of
+from store.pay_buckets import KEY, bucket_of
 
-PAY_KEY = ("guild_id", "role_key", "location_key", "pay_currency", "seniority", "bucket")
+PAY_KEY = KEY
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.pay_buckets import ERROR_BOUND, RATIO, bucket_means, bucket_of, values_at
+from store.pay_buckets import EDGES, ERROR_BOUND, RATIO, bucket_of, edge, locate, merged
 from store.queries.percentiles import distribution, ranks
 
 FIGURES = ("min", "p25", "median", "p75", "p90", "max")
@@ -17,7 +18,8 @@ pay = st.floats(min_value=1.0, max_value=5e7, allow_nan=False)
 def _from_buckets(values: list[float]) -> dict[str, float]:
     rows = [(bucket_of(v), 1, v) for v in values]
     random.Random(len(values)).shuffle(rows)  # the reader must not rely on the rows' order
-    d = distribution(values_at(bucket_means(rows), ranks(len(values))), len(values))
+    located = locate(merged(rows), ranks(len(values)))
+    d = distribution({rank: at.mean for rank, at in located.items()}, len(values))
     return {name: getattr(d, name) for name in FIGURES}
 
 
@@ -29,9 +31,12 @@ def test_every_figure_is_within_the_bound(values: list[float]) -> None:
 
 
 @given(pay)
-def test_a_figure_lies_in_its_bucket(value: float) -> None:
+def test_a_figure_lies_in_its_bucket_by_plain_comparison(value: float) -> None:
     b = bucket_of(value)
-    assert RATIO**b <= value * (1 + 1e-12) and value < RATIO ** (b + 1) * (1 + 1e-12)
+    low = edge(b)
+    assert low is None or low <= value  # what the exact reads' "pay_year >= edge" relies on
+    assert b + 1 == len(EDGES) or value < EDGES[b + 1]
+    assert low is None or EDGES[b + 1] / low == pytest.approx(RATIO)
 
 
 def test_round_figures_come_out_exact() -> None:
@@ -40,8 +45,13 @@ def test_round_figures_come_out_exact() -> None:
     assert figures["min"] == 90_000 and figures["median"] == 100_000 and figures["max"] == 120_000
 
 
-def test_rows_of_one_bucket_from_several_groups_add_up() -> None:
+def test_ranks_are_located_in_merged_buckets() -> None:
     b = bucket_of(50_000)
-    merged = bucket_means([(b, 2, 100_000.0), (b + 9, 1, 52_400.0), (b, 1, 50_300.0)])
-    assert merged == [(3, 150_300.0 / 3), (1, 52_400.0)]
-    assert values_at(merged, [0, 2, 3]) == {0: 50_100.0, 2: 50_100.0, 3: 52_400.0}
+    buckets = merged([(b, 2, 100_000.0), (b + 9, 1, 52_400.0), (b, 1, 50_300.0)])
+    assert buckets == [(b, 3, 150_300.0), (b + 9, 1, 52_400.0)]
+    located = locate(buckets, [0, 2, 3])
+    assert [(at.bucket, at.below, at.mean) for at in located.values()] == [
+        (b, 0, 50_100.0),
+        (b, 0, 50_100.0),
+        (b + 9, 3, 52_400.0),
+    ]
