@@ -109,29 +109,6 @@ class PostingRow(SQLModel, table=True):
     pay_rate_date: date | None = Field(default=None, sa_column=Column(Date))
 
 
-class PostingPayRow(SQLModel, table=True):
-    """One pay range of a posting, as stated and as computed (a fixed pay replaces the parsed ranges)."""
-
-    __tablename__ = "posting_pay"
-    __table_args__ = (Index("ix_posting_pay_posting", "posting_id"),)
-
-    id: int | None = Field(default=None, sa_column=Column(IdType, primary_key=True, autoincrement=True))
-    posting_id: int = Field(sa_column=Column(IdType, _fk_posting(), nullable=False))
-    position: int = Field(sa_column=Column(SmallInteger, nullable=False))
-    origin: str = Field(sa_column=Column(String(8), nullable=False))  # parsed | fix
-    text: str = Field(sa_column=Column(Text, nullable=False))
-    label: str | None = Field(default=None, sa_column=Column(Text))
-    currency: str = Field(sa_column=Column(String(3), nullable=False))
-    period: str = Field(sa_column=Column(String(5), nullable=False))
-    min: float | None = Field(default=None, sa_column=Column(Float))
-    max: float | None = Field(default=None, sa_column=Column(Float))
-    year_min: float | None = Field(default=None, sa_column=Column(Float))
-    year_max: float | None = Field(default=None, sa_column=Column(Float))
-    usd_year_min: float | None = Field(default=None, sa_column=Column(Float))
-    usd_year_max: float | None = Field(default=None, sa_column=Column(Float))
-    rate_date: date | None = Field(default=None, sa_column=Column(Date))
-
-
 class SkillRow(SQLModel, table=True):
     """The skill vocabulary, shared by all guilds (a name carries no guild data)."""
 
@@ -287,7 +264,23 @@ def table(name: str) -> Table:
 
 
 POSTINGS = table("postings")
-POSTING_PAY = table("posting_pay")
+# One pay range of a posting, as stated and as computed (a fixed pay replaces the parsed ranges).
+POSTING_PAY = Table(
+    "posting_pay",
+    metadata,
+    Column("id", IdType, primary_key=True, autoincrement=True),
+    Column("posting_id", IdType, _fk_posting(), nullable=False),
+    Column("position", SmallInteger, nullable=False),
+    Column("origin", String(8), nullable=False),  # parsed | fix
+    Column("text", Text, nullable=False),
+    Column("label", Text),
+    Column("currency", String(3), nullable=False),
+    Column("period", String(5), nullable=False),
+    # the range as stated, annualized, and converted to USD at rate_date
+    *(Column(name, Float) for name in ("min", "max", "year_min", "year_max", "usd_year_min", "usd_year_max")),
+    Column("rate_date", Date),
+    Index("ix_posting_pay_posting", "posting_id"),
+)
 SKILLS = table("skills")
 POSTING_SKILLS = table("posting_skills")
 POSTING_LOCATIONS = table("posting_locations")

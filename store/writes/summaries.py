@@ -33,14 +33,8 @@ from store.pay_buckets import KEY, bucket_of
 PAY_KEY = KEY
 
 
-@dataclass(frozen=True, slots=True)
-class Pay:
-    """A posting's pay point as /salary groups it."""
-
-    currency: str
-    seniority: str | None
-    pay_year: float
-    places: tuple[str, ...]
+# A posting's pay point as /salary groups it: (currency, seniority, pay_year, location keys).
+Pay = tuple[str, str | None, float, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +53,7 @@ def pay_of(columns: dict[str, Any], places: Iterable[str]) -> Pay | None:
     currency, pay_year = columns["pay_currency"], columns["pay_year"]
     if not columns["role_key"] or currency is None or pay_year is None:
         return None
-    return Pay(currency, columns["seniority"], float(pay_year), tuple(places))
+    return (currency, columns["seniority"], float(pay_year), tuple(places))
 
 
 async def _upsert(
@@ -84,12 +78,12 @@ def _pay_deltas(contributions: Iterable[Contribution], sign: int) -> dict[tuple[
     for c in contributions:
         if c.pay is None or c.role_key is None:
             continue
-        p = c.pay
-        bucket = bucket_of(p.pay_year)
-        for place in (ALL_PLACES, *p.places):
-            key = (c.guild_id, c.role_key, place, p.currency, p.seniority or NO_SENIORITY, bucket)
+        currency, seniority, pay_year, places = c.pay
+        bucket = bucket_of(pay_year)
+        for place in (ALL_PLACES, *places):
+            key = (c.guild_id, c.role_key, place, currency, seniority or NO_SENIORITY, bucket)
             n, total = deltas.get(key, (0, 0.0))
-            deltas[key] = (n + sign, total + sign * p.pay_year)
+            deltas[key] = (n + sign, total + sign * pay_year)
     # a key whose postings cancel out is left alone (its sum may not be exactly zero in floating point)
     return {k: d for k, d in deltas.items() if d[0]}
 

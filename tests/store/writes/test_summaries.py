@@ -14,17 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from parsing import parse_posting
 from parsing.models import Posting
 from store import PayFix, Store
-from store.db.tables import (
-    ALL_ROLES,
-    PAY_BUCKETS,
-    POSTING_DAYS,
-    POSTING_LOCATIONS,
-    POSTING_SKILLS,
-    POSTINGS,
-    SKILL_DAYS,
-    SKILL_TOTALS,
-    day_number,
-)
+from store.db import tables as t
 from store.pay_buckets import bucket_of
 from tests.factories import make_posting, posting_text
 from tests.store.writes.records import write_jsonl
@@ -38,9 +28,9 @@ def _recount(
 ) -> list[dict[tuple[Any, ...], int]]:
     """posting_days, skill_days and skill_totals counted afresh from the postings and their links."""
     under = [
-        (pid, g, r, day_number(added))
+        (pid, g, r, t.day_number(added))
         for pid, g, role, added in postings
-        for r in {role or ALL_ROLES, ALL_ROLES}
+        for r in {role or t.ALL_ROLES, t.ALL_ROLES}
     ]
     linked = [(g, r, d, sid) for pid, g, r, d in under for sid in skills.get(pid, [])]
     return [
@@ -52,11 +42,11 @@ def _recount(
 
 async def _pay_check(s: AsyncSession) -> None:
     """pay_buckets equals a recount of postings with a role and pay, anywhere and per place."""
-    p = POSTINGS.c
+    p = t.POSTINGS.c
     paid = p.role_key.is_not(None), p.pay_currency.is_not(None), p.pay_year.is_not(None)
     rows = (await s.execute(select(p.id, p.guild_id, p.role_key, p.pay_currency, p.seniority, p.pay_year).where(*paid))).tuples().all()  # fmt: skip
     places: dict[int, list[str]] = {}
-    for pid, key in (await s.execute(select(POSTING_LOCATIONS.c.posting_id, POSTING_LOCATIONS.c.location_key))).tuples():  # fmt: skip
+    for pid, key in (await s.execute(select(t.POSTING_LOCATIONS.c.posting_id, t.POSTING_LOCATIONS.c.location_key))).tuples():  # fmt: skip
         places.setdefault(pid, []).append(key)
     expected: dict[tuple[Any, ...], list[float]] = {}
     for pid, g, role, cur, level, pay_year in rows:
@@ -64,7 +54,7 @@ async def _pay_check(s: AsyncSession) -> None:
             entry = expected.setdefault((g, role, place, cur, level or "", bucket_of(pay_year)), [0, 0.0])
             entry[0] += 1
             entry[1] += pay_year
-    kept = {tuple(r[:6]): (r[6], r[7]) for r in (await s.execute(select(PAY_BUCKETS))).tuples() if r[6]}
+    kept = {tuple(r[:6]): (r[6], r[7]) for r in (await s.execute(select(t.PAY_BUCKETS))).tuples() if r[6]}
     assert set(kept) == set(expected)
     for key, (n, total) in kept.items():
         assert n == expected[key][0] and total == pytest.approx(expected[key][1]), key
@@ -72,14 +62,16 @@ async def _pay_check(s: AsyncSession) -> None:
 
 async def _check(store: Store) -> None:
     async with store.sessions.read() as s:
-        postings = (await s.execute(select(POSTINGS.c.id, POSTINGS.c.guild_id, POSTINGS.c.role_key,
-                                           POSTINGS.c.added_at))).tuples().all()  # fmt: skip
+        postings = (await s.execute(select(t.POSTINGS.c.id, t.POSTINGS.c.guild_id, t.POSTINGS.c.role_key,
+                                           t.POSTINGS.c.added_at))).tuples().all()  # fmt: skip
         links = (
-            (await s.execute(select(POSTING_SKILLS.c.posting_id, POSTING_SKILLS.c.skill_id))).tuples().all()
+            (await s.execute(select(t.POSTING_SKILLS.c.posting_id, t.POSTING_SKILLS.c.skill_id)))
+            .tuples()
+            .all()
         )
         kept = [
             {tuple(row[:-1]): row[-1] for row in (await s.execute(select(table))).tuples() if row[-1]}
-            for table in (POSTING_DAYS, SKILL_DAYS, SKILL_TOTALS)
+            for table in (t.POSTING_DAYS, t.SKILL_DAYS, t.SKILL_TOTALS)
         ]
         await _pay_check(s)
     skills: dict[int, list[int]] = {}
