@@ -150,17 +150,27 @@ async def _read_exact(
             f" WHERE {' AND '.join(where)} ORDER BY pay_year LIMIT 2 OFFSET {read.walk}) AS ranked"
         )
         parts.append((sql, params))
-    found: dict[Group, dict[int, float]] = {}
+    rows: list[tuple[int, float]] = []
     for first in range(0, len(parts), MAX_COMPOUND):
         chunk = parts[first : first + MAX_COMPOUND]
         sql = placeholders(style, " UNION ALL ".join(q for q, _ in chunk))
         bound = tuple(value for _, p in chunk for value in p)
-        seen: dict[int, int] = {}
-        for part, value in (await conn.exec_driver_sql(sql, bound)).tuples():
-            read = reads[int(part)]
-            offset = seen.get(int(part), 0)
-            seen[int(part)] = offset + 1
-            found.setdefault(read.group, {})[read.start + offset] = float(value)
+        rows += (await conn.exec_driver_sql(sql, bound)).tuples()
+    return _by_rank(reads, rows)
+
+
+def _by_rank(reads: list[Read], rows: list[tuple[int, float]]) -> dict[Group, dict[int, float]]:
+    """(read index, pay_year) rows -> each group's figure per rank. A read's figures sit at consecutive
+    ranks from its start, so sorted they fall in place whatever order the rows came in."""
+    per_read: dict[int, list[float]] = {}
+    for part, value in rows:
+        per_read.setdefault(int(part), []).append(float(value))
+    found: dict[Group, dict[int, float]] = {}
+    for part, values in per_read.items():
+        read = reads[part]
+        ranked = found.setdefault(read.group, {})
+        for offset, value in enumerate(sorted(values)):
+            ranked[read.start + offset] = value
     return found
 
 
@@ -206,11 +216,5 @@ async def _read_exact_postgresql(
             f"CROSS JOIN LATERAL (SELECT pay_year FROM {table_name} WHERE {' AND '.join(where)} "
             f"ORDER BY pay_year LIMIT 2 OFFSET g.walk) AS v"
         )
-    found: dict[Group, dict[int, float]] = {}
-    seen: dict[int, int] = {}
-    for part, value in (await conn.exec_driver_sql(" UNION ALL ".join(blocks), tuple(params))).tuples():
-        read = reads[int(part)]
-        offset = seen.get(int(part), 0)
-        seen[int(part)] = offset + 1
-        found.setdefault(read.group, {})[read.start + offset] = float(value)
-    return found
+    result = await conn.exec_driver_sql(" UNION ALL ".join(blocks), tuple(params))
+    return _by_rank(reads, list(result.tuples()))
