@@ -39,6 +39,7 @@ REFRESH_EVERY = timedelta(minutes=5)
 # tens of milliseconds of work between awaits, so interactions keep being answered while many servers
 # are due together; the sender's pacing, not this, bounds the rate of posts.
 MAX_CONCURRENT = 4
+YIELD_EVERY = 200  # guilds a refresh applies between two turns of the event loop (~0.1 s of work)
 
 
 def cron_for(schedule: Schedule) -> CronTrigger:
@@ -141,12 +142,14 @@ class DigestScheduler:
             log.exception("Could not read the guild settings; digest jobs left as they are.")
             return
         seen = set()
-        for settings in everyone:
+        for i, settings in enumerate(everyone, start=1):
             if self.owns is not None and not self.owns(settings.guild_id):
                 continue  # another shard's process schedules it
             seen.add(settings.guild_id)
             if self._seen.get(settings.guild_id) != settings:
                 self._apply(settings)
+            if i % YIELD_EVERY == 0:
+                await asyncio.sleep(0)  # building thousands of jobs must not hold interactions up
         for guild_id in (set(self._schedules) | set(self._seen)) - seen:
             self._remove(guild_id)
 
