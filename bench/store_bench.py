@@ -80,16 +80,16 @@ async def _pg_admin(sql: str) -> None:
         await conn.close()
 
 
-async def fresh_database(engine: str, out: Path, n: int) -> str:
+async def fresh_database(engine: str, out: Path, n: int, db_name: str = BENCH_DB) -> str:
     if engine == "sqlite":
         path = out / f"bench-{n}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         url = f"sqlite+aiosqlite:///{path}"
     else:
-        await _pg_admin(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-        await _pg_admin(f'CREATE DATABASE "{BENCH_DB}"')
-        url = normalize_url(PG_ADMIN).set(database=BENCH_DB).render_as_string(hide_password=False)
+        await _pg_admin(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
+        await _pg_admin(f'CREATE DATABASE "{db_name}"')
+        url = normalize_url(PG_ADMIN).set(database=db_name).render_as_string(hide_password=False)
     store = await Store.open(url, auto_upgrade=True)
     await store.close()
     return url
@@ -184,7 +184,7 @@ def _summary(samples: list[float]) -> dict[str, float]:
     }
 
 
-async def run_queries(url: str, count: int, seed: int) -> dict[str, Any]:
+async def run_queries(url: str, count: int, seed: int, only: str | None = None) -> dict[str, Any]:
     """Measured in its own process, so peak RSS is the querying process's own."""
     rng = random.Random(seed)
     store = await Store.open(
@@ -235,6 +235,8 @@ async def run_queries(url: str, count: int, seed: int) -> dict[str, Any]:
             ("compare", compare_call),
             ("skill_summary", skills_call),
         ):
+            if only and name != only:
+                continue
             for _ in range(5):  # warm-up
                 await make()()
             samples = [await _timed(make()) for _ in range(count)]
@@ -300,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     q.add_argument("--database", required=True)
     q.add_argument("--count", type=int, default=200)
     q.add_argument("--seed", type=int, default=1)
+    q.add_argument("--only", default=None, help="one query kind (salary_stats, compare, skill_summary)")
     parser.add_argument("--n", type=int, default=1_000_000, help="postings to import (default 1,000,000)")
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
@@ -307,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="import worker processes (default: auto)")
     args = parser.parse_args(argv)
     if args.mode == "queries":
-        print(json.dumps(asyncio.run(run_queries(args.database, args.count, args.seed))))
+        print(json.dumps(asyncio.run(run_queries(args.database, args.count, args.seed, args.only))))
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
     data = args.out / f"synthetic-v2-{args.n}.jsonl"  # v2: oldest first, as an export is

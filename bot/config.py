@@ -98,6 +98,12 @@ class DigestSettings(BaseModel):
         default=24.0, description="A digest missed while the bot was down is still sent this many hours late."
     )
     max_attempts: int = Field(default=3, description="Tries to post one week's digest before giving up.")
+    spread_minutes: int = Field(
+        default=60,
+        ge=0,
+        le=24 * 60,
+        description="Servers on the default time are spread over this many minutes after it (by server id).",
+    )
 
 
 class FetchSettings(BaseModel):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Awaitable, Callable
 
 import discord
 
@@ -17,17 +19,48 @@ log = logging.getLogger(__name__)
 SEND_TIMEOUT = 60.0
 HISTORY_LOOKBACK = 25
 GONE = "the digest channel no longer exists; pick another with /digest channel"
+# Discord allows a bot 50 requests a second in all; digests take at most this many, leaving the rest
+# to interactions (a digest is one request, two when its channel is not cached).
+DIGEST_REQUESTS_PER_SECOND = 20.0
+
+
+class Pacer:
+    """Spaces calls at least ``1 / rate`` seconds apart, in the order they ask (a queue of one slot
+    per interval, not a burst allowance). ``clock`` and ``sleep`` are injectable for tests."""
+
+    def __init__(
+        self,
+        rate: float,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.interval = 1.0 / rate
+        self.clock = clock
+        self.sleep = sleep
+        self._next = 0.0  # the earliest moment the next call may go
+
+    async def wait(self) -> None:
+        now = self.clock()
+        slot = max(now, self._next)
+        self._next = slot + self.interval  # taken before sleeping, so concurrent callers queue up
+        if slot > now:
+            await self.sleep(slot - now)
 
 
 class DiscordDigestSender:
-    def __init__(self, client: discord.Client, *, timeout: float = SEND_TIMEOUT) -> None:
+    def __init__(
+        self, client: discord.Client, *, timeout: float = SEND_TIMEOUT, pacer: Pacer | None = None
+    ) -> None:
         self.client = client
         self.timeout = timeout
+        self.pacer = pacer or Pacer(DIGEST_REQUESTS_PER_SECOND)
 
     async def _channel(self, guild_id: int, channel_id: int) -> discord.TextChannel | discord.Thread:
         channel = self.client.get_channel(channel_id)
         if channel is None:
             try:
+                await self.pacer.wait()
                 channel = await self.client.fetch_channel(channel_id)
             except discord.NotFound:
                 raise SendFailed(GONE) from None
@@ -45,6 +78,7 @@ class DiscordDigestSender:
         channel = await self._channel(guild_id, channel_id)
         kwargs = to_discord(reply).channel_kwargs()
         kwargs.pop("view", None)  # a digest is one embed; no pager or buttons to keep alive
+        await self.pacer.wait()
         try:
             await asyncio.wait_for(channel.send(**kwargs), self.timeout)
         except discord.Forbidden:
@@ -65,6 +99,7 @@ class DiscordDigestSender:
         marker = digest_marker(period)
         try:
             channel = await self._channel(guild_id, channel_id)
+            await self.pacer.wait()
             async for message in channel.history(limit=HISTORY_LOOKBACK):
                 if message.author.id == me.id and any(
                     marker in (embed.footer.text or "") for embed in message.embeds

@@ -27,6 +27,7 @@ def policy_from(settings: DigestSettings, *, charts: bool = True) -> DigestPolic
         default_timezone=settings.default_timezone,
         grace=timedelta(hours=settings.grace_hours),
         max_attempts=max(1, settings.max_attempts),
+        spread=timedelta(minutes=settings.spread_minutes),
     )
 
 

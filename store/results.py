@@ -121,6 +121,8 @@ class Distribution(BaseModel):
     p75: float
     p90: float
     max: float
+    # None: exact; else every figure is within this relative error (read from the pay buckets)
+    within: float | None = None
 
 
 class SeniorityStats(BaseModel):

@@ -15,6 +15,7 @@ same week never sends it twice.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -219,6 +220,9 @@ class DigestPolicy:
     default_day: Weekday = "mon"
     default_time: time = time(9, 0)
     default_timezone: str = "UTC"
+    # A server that never chose a time gets default_time plus a minute offset from its id within this
+    # spread, so thousands of servers are not all due in the same minute (0: all at default_time).
+    spread: timedelta = timedelta(0)
     grace: timedelta = timedelta(hours=24)
     max_attempts: int = 3
     stale_after: timedelta = timedelta(minutes=15)
@@ -230,18 +234,39 @@ class DigestPolicy:
         return delays[min(max(failed_attempts, 1), len(delays)) - 1]
 
 
+def spread_offset(guild_id: int, spread: timedelta) -> timedelta:
+    """A stable whole-minute offset in ``[0, spread)`` for a guild: a hash of its id, so neighbouring
+    ids (snowflakes made in the same millisecond) land far apart."""
+    minutes = int(spread.total_seconds() // 60)
+    if minutes <= 1:
+        return timedelta(0)
+    digest = hashlib.blake2b(guild_id.to_bytes(8, "big", signed=True), digest_size=8).digest()
+    return timedelta(minutes=int.from_bytes(digest, "big") % minutes)
+
+
+def default_time_for(policy: DigestPolicy, guild_id: int | None) -> time:
+    """The deployment's default time, offset within ``policy.spread`` for the guild (on the same
+    weekday: an offset past midnight wraps to the early hours)."""
+    if guild_id is None:
+        return policy.default_time
+    start = datetime.combine(date(2000, 1, 3), policy.default_time.replace(tzinfo=None))
+    return (start + spread_offset(guild_id, policy.spread)).time()
+
+
 def schedule_for(
     policy: DigestPolicy,
     *,
     day: str | None = None,
     at: time | None = None,
     timezone: str | None = None,
+    guild_id: int | None = None,
 ) -> Schedule:
     """A guild's schedule: what it saved, else the deployment's defaults (Monday 09:00 UTC unless
-    configured). A saved timezone keeps applying when the guild never picked a day or time."""
+    configured; the minute spread by guild id, see :func:`default_time_for`). A saved timezone keeps
+    applying when the guild never picked a day or time."""
     chosen_day: Weekday = next((d for d in WEEKDAYS if d == day), policy.default_day)
     return Schedule(
         day=chosen_day,
-        at=(at or policy.default_time).replace(second=0, microsecond=0, tzinfo=None),
+        at=(at or default_time_for(policy, guild_id)).replace(second=0, microsecond=0, tzinfo=None),
         timezone=timezone or policy.default_timezone,
     )

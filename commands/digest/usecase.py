@@ -34,7 +34,11 @@ NEEDS_MANAGE = "You need the Manage Server permission to change the digest."
 
 def guild_schedule(settings: GuildSettings, policy: DigestPolicy) -> Schedule:
     return schedule_for(
-        policy, day=settings.digest_day, at=settings.digest_time, timezone=settings.digest_timezone
+        policy,
+        day=settings.digest_day,
+        at=settings.digest_time,
+        timezone=settings.digest_timezone,
+        guild_id=settings.guild_id,
     )
 
 

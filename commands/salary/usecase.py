@@ -85,6 +85,11 @@ async def salary_reply(svc: Services, guild_id: int, query: SalaryQuery, *, char
         )
     if len(stats.by_currency) > 1:
         lines.append("Currencies are shown separately, never blended.")
+    bound = max((c.overall.within or 0.0 for c in stats.by_currency), default=0.0)
+    if bound:
+        lines.append(
+            f"Large groups are read from a pay histogram: figures within ±{bound:.1%} (counts exact)."
+        )
     files = []
     if chart:
         image = await salary_chart(stats)

@@ -109,29 +109,6 @@ class PostingRow(SQLModel, table=True):
     pay_rate_date: date | None = Field(default=None, sa_column=Column(Date))
 
 
-class PostingPayRow(SQLModel, table=True):
-    """One pay range of a posting, as stated and as computed (a fixed pay replaces the parsed ranges)."""
-
-    __tablename__ = "posting_pay"
-    __table_args__ = (Index("ix_posting_pay_posting", "posting_id"),)
-
-    id: int | None = Field(default=None, sa_column=Column(IdType, primary_key=True, autoincrement=True))
-    posting_id: int = Field(sa_column=Column(IdType, _fk_posting(), nullable=False))
-    position: int = Field(sa_column=Column(SmallInteger, nullable=False))
-    origin: str = Field(sa_column=Column(String(8), nullable=False))  # parsed | fix
-    text: str = Field(sa_column=Column(Text, nullable=False))
-    label: str | None = Field(default=None, sa_column=Column(Text))
-    currency: str = Field(sa_column=Column(String(3), nullable=False))
-    period: str = Field(sa_column=Column(String(5), nullable=False))
-    min: float | None = Field(default=None, sa_column=Column(Float))
-    max: float | None = Field(default=None, sa_column=Column(Float))
-    year_min: float | None = Field(default=None, sa_column=Column(Float))
-    year_max: float | None = Field(default=None, sa_column=Column(Float))
-    usd_year_min: float | None = Field(default=None, sa_column=Column(Float))
-    usd_year_max: float | None = Field(default=None, sa_column=Column(Float))
-    rate_date: date | None = Field(default=None, sa_column=Column(Date))
-
-
 class SkillRow(SQLModel, table=True):
     """The skill vocabulary, shared by all guilds (a name carries no guild data)."""
 
@@ -287,7 +264,23 @@ def table(name: str) -> Table:
 
 
 POSTINGS = table("postings")
-POSTING_PAY = table("posting_pay")
+# One pay range of a posting, as stated and as computed (a fixed pay replaces the parsed ranges).
+POSTING_PAY = Table(
+    "posting_pay",
+    metadata,
+    Column("id", IdType, primary_key=True, autoincrement=True),
+    Column("posting_id", IdType, _fk_posting(), nullable=False),
+    Column("position", SmallInteger, nullable=False),
+    Column("origin", String(8), nullable=False),  # parsed | fix
+    Column("text", Text, nullable=False),
+    Column("label", Text),
+    Column("currency", String(3), nullable=False),
+    Column("period", String(5), nullable=False),
+    # the range as stated, annualized, and converted to USD at rate_date
+    *(Column(name, Float) for name in ("min", "max", "year_min", "year_max", "usd_year_min", "usd_year_max")),
+    Column("rate_date", Date),
+    Index("ix_posting_pay_posting", "posting_id"),
+)
 SKILLS = table("skills")
 POSTING_SKILLS = table("posting_skills")
 POSTING_LOCATIONS = table("posting_locations")
@@ -366,11 +359,36 @@ SKILL_DAYS = _counts("skill_days", _guild(), _role(), _day(), _skill())
 SKILL_TOTALS = _counts("skill_totals", _guild(), _role(), _skill())
 POSTING_DAYS = _counts("posting_days", _guild(), _role(), _day())
 
+ALL_PLACES = ""  # pay_buckets' location_key for "anywhere"
+NO_SENIORITY = ""  # pay_buckets' seniority for a posting that does not say
+# /salary's percentiles at any size: postings with pay per (guild, role, place, currency, seniority) and
+# log-scale bucket of pay_year (``store.pay_buckets``), with the sum of their pay_year, kept exact by
+# every write like the counts above. A posting counts under ALL_PLACES and under each of its location keys.
+PAY_BUCKETS = Table(
+    "pay_buckets",
+    metadata,
+    _guild(),
+    _role(),
+    Column("location_key", KeyType, nullable=False),
+    Column("pay_currency", String(3), nullable=False),
+    Column("seniority", String(12), nullable=False),
+    Column("bucket", Integer, nullable=False),
+    Column("n", Integer, nullable=False),
+    Column("total", Float, nullable=False),
+    PrimaryKeyConstraint(
+        "guild_id", "role_key", "location_key", "pay_currency", "seniority", "bucket", name="pk_pay_buckets"
+    ),
+    sqlite_with_rowid=False,
+)
+
 __all__ = [
+    "ALL_PLACES",
     "ALL_ROLES",
     "BULK_WRITTEN",
     "DIGEST_RUNS",
     "GUILD_SETTINGS",
+    "NO_SENIORITY",
+    "PAY_BUCKETS",
     "POSTINGS",
     "POSTING_BANDS",
     "POSTING_BANDS_STAGED",

@@ -2,10 +2,9 @@
 definition of PostgreSQL's ``percentile_cont``).
 
 A query gives the count and the values at the ranks it needs (:func:`ranks`), however it read them: a
-sorted list or array in memory, or a few rows read off an index at an offset (the salary query on
-SQLite). One path asks the server instead: the salary query on PostgreSQL, whose ``percentile_cont``
-(:func:`server_percentiles`) is this same rule computed in one pass with ``GROUPING SETS``; reading the
-ranks off the index there was 2-4 times slower. The tests hold both engines to the same figures.
+sorted list or array in memory, a few rows read off an index at an offset, or the means of the pay
+buckets holding those ranks (:mod:`store.queries.pay_summary`, within a stated error bound). Both
+engines run the same reads, so they give the same figures.
 """
 
 from __future__ import annotations
@@ -15,8 +14,6 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import ColumnElement, func, literal
-from sqlalchemy.dialects.postgresql import array
 
 from store.results import Distribution
 
@@ -66,19 +63,6 @@ def scaled(d: Distribution, factor: float) -> Distribution:
     """The same distribution with every figure divided by ``factor`` (yearly pay -> per month...)."""
     return Distribution(
         n=d.n,
+        within=d.within,
         **{name: getattr(d, name) / factor for name in ("min", "p25", "median", "p75", "p90", "max")},
     )
-
-
-def server_percentiles(column: ColumnElement[float]) -> ColumnElement[list[float]]:
-    """PostgreSQL: the PERCENTILES of ``column`` as an array, by the same rule (``percentile_cont``)."""
-    expression: ColumnElement[list[float]] = func.percentile_cont(
-        array([literal(p) for p in PERCENTILES])
-    ).within_group(column)
-    return expression
-
-
-def from_server(n: int, low: float, high: float, inner: Sequence[float]) -> Distribution:
-    """A Distribution from a count, min, max and the :func:`server_percentiles` array."""
-    p25, p50, p75, p90 = inner
-    return Distribution(n=n, min=low, p25=p25, median=p50, p75=p75, p90=p90, max=high)

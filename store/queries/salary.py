@@ -1,31 +1,25 @@
 """/salary: pay percentiles of a role (optionally a place, a seniority, a currency), per currency and
 seniority, never blended.
 
-Pay figures come from precomputed, indexed columns (``pay_year``: the posting's pay point, annualized in
-its own currency). On both engines the counts per (currency, seniority) come first, then the values at
-the ranks the percentiles need, read by ``ORDER BY pay_year LIMIT 2 OFFSET k`` on an index whose prefix
-is the filter (an index walk, no sort), all of them in one ``UNION ALL`` statement; the percentiles are
-then interpolated by :mod:`store.queries.percentiles`. PostgreSQL computes the same rule itself, per
-currency and per currency and seniority in one ``GROUPING SETS`` statement (faster there).
+Pay figures come from precomputed columns (``pay_year``: the posting's pay point, annualized in its own
+currency), summarized per group in ``pay_buckets``; :mod:`store.queries.pay_summary` reads the counts
+and the distributions (exact for small groups, within a stated error bound for large ones) at a cost
+that does not grow with the number of postings, the same way on both engines.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import SENIORITY_ORDER, Period
-from store.db.sqlutil import placeholders
 from store.db.tables import POSTING_LOCATIONS, POSTINGS
 from store.keys import RoleKeys, location_key
 from store.pay import PayConfig
-from store.queries.percentiles import distribution, from_server, ranks, scaled, server_percentiles
-from store.results import CurrencyStats, Distribution, SalaryStats, SeniorityStats
-
-MAX_COMPOUND = 400  # SELECTs per UNION ALL statement (SQLite allows 500)
-Group = tuple[str, str | None, bool]  # (currency, seniority, by seniority: False for the currency overall)
+from store.queries.pay_summary import distributions
+from store.queries.percentiles import scaled
+from store.results import CurrencyStats, SalaryStats, SeniorityStats
 
 
 def _seniority_rank(value: str | None) -> int:
@@ -71,11 +65,7 @@ async def salary_stats(
         filters["seniority"] = seniority
     if currency:
         filters["pay_currency"] = currency.upper()
-    if session.get_bind().dialect.name == "postgresql":
-        counts, found = await _postgresql(session, src, filters)
-    else:
-        counts = await _counts(session, src, filters)
-        found = await _distributions(session, src.name, filters, counts)
+    counts, found = await distributions(session, src.name, filters)
     factor = cfg.per_year(period)
     for cur in sorted(counts, key=lambda k: (-sum(counts[k].values()), k)):
         result.by_currency.append(
@@ -89,107 +79,3 @@ async def salary_stats(
             )
         )
     return result
-
-
-def _conditions(src: Any, filters: dict[str, Any]) -> list[Any]:
-    c = src.c
-    conds = [c[name] == value for name, value in filters.items()]
-    return [*conds, c.pay_currency.is_not(None), c.pay_year.is_not(None)]
-
-
-async def _postgresql(
-    session: AsyncSession, src: Any, filters: dict[str, Any]
-) -> tuple[dict[str, dict[str | None, int]], dict[Group, Distribution]]:
-    c = src.c
-    stmt = (
-        select(
-            c.pay_currency,
-            c.seniority,
-            func.grouping(c.seniority).label("whole"),
-            func.count(),
-            func.min(c.pay_year),
-            func.max(c.pay_year),
-            server_percentiles(c.pay_year),
-        )
-        .where(*_conditions(src, filters))
-        .group_by(func.grouping_sets(tuple_(c.pay_currency), tuple_(c.pay_currency, c.seniority)))
-    )
-    counts: dict[str, dict[str | None, int]] = {}
-    found: dict[Group, Distribution] = {}
-    for cur, level, whole, n, low, high, inner in (await session.execute(stmt)).tuples():
-        found[(cur, None if whole else level, not whole)] = from_server(n, low, high, inner)
-        if not whole:
-            counts.setdefault(cur, {})[level] = int(n)
-    return counts, found
-
-
-async def _counts(
-    session: AsyncSession, src: Any, filters: dict[str, Any]
-) -> dict[str, dict[str | None, int]]:
-    """SQLite: postings with pay per currency and seniority."""
-    c = src.c
-    rows = await session.execute(
-        select(c.pay_currency, c.seniority, func.count())
-        .where(*_conditions(src, filters))
-        .group_by(c.pay_currency, c.seniority)
-    )
-    per: dict[str, dict[str | None, int]] = {}
-    for cur, level, n in rows.tuples():
-        per.setdefault(cur, {})[level] = int(n)
-    return per
-
-
-def _starts(n: int) -> list[int]:
-    """First ranks of the (up to two-row) reads covering every rank a Distribution needs."""
-    starts: list[int] = []
-    for r in ranks(n):
-        if not starts or r > starts[-1] + 1:
-            starts.append(r)
-    return starts
-
-
-async def _distributions(
-    session: AsyncSession, table_name: str, filters: dict[str, Any], per: dict[str, dict[str | None, int]]
-) -> dict[Group, Distribution]:
-    """SQLite: the distribution of each group, from the values at its needed ranks. Plain SQL with the
-    driver's positional parameters: the statement text differs with the data (offsets), so SQLAlchemy
-    would parse and compile hundreds of parameters anew for every call."""
-    conn = await session.connection()
-    style = conn.dialect.paramstyle
-    parts: list[tuple[str, list[Any]]] = []
-    index: list[tuple[Group, int, int]] = []  # per part: (group, n, start)
-    for cur, levels in per.items():
-        groups: list[tuple[str | None, bool, int]] = [(None, False, sum(levels.values()))]
-        groups += [(level, True, n) for level, n in levels.items()]
-        for level, by_level, n in groups:
-            for start in _starts(n):
-                params: list[Any] = [*filters.values()]
-                where = [f"{column} = ?" for column in filters]
-                if "pay_currency" not in filters:
-                    where.append("pay_currency = ?")
-                    params.append(cur)
-                if by_level and level is None:
-                    where.append("seniority IS NULL")
-                elif by_level and "seniority" not in filters:
-                    where.append("seniority = ?")
-                    params.append(level)
-                sql = (
-                    f"SELECT {len(parts)} AS part, pay_year FROM (SELECT pay_year FROM {table_name}"
-                    f" WHERE {' AND '.join(where)} AND pay_year IS NOT NULL"
-                    f" ORDER BY pay_year LIMIT 2 OFFSET {start}) AS ranked"
-                )
-                parts.append((sql, params))
-                index.append(((cur, level, by_level), n, start))
-    values: dict[int, list[float]] = {}
-    for first in range(0, len(parts), MAX_COMPOUND):
-        chunk = parts[first : first + MAX_COMPOUND]
-        sql = placeholders(style, " UNION ALL ".join(q for q, _ in chunk))
-        bound = tuple(value for _, p in chunk for value in p)
-        for part, value in (await conn.exec_driver_sql(sql, bound)).tuples():
-            values.setdefault(int(part), []).append(float(value))
-    at: dict[Group, tuple[int, dict[int, float]]] = {}
-    for i, (group, n, start) in enumerate(index):
-        ranked = at.setdefault(group, (n, {}))[1]
-        for offset, value in enumerate(values.get(i, [])):
-            ranked[start + offset] = value
-    return {group: distribution(ranked, n) for group, (n, ranked) in at.items()}

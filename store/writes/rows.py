@@ -199,7 +199,13 @@ async def write_derived_children(
     places = [tuple(r.values()) for pid, d, _ in rows for r in d.location_rows(pid, guild_id)]
     await raw_insert(session, POSTING_LOCATIONS, LOCATION_COLUMNS, places)
     contributions = [
-        summaries.Contribution(guild_id, d.columns["role_key"], day, tuple(skill_ids[k] for k, _ in d.skills))
+        summaries.Contribution(
+            guild_id,
+            d.columns["role_key"],
+            day,
+            tuple(skill_ids[k] for k, _ in d.skills),
+            summaries.pay_of(d.columns, d.location_keys),
+        )
         for _, d, day in rows
     ]
     await summaries.apply(session, contributions, +1)

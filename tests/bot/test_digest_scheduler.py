@@ -12,9 +12,11 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecution
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 
+from bot import digest_scheduler
 from bot.config import DigestSettings
 from bot.digest_scheduler import DigestScheduler
 from bot.runtime import policy_from
+from commands.core.reply import Reply
 from commands.core.services import Services
 from commands.digest.schedule import DigestPolicy, Schedule, next_occurrence
 from commands.digest.usecase import digest_channel, digest_off, digest_schedule
@@ -192,3 +194,59 @@ async def test_the_timer_fires_the_job(services: Services, clock: FakeClock) -> 
     assert events[0].exception is None and events[0].retval.status == "sent"
     assert sender.titles() == ["Weekly digest · 2026-W48"]
     assert sender.sent[0].channel_id == CHANNEL
+
+
+async def test_refresh_builds_triggers_only_for_changed_guilds(
+    timer: tuple[DigestScheduler, FakeSender], services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    digest, _ = timer
+    for guild_id in range(1, 6):
+        await services.store.update_guild_settings(guild_id, digest_channel_id=100 + guild_id)
+    await digest.start(paused=True)
+    built: list[Schedule] = []
+    real = digest_scheduler.cron_for
+
+    def counting(schedule: Schedule) -> CronTrigger:
+        built.append(schedule)
+        return real(schedule)
+
+    monkeypatch.setattr(digest_scheduler, "cron_for", counting)
+    await digest.refresh()
+    assert built == []  # nothing changed: no trigger rebuilt
+    await services.store.update_guild_settings(3, digest_day="fri")
+    await services.store.update_guild_settings(4, enabled=False)
+    await digest.refresh()
+    assert [s.day for s in built] == ["fri"]
+    assert digest.job(4) is None and digest.job(3) is not None and digest.job(5) is not None
+
+
+async def test_at_most_max_concurrent_digests_are_built_at_once(services: Services, clock: FakeClock) -> None:
+    class SlowSender(FakeSender):
+        def __init__(self) -> None:
+            super().__init__()
+            self.gate = asyncio.Event()
+            self.two_waiting = asyncio.Event()
+            self.waiting = self.peak = 0
+
+        async def send(self, guild_id: int, channel_id: int, reply: Reply) -> None:
+            self.peak = max(self.peak, digest.in_flight)
+            self.waiting += 1
+            if self.waiting == 2:
+                self.two_waiting.set()
+            await self.gate.wait()
+            await super().send(guild_id, channel_id, reply)
+
+    sender = SlowSender()
+    digest = DigestScheduler(services, POLICY, sender, clock=clock, refresh_every=None, max_concurrent=2)
+    try:
+        for guild_id in range(1, 7):
+            await services.store.update_guild_settings(guild_id, digest_channel_id=100 + guild_id)
+        clock.now = W48 + timedelta(minutes=5)
+        fired = [asyncio.ensure_future(digest.fire(guild_id)) for guild_id in range(1, 7)]
+        await asyncio.wait_for(sender.two_waiting.wait(), 60)
+        assert digest.in_flight == 2  # the other four wait for a slot, not for the sender
+        sender.gate.set()
+        results = await asyncio.gather(*fired)
+        assert [r.status for r in results] == ["sent"] * 6 and sender.peak == 2
+    finally:
+        digest.shutdown()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -222,3 +223,16 @@ def test_occurrence_laws(tz: str, day: str, at: time, now: datetime) -> None:
     assert local.weekday() == WEEKDAYS.index(day)
     assert window(s, nxt) == (last, nxt)
     assert period_key(s, last) != period_key(s, nxt)
+
+
+def test_the_default_minute_is_spread_by_guild_id() -> None:
+    spread = DigestPolicy(spread=timedelta(minutes=60))
+    times = {g: schedule_for(spread, guild_id=g).at for g in range(1_000, 1_600)}
+    assert all(t.hour == 9 for t in times.values())
+    minutes = Counter(t.minute for t in times.values())
+    assert len(minutes) == 60 and max(minutes.values()) < 25  # 600 guilds over 60 minutes, none piled up
+    assert schedule_for(spread, guild_id=1_234) == schedule_for(spread, guild_id=1_234)  # stable
+    assert schedule_for(spread, guild_id=1_234, at=time(7, 15)).at == time(7, 15)  # a chosen time wins
+    assert schedule_for(DigestPolicy(), guild_id=1_234).at == time(9)  # no spread configured
+    late = DigestPolicy(default_time=time(23, 50), spread=timedelta(minutes=30))
+    assert {schedule_for(late, guild_id=g).at.hour for g in range(200)} == {23, 0}  # same weekday, wraps

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from commands.core.services import Services
 from commands.salary.usecase import SalaryQuery, salary
+from store.queries import pay_summary
 from tests.factories import saved_posting
 
 GUILD = 5005
@@ -38,3 +41,15 @@ async def test_salary_never_blends_currencies(services: Services) -> None:
     assert names == ["EUR · 5 postings", "USD · 5 postings"]  # equal n: by currency code
     assert "blended" in (reply.description or "") and "too few" not in (reply.description or "")
     assert "€52" in reply.fields[0].value
+
+
+async def test_salary_states_the_error_bound_of_histogram_figures(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(6):
+        await _add(services, f"h{i}", pay=(100_000 + 777 * i, 100_000 + 777 * i, "USD", "year"))
+    exact = await salary(services, GUILD, SalaryQuery("ML engineer"), chart=False)
+    assert "histogram" not in (exact.description or "")
+    monkeypatch.setattr(pay_summary, "MAX_READS", 0)
+    approx = await salary(services, GUILD, SalaryQuery("ML engineer", period="month"), chart=False)
+    assert "within ±0.5%" in (approx.description or "")
