@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Any
 
@@ -45,31 +46,45 @@ def storable_value(value: Any, depth: int = 0) -> Any:
     return value
 
 
-def _single_byte(data: bytes) -> str:
-    """Windows-1252 (Western), else Windows-1250 (Central European): the table under which the file's
-    non-ASCII bytes read as letters; refused when neither does."""
+def _single_byte_encoding(data: bytes) -> str | None:
+    """Windows-1252 (Western), else Windows-1250 (Central European): the table under which the
+    non-ASCII bytes read as letters; None when neither does."""
     best: tuple[float, str] | None = None
     for encoding in ("cp1252", "cp1250"):
         text = data.decode(encoding, errors="replace")
         odd = [ch for ch in text if not ch.isascii()]
         if not odd:
-            return text
+            return encoding
         letters = sum(1 for ch in odd if ch.isalpha() or ch in _PROSE_SYMBOLS)
         share = letters / len(odd)
         if best is None or share > best[0]:
-            best = (share, text)
+            best = (share, encoding)
     assert best is not None
-    share, text = best
-    if share < 0.9 or text.count("\ufffd") > max(3, len(text) // 100):
-        raise UnreadableInput("not valid text (unknown encoding)")
-    return text
+    share, encoding = best
+    return encoding if share >= 0.9 else None
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    return next((encoding for mark, encoding in _BOMS if data.startswith(mark)), None)
+
+
+def file_encoding(sample: bytes) -> str:
+    """The encoding of a file from its first bytes (a mark, else UTF-8, else a single-byte table);
+    UTF-8 when nothing else fits, so the reader names the records it cannot read."""
+    bom = _bom_encoding(sample)
+    if bom is not None:
+        return bom
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)  # may end mid-character
+        return "utf-8"
+    except UnicodeDecodeError:
+        return _single_byte_encoding(sample) or "utf-8"
 
 
 def decode_posting(data: bytes, *, max_bytes: int = MAX_POSTING_BYTES) -> str:
     if len(data) > max_bytes:
         raise UnreadableInput(f"too large: {len(data):,} bytes (limit {max_bytes:,})")
-    text: str | None = None
-    bom = next((encoding for mark, encoding in _BOMS if data.startswith(mark)), None)
+    bom = _bom_encoding(data)
     if bom is not None:
         try:
             text = data.decode(bom)
@@ -81,7 +96,10 @@ def decode_posting(data: bytes, *, max_bytes: int = MAX_POSTING_BYTES) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _single_byte(data)
+            encoding = _single_byte_encoding(data)
+            text = data.decode(encoding or "cp1252", errors="replace")
+            if encoding is None or text.count("\ufffd") > max(3, len(text) // 100):
+                raise UnreadableInput("not valid text (unknown encoding)") from None
     if not text.strip():
         raise UnreadableInput("empty: no text to read")
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f\v")

@@ -22,6 +22,7 @@ from commands.core.services import Services
 from commands.postings.card import posting_card
 from commands.postings.paytext import parse_pay_fix
 from parsing import parse_posting
+from parsing.decode import storable_text
 from parsing.models import SENIORITY_ORDER, Posting
 from store import FixField, PayChange, PostingView, Source
 
@@ -129,6 +130,7 @@ async def _parse_within_budget(svc: Services, text: str) -> Posting:
 
 async def add_posting(svc: Services, guild_id: int, text: str, *, origin: Origin) -> AddOutcome:
     """Parse and save a posting (or link a repost). Raises StoreWriteError when nothing was saved."""
+    text = storable_text(text)  # a NUL would make PostgreSQL refuse the posting (SQLite takes it)
     if not text.strip():
         raise CommandError("That posting is empty.")
     parsed = await _parse_within_budget(svc, text)
