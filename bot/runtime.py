@@ -41,6 +41,8 @@ async def open_services(settings: Settings, *, url: str | None = None) -> AsyncI
         echo=settings.database.echo,
     )
     parser = ParseRunner(workers=settings.parse.workers, budget_seconds=settings.parse.budget_seconds)
+    if settings.parse.workers > 0:
+        parser.start()
     try:
         yield Services(
             store=store,

@@ -88,6 +88,7 @@ class ParseRunner:
         self._small = _Lane("small", max(1, workers))
         self._large = _Lane("large", max(1, large_workers))
         self._all: set[_Worker] = set()
+        self._starting: set[asyncio.Task[None]] = set()
         self._context = multiprocessing.get_context("spawn")
         self._closed = False
 
@@ -95,9 +96,7 @@ class ParseRunner:
         if self._closed:
             raise ParseFailed("the parser is shut down")
         lane = self._large if len(text) >= LARGE_PASTE_CHARS else self._small
-        while lane.started < lane.size:
-            lane.started += 1
-            await lane.idle.put(await asyncio.to_thread(self._spawn))
+        await self._fill(lane)
         worker = await lane.idle.get()
         try:
             outcome = await self._run(worker, text)
@@ -111,6 +110,28 @@ class ParseRunner:
             raise
         await lane.idle.put(worker)
         return outcome
+
+    def start(self) -> None:
+        """Start the workers in the background, so the first paste does not wait for them."""
+        for lane in (self._small, self._large):
+            task = asyncio.ensure_future(self._fill(lane))
+            self._starting.add(task)
+            task.add_done_callback(self._started)
+
+    def _started(self, task: asyncio.Task[None]) -> None:
+        self._starting.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("a parse worker did not start: %s", task.exception())
+
+    async def _fill(self, lane: _Lane) -> None:
+        while lane.started < lane.size:
+            lane.started += 1
+            try:
+                worker = await asyncio.to_thread(self._spawn)
+            except BaseException:
+                lane.started -= 1
+                raise
+            await lane.idle.put(worker)
 
     async def _run(self, worker: _Worker, text: str) -> Posting:
         loop = asyncio.get_running_loop()
@@ -150,6 +171,9 @@ class ParseRunner:
 
     async def close(self) -> None:
         self._closed = True
+        for task in list(self._starting):
+            task.cancel()
+        await asyncio.gather(*self._starting, return_exceptions=True)
         workers, self._all = list(self._all), set()
         for worker in workers:
             with contextlib.suppress(OSError):
