@@ -25,7 +25,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -109,12 +109,34 @@ class JobScoutTree(discord.app_commands.CommandTree[Any]):
         return False
 
 
-def command_tree_hash(tree: discord.app_commands.CommandTree[Any]) -> str:
-    """A digest of the command schema Discord would be sent: names, options, permissions, descriptions."""
-    payload = sorted(
-        (cmd.to_dict(tree) for cmd in tree.get_commands()), key=lambda c: (c.get("type", 1), c["name"])
-    )
+# What a command's schema is made of; Discord adds ids, versions and defaults around it.
+_SCHEMA_KEYS = frozenset(
+    "name description type options required choices value autocomplete channel_types min_value max_value "
+    "min_length max_length default_member_permissions nsfw contexts integration_types name_localizations "
+    "description_localizations".split()
+)
+
+
+def _schema(value: Any) -> Any:
+    """A command as sent or as Discord returns it, reduced to its schema: absent, empty and false
+    values dropped (Discord leaves defaults out of what it returns)."""
+    if isinstance(value, dict):
+        kept = {k: _schema(v) for k, v in value.items() if k in _SCHEMA_KEYS}
+        return {k: v for k, v in kept.items() if v not in (None, False, [], {})}
+    if isinstance(value, list):
+        return [_schema(v) for v in value]
+    return value
+
+
+def schema_hash(commands: Sequence[Mapping[str, Any]]) -> str:
+    """A digest of a command schema: names, options, permissions, descriptions, in a stable order."""
+    payload = sorted((_schema(dict(c)) for c in commands), key=lambda c: (c.get("type", 1), c["name"]))
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def command_tree_hash(tree: discord.app_commands.CommandTree[Any]) -> str:
+    """A digest of the command schema Discord would be sent."""
+    return schema_hash([cmd.to_dict(tree) for cmd in tree.get_commands()])
 
 
 class JobScoutBot(Host):
@@ -245,20 +267,35 @@ class JobScoutBot(Host):
 
     # ------------------------------------------------------------------------------------ commands
 
-    async def sync_commands(self, *, only_if_changed: bool) -> bool:
-        """Send the command tree to Discord; with ``only_if_changed``, only when its schema changed.
+    async def _discord_tree_hash(self) -> str | None:
+        """The schema of the commands Discord has now (one GET), or None when it cannot be read."""
+        if self.application_id is None:
+            return None
+        try:
+            return schema_hash(await self.http.get_global_commands(self.application_id))
+        except (discord.HTTPException, OSError, TimeoutError, KeyError, TypeError):
+            log.warning("Could not read the application commands from Discord.", exc_info=True)
+            return None
 
-        The schema's hash is kept on disk per application, so restarts do not spend the sync rate limit.
+    async def sync_commands(self, *, only_if_changed: bool) -> bool:
+        """Send the command tree to Discord; with ``only_if_changed``, only when Discord's differs.
+
+        Discord's commands are read first (one GET, outside the sync rate limit), so neither a fresh
+        data folder nor another deployment that synced an older tree leaves stale commands; the hash
+        kept on disk is used only when Discord cannot be asked.
         """
         digest = command_tree_hash(self.tree)
         path = self.tree_hash_path
         if only_if_changed:
-            try:
-                if path.read_text().strip() == digest:
-                    log.info("Application commands unchanged; not syncing.")
-                    return False
-            except OSError:
-                pass
+            remote = await self._discord_tree_hash()
+            if remote is None:
+                try:
+                    remote = path.read_text().strip()
+                except OSError:
+                    remote = None
+            if remote == digest:
+                log.info("Application commands unchanged; not syncing.")
+                return False
         synced = await self.tree.sync()
         log.info("Synced %d application commands.", len(synced))
         try:

@@ -130,6 +130,20 @@ class HealthSettings(BaseModel):
     )
 
 
+class ParseSettings(BaseModel):
+    workers: int = Field(
+        default=2,
+        ge=0,
+        description=(
+            "Worker processes parsing pastes of ordinary size (one more takes large ones); "
+            "0 parses in a thread, without a budget."
+        ),
+    )
+    budget_seconds: float = Field(
+        default=3.0, gt=0, description="Time one paste may take to parse before it is stopped and refused."
+    )
+
+
 class ShutdownSettings(BaseModel):
     drain_seconds: float = Field(
         default=8.0,
@@ -164,6 +178,9 @@ class Settings(BaseSettings):
     fetch: FetchSettings = Field(default_factory=FetchSettings, description="/add url: fetching a posting.")
     health: HealthSettings = Field(
         default_factory=HealthSettings, description="Liveness: the heartbeat file and `jobscout health`."
+    )
+    parse: ParseSettings = Field(
+        default_factory=ParseSettings, description="Reading pastes: worker processes and the time budget."
     )
     shutdown: ShutdownSettings = Field(
         default_factory=ShutdownSettings, description="Stopping on SIGTERM (docker stop) or Ctrl-C."

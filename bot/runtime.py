@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 
 from bot.config import DigestSettings, Settings
+from commands.core.parse_runner import ParseRunner
 from commands.core.services import Services
 from commands.digest.schedule import DigestPolicy
 from parsing.role import normalize_role
@@ -40,7 +41,16 @@ async def open_services(settings: Settings, *, url: str | None = None) -> AsyncI
         normalize_role=normalize_role,
         echo=settings.database.echo,
     )
+    parser = ParseRunner(workers=settings.parse.workers, budget_seconds=settings.parse.budget_seconds)
+    if settings.parse.workers > 0:
+        parser.start()
     try:
-        yield Services(store=store, pay=store.pay, charts=settings.discord.charts)
+        yield Services(
+            store=store,
+            pay=store.pay,
+            charts=settings.discord.charts,
+            parser=parser if settings.parse.workers > 0 else None,
+        )
     finally:
+        await parser.close()
         await store.close()

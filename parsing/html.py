@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import Any
+
+from lxml import etree
 
 _HTML_SNIFF_RE = re.compile(
     r"<(?:!doctype\s+html|html|body|head|div|p|br|li|ul|span|h[1-6]|script|table|section|article)\b",
@@ -16,7 +17,10 @@ _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 "
     "h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
 )
+_VOID_TAGS = frozenset({"br", "hr"})
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe"})
+# Characters libxml2 refuses in a document (NUL and other C0 controls): read as spaces.
+_XML_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def looks_like_html(text: str) -> bool:
@@ -30,17 +34,24 @@ class HtmlPage:
     job_posting: dict[str, Any] | None
 
 
-class _TextExtractor(HTMLParser):
+class _TextExtractor:
+    """Receives libxml2's parse events (lxml's parser target interface) and keeps the readable text and
+    the JSON-LD blocks. libxml2 reads markup in one pass, so crafted input (thousands of unclosed
+    ``<a `` tags) costs linear time, where the standard library's parser rescans the rest of the
+    document for every unfinished tag."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.json_ld: list[str] = []
         self._skip_depth = 0
         self._in_json_ld = False
         self._json_buffer: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "script" and any(k == "type" and v and "ld+json" in v.lower() for k, v in attrs):
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        if not isinstance(tag, str):  # comments and processing instructions
+            return
+        tag = tag.lower()
+        if tag == "script" and "ld+json" in (attrs.get("type") or "").lower():
             self._in_json_ld = True
             self._json_buffer = []
             return
@@ -52,7 +63,10 @@ class _TextExtractor(HTMLParser):
         if tag == "li":
             self.parts.append("- ")
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
+        if not isinstance(tag, str):
+            return
+        tag = tag.lower()
         if self._in_json_ld and tag == "script":
             self.json_ld.append("".join(self._json_buffer))
             self._in_json_ld = False
@@ -60,18 +74,20 @@ class _TextExtractor(HTMLParser):
         if tag in _SKIPPED_TAGS:
             self._skip_depth = max(0, self._skip_depth - 1)
             return
-        if tag in _BLOCK_TAGS:
+        if tag in _BLOCK_TAGS and tag not in _VOID_TAGS:  # a void tag's newline came with its start
             self.parts.append("\n")
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if self._in_json_ld:
             self._json_buffer.append(data)
         elif not self._skip_depth:
             self.parts.append(data)
+
+    def comment(self, text: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
 
 def html_to_text(markup: str) -> str:
@@ -109,10 +125,13 @@ def find_job_posting(blocks: list[str]) -> dict[str, Any] | None:
 
 def parse_html(markup: str) -> HtmlPage:
     extractor = _TextExtractor()
+    # recover: malformed markup keeps what can be read; huge_tree: no libxml2 depth or size refusal
+    # within the posting size limit; no_network: an entity or DTD never fetches anything.
+    parser = etree.HTMLParser(target=extractor, recover=True, huge_tree=True, no_network=True)
     try:
-        extractor.feed(markup)
-        extractor.close()
-    except (AssertionError, ValueError):  # malformed markup: keep what was read so far
+        parser.feed(_XML_UNSAFE_RE.sub(" ", markup) or " ")
+        parser.close()
+    except etree.LxmlError:  # unreadable markup: keep what was read so far
         pass
     text = re.sub(r"[ \t]+", " ", "".join(extractor.parts))
     text = re.sub(r" *\n *", "\n", text)

@@ -304,6 +304,8 @@ class ImportReport(BaseModel):
     skipped: int = 0  # already in the database (or twice in the file): importing again adds nothing
     errors: int = 0
     error_samples: list[str] = Field(default_factory=list)
+    # A strict import stops at the first record it cannot read: that record ("line N: why").
+    stopped_at: str | None = None
 
 
 class ReparseReport(BaseModel):

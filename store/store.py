@@ -22,6 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Period, Posting
 from store.db.engine import (
+    DRIVER_ERRORS,
+    QUERY_DEADLINE_S,
     SQLITE_CACHE_MB,
     Sessions,
     WalCheckpointer,
@@ -70,12 +72,19 @@ from store.writes.keyfilter import KeyFilter
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+OPEN_ERRORS: tuple[type[Exception], ...] = (SQLAlchemyError, OSError, *DRIVER_ERRORS)
 SkillIds = dict[str, int]  # skill key -> id, as the skills table holds them
 WRITE_ATTEMPTS = 3
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _consume_outcome(task: asyncio.Future[Any]) -> None:
+    """An abandoned call's outcome, read so that asyncio does not log it as never retrieved."""
+    if not task.cancelled() and task.exception() is not None:
+        log.debug("abandoned database call ended with %s", brief(task.exception() or Exception()))
 
 
 class Store:
@@ -94,6 +103,8 @@ class Store:
         self.roles = roles or RoleKeys()
         self._skills: SkillIds = {}
         self._checkpointer: WalCheckpointer | None = None
+        # Seconds a call may wait on the database before StoreUnavailable (None: as long as it takes).
+        self.deadline: float | None = QUERY_DEADLINE_S
 
     # ------------------------------------------------------------------------------------ lifecycle
 
@@ -109,16 +120,19 @@ class Store:
         clock: Callable[[], datetime] = utcnow,
         cache_mb: int = SQLITE_CACHE_MB,
         bulk: bool = False,
+        deadline: float | None = QUERY_DEADLINE_S,
     ) -> Store:
         """Connect and check the schema. ``normalize_role``: the role of a title or a role query (the
         bot passes ``parsing.role.normalize_role``); without it role keys are the text itself, in one
         case and spacing. ``auto_upgrade`` None means: upgrade SQLite databases automatically, require
         ``jobscout db upgrade`` for PostgreSQL. ``cache_mb``: SQLite page cache per connection (bulk
         imports ask for more). ``bulk``: tuned for a long run of large writes (SQLite: WAL checkpoints
-        in a background thread, see ``store.db.engine.create_engine``)."""
+        in a background thread, see ``store.db.engine.create_engine``; and no deadline). ``deadline``:
+        seconds each call may wait on the database before it raises StoreUnavailable."""
         parsed = normalize_url(url)
         engine = create_engine(parsed, echo=echo, cache_mb=cache_mb, bulk=bulk)
         store = cls(Sessions(engine), pay or PayConfig(), clock, RoleKeys(normalize_role))
+        store.deadline = None if bulk else deadline
         try:
             if auto_upgrade is None:
                 auto_upgrade = is_sqlite(engine)
@@ -134,7 +148,7 @@ class Store:
         except StoreError:
             await engine.dispose()
             raise
-        except (SQLAlchemyError, OSError) as exc:
+        except OPEN_ERRORS as exc:
             await engine.dispose()
             raise StoreUnavailable(f"cannot open the database: {brief(exc)}") from exc
         if bulk and is_sqlite(engine):
@@ -178,12 +192,35 @@ class Store:
 
     # ------------------------------------------------------------------------------ transactions
 
+    async def _within_deadline(self, work: Callable[[], Awaitable[T]], what: str) -> T:
+        """``work()`` within the deadline. A database that does not answer (frozen, partitioned) must
+        not hold the caller: past the deadline the call is abandoned to finish or fail on its own, so
+        even a rollback stuck on a dead connection cannot delay the answer."""
+        if self.deadline is None:
+            return await work()
+        task = asyncio.ensure_future(work())
+        try:
+            return await asyncio.wait_for(asyncio.shield(task), self.deadline)
+        except TimeoutError:
+            task.cancel()
+            task.add_done_callback(_consume_outcome)
+            log.warning("%s: no answer from the database within %g s", what, self.deadline)
+            raise StoreUnavailable(
+                f"{what}: the database did not answer within {self.deadline:g} s"
+            ) from None
+        except asyncio.CancelledError:
+            task.cancel()
+            task.add_done_callback(_consume_outcome)
+            raise
+
     async def _write(self, what: str, op: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        async def once() -> T:
+            async with self.sessions.write() as session:
+                return await op(session)
+
         for attempt in range(WRITE_ATTEMPTS):
             try:
-                async with self.sessions.write() as session:
-                    result = await op(session)
-                return result  # committed
+                return await self._within_deadline(once, what)  # committed
             except IntegrityError as exc:
                 # A concurrent writer won a race for a unique key; the retry finds its row.
                 if attempt + 1 < WRITE_ATTEMPTS:
@@ -205,9 +242,12 @@ class Store:
         return result
 
     async def _read(self, op: Callable[[AsyncSession], Awaitable[T]]) -> T:
-        try:
+        async def once() -> T:
             async with self.sessions.read() as session:
                 return await op(session)
+
+        try:
+            return await self._within_deadline(once, "reading")
         except StoreError:
             raise
         except (SQLAlchemyError, OSError) as exc:

@@ -51,6 +51,11 @@ def configure(verb: str, parser: argparse.ArgumentParser) -> None:
             "--batch-size", type=int, default=None, help="postings per transaction (default: the importer's)"
         )
         parser.add_argument("--workers", type=int, default=None, help="parser processes (default: auto)")
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="stop at the first record that cannot be read (default: skip it, name it, go on)",
+        )
         _common(parser)
         parser.set_defaults(handler=_handler(run_import, "import"))
     elif verb == "export":
@@ -252,6 +257,7 @@ async def run_import(args: argparse.Namespace, settings: Settings) -> int:
             batch_size=batch_size,
             workers=args.workers,
             progress=progress,
+            strict=args.strict,
         )
     finally:
         await store.close()
@@ -259,11 +265,16 @@ async def run_import(args: argparse.Namespace, settings: Settings) -> int:
         bar.finish(last[0])
     print(
         f"{report.added:,} postings added, {report.reposts:,} reposts linked, "
-        f"{report.skipped:,} already there, {report.errors:,} unreadable records",
+        f"{report.skipped:,} already there, {report.errors:,} rejected",
         file=sys.stderr,
     )
     for sample in report.error_samples:
         print(f"  {sample}", file=sys.stderr)
+    if report.errors > len(report.error_samples):
+        print(f"  ... and {report.errors - len(report.error_samples):,} more", file=sys.stderr)
+    if report.stopped_at:
+        print(f"stopped (--strict) at {report.stopped_at}; the records before it are saved", file=sys.stderr)
+    # 0: every record imported or already there; 1: some were rejected (named above).
     return 0 if report.errors == 0 else 1
 
 

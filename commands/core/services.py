@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from commands.core.answers import Answers
+from commands.core.parse_runner import ParseRunner
 from store import PayConfig, Store
 
 
@@ -50,6 +51,8 @@ class Services:
     charts: bool = True
     # /salary and /compare answers, kept until the server's postings change (see Answers).
     answers: Answers = field(default_factory=lambda: Answers())
+    # Parses pastes in worker processes under a time budget (the bot); None parses in a thread.
+    parser: ParseRunner | None = None
     watched: WatchedChannels = field(init=False)
 
     def __post_init__(self) -> None:

@@ -16,11 +16,13 @@ from pydantic import BaseModel
 from commands.core import ids
 from commands.core.errors import CommandError
 from commands.core.format import message_link, money, stated_pay, when
+from commands.core.parse_runner import ParseFailed, ParseOverBudget
 from commands.core.reply import Reply, ReplyButton, ReplyField
 from commands.core.services import Services
 from commands.postings.card import posting_card
 from commands.postings.paytext import parse_pay_fix
 from parsing import parse_posting
+from parsing.decode import storable_text
 from parsing.models import SENIORITY_ORDER, Posting
 from store import FixField, PayChange, PostingView, Source
 
@@ -111,11 +113,27 @@ def _parse(text: str) -> Posting:
         return Posting()
 
 
+async def _parse_within_budget(svc: Services, text: str) -> Posting:
+    if svc.parser is None:
+        return await asyncio.to_thread(_parse, text)
+    try:
+        return await svc.parser.parse(text)
+    except ParseOverBudget:
+        raise CommandError(
+            f"That posting took too long to read (over {svc.parser.budget:g} s), so nothing was saved. "
+            "Paste just the posting, without the page around it."
+        ) from None
+    except ParseFailed as exc:
+        log.error("parser failed (%s); saving the posting unparsed", exc)
+        return Posting()
+
+
 async def add_posting(svc: Services, guild_id: int, text: str, *, origin: Origin) -> AddOutcome:
     """Parse and save a posting (or link a repost). Raises StoreWriteError when nothing was saved."""
+    text = storable_text(text)  # a NUL would make PostgreSQL refuse the posting (SQLite takes it)
     if not text.strip():
         raise CommandError("That posting is empty.")
-    parsed = await asyncio.to_thread(_parse, text)
+    parsed = await _parse_within_budget(svc, text)
     try:
         result = await svc.store.add_posting(
             guild_id,

@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 from sqlalchemy import Table, event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -27,6 +28,14 @@ WRITE_OPTION = "jobscout_write"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 SQLITE_CACHE_MB = 16  # page cache per connection; bulk jobs ask for more
 CHECKPOINT_INTERVAL_S = 0.2
+# What a database call may take before the caller is told the database did not answer (a command must
+# answer within about 5 s); PostgreSQL stops the statement itself a little later, so a call the client
+# gave up on does not hold locks for long. Bulk jobs (import, reparse) run long transactions: no limit.
+QUERY_DEADLINE_S = 4.0
+STATEMENT_TIMEOUT_MS = 5_000
+CONNECT_TIMEOUT_S = 4.0
+# Errors the drivers raise outside SQLAlchemy's wrapping (asyncpg while connecting, sqlite3 directly).
+DRIVER_ERRORS: tuple[type[Exception], ...] = (asyncpg.PostgresError, asyncpg.InterfaceError, sqlite3.Error)
 log = logging.getLogger(__name__)
 
 
@@ -73,7 +82,16 @@ def create_engine(
         )
         _install_sqlite_hooks(engine, cache_mb, bulk)
         return engine
-    return create_async_engine(parsed, echo=echo, pool_size=5, max_overflow=10, pool_pre_ping=True)
+    server_settings = {} if bulk else {"statement_timeout": str(STATEMENT_TIMEOUT_MS)}
+    return create_async_engine(
+        parsed,
+        echo=echo,
+        pool_size=5,
+        max_overflow=10,
+        pool_pre_ping=True,
+        pool_timeout=CONNECT_TIMEOUT_S if not bulk else 60,
+        connect_args={"timeout": CONNECT_TIMEOUT_S, "server_settings": server_settings},
+    )
 
 
 def _install_sqlite_hooks(engine: AsyncEngine, cache_mb: int, bulk: bool) -> None:

@@ -28,7 +28,7 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
-from parsing.decode import MAX_POSTING_BYTES
+from parsing.decode import MAX_POSTING_BYTES, file_encoding, storable_value
 from parsing.models import Posting
 from store.errors import InvalidInput
 from store.keys import RoleKeys
@@ -41,7 +41,7 @@ from store.writes.derive import Prepared, prepare
 
 DEFAULT_BATCH = 5000  # postings per transaction: each commit rewrites the index pages it touched
 PARALLEL_ABOVE_BYTES = 4_000_000  # smaller files are prepared in one thread: no process start-up cost
-ERROR_SAMPLES = 5
+ERROR_SAMPLES = 20  # named in the summary; the rest are counted
 FILTER_ABOVE_BYTES = 1_000_000  # smaller imports probe the database for every key: loading costs more
 BYTES_PER_RECORD_GUESS = 800  # sizes the band-key filter; a wrong guess costs speed, never results
 YOUNG_OBJECTS_PER_COLLECTION = 50_000
@@ -63,11 +63,19 @@ def _csv_limit() -> None:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
+ENCODING_SAMPLE_BYTES = 1 << 20
+
+
 def iter_records(handle: IO[bytes], kind: str) -> Iterator[Record]:
     """Records of a JSON Lines or CSV file, one at a time. JSON lines are decoded by the worker
-    that prepares them (so the reading process only splits lines)."""
+    that prepares them (so the reading process only splits lines). The encoding is judged from the
+    file's first megabyte (a byte-order mark, else UTF-8, else a single-byte table)."""
+    encoding = "utf-8"
+    if handle.seekable():
+        encoding = file_encoding(handle.read(ENCODING_SAMPLE_BYTES))
+        handle.seek(0)
     if kind == "csv":
-        text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="replace", newline="")
+        text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
         _csv_limit()
         reader = csv.DictReader(text)
         if reader.fieldnames is None or "text" not in reader.fieldnames:
@@ -75,16 +83,48 @@ def iter_records(handle: IO[bytes], kind: str) -> Iterator[Record]:
         for row in reader:
             yield reader.line_num, {k: v for k, v in row.items() if k is not None and v not in (None, "")}
         return
-    for number, line in enumerate(handle, start=1):
-        if line.strip():
-            yield number, line
+    if encoding in ("utf-8", "utf-8-sig"):
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                yield number, line
+        return
+    # UTF-16/32 and single-byte files: lines split as text, handed on as UTF-8 like any other.
+    lines = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+    for number, text_line in enumerate(lines, start=1):
+        if text_line.strip():
+            yield number, text_line.encode("utf-8", errors="replace")
+
+
+# A record nests a few levels (a posting's ranges); anything deeper is not one of ours.
+MAX_JSON_DEPTH = 32
+_OPENERS = frozenset(b"[{")
+
+
+def _too_deep(line: bytes) -> bool:
+    """Whether brackets open past MAX_JSON_DEPTH (a cheap scan that ignores strings: it can only
+    over-count, and only for records that write brackets inside their text at that depth)."""
+    if line.count(b"[") + line.count(b"{") <= MAX_JSON_DEPTH:
+        return False
+    depth = 0
+    for byte in line:
+        if byte in _OPENERS:
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return True
+        elif byte in (0x5D, 0x7D):  # ] }
+            depth -= 1
+    return False
 
 
 def decode_line(line: bytes) -> dict[str, Any] | str:
+    if _too_deep(line):
+        return f"nested deeper than {MAX_JSON_DEPTH} levels"
     try:
         value = json.loads(line.decode("utf-8-sig", errors="replace"))
     except json.JSONDecodeError as exc:
         return f"not JSON ({exc.msg})"
+    except (ValueError, RecursionError) as exc:  # a number of thousands of digits, deep nesting
+        return f"not readable JSON ({str(exc).split(':')[0]})"
     return value if isinstance(value, dict) else "not a JSON object"
 
 
@@ -101,11 +141,24 @@ def _when(value: object, now: datetime) -> datetime:
     if value in (None, ""):
         return now
     when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
+    when = when if when.tzinfo else when.replace(tzinfo=UTC)
+    try:
+        return when.astimezone(UTC)  # a year-1 date with an offset ahead of UTC has no UTC time
+    except OverflowError:
+        raise ValueError(f"added_at out of range: {str(value)[:40]}") from None
+
+
+# Discord ids are positive and fit a signed 64-bit column.
+_MAX_SNOWFLAKE = 2**63 - 1
 
 
 def _snowflake(value: object) -> int | None:
-    return None if value in (None, "") else int(str(value))
+    if value in (None, ""):
+        return None
+    number = int(str(value))
+    if not 0 < number <= _MAX_SNOWFLAKE:
+        raise ValueError(f"not a Discord id: {str(value)[:30]}")
+    return number
 
 
 def _fixes(value: object) -> dict[str, Any]:
@@ -125,6 +178,7 @@ def _fixes(value: object) -> dict[str, Any]:
 def prepare_record(
     record: dict[str, Any], cfg: PayConfig, roles: RoleKeys, parse: Parse, now: datetime
 ) -> Prepared:
+    record = storable_value(record)  # the same text on SQLite and PostgreSQL (which refuses NUL)
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ValueError("no `text`")
@@ -132,7 +186,7 @@ def prepare_record(
         raise ValueError("text too large")
     carried = record.get("posting")
     if isinstance(carried, str):
-        carried = json.loads(carried)
+        carried = storable_value(json.loads(carried))
     parsed = Posting.model_validate(carried) if isinstance(carried, dict) else parse(text)
     return prepare(
         text,
@@ -160,7 +214,7 @@ def prepare_batch(
             continue
         try:
             out.append(prepare_record(record, cfg, roles, parse, now))
-        except (ValueError, TypeError, ValidationError) as exc:
+        except (ValueError, TypeError, ValidationError, ArithmeticError, RecursionError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             out.append(f"line {number}: {reason[:160]}")
     return out
@@ -199,8 +253,11 @@ async def import_file(
     batch_size: int = DEFAULT_BATCH,
     workers: int | None = None,
     progress: Callable[[Progress], None] | None = None,
+    strict: bool = False,
 ) -> ImportReport:
-    """Import a .jsonl or .csv file into one guild; ``parse`` reads the records that carry no parse."""
+    """Import a .jsonl or .csv file into one guild; ``parse`` reads the records that carry no parse.
+    A record that cannot be read is counted and named, and the import goes on; ``strict`` stops at
+    the first one instead, having saved the records before it."""
     with _collect_less():
         kind = file_kind(path)
         try:
@@ -247,6 +304,15 @@ async def import_file(
                 if not pending:
                     break
                 results = await pending.popleft()
+                if strict:
+                    first_bad = next((i for i, r in enumerate(results) if isinstance(r, str)), None)
+                    if first_bad is not None:
+                        report.stopped_at = str(results[first_bad])
+                        results = results[: first_bad + 1]
+                        exhausted = True
+                        for waiting in pending:
+                            waiting.cancel()
+                        pending.clear()
                 prepared = [r for r in results if not isinstance(r, str)]
                 for reason in (r for r in results if isinstance(r, str)):
                     report.errors += 1

@@ -26,6 +26,8 @@ def bot_settings(fake: FakeDiscord, data_dir: Path, database_url: str, **discord
         },
         database={"url": database_url},  # type: ignore[arg-type]
         fetch={"allow_private_addresses": True, "timeout_seconds": 5},  # type: ignore[arg-type]
+        # Parse worker processes only where a test asks for them: three per bot would slow every test.
+        parse={"workers": 0},  # type: ignore[arg-type]
     )
 
 

@@ -152,12 +152,19 @@ async def test_commands_sync_only_when_their_schema_changes(
         await start_stop(fake, settings, services)
         assert _puts(fake) == 1  # unchanged: not synced again
 
-        # A tree whose hash differs from the recorded one (as after an upgrade that changed a command).
+        # A fresh data folder beside the same Discord application: Discord's commands are current.
         (hash_file,) = tmp_path.glob("command-tree-*.sha256")
-        hash_file.write_text("0" * 64)
+        hash_file.unlink()
+        await start_stop(fake, settings, services)
+        assert _puts(fake) == 1
+        # Another deployment synced an older tree; the hash on disk still says "current".
+        fake.commands[0] = {**fake.commands[0], "description": "an older description"}
         await start_stop(fake, settings, services)
         assert _puts(fake) == 2
-        assert hash_file.read_text().strip() != "0" * 64
+        assert all(c["description"] != "an older description" for c in fake.commands)
+        # In step again: not synced.
+        await start_stop(fake, settings, services)
+        assert _puts(fake) == 2
 
 
 async def test_owner_can_force_a_sync_by_mention(env: Env) -> None:
