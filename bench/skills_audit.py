@@ -13,13 +13,12 @@ prints the contexts an alias fired in.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.accuracy import DEFAULT_CORPUS, fold, load_skill_gold
+from bench.accuracy import DEFAULT_CORPUS, fold, json_lines, load_skill_gold
 from parsing import parse_posting
 from parsing.jsonld import JsonLdFields, read_job_posting
 from parsing.sections import job_text, skill_text
@@ -86,37 +85,33 @@ def audit(corpora: list[Path], gold_paths: list[Path], corpus_dir: Path) -> dict
     umbrella = {e.name for e in taxonomy() if e.umbrella}
     stats: dict[str, AliasStats] = {}
     for path in corpora:
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if not line.strip():
+        for row in json_lines(path):
+            text = row.get("text")
+            if not text:
+                continue
+            row_id = str(row.get("id"))
+            family = role_family(parse_posting(text).role)
+            gold = labels.get((path.name, row_id))
+            seen: set[str] = set()
+            for mention in skill_mentions(_body(text)):
+                key = f"{mention.alias} -> {mention.name}"
+                entry = stats.setdefault(key, AliasStats(mention.name))
+                if len(entry.contexts) < 12:
+                    entry.contexts.append(f"{row_id}: {mention.context}")
+                if key in seen:
                     continue
-                row = json.loads(line)
-                text = row.get("text")
-                if not text:
+                seen.add(key)
+                entry.postings.add(f"{path.name}:{row_id}")
+                entry.families[family] += 1
+                if gold is None or mention.name in umbrella:
                     continue
-                row_id = str(row.get("id"))
-                family = role_family(parse_posting(text).role)
-                gold = labels.get((path.name, row_id))
-                seen: set[str] = set()
-                for mention in skill_mentions(_body(text)):
-                    key = f"{mention.alias} -> {mention.name}"
-                    entry = stats.setdefault(key, AliasStats(mention.name))
-                    if len(entry.contexts) < 12:
-                        entry.contexts.append(f"{row_id}: {mention.context}")
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    entry.postings.add(f"{path.name}:{row_id}")
-                    entry.families[family] += 1
-                    if gold is None or mention.name in umbrella:
-                        continue
-                    name = fold(mention.name)
-                    if any(name in spellings for spellings in gold.skills):
-                        entry.right += 1
-                    elif name in gold.acceptable:
-                        entry.acceptable += 1
-                    else:
-                        entry.wrong += 1
+                name = fold(mention.name)
+                if any(name in spellings for spellings in gold.skills):
+                    entry.right += 1
+                elif name in gold.acceptable:
+                    entry.acceptable += 1
+                else:
+                    entry.wrong += 1
     return stats
 
 

@@ -1046,17 +1046,31 @@ def _rank(index: _Index, found: Iterable[tuple[int, int]]) -> list[str]:
     return [index.entries[s].name for s in order]
 
 
-def extract_skills(text: str) -> list[str]:
-    """Canonical skill names found in ``text``: most mentioned first, ties by first appearance."""
-    if not text:
-        return []
+class _Reading(NamedTuple):
+    """A text cut into tokens, with the alias matches the scan found (before the sense checks)."""
+
+    index: _Index
+    toks: list[str]
+    lows: list[str]
+    gaps: list[str]
+    matches: list[_Match]
+
+
+def _read(text: str) -> _Reading:
     index = _index()
     if "://" in text or "www." in text or "@" in text:
         text = _strip_links(text)
     toks, lows, gaps = _split_tokens(text)
     corrected = _apply_typos(index, lows, gaps)
-    matches = _scan(index, toks, lows, gaps, corrected)
-    return _rank(index, _resolve(index, toks, lows, gaps, matches))
+    return _Reading(index, toks, lows, gaps, _scan(index, toks, lows, gaps, corrected))
+
+
+def extract_skills(text: str) -> list[str]:
+    """Canonical skill names found in ``text``: most mentioned first, ties by first appearance."""
+    if not text:
+        return []
+    read = _read(text)
+    return _rank(read.index, _resolve(read.index, read.toks, read.lows, read.gaps, read.matches))
 
 
 class Mention(NamedTuple):
@@ -1076,12 +1090,9 @@ def skill_mentions(text: str, window: int = 6) -> list[Mention]:
     """
     if not text:
         return []
-    index = _index()
-    if "://" in text or "www." in text or "@" in text:
-        text = _strip_links(text)
-    toks, lows, gaps = _split_tokens(text)
-    corrected = _apply_typos(index, lows, gaps)
-    matches = {m.start: m for m in _scan(index, toks, lows, gaps, corrected)}
+    read = _read(text)
+    index, toks, lows, gaps = read.index, read.toks, read.lows, read.gaps
+    matches = {m.start: m for m in read.matches}
     out: list[Mention] = []
     for skill, pos in _resolve(index, toks, lows, gaps, list(matches.values())):
         match = matches.get(pos)
