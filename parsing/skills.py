@@ -1049,7 +1049,7 @@ def _rank(index: _Index, found: Iterable[tuple[int, int]]) -> list[str]:
 class _Reading(NamedTuple):
     """A text cut into tokens, with the alias matches the scan found (before the sense checks)."""
 
-    index: _Index
+    skill_index: _Index
     toks: list[str]
     lows: list[str]
     gaps: list[str]
@@ -1070,7 +1070,7 @@ def extract_skills(text: str) -> list[str]:
     if not text:
         return []
     read = _read(text)
-    return _rank(read.index, _resolve(read.index, read.toks, read.lows, read.gaps, read.matches))
+    return _rank(read.skill_index, _resolve(read.skill_index, read.toks, read.lows, read.gaps, read.matches))
 
 
 class Mention(NamedTuple):
@@ -1091,7 +1091,7 @@ def skill_mentions(text: str, window: int = 6) -> list[Mention]:
     if not text:
         return []
     read = _read(text)
-    index, toks, lows, gaps = read.index, read.toks, read.lows, read.gaps
+    index, toks, lows, gaps = read.skill_index, read.toks, read.lows, read.gaps
     matches = {m.start: m for m in read.matches}
     out: list[Mention] = []
     for skill, pos in _resolve(index, toks, lows, gaps, list(matches.values())):
