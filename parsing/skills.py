@@ -782,10 +782,18 @@ def _acceptable_case(alias: _Alias, toks: list[str], m: _Match) -> bool:
     return not _mixed_case(form) and written.isupper() and written == form.upper()
 
 
-def _glued(m: _Match, gaps: list[str], n: int) -> bool:
+def _glued(m: _Match, toks: list[str], gaps: list[str]) -> bool:
+    n = len(toks)
     before = gaps[m.start] if m.start > 0 else " "
     after = gaps[m.end] if m.end < n else " "
+    if after == "." and _lost_break(toks[m.end - 1], toks[m.end]):
+        after = " "
     return _is_glue(before) or _is_glue(after)
+
+
+def _lost_break(word: str, following: str) -> bool:
+    """ "and excel.Essential duties": a paste that lost its line break, not a dotted name (.NET)."""
+    return word.islower() and following[:1].isupper() and following[1:].islower() and len(following) > 2
 
 
 def _is_glue(gap: str) -> bool:
@@ -928,7 +936,14 @@ def _written_as_a_name(m: _Match, toks: list[str], gaps: list[str]) -> bool:
     if m.end - m.start != 1 or word.lower() not in _CAPITAL_MEANS_SKILL or word != m.alias.written:
         return False
     s = m.start
-    return s > 0 and not _is_break(gaps[s]) and toks[s - 1][:1].islower()
+    if s == 0 or _is_break(gaps[s]):
+        return False
+    # After a lower-case word, or as an item of a list ("Outlook, Word, Summation, Excel").
+    return toks[s - 1][:1].islower() or gaps[s].strip() in _LIST_SEPARATORS
+
+
+# Separators in front of a list item.
+_LIST_SEPARATORS = frozenset([",", "/", ";", "|", "(", "\u2022", "\u00b7"])
 
 
 def _looks_german(lows: list[str]) -> bool:
@@ -982,7 +997,7 @@ def _resolve(
             if len(lows[m.start]) == 1 and m.end - m.start == 1 and _letter_chain(m, lows, gaps):
                 continue
             short = alias.case_form is not None and len(alias.case_form) <= 2
-            if (alias.needs_context or short) and _glued(m, gaps, n):
+            if (alias.needs_context or short) and _glued(m, toks, gaps):
                 continue
             if alias.needs_context and _blocked(m, lows, gaps):
                 continue

@@ -210,6 +210,17 @@ FOUND: list[tuple[str, list[str]]] = [
     ("MIG and TIG welding, reading blueprints", ["Welding", "Blueprint Reading"]),
     ("Bilingual (Spanish/English) preferred", ["Bilingual", "Spanish", "English"]),
     ("dbt models on Snowflake; DBT and CBT for clients", ["dbt", "Dialectical Behavior Therapy"]),
+    # local names of tools and practices (German, French, Spanish)
+    ("Erstellung von Prototypen und Wireframes in Figma", ["Prototyping", "Wireframing", "Figma"]),
+    ("Kenntnisse in SPS-Programmierung (TIA Portal)", ["Programmable Logic Controllers", "TIA Portal"]),
+    ("Maîtrise de la comptabilité fournisseurs", ["Accounts Payable"]),
+    ("Experiencia en conciliaciones bancarias", ["Account Reconciliation"]),
+    # practices written as what the job does
+    ("Reconcile accounts and support external audits", ["Account Reconciliation", "Audit Support"]),
+    ("build and maintain event-driven architectures", ["Event-Driven Architecture"]),
+    # a list item with its capital after another capitalised word; a paste that lost its line break
+    ("programs including Outlook, Word, Summation, Excel and others", ["Microsoft Excel"]),
+    ("Microsoft products such as word, PowerPoint and excel.Essential duties", ["Microsoft Excel"]),
 ]
 
 
@@ -263,6 +274,11 @@ NOT_FOUND: list[tuple[str, list[str]]] = [
     ("Send your résumé and portfolio; RÉSUMÉS reviewed weekly.", ["R"]),
     ("Our German headquarters and French office", ["German", "French"]),
     ("Pipelines on AWS (S3, Glue, EMR) with Spark", ["Electronic Health Records"]),
+    # everyday words and short codes that also name a skill
+    ("We host events and send a weekly email to the team.", ["Event Marketing", "Email Marketing"]),
+    ("A solid understanding of coding standards.", ["SOLID Principles", "Medical Coding"]),
+    ("PT/FT positions available; ER nurses welcome.", ["Physical Therapy", "Employee Relations"]),
+    ("Competitive compensation and total rewards.", ["Compensation and Benefits"]),
 ]
 
 
