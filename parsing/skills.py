@@ -186,6 +186,8 @@ _BLOCK_PREV: dict[str, frozenset[str]] = {
     "go": _words("to let ready will can must should we you i they may might could"),
     "c": _words("vitamin grade class type section level plan tier"),
     "r": _words("type grade"),
+    # "PCI Express", "American Express": a bus and a card, not the web framework.
+    "express": _words("pci american"),
 }
 
 

@@ -216,7 +216,7 @@ FOUND: list[tuple[str, list[str]]] = [
     ("Maîtrise de la comptabilité fournisseurs", ["Accounts Payable"]),
     ("Experiencia en conciliaciones bancarias", ["Account Reconciliation"]),
     # practices written as what the job does
-    ("Reconcile accounts and support external audits", ["Account Reconciliation", "Audit Support"]),
+    ("Reconcile accounts and prepare journal entries", ["Account Reconciliation", "Journal Entries"]),
     ("build and maintain event-driven architectures", ["Event-Driven Architecture"]),
     # a list item with its capital after another capitalised word; a paste that lost its line break
     ("programs including Outlook, Word, Summation, Excel and others", ["Microsoft Excel"]),
