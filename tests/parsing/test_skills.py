@@ -468,6 +468,9 @@ def test_an_alias_naming_a_related_concept_is_a_skill_of_its_own() -> None:
     assert is_spelling_of("sklearn", "scikit-learn")
     assert is_spelling_of("Cascading Style Sheets", "CSS")
     assert is_spelling_of("RAG pipelines", "Retrieval-Augmented Generation")
+    # word forms of one activity agree
+    assert is_spelling_of("Cold calls", "Cold Calling")
+    assert is_spelling_of("Unit tests", "Unit Testing")
     assert not is_spelling_of("invoicing", "Billing")
     assert not is_spelling_of("WooCommerce", "WordPress")
     got = extract_skills("Build the shop on WordPress with WooCommerce; handle invoicing.")
