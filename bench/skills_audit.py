@@ -13,6 +13,7 @@ prints the contexts an alias fired in.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -130,6 +131,16 @@ def print_audit(stats: dict[str, AliasStats], top: int, min_labelled: int) -> No
         print(f"  {s.wrong:3}/{s.labelled:<3} wrong  {key}   e.g. {s.contexts[0][:110]}")
 
 
+def _added_since(stats: dict[str, AliasStats], older: Path) -> dict[str, AliasStats]:
+    """Only the aliases (alias -> skill) an older taxonomy file did not have."""
+    known = {
+        (fold(written), fold(entry["name"]))
+        for entry in json.loads(older.read_text(encoding="utf-8"))
+        for written in [entry["name"], *entry.get("aliases", [])]
+    }
+    return {key: s for key, s in stats.items() if tuple(map(fold, key.split(" -> ", 1))) not in known}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -140,10 +151,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--min-labelled", type=int, default=3)
     parser.add_argument("--alias", help="print where an alias or skill name fired")
+    parser.add_argument(
+        "--new-since",
+        type=Path,
+        help="an older skills.json (git show REV:parsing/data/skills.json): report only the aliases added since",
+    )
     args = parser.parse_args(argv)
     corpora = args.corpora or [args.corpus / name for name in DEV_FILES if (args.corpus / name).exists()]
     gold = args.gold if args.gold is not None else sorted(Path().glob(GOLD_GLOB))
     stats = audit(corpora, gold, args.corpus)
+    if args.new_since:
+        stats = _added_since(stats, args.new_since)
+        print(f"aliases added since {args.new_since}:")
     if args.alias:
         wanted = args.alias.casefold()
         for key, s in stats.items():

@@ -90,6 +90,8 @@ _ROLE_WORDS = _words(
     "manager managers designer designers researcher researchers specialist specialists professional "
     "professionals staff recruiter recruiters director directors lead leads officer officers"
 )
+# Words right before a mention that say the job does without it.
+_NEGATIONS = _words("without ohne sans sin zonder sem")
 # A few very common German words: in German prose every noun has a capital, so "Teams" or "Word"
 # with a capital says nothing.
 _GERMAN_WORDS = _words("und der die das mit für wir sie ist du ihr bei von zu auf ein eine den dem des sich")
@@ -989,6 +991,9 @@ def _resolve(
         if alias.camel and any(gaps[m.start + k] != "\x00" for k in alias.camel):
             continue
         if m.end < n and _names_a_team(index, alias.skill, lows[m.end], gaps[m.end]):
+            continue
+        # "ohne Kaltakquise", "without cold calling": what the job spares the candidate.
+        if m.start > 0 and lows[m.start - 1] in _NEGATIONS and not _is_break(gaps[m.start]):
             continue
         # "CAD$114,000", "AUD$90k": a currency code, not the skill.
         if m.end < n and gaps[m.end].startswith("$"):

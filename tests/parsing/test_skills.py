@@ -279,6 +279,9 @@ NOT_FOUND: list[tuple[str, list[str]]] = [
     ("A solid understanding of coding standards.", ["SOLID Principles", "Medical Coding"]),
     ("PT/FT positions available; ER nurses welcome.", ["Physical Therapy", "Employee Relations"]),
     ("Competitive compensation and total rewards.", ["Compensation and Benefits"]),
+    # what the job does without, and a business area (acceptable, never reported)
+    ("Ganz ohne Kaltakquise: deine Kunden kommen zu dir.", ["Prospecting"]),
+    ("We run a fast-growing e-commerce business.", ["E-commerce"]),
 ]
 
 
