@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--new-since",
         type=Path,
-        help="an older skills.json (git show REV:parsing/data/skills.json): report only the aliases added since",
+        help="an older skills.json (git show REV:parsing/data/skills.json): only the aliases added since",
     )
     args = parser.parse_args(argv)
     corpora = args.corpora or [args.corpus / name for name in DEV_FILES if (args.corpus / name).exists()]
