@@ -23,7 +23,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -228,17 +228,18 @@ def _spellings(entry: Any) -> frozenset[str]:
     return frozenset(fold(s) for s in [entry["name"], *entry.get("aliases", [])])
 
 
+def json_lines(path: Path) -> Iterator[dict[str, Any]]:
+    """The rows of a JSON Lines file (blank lines skipped)."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
 def _corpus_texts(path: Path, cache: dict[Path, dict[str, str]]) -> dict[str, str]:
     if path not in cache:
-        texts: dict[str, str] = {}
-        if path.exists():
-            with path.open(encoding="utf-8") as handle:
-                for line in handle:
-                    if line.strip():
-                        row = json.loads(line)
-                        if "text" in row:
-                            texts[str(row["id"])] = row["text"]
-        cache[path] = texts
+        rows = json_lines(path) if path.exists() else iter(())
+        cache[path] = {str(row["id"]): row["text"] for row in rows if "text" in row}
     return cache[path]
 
 
@@ -247,39 +248,35 @@ def load_skill_gold(paths: list[Path], corpus: Path = DEFAULT_CORPUS) -> list[Sk
     cache: dict[Path, dict[str, str]] = {}
     out: list[SkillGold] = []
     for path in paths:
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if not line.strip():
-                    continue
-                row = json.loads(line)
-                if "skills" not in row:
-                    continue
-                name = str(row.get("file") or "")
-                if "id" in row and name.endswith(".jsonl"):
-                    text = _corpus_texts(corpus / name, cache).get(str(row["id"]))
-                    not_skills = None
-                elif name:  # the seeds' shape: the text is a file beside the gold
-                    text_file = path.parent / name
-                    text = text_file.read_text(encoding="utf-8") if text_file.exists() else None
-                    not_skills = frozenset(fold(s) for s in row.get("not_skills") or [])
-                    name = path.parent.name + "/" + path.name
-                else:
-                    continue
-                if text is None:
-                    print(f"skills gold {path.name}: no text for {row.get('id')} in {name}", file=sys.stderr)
-                    continue
-                out.append(
-                    SkillGold(
-                        row_id=str(row.get("id") or row.get("file")),
-                        file=name,
-                        role_family=str(row.get("role_family") or "unlabelled"),
-                        text=text,
-                        skills=[_spellings(e) for e in row["skills"]],
-                        names=[e if isinstance(e, str) else e["name"] for e in row["skills"]],
-                        acceptable=frozenset().union(*(_spellings(e) for e in row.get("acceptable") or [])),
-                        not_skills=not_skills,
-                    )
+        for row in json_lines(path):
+            if "skills" not in row:
+                continue
+            name = str(row.get("file") or "")
+            if "id" in row and name.endswith(".jsonl"):
+                text = _corpus_texts(corpus / name, cache).get(str(row["id"]))
+                not_skills = None
+            elif name:  # the seeds' shape: the text is a file beside the gold
+                text_file = path.parent / name
+                text = text_file.read_text(encoding="utf-8") if text_file.exists() else None
+                not_skills = frozenset(fold(s) for s in row.get("not_skills") or [])
+                name = path.parent.name + "/" + path.name
+            else:
+                continue
+            if text is None:
+                print(f"skills gold {path.name}: no text for {row.get('id')} in {name}", file=sys.stderr)
+                continue
+            out.append(
+                SkillGold(
+                    row_id=str(row.get("id") or row.get("file")),
+                    file=name,
+                    role_family=str(row.get("role_family") or "unlabelled"),
+                    text=text,
+                    skills=[_spellings(e) for e in row["skills"]],
+                    names=[e if isinstance(e, str) else e["name"] for e in row["skills"]],
+                    acceptable=frozenset().union(*(_spellings(e) for e in row.get("acceptable") or [])),
+                    not_skills=not_skills,
                 )
+            )
     return out
 
 

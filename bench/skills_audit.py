@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.accuracy import DEFAULT_CORPUS, fold, load_skill_gold
+from bench.accuracy import DEFAULT_CORPUS, fold, json_lines, load_skill_gold
 from parsing import parse_posting
 from parsing.jsonld import JsonLdFields, read_job_posting
 from parsing.sections import job_text, skill_text
@@ -86,37 +86,33 @@ def audit(corpora: list[Path], gold_paths: list[Path], corpus_dir: Path) -> dict
     umbrella = {e.name for e in taxonomy() if e.umbrella}
     stats: dict[str, AliasStats] = {}
     for path in corpora:
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if not line.strip():
+        for row in json_lines(path):
+            text = row.get("text")
+            if not text:
+                continue
+            row_id = str(row.get("id"))
+            family = role_family(parse_posting(text).role)
+            gold = labels.get((path.name, row_id))
+            seen: set[str] = set()
+            for mention in skill_mentions(_body(text)):
+                key = f"{mention.alias} -> {mention.name}"
+                entry = stats.setdefault(key, AliasStats(mention.name))
+                if len(entry.contexts) < 12:
+                    entry.contexts.append(f"{row_id}: {mention.context}")
+                if key in seen:
                     continue
-                row = json.loads(line)
-                text = row.get("text")
-                if not text:
+                seen.add(key)
+                entry.postings.add(f"{path.name}:{row_id}")
+                entry.families[family] += 1
+                if gold is None or mention.name in umbrella:
                     continue
-                row_id = str(row.get("id"))
-                family = role_family(parse_posting(text).role)
-                gold = labels.get((path.name, row_id))
-                seen: set[str] = set()
-                for mention in skill_mentions(_body(text)):
-                    key = f"{mention.alias} -> {mention.name}"
-                    entry = stats.setdefault(key, AliasStats(mention.name))
-                    if len(entry.contexts) < 12:
-                        entry.contexts.append(f"{row_id}: {mention.context}")
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    entry.postings.add(f"{path.name}:{row_id}")
-                    entry.families[family] += 1
-                    if gold is None or mention.name in umbrella:
-                        continue
-                    name = fold(mention.name)
-                    if any(name in spellings for spellings in gold.skills):
-                        entry.right += 1
-                    elif name in gold.acceptable:
-                        entry.acceptable += 1
-                    else:
-                        entry.wrong += 1
+                name = fold(mention.name)
+                if any(name in spellings for spellings in gold.skills):
+                    entry.right += 1
+                elif name in gold.acceptable:
+                    entry.acceptable += 1
+                else:
+                    entry.wrong += 1
     return stats
 
 
@@ -135,6 +131,16 @@ def print_audit(stats: dict[str, AliasStats], top: int, min_labelled: int) -> No
         print(f"  {s.wrong:3}/{s.labelled:<3} wrong  {key}   e.g. {s.contexts[0][:110]}")
 
 
+def _added_since(stats: dict[str, AliasStats], older: Path) -> dict[str, AliasStats]:
+    """Only the aliases (alias -> skill) an older taxonomy file did not have."""
+    known = {
+        (fold(written), fold(entry["name"]))
+        for entry in json.loads(older.read_text(encoding="utf-8"))
+        for written in [entry["name"], *entry.get("aliases", [])]
+    }
+    return {key: s for key, s in stats.items() if tuple(map(fold, key.split(" -> ", 1))) not in known}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -145,10 +151,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--min-labelled", type=int, default=3)
     parser.add_argument("--alias", help="print where an alias or skill name fired")
+    parser.add_argument(
+        "--new-since",
+        type=Path,
+        help="an older skills.json (git show REV:parsing/data/skills.json): only the aliases added since",
+    )
     args = parser.parse_args(argv)
     corpora = args.corpora or [args.corpus / name for name in DEV_FILES if (args.corpus / name).exists()]
     gold = args.gold if args.gold is not None else sorted(Path().glob(GOLD_GLOB))
     stats = audit(corpora, gold, args.corpus)
+    if args.new_since:
+        stats = _added_since(stats, args.new_since)
+        print(f"aliases added since {args.new_since}:")
     if args.alias:
         wanted = args.alias.casefold()
         for key, s in stats.items():

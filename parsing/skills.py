@@ -90,6 +90,8 @@ _ROLE_WORDS = _words(
     "manager managers designer designers researcher researchers specialist specialists professional "
     "professionals staff recruiter recruiters director directors lead leads officer officers"
 )
+# Words right before a mention that say the job does without it.
+_NEGATIONS = _words("without ohne sans sin zonder sem")
 # A few very common German words: in German prose every noun has a capital, so "Teams" or "Word"
 # with a capital says nothing.
 _GERMAN_WORDS = _words("und der die das mit für wir sie ist du ihr bei von zu auf ein eine den dem des sich")
@@ -186,6 +188,8 @@ _BLOCK_PREV: dict[str, frozenset[str]] = {
     "go": _words("to let ready will can must should we you i they may might could"),
     "c": _words("vitamin grade class type section level plan tier"),
     "r": _words("type grade"),
+    # "PCI Express", "American Express": a bus and a card, not the web framework.
+    "express": _words("pci american"),
 }
 
 
@@ -782,10 +786,18 @@ def _acceptable_case(alias: _Alias, toks: list[str], m: _Match) -> bool:
     return not _mixed_case(form) and written.isupper() and written == form.upper()
 
 
-def _glued(m: _Match, gaps: list[str], n: int) -> bool:
+def _glued(m: _Match, toks: list[str], gaps: list[str]) -> bool:
+    n = len(toks)
     before = gaps[m.start] if m.start > 0 else " "
     after = gaps[m.end] if m.end < n else " "
+    if after == "." and _lost_break(toks[m.end - 1], toks[m.end]):
+        after = " "
     return _is_glue(before) or _is_glue(after)
+
+
+def _lost_break(word: str, following: str) -> bool:
+    """ "and excel.Essential duties": a paste that lost its line break, not a dotted name (.NET)."""
+    return word.islower() and following[:1].isupper() and following[1:].islower() and len(following) > 2
 
 
 def _is_glue(gap: str) -> bool:
@@ -928,7 +940,14 @@ def _written_as_a_name(m: _Match, toks: list[str], gaps: list[str]) -> bool:
     if m.end - m.start != 1 or word.lower() not in _CAPITAL_MEANS_SKILL or word != m.alias.written:
         return False
     s = m.start
-    return s > 0 and not _is_break(gaps[s]) and toks[s - 1][:1].islower()
+    if s == 0 or _is_break(gaps[s]):
+        return False
+    # After a lower-case word, or as an item of a list ("Outlook, Word, Summation, Excel").
+    return toks[s - 1][:1].islower() or gaps[s].strip() in _LIST_SEPARATORS
+
+
+# Separators in front of a list item.
+_LIST_SEPARATORS = frozenset([",", "/", ";", "|", "(", "\u2022", "\u00b7"])
 
 
 def _looks_german(lows: list[str]) -> bool:
@@ -973,6 +992,9 @@ def _resolve(
             continue
         if m.end < n and _names_a_team(index, alias.skill, lows[m.end], gaps[m.end]):
             continue
+        # "ohne Kaltakquise", "without cold calling": what the job spares the candidate.
+        if m.start > 0 and lows[m.start - 1] in _NEGATIONS and not _is_break(gaps[m.start]):
+            continue
         # "CAD$114,000", "AUD$90k": a currency code, not the skill.
         if m.end < n and gaps[m.end].startswith("$"):
             continue
@@ -982,7 +1004,7 @@ def _resolve(
             if len(lows[m.start]) == 1 and m.end - m.start == 1 and _letter_chain(m, lows, gaps):
                 continue
             short = alias.case_form is not None and len(alias.case_form) <= 2
-            if (alias.needs_context or short) and _glued(m, gaps, n):
+            if (alias.needs_context or short) and _glued(m, toks, gaps):
                 continue
             if alias.needs_context and _blocked(m, lows, gaps):
                 continue
@@ -1046,17 +1068,31 @@ def _rank(index: _Index, found: Iterable[tuple[int, int]]) -> list[str]:
     return [index.entries[s].name for s in order]
 
 
-def extract_skills(text: str) -> list[str]:
-    """Canonical skill names found in ``text``: most mentioned first, ties by first appearance."""
-    if not text:
-        return []
+class _Reading(NamedTuple):
+    """A text cut into tokens, with the alias matches the scan found (before the sense checks)."""
+
+    skill_index: _Index
+    toks: list[str]
+    lows: list[str]
+    gaps: list[str]
+    matches: list[_Match]
+
+
+def _read(text: str) -> _Reading:
     index = _index()
     if "://" in text or "www." in text or "@" in text:
         text = _strip_links(text)
     toks, lows, gaps = _split_tokens(text)
     corrected = _apply_typos(index, lows, gaps)
-    matches = _scan(index, toks, lows, gaps, corrected)
-    return _rank(index, _resolve(index, toks, lows, gaps, matches))
+    return _Reading(index, toks, lows, gaps, _scan(index, toks, lows, gaps, corrected))
+
+
+def extract_skills(text: str) -> list[str]:
+    """Canonical skill names found in ``text``: most mentioned first, ties by first appearance."""
+    if not text:
+        return []
+    read = _read(text)
+    return _rank(read.skill_index, _resolve(read.skill_index, read.toks, read.lows, read.gaps, read.matches))
 
 
 class Mention(NamedTuple):
@@ -1076,12 +1112,9 @@ def skill_mentions(text: str, window: int = 6) -> list[Mention]:
     """
     if not text:
         return []
-    index = _index()
-    if "://" in text or "www." in text or "@" in text:
-        text = _strip_links(text)
-    toks, lows, gaps = _split_tokens(text)
-    corrected = _apply_typos(index, lows, gaps)
-    matches = {m.start: m for m in _scan(index, toks, lows, gaps, corrected)}
+    read = _read(text)
+    index, toks, lows, gaps = read.skill_index, read.toks, read.lows, read.gaps
+    matches = {m.start: m for m in read.matches}
     out: list[Mention] = []
     for skill, pos in _resolve(index, toks, lows, gaps, list(matches.values())):
         match = matches.get(pos)

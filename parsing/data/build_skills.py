@@ -95,9 +95,19 @@ _FILLER_WORDS = frozenset(
 
 
 def _content_words(phrase: str) -> set[str]:
-    """The phrase's content words, cut to a five-letter stem ("statistical" and "statistics" agree)."""
-    words = {token.removesuffix("s") for token in normalize_phrase(phrase)} - _FILLER_WORDS
+    """The phrase's content words, cut to a five-letter stem ("statistical" and "statistics" agree,
+    and so do "cold calls" and "cold calling")."""
+    words = {_stem(token) for token in normalize_phrase(phrase)} - _FILLER_WORDS
     return {word[:5] for word in words}
+
+
+def _stem(token: str) -> str:
+    word = token.removesuffix("s")
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    return word
 
 
 def _squash(phrase: str) -> str:
