@@ -29,8 +29,10 @@ from parsing.segments import (
     Packed,
     badges_only,
     employment_of,
+    first_of_list,
     read_packed,
     read_sentence,
+    role_words,
     workplace_of,
 )
 
@@ -391,7 +393,10 @@ _AT_LINE: Final = re.compile(r"(?:at|@)\s+(?P<company>.+)")
 _DOT_SPLIT: Final = re.compile(r"\s*[·•]\s*")
 
 
-_FIELD_SEPARATOR: Final = re.compile(r"\s\|\s?|\s?\|\s|\s[-–—]\s")
+_FIELD_SEPARATOR: Final = re.compile(r"\s\|\s?|\s?\|\s|\s[-–—●▪]\s|\s//\s")
+
+
+_NAME_COLON: Final = re.compile(r"^[A-Z0-9][^:]{0,60}[\w)]:\s+[A-Z]")
 
 
 def _company_without_places(line: str, places: list[str]) -> str:
@@ -437,7 +442,10 @@ def _packed_line(line: str, body: str, following: str = "") -> Packed | None:
     company found in it, only a line of three or more pipe-separated fields is read so: a job page's
     title line keeps its own tail ("Full-Stack Engineer - Munich", "Registered Nurse - ICU")."""
     line = _HIRING_PREFIX.sub("", line).strip()
-    if not _FIELD_SEPARATOR.search(line):
+    # "Blue Apron (New York, NY): Software Engineer": one colon parts a name from a role, unless the
+    # line is a labelled field ("Job Title: ...").
+    named = line.count(": ") == 1 and _NAME_COLON.search(line) and not _LABEL.match(line.split(":")[0] + ":")
+    if not _FIELD_SEPARATOR.search(line) and not named:
         return None
     if line.count("|") < 2 and _company_line(following):
         return None  # a job page: this is the title line, the company has a line of its own
@@ -792,6 +800,51 @@ def _prose_title(doc: Doc) -> str | None:
     return None
 
 
+# "We're hiring a full-stack python developer", "Current openings are malware analyst, ...": a role in
+# lower case, which the capitalised reading above cannot see. The title ends at its last role noun.
+_PLAIN_PROSE_TITLE: Final = re.compile(
+    r"(?i:(?:we(?:'re|’re|\s+are)|\bis|\bare)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?(?:hiring"
+    r"|looking\s+for|seeking|searching\s+for|recruiting)(?:\s+for)?|current\s+openings\s+are"
+    r"|(?:a\s+)?(?:few|couple(?:\s+of)?|several|number\s+of)\s+(?:roles|positions)\s*:)"
+    r"\s+(?:(?i:an?|the|some|two|three|several|multiple|experienced|exceptional|talented|great|passionate"
+    r"|strong|skilled|motivated|new|more|additional|extremely|very|highly|really|and)\s+)*"
+    r"(?P<title>[\w+#./&-]+(?:[ \t]+[\w+#./&-]+){0,6})"
+)
+_PLAIN_TITLE_END: Final = re.compile(
+    r"\s+(?i:to|who|that|which|with|and\s+an?|like|in|for|at|on|from|as|or|of\s+(?:our|the))\b.*$"
+)
+_PLAIN_PROSE_NEEDLES: Final = needles(
+    "we're",
+    "we’re",
+    "we are",
+    "is hiring",
+    "are hiring",
+    "is looking",
+    "is seeking",
+    "openings are",
+    "roles:",
+    "positions:",
+)
+
+
+_VACANCY_WORDS: Final = word_set("roles positions openings jobs vacancies")
+
+
+def _plain_prose_title(doc: Doc) -> str | None:
+    for pos in doc.hits(_PLAIN_PROSE_NEEDLES, end=4000):
+        m = _PLAIN_PROSE_TITLE.match(doc.text, pos)
+        if m is None:
+            continue
+        words = _PLAIN_TITLE_END.sub("", m.group("title")).split()
+        while words and (not role_words(words[-1]) or words[-1].lower().strip(".,:") in _VACANCY_WORDS):
+            words.pop()
+        if len(words) == 1 and words[0].islower():
+            continue  # "engineers": no particular role
+        if words and words[0].lower() not in _NOT_A_NAME and words[0].lower() not in _PRONOUNS:
+            return " ".join(words).rstrip(".,:;")
+    return None
+
+
 def _clean_name(name: str) -> str | None:
     """A company name, or None; leading words that cannot start a name are dropped
     ("Equal Opportunity Statement Sony" -> "Sony")."""
@@ -997,6 +1050,28 @@ def _footer_company(text: str) -> str | None:
     return m.group("name") if m else None
 
 
+_NUMBERED: Final = re.compile(r"^(?:[-*•·]|#?\d{1,2}[.)])\s+")
+_POINTER: Final = re.compile(r"\s+(?:->|=>|→)\s.*$")
+
+
+def _plausible_title(title: str | None) -> str | None:
+    """The title without list marks and pointers ("1. Backend Engineer -> https://..."), or None for
+    what no reader would call a title: a line of fields, a link or a sentence without one role noun."""
+    if title is None:
+        return None
+    title = _POINTER.sub("", _NUMBERED.sub("", title.strip())).strip(" -–|,:")
+    if not title:
+        return None
+    if role_words(title) or title_like(title) or _GENDER_NOTE.search(title):
+        return title
+    parts = [p.strip(" ,()") for p in re.split(r",|\s[-–—]\s|\|", title)]
+    badged = len(parts) > 1 and any(p and badges_only(p) for p in parts)
+    fields = badged or "|" in title or "://" in title or "www." in title
+    if fields or _is_prose(title) or title[0] in "([" or len(_LETTERS.findall(title)) < 3:
+        return None
+    return title
+
+
 # ---------------------------------------------------------------------------------------------------
 # Entry point
 
@@ -1054,7 +1129,8 @@ def extract_header(text: str) -> Header:
         if not locations:
             locations = list(body.locations)
     if title is None:
-        title = _listed_role(doc) or _prose_title(doc)
+        title = _listed_role(doc) or _prose_title(doc) or _plain_prose_title(doc)
+        title = title and first_of_list(title)
     if company is None and not company_blank:
         company = _footer_company(doc.text)
     if company is None and not company_blank:
@@ -1064,8 +1140,7 @@ def extract_header(text: str) -> Header:
         locations = _sentence_places(doc)
     if not locations:
         locations = _prose_locations(doc)
-    if title is not None:
-        title = title.strip(" -–|,:") or None
+    title = _plausible_title(title)
     return Header(
         title=title,
         company=company or None,

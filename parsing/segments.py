@@ -18,7 +18,7 @@ from parsing.places import is_minor_place, read_places
 from parsing.role import ROLE_HEADS
 
 # Separators between fields. A plain hyphen counts only with spaces around it ("Full-Stack" stays whole).
-_PIPES: Final = re.compile(r"\s*\|\s*|\s+[-–—·•/]\s+|\s+//\s+|\s+::\s+|(?<=[\w).!])\s*:\s+(?=[A-Z])")
+_PIPES: Final = re.compile(r"\s*\|\s*|\s+[-–—·•●▪/]\s+|\s+//\s+|\s+::\s+|(?<=[\w).!])\s*:\s+(?=[A-Z])")
 _BRACKETS: Final = re.compile(r"^[\[(](.*)[\])]$")
 _URL: Final = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
 _URL_NOTE: Final = re.compile(r"\s*[(\[<]?\s*(?:https?://|www\.)\S+?\s*[)\]>]?(?=\s|$)")
@@ -128,7 +128,8 @@ class Packed:
     confidence: dict[str, float] = field(default_factory=dict)
 
 
-def _role_words(segment: str) -> int:
+def role_words(segment: str) -> int:
+    """How many role nouns a segment holds ("Backend Engineers / SRE" -> 2)."""
     count = 0
     for word in re.findall(r"[A-Za-z][\w+#.'-]*", segment):
         for part in word.lower().strip(".'").split("/"):
@@ -220,15 +221,15 @@ def _company_score(segment: str, index: int, body: str) -> float:
 _COMMA_OUTSIDE_PARENS: Final = re.compile(r",\s*(?![^()]*\))")
 
 
-def _first_of_list(title: str) -> str:
+def first_of_list(title: str) -> str:
     """ "Applied AI Hackers, Engineers, Futurists, Crypto" or "DevOps Engineer, Data Engineer" list roles:
     the first is the title. Trailing badges go: "Senior UI Engineers, full time/permanent"."""
     parts = _COMMA_OUTSIDE_PARENS.split(title)
     while len(parts) > 1 and _badges_only(parts[-1]):
         parts.pop()
-    if len(parts) >= 3 and _role_words(parts[0]):
+    if len(parts) >= 3 and role_words(parts[0]):
         return parts[0].strip()
-    if len(parts) == 2 and _role_words(parts[0]) and _role_words(parts[1]):
+    if len(parts) == 2 and role_words(parts[0]) and role_words(parts[1]):
         return parts[0].strip()
     return ", ".join(p.strip() for p in parts)
 
@@ -266,6 +267,25 @@ def split_segments(line: str) -> list[str]:
     return [s.strip(" ,;") for s in parts if s.strip(" ,;")]
 
 
+_PLACEHOLDER_TITLE: Final = re.compile(
+    r"(?i)^(?:multiple|various|several|many|all|lots of|open|numerous)\b.{0,30}\b(?:positions|roles|openings"
+    r"|jobs|vacancies)(?:\s+(?:available|open))?$"
+)
+_PLACE_NOTE: Final = re.compile(r"\s*\(([^()]+)\)$")
+
+
+def _without_place_note(name: str, places: list[str]) -> str:
+    """ "Blue Apron (New York, NY)" -> "Blue Apron", the place joining ``places``."""
+    note = _PLACE_NOTE.search(name)
+    found = read_places(note.group(1)) if note else []
+    if not note or not found or note.start() == 0:
+        return name
+    for place in found:
+        if place not in places:
+            places.append(place)
+    return name[: note.start()].strip()
+
+
 def read_packed(line: str, body: str = "") -> Packed | None:
     """The fields of a packed header line, or None when the line is not one (fewer than two separators'
     worth of recognisable fields)."""
@@ -289,7 +309,7 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             packed.employment_type = packed.employment_type or employment
             kinds += 1
             continue
-        if workplace and not _role_words(segment):
+        if workplace and not role_words(segment):
             packed.workplace = packed.workplace or workplace
         if employment:
             packed.employment_type = packed.employment_type or employment
@@ -310,7 +330,7 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             packed.workplace = packed.workplace or workplace
             kinds += 1
             continue
-        if _PAY.search(segment) and not _role_words(segment):
+        if _PAY.search(segment) and not role_words(segment):
             kinds += 1
             continue
         if "://" in segment:
@@ -319,18 +339,22 @@ def read_packed(line: str, body: str = "") -> Packed | None:
                 continue
         if len(segment.split()) > (20 if "," in segment else 12):
             continue  # a sentence run into the header line
-        roles = _role_words(segment)
+        roles = role_words(segment)
         if roles == 1 and _COMPANY_SUFFIX.search(segment):
             roles = 0  # "Cambridge Technology Partners"
         at = _AT.match(segment)
-        if roles and at and _role_words(at.group(1)) and not _role_words(at.group(2)):
+        if roles and at and role_words(at.group(1)) and not role_words(at.group(2)):
             titles.append((roles, index, at.group(1)))
             companies.append((0.8, index, at.group(2)))
+            continue
+        if _PLACEHOLDER_TITLE.match(segment):
+            kinds += 1  # "Multiple Positions": the roles are named further down, if at all
             continue
         if roles:
             titles.append((roles, index, segment))
             continue
         name = _TRAILING_NOTE.sub("", _URL_NOTE.sub("", segment)).strip()
+        name = _without_place_note(name, packed.locations)
         score = _company_score(name, index, body)
         if score > 0:
             companies.append((score, index, name))
@@ -346,7 +370,7 @@ def read_packed(line: str, body: str = "") -> Packed | None:
     if titles:
         # The first segment with role words; a later one only when it has clearly more of them.
         titles.sort(key=lambda t: (-min(t[0], 2), t[1]))
-        packed.title = _tidy_title(_first_of_list(titles[0][2]))
+        packed.title = _tidy_title(first_of_list(titles[0][2]))
         packed.confidence["title"] = 0.9 if len(titles) == 1 else 0.7
         kinds += 1
     if companies:
@@ -427,7 +451,7 @@ def read_sentence(line: str) -> Packed | None:
             continue
         title = _TITLE_END.split(m.group("title"), 1)[0].strip(" .,:;-–!?")
         company = m.group("company").strip(" .,:;-–!?")
-        if not _role_words(title) or _role_words(company) or len(title.split()) > 12:
+        if not role_words(title) or role_words(company) or len(title.split()) > 12:
             continue
         if _company_score(company, 0, "") < CONFIDENT or company.split()[0].lower() in _PRONOUNS:
             continue
