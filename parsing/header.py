@@ -216,7 +216,12 @@ def _clean_line(line: str) -> str:
         line = _JOB_POST_SUFFIX.sub("", line)
     if "  " in line:
         line = _MULTISPACE.sub(" ", line)
+    if line and line[-1] in "★☆✩✭":
+        line = _RATING_SUFFIX.sub("", line)  # "Nimbus 3.9 ★" (Glassdoor): the company and its rating
     return line.strip(" *_")
+
+
+_RATING_SUFFIX: Final = re.compile(r"\s+\d(?:[.,]\d)?\s*[★☆✩✭]+$")
 
 
 def _words(line: str) -> list[str]:
@@ -234,12 +239,18 @@ def _is_prose(line: str) -> bool:
     return bool(_SENTENCE_BREAK.search(line))
 
 
+# German and Dutch titles join the head noun to what it does ("Projektmanager", "Softwarearchitekt").
+_COMPOUND_HEAD: Final = re.compile(
+    r"\w{3,}(?:" + "|".join(sorted((h for h in ROLE_HEADS if len(h) >= 6), key=len, reverse=True)) + r")$"
+)
+
+
 def title_like(line: str) -> bool:
     """Whether a short line reads as a job title: it holds a head noun such as "Engineer" or "Nurse"."""
     for word in _words(line):
         w = word.lower().strip(".'")
         for part in w.split("/"):
-            if part in ROLE_HEADS:
+            if part in ROLE_HEADS or (len(part) >= 9 and _COMPOUND_HEAD.match(part)):
                 return True
     return False
 
@@ -1131,8 +1142,11 @@ def extract_header(text: str) -> Header:
     if title is None:
         title = _listed_role(doc) or _prose_title(doc) or _plain_prose_title(doc)
         title = title and first_of_list(title)
-    if company is None and not company_blank:
-        company = _footer_company(doc.text)
+    footer = _footer_company(doc.text)
+    if footer and labels.company is None and (company is None or "Home Page" in doc.text[-600:]):
+        # A Lever page names its company only in the footer's "Nimbus Home Page" link: that beats a
+        # guess from the header lines.
+        company = footer
     if company is None and not company_blank:
         company = block.about_company and _clean_name(block.about_company)
         company = company or _prose_company(doc)

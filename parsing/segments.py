@@ -396,22 +396,36 @@ _LEAD: Final = r"^(?:.{0,60}?\b(?:about|regarding|for|re:?)\s+)?(?:an?\s+|the\s+
 _TAIL: Final = (
     r"(?:\s+(?:in|based in|from)\s+(?P<place>[^()!?]+?))?\s*[.!]*\s*(?:\((?P<extra>[^()]*)\))?\s*[.!]*$"
 )
-_SENTENCES: Final[tuple[re.Pattern[str], ...]] = (
-    re.compile(
-        r"^(?i:check out this (?:job|role|opening|position)|new (?:job|role|opening|position)|job alert)"
-        r"\s+(?i:at|with)\s+(?P<company>[^:]+?)\s*[:\-–]\s+(?P<title>.+?)\s*$"
+# Each with whether the title must hold a role noun: "Check out this job at X: Y" and "a Y opening with X"
+# say themselves that Y is a job ("Assistenz der Geschäftsführung"); "X is hiring Y" and "Y at X" do not.
+_SENTENCES: Final[tuple[tuple[re.Pattern[str], bool], ...]] = (
+    (
+        re.compile(
+            r"^(?i:check out this (?:job|role|opening|position)|new (?:job|role|opening|position)|job alert)"
+            r"\s+(?i:at|with)\s+(?P<company>[^:]+?)\s*[:\-–]\s+(?P<title>.+?)\s*$"
+        ),
+        False,
     ),
-    re.compile(
-        r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:is|are)\s+(?i:hiring|looking for|seeking|recruiting)"
-        r"(?:\s+(?i:an?|the|for an?))?\s*[:\-–]?\s+(?P<title>[^!?]+?)" + _TAIL
+    (
+        re.compile(
+            r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:is|are)\s+(?i:hiring|looking for|seeking|recruiting)"
+            r"(?:\s+(?i:an?|the|for an?))?\s*[:\-–]?\s+(?P<title>[^!?]+?)" + _TAIL
+        ),
+        True,
     ),
-    re.compile(
-        _LEAD + r"(?P<title>[A-Z0-9].*?)\s+(?i:opportunity|opening|role|position|vacancy|job)\s+"
-        r"(?i:with|at)\s+(?:(?i:my|our|a)\s+client,?\s+)?(?P<company>[A-Z0-9][^,()!?]*?)" + _TAIL
+    (
+        re.compile(
+            _LEAD + r"(?P<title>[A-Z0-9].*?)\s+(?i:opportunity|opening|role|position|vacancy|job)\s+"
+            r"(?i:with|at)\s+(?:(?i:my|our|a)\s+client,?\s+)?(?P<company>[A-Z0-9][^,()!?]*?)" + _TAIL
+        ),
+        False,
     ),
-    re.compile(
-        r"^(?P<title>[^@|]+?)\s+(?:at|@)\s+(?P<company>[A-Z0-9][^|()]*?)\s*(?:\((?P<extra>[^()]*)\))?"
-        r"(?:\s*[|\-–]\s*(?P<rest>.+))?\s*$"
+    (
+        re.compile(
+            r"^(?P<title>[^@|]+?)\s+(?:at|@)\s+(?P<company>[A-Z0-9][^|()]*?)\s*(?:\((?P<extra>[^()]*)\))?"
+            r"(?:\s*[|\-–]\s*(?P<rest>.+))?\s*$"
+        ),
+        True,
     ),
 )
 
@@ -445,13 +459,14 @@ def read_sentence(line: str) -> Packed | None:
     if len(line) > 240:
         return None
     line = _NEXT_SENTENCE.split(line, 1)[0]
-    for pattern in _SENTENCES:
+    for pattern, needs_role in _SENTENCES:
         m = pattern.match(line)
         if m is None:
             continue
-        title = _TITLE_END.split(m.group("title"), 1)[0].strip(" .,:;-–!?")
+        title = m.group("title")
+        title = (_TITLE_END.split(title, 1)[0] if needs_role else title).strip(" .,:;-–!?")
         company = m.group("company").strip(" .,:;-–!?")
-        if not role_words(title) or role_words(company) or len(title.split()) > 12:
+        if (needs_role and not role_words(title)) or role_words(company) or len(title.split()) > 12:
             continue
         if _company_score(company, 0, "") < CONFIDENT or company.split()[0].lower() in _PRONOUNS:
             continue
