@@ -25,6 +25,7 @@ from parsing.models import EmploymentType, Workplace
 from parsing.places import is_location, normalize_locations, read_places
 from parsing.role import ROLE_HEADS
 from parsing.segments import (
+    GENDER_NOTE,
     PERMANENT,
     Packed,
     badges_only,
@@ -419,11 +420,6 @@ def _company_without_places(line: str, places: list[str]) -> str:
     return line
 
 
-_GENDER_NOTE: Final = re.compile(
-    r"(?i)\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)|\((?:all genders|h/f|f/h)\)|\*in\b"
-)
-
-
 def _company_first(first: str, second: str, text: str) -> bool:
     """Whether a header's first two lines are company then title (SmartRecruiters, Glassdoor, Ashby)
     rather than title then company: by role words, legal forms, gender notes ("(m/w/d)" marks a
@@ -432,9 +428,9 @@ def _company_first(first: str, second: str, text: str) -> bool:
         return True
     if title_like(first) and not title_like(second):
         return False
-    if _GENDER_NOTE.search(second) and not _GENDER_NOTE.search(first):
+    if GENDER_NOTE.search(second) and not GENDER_NOTE.search(first):
         return True
-    if _GENDER_NOTE.search(first):
+    if GENDER_NOTE.search(first):
         return False
     if _COMPANY_FORM.search(first) and not _COMPANY_FORM.search(second):
         return True
@@ -1073,7 +1069,7 @@ def _plausible_title(title: str | None) -> str | None:
     title = _POINTER.sub("", _NUMBERED.sub("", title.strip())).strip(" -–|,:")
     if not title:
         return None
-    if role_words(title) or title_like(title) or _GENDER_NOTE.search(title):
+    if role_words(title) or title_like(title) or GENDER_NOTE.search(title):
         return title
     parts = [p.strip(" ,()") for p in re.split(r",|\s[-–—]\s|\|", title)]
     badged = len(parts) > 1 and any(p and badges_only(p) for p in parts)

@@ -128,9 +128,16 @@ class Packed:
     confidence: dict[str, float] = field(default_factory=dict)
 
 
+# "(m/w/d)", "(all genders)": German and French law has job ads name every gender, so the note marks a
+# title as surely as a role noun does ("Assistenz der Geschäftsführung (m/w/d)").
+GENDER_NOTE: Final = re.compile(
+    r"(?i)\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)|\((?:all genders|h/f|f/h)\)|\*in\b"
+)
+
+
 def role_words(segment: str) -> int:
-    """How many role nouns a segment holds ("Backend Engineers / SRE" -> 2)."""
-    count = 0
+    """How many role nouns a segment holds ("Backend Engineers / SRE" -> 2), a gender note counting as one."""
+    count = 1 if ("(" in segment or "*" in segment) and GENDER_NOTE.search(segment) else 0
     for word in re.findall(r"[A-Za-z][\w+#.'-]*", segment):
         for part in word.lower().strip(".'").split("/"):
             for piece in part.split("-"):
