@@ -15,7 +15,7 @@ import argparse
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -512,41 +512,44 @@ def source_employment(row: dict[str, Any]) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+def fields_of(gold: dict[str, Any], body: str, employment: Any = None) -> Fields | None:
+    """The fields a gold record gives a shape to render (a list means any of its values: the first is
+    taken), or None when it lacks a title, a company or a place. ``employment`` stands in for a gold
+    that names no employment type."""
+    title, company = _first(gold.get("title")), _first(gold.get("company"))
+    places = gold.get("locations") or []
+    if places and isinstance(places[0], list):
+        places = places[0]
+    if not isinstance(title, str) or not isinstance(company, str) or not title or not company or not places:
+        return None
+    workplace = _first(gold.get("workplace"))
+    if "employment_type" in gold:
+        employment = _first(gold["employment_type"])
+    return Fields(
+        title=title,
+        company=company,
+        places=tuple(places),
+        body=body,
+        workplace=workplace if isinstance(workplace, str) else None,
+        employment_type=employment if isinstance(employment, str) else None,
+    )
+
+
 def corpus_fields(path: Path) -> Iterable[tuple[str, Fields]]:
     for raw in path.read_text(encoding="utf-8").split("\n"):
         if not raw.strip():
             continue
         row = json.loads(raw)
         gold = row.get("gold") or {}
-        ambiguous = row.get("ambiguous") or {}
-        title, company = _first(gold.get("title")), _first(gold.get("company"))
-        places = gold.get("locations") or []
-        if places and isinstance(places[0], list):
-            places = places[0]
-        if not isinstance(title, str) or not isinstance(company, str) or not title or not company:
+        if {"title", "company", "locations"} & set(row.get("ambiguous") or {}):
             continue
-        if "title" in ambiguous or "company" in ambiguous or "locations" in ambiguous or not places:
+        # Employment type left out of the text's gold as unstated: a shape states the source's own.
+        fields = fields_of(gold, "", source_employment(row))
+        if fields is None:
             continue
-        workplace = _first(gold.get("workplace"))
-        employment = _first(gold.get("employment_type"))
-        if "employment_type" not in gold:
-            # Left out of the text's gold as unstated, but a shape states it in the header.
-            employment = source_employment(row)
-        text = row.get("text") or ""
-        body = _body_of(text, [title, company, *places])
-        if len(body) < 200:
-            continue
-        yield (
-            str(row.get("id")),
-            Fields(
-                title=title,
-                company=company,
-                places=tuple(places),
-                body=body,
-                workplace=workplace if isinstance(workplace, str) else None,
-                employment_type=employment if isinstance(employment, str) else None,
-            ),
-        )
+        body = _body_of(row.get("text") or "", [fields.title, fields.company, *fields.places])
+        if len(body) >= 200:
+            yield str(row.get("id")), replace(fields, body=body)
 
 
 def main(argv: list[str] | None = None) -> int:
