@@ -245,17 +245,6 @@ def _discord_markdown(f: Fields) -> str:
     return f"{head}\n\n{f.body}"
 
 
-def _discord_labels(f: Fields) -> str:
-    head = _lines(
-        f"🏢 Company: {f.company}",
-        f"💼 Role: {f.title}",
-        f"📍 Location: {_places(f)}",
-        f"🌐 Workplace: {_w(f)}" if f.workplace else "",
-        f"⏱️ Type: {_e(f)}" if f.employment_type else "",
-    )
-    return f"{head}\n\n{f.body}"
-
-
 def _slack(f: Fields) -> str:
     extra = _join([_places(f), _w(f).lower(), _e(f).lower()], ", ")
     return f"*New role:* {f.title} at {f.company} ({extra})\n{f.body}"
@@ -364,15 +353,23 @@ def _usajobs(f: Fields) -> str:
     return f"{head}\n\nSummary\n{f.body}"
 
 
-def _labels(f: Fields) -> str:
-    head = _lines(
-        f"Job Title: {f.title}",
-        f"Company: {f.company}",
-        f"Location: {_places(f, '; ')}",
-        f"Job Type: {_e(f)}" if f.employment_type else "",
-        f"Workplace: {_w(f)}" if f.workplace else "",
-    )
-    return f"{head}\n\n{f.body}"
+def _labelled(*rows: tuple[str, str], joiner: str = "; ") -> Callable[[Fields], str]:
+    """A head of "Label: value" lines, each row a label and the field it shows (title, company, places,
+    workplace, type); a field the posting lacks has no line."""
+
+    def render(f: Fields) -> str:
+        values = {
+            "title": f.title,
+            "company": f.company,
+            "places": _places(f, joiner),
+            "workplace": _w(f),
+            "type": _e(f),
+        }
+        return _lines(*(f"{label}{values[key]}" if values[key] else "" for label, key in rows)) + (
+            f"\n\n{f.body}"
+        )
+
+    return render
 
 
 def _markdown_heading(f: Fields) -> str:
@@ -408,7 +405,17 @@ SHAPES: tuple[Shape, ...] = (
     Shape("hn-dashes", _hn(("company", "place", "title", "badges"), sep=" - ")),
     Shape("reddit-hiring", _reddit),
     Shape("discord-markdown", _discord_markdown),
-    Shape("discord-emoji-labels", _discord_labels),
+    Shape(
+        "discord-emoji-labels",
+        _labelled(
+            ("🏢 Company: ", "company"),
+            ("💼 Role: ", "title"),
+            ("📍 Location: ", "places"),
+            ("🌐 Workplace: ", "workplace"),
+            ("⏱️ Type: ", "type"),
+            joiner=" / ",
+        ),
+    ),
     Shape("slack", _slack),
     Shape("recruiter-email", _recruiter_email),
     Shape("x-at-y", _x_at_y),
@@ -421,7 +428,16 @@ SHAPES: tuple[Shape, ...] = (
     Shape("naukri", _naukri),
     # USAJobs says only whether a job is remote: hybrid and on-site read alike.
     Shape("usajobs", _usajobs, frozenset({"title", "company", "locations", "employment_type"})),
-    Shape("labelled-fields", _labels),
+    Shape(
+        "labelled-fields",
+        _labelled(
+            ("Job Title: ", "title"),
+            ("Company: ", "company"),
+            ("Location: ", "places"),
+            ("Job Type: ", "type"),
+            ("Workplace: ", "workplace"),
+        ),
+    ),
     Shape("markdown-heading", _markdown_heading),
 )
 

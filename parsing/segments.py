@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, TypeVar
 
 from parsing.lines import word_set
 from parsing.models import CONFIDENT, EmploymentType, Workplace
@@ -150,23 +150,26 @@ def role_words(segment: str) -> int:
     return count
 
 
-def workplace_of(segment: str) -> Workplace | None:
-    """The first workplace a segment names ("REMOTE or ONSITE" -> remote)."""
-    best: tuple[int, Workplace] | None = None
-    for pattern, kind in _WORKPLACE_TERMS:
+_Kind = TypeVar("_Kind", bound=str)
+
+
+def _earliest(segment: str, terms: tuple[tuple[re.Pattern[str], _Kind], ...]) -> _Kind | None:
+    """The kind of the term that comes first in the segment."""
+    best: tuple[int, _Kind] | None = None
+    for pattern, kind in terms:
         m = pattern.search(segment)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), kind)
     return best[1] if best else None
+
+
+def workplace_of(segment: str) -> Workplace | None:
+    """The first workplace a segment names ("REMOTE or ONSITE" -> remote)."""
+    return _earliest(segment, _WORKPLACE_TERMS)
 
 
 def employment_of(segment: str) -> EmploymentType | None:
-    best: tuple[int, EmploymentType] | None = None
-    for pattern, kind in _EMPLOYMENT_TERMS:
-        m = pattern.search(segment)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), kind)
-    return best[1] if best else None
+    return _earliest(segment, _EMPLOYMENT_TERMS)
 
 
 def badges_only(segment: str) -> bool:
