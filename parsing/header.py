@@ -25,6 +25,7 @@ from parsing.models import EmploymentType, Workplace
 from parsing.places import is_location, normalize_locations, read_places
 from parsing.role import ROLE_HEADS
 from parsing.segments import (
+    COMPOUND_HEAD,
     GENDER_NOTE,
     PERMANENT,
     Packed,
@@ -240,18 +241,12 @@ def _is_prose(line: str) -> bool:
     return bool(_SENTENCE_BREAK.search(line))
 
 
-# German and Dutch titles join the head noun to what it does ("Projektmanager", "Softwarearchitekt").
-_COMPOUND_HEAD: Final = re.compile(
-    r"\w{3,}(?:" + "|".join(sorted((h for h in ROLE_HEADS if len(h) >= 6), key=len, reverse=True)) + r")$"
-)
-
-
 def title_like(line: str) -> bool:
     """Whether a short line reads as a job title: it holds a head noun such as "Engineer" or "Nurse"."""
     for word in _words(line):
         w = word.lower().strip(".'")
         for part in w.split("/"):
-            if part in ROLE_HEADS or (len(part) >= 9 and _COMPOUND_HEAD.match(part)):
+            if part in ROLE_HEADS or (len(part) >= 9 and COMPOUND_HEAD.match(part)):
                 return True
     return False
 

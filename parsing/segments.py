@@ -135,6 +135,12 @@ GENDER_NOTE: Final = re.compile(
 )
 
 
+# German and Dutch titles join the head noun to what it does ("Projektmanager", "Softwarearchitekt").
+COMPOUND_HEAD: Final = re.compile(
+    r"\w{3,}(?:" + "|".join(sorted((h for h in ROLE_HEADS if len(h) >= 6), key=len, reverse=True)) + r")$"
+)
+
+
 def role_words(segment: str) -> int:
     """How many role nouns a segment holds ("Backend Engineers / SRE" -> 2), a gender note counting as one."""
     count = 1 if ("(" in segment or "*" in segment) and GENDER_NOTE.search(segment) else 0
@@ -145,6 +151,7 @@ def role_words(segment: str) -> int:
                     piece in ROLE_HEADS
                     or piece in _ROLE_PLURALS
                     or (piece.endswith("s") and piece[:-1] in ROLE_HEADS)
+                    or (len(piece) >= 9 and COMPOUND_HEAD.match(piece))
                 ):
                     count += 1
     return count
@@ -201,6 +208,9 @@ def _badges_only(segment: str) -> bool:
     return not re.sub(r"[\W_]+", "", rest) and rest != segment
 
 
+_NAME_JOINERS: Final = word_set("of and the for de & to in on a")
+
+
 def _company_score(segment: str, index: int, body: str) -> float:
     words = segment.split()
     if not segment or len(words) > 7 or len(segment) > 60:
@@ -222,8 +232,8 @@ def _company_score(segment: str, index: int, body: str) -> float:
     stem = name.split(".")[0] if _URL.match(name) else name
     if len(stem) >= 2 and body and stem.lower() in body.lower():
         score += 0.25
-    lowercase = [w for w in words if w[0].islower() and w not in ("of", "and", "the", "for", "de", "&")]
-    if lowercase and not _URL.match(segment):
+    lowercase = [w for w in words if w[0].islower() and w not in _NAME_JOINERS]
+    if lowercase and not _URL.match(segment) and not brand:
         score -= 0.3
     return min(score, 1.0)
 
@@ -432,7 +442,7 @@ _SENTENCES: Final[tuple[tuple[re.Pattern[str], bool], ...]] = (
     ),
     (
         re.compile(
-            r"^(?P<title>[^@|]+?)\s+(?:at|@)\s+(?P<company>[A-Z0-9][^|()]*?)\s*(?:\((?P<extra>[^()]*)\))?"
+            r"^(?P<title>[^@|]+?)\s+(?:at|@)\s+(?P<company>[A-Za-z0-9][^|()]*?)\s*(?:\((?P<extra>[^()]*)\))?"
             r"(?:\s*[|\-–]\s*(?P<rest>.+))?\s*$"
         ),
         True,
@@ -464,6 +474,26 @@ _PRONOUNS: Final = word_set("we i you they it this our my he she")
 _NEXT_SENTENCE: Final = re.compile(r"(?:(?<=[a-z]{3})|(?<=\b[A-Z]{2}))[.!?]\s+(?=[A-Z][a-z]*\s)")
 
 
+_NOT_A_TITLE: Final = word_set("""
+    life working work careers career jobs job apply join us team culture news blog engineering about
+    hiring open roles positions openings welcome hello hi we our the this
+    """)
+
+
+def _bare_title(title: str, company: str) -> bool:
+    """ "Bioinformatician at Nuritas", "Frontend @ Sharoo": a short capitalised name of a job without a
+    role noun the list knows, before "at" and a name, is still a title; "Life at Nimbus" is not."""
+    words = title.split()
+    return (
+        0 < len(words) <= 4
+        and title[0].isupper()
+        and not any(w.lower().strip(",.") in _NOT_A_TITLE for w in words)
+        and not _badges_only(title)
+        and not read_places(title)
+        and _company_score(company.strip(), 0, "") >= CONFIDENT
+    )
+
+
 def read_sentence(line: str) -> Packed | None:
     """Title, company and what else one header sentence states, or None when it is not one."""
     if len(line) > 240:
@@ -476,7 +506,9 @@ def read_sentence(line: str) -> Packed | None:
         title = m.group("title")
         title = (_TITLE_END.split(title, 1)[0] if needs_role else title).strip(" .,:;-–!?")
         company = m.group("company").strip(" .,:;-–!?")
-        if (needs_role and not role_words(title)) or role_words(company) or len(title.split()) > 12:
+        if needs_role and not role_words(title) and not _bare_title(title, m.group("company")):
+            continue
+        if role_words(company) or len(title.split()) > 12:
             continue
         if _company_score(company, 0, "") < CONFIDENT or company.split()[0].lower() in _PRONOUNS:
             continue
