@@ -238,7 +238,12 @@ def _company_score(segment: str, index: int, body: str) -> float:
     return min(score, 1.0)
 
 
-_COMMA_OUTSIDE_PARENS: Final = re.compile(r",\s*(?![^()]*\))")
+_COMMA_OUTSIDE_PARENS: Final = re.compile(r",(?!\d{3})\s*(?![^()]*\))")
+# Fields of work that stand for a role in a list of openings ("Frontend-Engineer, .NET Backend, Devops").
+_ROLE_FIELDS: Final = re.compile(
+    r"(?i)\b(?:front[- ]?end|back[- ]?end|full[- ]?stack|devops|android|ios|mobile|data|qa|design|sysadmin"
+    r"|security|infrastructure|ml|sre)\b"
+)
 
 
 def first_of_list(title: str) -> str:
@@ -247,7 +252,12 @@ def first_of_list(title: str) -> str:
     parts = _COMMA_OUTSIDE_PARENS.split(title)
     while len(parts) > 1 and _badges_only(parts[-1]):
         parts.pop()
-    if len(parts) >= 3 and role_words(parts[0]):
+    # "Senior Operations Manager, Compliance, EMEA" is one title with its team and region.
+    if (
+        len(parts) >= 3
+        and role_words(parts[0])
+        and any(role_words(p) or _ROLE_FIELDS.search(p) for p in parts[1:])
+    ):
         return parts[0].strip()
     if len(parts) == 2 and role_words(parts[0]) and role_words(parts[1]):
         return parts[0].strip()
@@ -261,7 +271,11 @@ _TRAILING_BADGES: Final = re.compile(
 
 
 def _tidy_title(title: str) -> str:
-    """ "Java Senior Engineer Full-time" -> "Java Senior Engineer"; a closing full stop goes."""
+    """ "Java Senior Engineer Full-time" -> "Java Senior Engineer", "Android Developers: 80,000 CAD" ->
+    "Android Developers"; a closing full stop goes."""
+    head, colon, tail = title.partition(": ")
+    if colon and _PAY.search(tail) and role_words(head):
+        title = head
     tidy = _TRAILING_BADGES.sub("", title).strip()
     if tidy.endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", tidy):
         tidy = tidy[:-1]
@@ -304,6 +318,19 @@ def _without_place_note(name: str, places: list[str]) -> str:
         if place not in places:
             places.append(place)
     return name[: note.start()].strip()
+
+
+def _unlisted_title(others: list[tuple[float, int, str]], company_at: int) -> str | None:
+    """ "Nuritas | Bioinformatician | Dublin": with no segment holding a role noun, the short name right
+    after the company is the role (Hacker News headers lead with the company, then the role)."""
+    after = [name for _, index, name in others if index == company_at + 1]
+    if not after or _URL.match(after[0]) or len(after[0].split()) > 5:
+        return None
+    name = _PLACE_NOTE.sub("", after[0])
+    words = name.lower().replace(",", " ").split()
+    if not name or read_places(name) or any(w in _NOT_A_TITLE for w in words):
+        return None
+    return _COMMA_OUTSIDE_PARENS.split(name)[0].strip()  # "Data, Backend, Android": the first opening
 
 
 def read_packed(line: str, body: str = "") -> Packed | None:
@@ -395,11 +422,16 @@ def read_packed(line: str, body: str = "") -> Packed | None:
         kinds += 1
     if companies:
         companies.sort(key=lambda c: (-c[0], c[1]))
-        score, _, name = companies[0]
+        score, company_index, name = companies[0]
         if score >= CONFIDENT:
             packed.company = name
             packed.confidence["company"] = score
             kinds += 1
+            if packed.title is None and (len(segments) >= 3 or "|" in line):
+                packed.title = _unlisted_title(companies[1:], company_index)
+    if packed.title is not None and "title" not in packed.confidence:
+        packed.confidence["title"] = 0.6
+        kinds += 1
     if packed.locations:
         packed.confidence["locations"] = 0.9
     if kinds < 2:
