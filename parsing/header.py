@@ -400,7 +400,7 @@ _AT_LINE: Final = re.compile(r"(?:at|@)\s+(?P<company>.+)")
 _DOT_SPLIT: Final = re.compile(r"\s*[·•]\s*")
 
 
-_FIELD_SEPARATOR: Final = re.compile(r"\s\|\s?|\s?\|\s|\s[-–—●▪]\s|\s//\s")
+_FIELD_SEPARATOR: Final = re.compile(r"\s\|\s?|\s?\|\s|\s(?:[-–—●▪/]|--|//)\s")
 
 
 _NAME_COLON: Final = re.compile(r"^[A-Z0-9][^:]{0,60}[\w)]:\s+[A-Z]")

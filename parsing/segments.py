@@ -18,7 +18,7 @@ from parsing.places import is_minor_place, read_places
 from parsing.role import ROLE_HEADS
 
 # Separators between fields. A plain hyphen counts only with spaces around it ("Full-Stack" stays whole).
-_PIPES: Final = re.compile(r"\s*\|\s*|\s+[-–—·•●▪/]\s+|\s+//\s+|\s+::\s+|(?<=[\w).!])\s*:\s+(?=[A-Z])")
+_PIPES: Final = re.compile(r"\s*\|\s*|\s+(?:[-–—·•●▪/]|--)\s+|\s+//\s+|\s+::\s+|(?<=[\w).!])\s*:\s+(?=[A-Z])")
 _BRACKETS: Final = re.compile(r"^[\[(](.*)[\])]$")
 _URL: Final = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
 _URL_NOTE: Final = re.compile(r"\s*[(\[<]?\s*(?:https?://|www\.)\S+?\s*[)\]>]?(?=\s|$)")
@@ -306,6 +306,25 @@ _PLACEHOLDER_TITLE: Final = re.compile(
     r"|jobs|vacancies)(?:\s+(?:available|open))?$"
 )
 _PLACE_NOTE: Final = re.compile(r"\s*\(([^()]+)\)$")
+_SCHEME: Final = re.compile(r"(?i)^https?://")
+_DASH: Final = re.compile(r"\s+[-–—]{1,2}\s+")
+# "(YC W16)", "(YC S13, Series A)": how Hacker News posters mark a company's funding.
+_FUNDING_NOTE: Final = re.compile(r"\s*\((?:YC|Y Combinator|Techstars)\b[^()]*\)")
+
+
+def _without_place_tail(name: str, places: list[str]) -> str:
+    """ "Citymapper — London, UK" inside a piped line -> "Citymapper", the place joining ``places``."""
+    dash = _DASH.search(name)
+    if dash is None:
+        return name
+    head, tail = name[: dash.start()].strip(), name[dash.end() :].strip()
+    found = read_places(tail)
+    if not found or not head or read_places(head):
+        return name
+    for place in found:
+        if place not in places:
+            places.append(place)
+    return head
 
 
 def _without_place_note(name: str, places: list[str]) -> str:
@@ -361,9 +380,12 @@ def read_packed(line: str, body: str = "") -> Packed | None:
         if employment:
             packed.employment_type = packed.employment_type or employment
         if _URL.match(segment):
-            # A bare domain is how some posters name their company ("ginetta.co"); a link is not.
-            bare = "://" not in segment and "/" not in segment.rstrip("/")
-            companies.append(((0.6 if index == 0 else 0.5) if bare else 0.3, index, segment))
+            # A bare domain is how some posters name their company ("ginetta.co", "http://www.atoss.com"
+            # leading the line); a link to a page is not.
+            domain = _SCHEME.sub("", segment).rstrip("/")
+            bare = "/" not in domain
+            score = (0.75 if index == 0 else 0.5) if bare else 0.3
+            companies.append((score, index, domain if bare else segment))
             continue
         places = read_places(segment)
         if places and len(places) == 1 and places[0] == segment and is_minor_place(segment):
@@ -400,8 +422,9 @@ def read_packed(line: str, body: str = "") -> Packed | None:
         if roles:
             titles.append((roles, index, segment))
             continue
-        name = _TRAILING_NOTE.sub("", _URL_NOTE.sub("", segment)).strip()
+        name = _TRAILING_NOTE.sub("", _FUNDING_NOTE.sub("", _URL_NOTE.sub("", segment))).strip()
         name = _without_place_note(name, packed.locations)
+        name = _without_place_tail(name, packed.locations)
         score = _company_score(name, index, body)
         if score > 0:
             companies.append((score, index, name))
