@@ -32,6 +32,7 @@ from parsing.segments import (
     badges_only,
     employment_of,
     first_of_list,
+    read_name_and_place,
     read_packed,
     read_sentence,
     role_words,
@@ -510,8 +511,10 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
         header_candidate = not block.texts and block.packed is None and not block.labels.title
         if header_candidate and not board_line and not _LABEL.fullmatch(line):
             # Before the length check: Hacker News header lines run long.
-            packed = read_sentence(_HIRING_PREFIX.sub("", line).strip()) or _packed_line(
-                line, body, following
+            packed = (
+                read_sentence(_HIRING_PREFIX.sub("", line).strip())
+                or _packed_line(line, body, following)
+                or (read_name_and_place(line, body) if position == 0 else None)
             )
             if packed is not None:
                 block.packed = packed

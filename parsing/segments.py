@@ -580,3 +580,34 @@ def read_sentence(line: str) -> Packed | None:
             packed.confidence["locations"] = 0.8
         return packed
     return None
+
+
+# "Smarkets, London, UK. We're hiring ...", "AMA Capital -- Palo Alto, CA. Full time.": a name, then where.
+_NAME_THEN_REST: Final = re.compile(r"^(?P<name>[^,.;:|()]{2,40}?)(?:,\s*|\s+--\s+)(?P<rest>.+)$")
+
+
+def read_name_and_place(line: str, body: str = "") -> Packed | None:
+    """Company and places from a first line that starts with a name and where it is, or None."""
+    if len(line) > 240:
+        return None
+    first, *others = _NEXT_SENTENCE.split(line, 1)
+    m = _NAME_THEN_REST.match(first.rstrip(". "))
+    if m is None:
+        return None
+    name, rest = m.group("name").strip(), m.group("rest")
+    if read_places(name) or role_words(name) or _company_score(name, 0, body) < CONFIDENT:
+        return None
+    parts = [p.strip() for p in re.split(r",\s*", rest) if p.strip()]
+    places = read_places(", ".join(p for p in parts if not role_words(p)))
+    if not places:
+        return None
+    packed = Packed(company=name, locations=places)
+    packed.confidence.update(company=0.7, locations=0.8)
+    for text in (rest, *others):
+        packed.workplace = packed.workplace or workplace_of(text)
+        packed.employment_type = packed.employment_type or employment_of(text)
+    roles = [p for p in parts if role_words(p) and not read_places(p)]
+    if roles:
+        packed.title = _tidy_title(roles[0])
+        packed.confidence["title"] = 0.7
+    return packed
