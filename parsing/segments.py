@@ -270,11 +270,16 @@ _TRAILING_BADGES: Final = re.compile(
 )
 
 
+_MONEY: Final = re.compile(
+    r"[$£€¥₹]|\d\s?[kK]\b|(?i:\b(?:usd|eur|gbp|cad|aud|chf|sek|nok|dkk|inr|jpy)\b|\d(?:usd|eur|gbp|cad|aud|chf))"
+)
+
+
 def _tidy_title(title: str) -> str:
     """ "Java Senior Engineer Full-time" -> "Java Senior Engineer", "Android Developers: 80,000 CAD" ->
     "Android Developers"; a closing full stop goes."""
     head, colon, tail = title.partition(": ")
-    if colon and _PAY.search(tail) and role_words(head):
+    if colon and _MONEY.search(tail) and role_words(head):
         title = head
     tidy = _TRAILING_BADGES.sub("", title).strip()
     if tidy.endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", tidy):
@@ -595,7 +600,13 @@ def read_name_and_place(line: str, body: str = "") -> Packed | None:
     if m is None:
         return None
     name, rest = m.group("name").strip(), m.group("rest")
-    if read_places(name) or role_words(name) or _company_score(name, 0, body) < CONFIDENT:
+    if (
+        _DASH.search(name)
+        or _DASH.search(rest.replace(" -- ", ", "))
+        or read_places(name)
+        or role_words(name)
+        or _company_score(name, 0, body) < CONFIDENT
+    ):
         return None
     parts = [p.strip() for p in re.split(r",\s*", rest) if p.strip()]
     places = read_places(", ".join(p for p in parts if not role_words(p)))
