@@ -16,19 +16,10 @@ import re
 import sys
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from parsing.attributes import (
-    extract_education,
-    extract_employment_type,
-    extract_experience,
-    extract_posted_on,
-    extract_seniority,
-    extract_workplace,
-)
-from parsing.header import extract_header
+from parsing import parse_posting
 from parsing.lines import load as load_doc
 from parsing.role import normalize_role
 
@@ -39,21 +30,9 @@ def fold(value: str) -> str:
 
 
 def parse_fields(text: str) -> dict[str, Any]:
-    header = extract_header(text)
-    experience = extract_experience(text)
-    posted = extract_posted_on(text)
-    return {
-        "title": header.title,
-        "company": header.company,
-        "locations": header.locations,
-        "role": normalize_role(header.title) if header.title else None,
-        "seniority": extract_seniority(header.title, text),
-        "employment_type": extract_employment_type(text),
-        "workplace": extract_workplace(text),
-        "experience_years": experience.model_dump() if experience else None,
-        "education": extract_education(text),
-        "posted_on": posted.isoformat() if isinstance(posted, date) else None,
-    }
+    """The fields this probe scores, as the pipeline reads them."""
+    posting = parse_posting(text).model_dump(mode="json")
+    return {name: posting[name] for name in ("role", *FIELDS)}
 
 
 def same(field: str, got: Any, gold: Any) -> bool:

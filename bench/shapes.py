@@ -15,9 +15,9 @@ import argparse
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from parsing import Posting, parse_posting
 
@@ -245,17 +245,6 @@ def _discord_markdown(f: Fields) -> str:
     return f"{head}\n\n{f.body}"
 
 
-def _discord_labels(f: Fields) -> str:
-    head = _lines(
-        f"🏢 Company: {f.company}",
-        f"💼 Role: {f.title}",
-        f"📍 Location: {_places(f)}",
-        f"🌐 Workplace: {_w(f)}" if f.workplace else "",
-        f"⏱️ Type: {_e(f)}" if f.employment_type else "",
-    )
-    return f"{head}\n\n{f.body}"
-
-
 def _slack(f: Fields) -> str:
     extra = _join([_places(f), _w(f).lower(), _e(f).lower()], ", ")
     return f"*New role:* {f.title} at {f.company} ({extra})\n{f.body}"
@@ -364,15 +353,23 @@ def _usajobs(f: Fields) -> str:
     return f"{head}\n\nSummary\n{f.body}"
 
 
-def _labels(f: Fields) -> str:
-    head = _lines(
-        f"Job Title: {f.title}",
-        f"Company: {f.company}",
-        f"Location: {_places(f, '; ')}",
-        f"Job Type: {_e(f)}" if f.employment_type else "",
-        f"Workplace: {_w(f)}" if f.workplace else "",
-    )
-    return f"{head}\n\n{f.body}"
+def _labelled(*rows: tuple[str, str], joiner: str = "; ") -> Callable[[Fields], str]:
+    """A head of "Label: value" lines, each row a label and the field it shows (title, company, places,
+    workplace, type); a field the posting lacks has no line."""
+
+    def render(f: Fields) -> str:
+        values = {
+            "title": f.title,
+            "company": f.company,
+            "places": _places(f, joiner),
+            "workplace": _w(f),
+            "type": _e(f),
+        }
+        return _lines(*(f"{label}{values[key]}" if values[key] else "" for label, key in rows)) + (
+            f"\n\n{f.body}"
+        )
+
+    return render
 
 
 def _markdown_heading(f: Fields) -> str:
@@ -408,7 +405,17 @@ SHAPES: tuple[Shape, ...] = (
     Shape("hn-dashes", _hn(("company", "place", "title", "badges"), sep=" - ")),
     Shape("reddit-hiring", _reddit),
     Shape("discord-markdown", _discord_markdown),
-    Shape("discord-emoji-labels", _discord_labels),
+    Shape(
+        "discord-emoji-labels",
+        _labelled(
+            ("🏢 Company: ", "company"),
+            ("💼 Role: ", "title"),
+            ("📍 Location: ", "places"),
+            ("🌐 Workplace: ", "workplace"),
+            ("⏱️ Type: ", "type"),
+            joiner=" / ",
+        ),
+    ),
     Shape("slack", _slack),
     Shape("recruiter-email", _recruiter_email),
     Shape("x-at-y", _x_at_y),
@@ -421,7 +428,16 @@ SHAPES: tuple[Shape, ...] = (
     Shape("naukri", _naukri),
     # USAJobs says only whether a job is remote: hybrid and on-site read alike.
     Shape("usajobs", _usajobs, frozenset({"title", "company", "locations", "employment_type"})),
-    Shape("labelled-fields", _labels),
+    Shape(
+        "labelled-fields",
+        _labelled(
+            ("Job Title: ", "title"),
+            ("Company: ", "company"),
+            ("Location: ", "places"),
+            ("Job Type: ", "type"),
+            ("Workplace: ", "workplace"),
+        ),
+    ),
     Shape("markdown-heading", _markdown_heading),
 )
 
@@ -486,38 +502,70 @@ def _body_of(text: str, header_values: list[str]) -> str:
     return "\n".join(lines[i:]).strip()
 
 
+# The sources' own structured "type" fields, which their pages show in the header: where the gold has no
+# employment type (the text does not state one), a shape renders the one the site itself lists.
+_SOURCE_EMPLOYMENT: Final[dict[str, str]] = {
+    "full-time": "full_time",
+    "direct uta full-time": "full_time",
+    "full-time permanent": "full_time",
+    "part-time": "part_time",
+    "contract": "contract",
+    "freelance": "contract",
+    "fixed term": "temporary",
+    "temporary": "temporary",
+    "intern": "internship",
+    "internship": "internship",
+    "working student": "internship",
+}
+
+
+def source_employment(row: dict[str, Any]) -> str | None:
+    """The employment type a row's source lists for it (Uber's time type, the board's job types,
+    LinkedIn's work type), or None."""
+    meta, labels = row.get("meta") or {}, row.get("labels") or {}
+    listed = [meta.get("time_type"), *(meta.get("job_types") or []), labels.get("formatted_work_type")]
+    kinds = {_SOURCE_EMPLOYMENT.get(str(x).strip().lower()) for x in listed if x} - {None}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def fields_of(gold: dict[str, Any], body: str, employment: Any = None) -> Fields | None:
+    """The fields a gold record gives a shape to render (a list means any of its values: the first is
+    taken), or None when it lacks a title, a company or a place. ``employment`` stands in for a gold
+    that names no employment type."""
+    title, company = _first(gold.get("title")), _first(gold.get("company"))
+    places = gold.get("locations") or []
+    if places and isinstance(places[0], list):
+        places = places[0]
+    if not isinstance(title, str) or not isinstance(company, str) or not title or not company or not places:
+        return None
+    workplace = _first(gold.get("workplace"))
+    if "employment_type" in gold:
+        employment = _first(gold["employment_type"])
+    return Fields(
+        title=title,
+        company=company,
+        places=tuple(places),
+        body=body,
+        workplace=workplace if isinstance(workplace, str) else None,
+        employment_type=employment if isinstance(employment, str) else None,
+    )
+
+
 def corpus_fields(path: Path) -> Iterable[tuple[str, Fields]]:
     for raw in path.read_text(encoding="utf-8").split("\n"):
         if not raw.strip():
             continue
         row = json.loads(raw)
         gold = row.get("gold") or {}
-        ambiguous = row.get("ambiguous") or {}
-        title, company = _first(gold.get("title")), _first(gold.get("company"))
-        places = gold.get("locations") or []
-        if places and isinstance(places[0], list):
-            places = places[0]
-        if not isinstance(title, str) or not isinstance(company, str) or not title or not company:
+        if {"title", "company", "locations"} & set(row.get("ambiguous") or {}):
             continue
-        if "title" in ambiguous or "company" in ambiguous or "locations" in ambiguous or not places:
+        # Employment type left out of the text's gold as unstated: a shape states the source's own.
+        fields = fields_of(gold, "", source_employment(row))
+        if fields is None:
             continue
-        workplace = _first(gold.get("workplace"))
-        employment = _first(gold.get("employment_type"))
-        text = row.get("text") or ""
-        body = _body_of(text, [title, company, *places])
-        if len(body) < 200:
-            continue
-        yield (
-            str(row.get("id")),
-            Fields(
-                title=title,
-                company=company,
-                places=tuple(places),
-                body=body,
-                workplace=workplace if isinstance(workplace, str) else None,
-                employment_type=employment if isinstance(employment, str) else None,
-            ),
-        )
+        body = _body_of(row.get("text") or "", [fields.title, fields.company, *fields.places])
+        if len(body) >= 200:
+            yield str(row.get("id")), replace(fields, body=body)
 
 
 def main(argv: list[str] | None = None) -> int:

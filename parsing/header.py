@@ -25,12 +25,17 @@ from parsing.models import EmploymentType, Workplace
 from parsing.places import is_location, normalize_locations, read_places
 from parsing.role import ROLE_HEADS
 from parsing.segments import (
+    COMPOUND_HEAD,
+    GENDER_NOTE,
     PERMANENT,
     Packed,
     badges_only,
     employment_of,
+    first_of_list,
+    read_name_and_place,
     read_packed,
     read_sentence,
+    role_words,
     workplace_of,
 )
 
@@ -214,7 +219,12 @@ def _clean_line(line: str) -> str:
         line = _JOB_POST_SUFFIX.sub("", line)
     if "  " in line:
         line = _MULTISPACE.sub(" ", line)
+    if line and line[-1] in "★☆✩✭":
+        line = _RATING_SUFFIX.sub("", line)  # "Nimbus 3.9 ★" (Glassdoor): the company and its rating
     return line.strip(" *_")
+
+
+_RATING_SUFFIX: Final = re.compile(r"\s+\d(?:[.,]\d)?\s*[★☆✩✭]+$")
 
 
 def _words(line: str) -> list[str]:
@@ -237,7 +247,7 @@ def title_like(line: str) -> bool:
     for word in _words(line):
         w = word.lower().strip(".'")
         for part in w.split("/"):
-            if part in ROLE_HEADS:
+            if part in ROLE_HEADS or (len(part) >= 9 and COMPOUND_HEAD.match(part)):
                 return True
     return False
 
@@ -391,7 +401,10 @@ _AT_LINE: Final = re.compile(r"(?:at|@)\s+(?P<company>.+)")
 _DOT_SPLIT: Final = re.compile(r"\s*[·•]\s*")
 
 
-_FIELD_SEPARATOR: Final = re.compile(r"\s\|\s?|\s?\|\s|\s[-–—]\s")
+_FIELD_SEPARATOR: Final = re.compile(r"\s\|\s?|\s?\|\s|\s(?:[-–—●▪/]|--|//)\s")
+
+
+_NAME_COLON: Final = re.compile(r"^[A-Z0-9][^:]{0,60}[\w)]:\s+[A-Z]")
 
 
 def _company_without_places(line: str, places: list[str]) -> str:
@@ -403,11 +416,6 @@ def _company_without_places(line: str, places: list[str]) -> str:
     return line
 
 
-_GENDER_NOTE: Final = re.compile(
-    r"(?i)\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)|\((?:all genders|h/f|f/h)\)|\*in\b"
-)
-
-
 def _company_first(first: str, second: str, text: str) -> bool:
     """Whether a header's first two lines are company then title (SmartRecruiters, Glassdoor, Ashby)
     rather than title then company: by role words, legal forms, gender notes ("(m/w/d)" marks a
@@ -416,9 +424,9 @@ def _company_first(first: str, second: str, text: str) -> bool:
         return True
     if title_like(first) and not title_like(second):
         return False
-    if _GENDER_NOTE.search(second) and not _GENDER_NOTE.search(first):
+    if GENDER_NOTE.search(second) and not GENDER_NOTE.search(first):
         return True
-    if _GENDER_NOTE.search(first):
+    if GENDER_NOTE.search(first):
         return False
     if _COMPANY_FORM.search(first) and not _COMPANY_FORM.search(second):
         return True
@@ -437,7 +445,10 @@ def _packed_line(line: str, body: str, following: str = "") -> Packed | None:
     company found in it, only a line of three or more pipe-separated fields is read so: a job page's
     title line keeps its own tail ("Full-Stack Engineer - Munich", "Registered Nurse - ICU")."""
     line = _HIRING_PREFIX.sub("", line).strip()
-    if not _FIELD_SEPARATOR.search(line):
+    # "Blue Apron (New York, NY): Software Engineer": one colon parts a name from a role, unless the
+    # line is a labelled field ("Job Title: ...").
+    named = line.count(": ") == 1 and _NAME_COLON.search(line) and not _LABEL.match(line.split(":")[0] + ":")
+    if not _FIELD_SEPARATOR.search(line) and not named:
         return None
     if line.count("|") < 2 and _company_line(following):
         return None  # a job page: this is the title line, the company has a line of its own
@@ -500,8 +511,10 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
         header_candidate = not block.texts and block.packed is None and not block.labels.title
         if header_candidate and not board_line and not _LABEL.fullmatch(line):
             # Before the length check: Hacker News header lines run long.
-            packed = read_sentence(_HIRING_PREFIX.sub("", line).strip()) or _packed_line(
-                line, body, following
+            packed = (
+                read_sentence(_HIRING_PREFIX.sub("", line).strip())
+                or _packed_line(line, body, following)
+                or (read_name_and_place(line, body) if position == 0 else None)
             )
             if packed is not None:
                 block.packed = packed
@@ -792,6 +805,51 @@ def _prose_title(doc: Doc) -> str | None:
     return None
 
 
+# "We're hiring a full-stack python developer", "Current openings are malware analyst, ...": a role in
+# lower case, which the capitalised reading above cannot see. The title ends at its last role noun.
+_PLAIN_PROSE_TITLE: Final = re.compile(
+    r"(?i:(?:we(?:'re|’re|\s+are)|\bis|\bare)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?(?:hiring"
+    r"|looking\s+for|seeking|searching\s+for|recruiting)(?:\s+for)?|current\s+openings\s+are"
+    r"|(?:a\s+)?(?:few|couple(?:\s+of)?|several|number\s+of)\s+(?:roles|positions)\s*:)"
+    r"\s+(?:(?i:an?|the|some|two|three|several|multiple|experienced|exceptional|talented|great|passionate"
+    r"|strong|skilled|motivated|new|more|additional|extremely|very|highly|really|and)\s+)*"
+    r"(?P<title>[\w+#./&-]+(?:[ \t]+[\w+#./&-]+){0,6})"
+)
+_PLAIN_TITLE_END: Final = re.compile(
+    r"\s+(?i:to|who|that|which|with|and\s+an?|like|in|for|at|on|from|as|or|of\s+(?:our|the))\b.*$"
+)
+_PLAIN_PROSE_NEEDLES: Final = needles(
+    "we're",
+    "we’re",
+    "we are",
+    "is hiring",
+    "are hiring",
+    "is looking",
+    "is seeking",
+    "openings are",
+    "roles:",
+    "positions:",
+)
+
+
+_VACANCY_WORDS: Final = word_set("roles positions openings jobs vacancies")
+
+
+def _plain_prose_title(doc: Doc) -> str | None:
+    for pos in doc.hits(_PLAIN_PROSE_NEEDLES, end=4000):
+        m = _PLAIN_PROSE_TITLE.match(doc.text, pos)
+        if m is None:
+            continue
+        words = _PLAIN_TITLE_END.sub("", m.group("title")).split()
+        while words and (not role_words(words[-1]) or words[-1].lower().strip(".,:") in _VACANCY_WORDS):
+            words.pop()
+        if len(words) == 1 and words[0].islower():
+            continue  # "engineers": no particular role
+        if words and words[0].lower() not in _NOT_A_NAME and words[0].lower() not in _PRONOUNS:
+            return " ".join(words).rstrip(".,:;")
+    return None
+
+
 def _clean_name(name: str) -> str | None:
     """A company name, or None; leading words that cannot start a name are dropped
     ("Equal Opportunity Statement Sony" -> "Sony")."""
@@ -997,6 +1055,28 @@ def _footer_company(text: str) -> str | None:
     return m.group("name") if m else None
 
 
+_NUMBERED: Final = re.compile(r"^(?:[-*•·]|#?\d{1,2}[.)])\s+")
+_POINTER: Final = re.compile(r"\s+(?:->|=>|→)\s.*$")
+
+
+def _plausible_title(title: str | None) -> str | None:
+    """The title without list marks and pointers ("1. Backend Engineer -> https://..."), or None for
+    what no reader would call a title: a line of fields, a link or a sentence without one role noun."""
+    if title is None:
+        return None
+    title = _POINTER.sub("", _NUMBERED.sub("", title.strip())).strip(" -–|,:")
+    if not title:
+        return None
+    if role_words(title) or title_like(title) or GENDER_NOTE.search(title):
+        return title
+    parts = [p.strip(" ,()") for p in re.split(r",|\s[-–—]\s|\|", title)]
+    badged = len(parts) > 1 and any(p and badges_only(p) for p in parts)
+    fields = badged or "|" in title or "://" in title or "www." in title
+    if fields or _is_prose(title) or title[0] in "([" or len(_LETTERS.findall(title)) < 3:
+        return None
+    return title
+
+
 # ---------------------------------------------------------------------------------------------------
 # Entry point
 
@@ -1054,9 +1134,13 @@ def extract_header(text: str) -> Header:
         if not locations:
             locations = list(body.locations)
     if title is None:
-        title = _listed_role(doc) or _prose_title(doc)
-    if company is None and not company_blank:
-        company = _footer_company(doc.text)
+        title = _listed_role(doc) or _prose_title(doc) or _plain_prose_title(doc)
+        title = title and first_of_list(title)
+    footer = _footer_company(doc.text)
+    if footer and labels.company is None and (company is None or "Home Page" in doc.text[-600:]):
+        # A Lever page names its company only in the footer's "Nimbus Home Page" link: that beats a
+        # guess from the header lines.
+        company = footer
     if company is None and not company_blank:
         company = block.about_company and _clean_name(block.about_company)
         company = company or _prose_company(doc)
@@ -1064,8 +1148,7 @@ def extract_header(text: str) -> Header:
         locations = _sentence_places(doc)
     if not locations:
         locations = _prose_locations(doc)
-    if title is not None:
-        title = title.strip(" -–|,:") or None
+    title = _plausible_title(title)
     return Header(
         title=title,
         company=company or None,

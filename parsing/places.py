@@ -507,6 +507,8 @@ def _known(token: str) -> tuple[str, str] | None:
     if not places:
         return None
     best = places[0]
+    if token.isupper() and len(token) > 2 and _fold(best.name) != folded:
+        return None  # "ROLI" is a company in capitals, not an alternate name of Raleigh
     kinds = {p.kind for p in places}
     for kind in ("country", "region", "subdivision"):
         if kind in kinds:

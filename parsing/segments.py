@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, TypeVar
 
 from parsing.lines import word_set
 from parsing.models import CONFIDENT, EmploymentType, Workplace
@@ -18,7 +18,7 @@ from parsing.places import is_minor_place, read_places
 from parsing.role import ROLE_HEADS
 
 # Separators between fields. A plain hyphen counts only with spaces around it ("Full-Stack" stays whole).
-_PIPES: Final = re.compile(r"\s*\|\s*|\s+[-–—·•/]\s+|\s+//\s+|\s+::\s+|(?<=[\w).!])\s*:\s+(?=[A-Z])")
+_PIPES: Final = re.compile(r"\s*\|\s*|\s+(?:[-–—·•●▪/]|--)\s+|\s+//\s+|\s+::\s+|(?<=[\w).!])\s*:\s+(?=[A-Z])")
 _BRACKETS: Final = re.compile(r"^[\[(](.*)[\])]$")
 _URL: Final = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
 _URL_NOTE: Final = re.compile(r"\s*[(\[<]?\s*(?:https?://|www\.)\S+?\s*[)\]>]?(?=\s|$)")
@@ -128,8 +128,22 @@ class Packed:
     confidence: dict[str, float] = field(default_factory=dict)
 
 
-def _role_words(segment: str) -> int:
-    count = 0
+# "(m/w/d)", "(all genders)": German and French law has job ads name every gender, so the note marks a
+# title as surely as a role noun does ("Assistenz der Geschäftsführung (m/w/d)").
+GENDER_NOTE: Final = re.compile(
+    r"(?i)\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)|\((?:all genders|h/f|f/h)\)|\*in\b"
+)
+
+
+# German and Dutch titles join the head noun to what it does ("Projektmanager", "Softwarearchitekt").
+COMPOUND_HEAD: Final = re.compile(
+    r"\w{3,}(?:" + "|".join(sorted((h for h in ROLE_HEADS if len(h) >= 6), key=len, reverse=True)) + r")$"
+)
+
+
+def role_words(segment: str) -> int:
+    """How many role nouns a segment holds ("Backend Engineers / SRE" -> 2), a gender note counting as one."""
+    count = 1 if ("(" in segment or "*" in segment) and GENDER_NOTE.search(segment) else 0
     for word in re.findall(r"[A-Za-z][\w+#.'-]*", segment):
         for part in word.lower().strip(".'").split("/"):
             for piece in part.split("-"):
@@ -137,28 +151,32 @@ def _role_words(segment: str) -> int:
                     piece in ROLE_HEADS
                     or piece in _ROLE_PLURALS
                     or (piece.endswith("s") and piece[:-1] in ROLE_HEADS)
+                    or (len(piece) >= 9 and COMPOUND_HEAD.match(piece))
                 ):
                     count += 1
     return count
 
 
-def workplace_of(segment: str) -> Workplace | None:
-    """The first workplace a segment names ("REMOTE or ONSITE" -> remote)."""
-    best: tuple[int, Workplace] | None = None
-    for pattern, kind in _WORKPLACE_TERMS:
+_Kind = TypeVar("_Kind", bound=str)
+
+
+def _earliest(segment: str, terms: tuple[tuple[re.Pattern[str], _Kind], ...]) -> _Kind | None:
+    """The kind of the term that comes first in the segment."""
+    best: tuple[int, _Kind] | None = None
+    for pattern, kind in terms:
         m = pattern.search(segment)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), kind)
     return best[1] if best else None
+
+
+def workplace_of(segment: str) -> Workplace | None:
+    """The first workplace a segment names ("REMOTE or ONSITE" -> remote)."""
+    return _earliest(segment, _WORKPLACE_TERMS)
 
 
 def employment_of(segment: str) -> EmploymentType | None:
-    best: tuple[int, EmploymentType] | None = None
-    for pattern, kind in _EMPLOYMENT_TERMS:
-        m = pattern.search(segment)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), kind)
-    return best[1] if best else None
+    return _earliest(segment, _EMPLOYMENT_TERMS)
 
 
 def badges_only(segment: str) -> bool:
@@ -190,6 +208,9 @@ def _badges_only(segment: str) -> bool:
     return not re.sub(r"[\W_]+", "", rest) and rest != segment
 
 
+_NAME_JOINERS: Final = word_set("of and the for de & to in on a")
+
+
 def _company_score(segment: str, index: int, body: str) -> float:
     words = segment.split()
     if not segment or len(words) > 7 or len(segment) > 60:
@@ -211,24 +232,34 @@ def _company_score(segment: str, index: int, body: str) -> float:
     stem = name.split(".")[0] if _URL.match(name) else name
     if len(stem) >= 2 and body and stem.lower() in body.lower():
         score += 0.25
-    lowercase = [w for w in words if w[0].islower() and w not in ("of", "and", "the", "for", "de", "&")]
-    if lowercase and not _URL.match(segment):
+    lowercase = [w for w in words if w[0].islower() and w not in _NAME_JOINERS]
+    if lowercase and not _URL.match(segment) and not brand:
         score -= 0.3
     return min(score, 1.0)
 
 
-_COMMA_OUTSIDE_PARENS: Final = re.compile(r",\s*(?![^()]*\))")
+_COMMA_OUTSIDE_PARENS: Final = re.compile(r",(?!\d{3})\s*(?![^()]*\))")
+# Fields of work that stand for a role in a list of openings ("Frontend-Engineer, .NET Backend, Devops").
+_ROLE_FIELDS: Final = re.compile(
+    r"(?i)\b(?:front[- ]?end|back[- ]?end|full[- ]?stack|devops|android|ios|mobile|data|qa|design|sysadmin"
+    r"|security|infrastructure|ml|sre)\b"
+)
 
 
-def _first_of_list(title: str) -> str:
+def first_of_list(title: str) -> str:
     """ "Applied AI Hackers, Engineers, Futurists, Crypto" or "DevOps Engineer, Data Engineer" list roles:
     the first is the title. Trailing badges go: "Senior UI Engineers, full time/permanent"."""
     parts = _COMMA_OUTSIDE_PARENS.split(title)
     while len(parts) > 1 and _badges_only(parts[-1]):
         parts.pop()
-    if len(parts) >= 3 and _role_words(parts[0]):
+    # "Senior Operations Manager, Compliance, EMEA" is one title with its team and region.
+    if (
+        len(parts) >= 3
+        and role_words(parts[0])
+        and any(role_words(p) or _ROLE_FIELDS.search(p) for p in parts[1:])
+    ):
         return parts[0].strip()
-    if len(parts) == 2 and _role_words(parts[0]) and _role_words(parts[1]):
+    if len(parts) == 2 and role_words(parts[0]) and role_words(parts[1]):
         return parts[0].strip()
     return ", ".join(p.strip() for p in parts)
 
@@ -239,8 +270,17 @@ _TRAILING_BADGES: Final = re.compile(
 )
 
 
+_MONEY: Final = re.compile(
+    r"[$£€¥₹]|\d\s?[kK]\b|(?i:\b(?:usd|eur|gbp|cad|aud|chf|sek|nok|dkk|inr|jpy)\b|\d(?:usd|eur|gbp|cad|aud|chf))"
+)
+
+
 def _tidy_title(title: str) -> str:
-    """ "Java Senior Engineer Full-time" -> "Java Senior Engineer"; a closing full stop goes."""
+    """ "Java Senior Engineer Full-time" -> "Java Senior Engineer", "Android Developers: 80,000 CAD" ->
+    "Android Developers"; a closing full stop goes."""
+    head, colon, tail = title.partition(": ")
+    if colon and _MONEY.search(tail) and role_words(head):
+        title = head
     tidy = _TRAILING_BADGES.sub("", title).strip()
     if tidy.endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", tidy):
         tidy = tidy[:-1]
@@ -266,6 +306,57 @@ def split_segments(line: str) -> list[str]:
     return [s.strip(" ,;") for s in parts if s.strip(" ,;")]
 
 
+_PLACEHOLDER_TITLE: Final = re.compile(
+    r"(?i)^(?:multiple|various|several|many|all|lots of|open|numerous)\b.{0,30}\b(?:positions|roles|openings"
+    r"|jobs|vacancies)(?:\s+(?:available|open))?$"
+)
+_PLACE_NOTE: Final = re.compile(r"\s*\(([^()]+)\)$")
+_SCHEME: Final = re.compile(r"(?i)^https?://")
+_DASH: Final = re.compile(r"\s+[-–—]{1,2}\s+")
+# "(YC W16)", "(YC S13, Series A)": how Hacker News posters mark a company's funding.
+_FUNDING_NOTE: Final = re.compile(r"\s*\((?:YC|Y Combinator|Techstars)\b[^()]*\)")
+
+
+def _without_place_tail(name: str, places: list[str]) -> str:
+    """ "Citymapper — London, UK" inside a piped line -> "Citymapper", the place joining ``places``."""
+    dash = _DASH.search(name)
+    if dash is None:
+        return name
+    head, tail = name[: dash.start()].strip(), name[dash.end() :].strip()
+    found = read_places(tail)
+    if not found or not head or read_places(head):
+        return name
+    for place in found:
+        if place not in places:
+            places.append(place)
+    return head
+
+
+def _without_place_note(name: str, places: list[str]) -> str:
+    """ "Blue Apron (New York, NY)" -> "Blue Apron", the place joining ``places``."""
+    note = _PLACE_NOTE.search(name)
+    found = read_places(note.group(1)) if note else []
+    if not note or not found or note.start() == 0:
+        return name
+    for place in found:
+        if place not in places:
+            places.append(place)
+    return name[: note.start()].strip()
+
+
+def _unlisted_title(others: list[tuple[float, int, str]], company_at: int) -> str | None:
+    """ "Nuritas | Bioinformatician | Dublin": with no segment holding a role noun, the short name right
+    after the company is the role (Hacker News headers lead with the company, then the role)."""
+    after = [name for _, index, name in others if index == company_at + 1]
+    if not after or _URL.match(after[0]) or len(after[0].split()) > 5:
+        return None
+    name = _PLACE_NOTE.sub("", after[0])
+    words = name.lower().replace(",", " ").split()
+    if not name or read_places(name) or any(w in _NOT_A_TITLE for w in words):
+        return None
+    return _COMMA_OUTSIDE_PARENS.split(name)[0].strip()  # "Data, Backend, Android": the first opening
+
+
 def read_packed(line: str, body: str = "") -> Packed | None:
     """The fields of a packed header line, or None when the line is not one (fewer than two separators'
     worth of recognisable fields)."""
@@ -289,14 +380,17 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             packed.employment_type = packed.employment_type or employment
             kinds += 1
             continue
-        if workplace and not _role_words(segment):
+        if workplace and not role_words(segment):
             packed.workplace = packed.workplace or workplace
         if employment:
             packed.employment_type = packed.employment_type or employment
         if _URL.match(segment):
-            # A bare domain is how some posters name their company ("ginetta.co"); a link is not.
-            bare = "://" not in segment and "/" not in segment.rstrip("/")
-            companies.append(((0.6 if index == 0 else 0.5) if bare else 0.3, index, segment))
+            # A bare domain is how some posters name their company ("ginetta.co", "http://www.atoss.com"
+            # leading the line); a link to a page is not.
+            domain = _SCHEME.sub("", segment).rstrip("/")
+            bare = "/" not in domain
+            score = (0.75 if index == 0 else 0.5) if bare else 0.3
+            companies.append((score, index, domain if bare else segment))
             continue
         places = read_places(segment)
         if places and len(places) == 1 and places[0] == segment and is_minor_place(segment):
@@ -310,7 +404,7 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             packed.workplace = packed.workplace or workplace
             kinds += 1
             continue
-        if _PAY.search(segment) and not _role_words(segment):
+        if _PAY.search(segment) and not role_words(segment):
             kinds += 1
             continue
         if "://" in segment:
@@ -319,18 +413,23 @@ def read_packed(line: str, body: str = "") -> Packed | None:
                 continue
         if len(segment.split()) > (20 if "," in segment else 12):
             continue  # a sentence run into the header line
-        roles = _role_words(segment)
+        roles = role_words(segment)
         if roles == 1 and _COMPANY_SUFFIX.search(segment):
             roles = 0  # "Cambridge Technology Partners"
         at = _AT.match(segment)
-        if roles and at and _role_words(at.group(1)) and not _role_words(at.group(2)):
+        if roles and at and role_words(at.group(1)) and not role_words(at.group(2)):
             titles.append((roles, index, at.group(1)))
             companies.append((0.8, index, at.group(2)))
+            continue
+        if _PLACEHOLDER_TITLE.match(segment):
+            kinds += 1  # "Multiple Positions": the roles are named further down, if at all
             continue
         if roles:
             titles.append((roles, index, segment))
             continue
-        name = _TRAILING_NOTE.sub("", _URL_NOTE.sub("", segment)).strip()
+        name = _TRAILING_NOTE.sub("", _FUNDING_NOTE.sub("", _URL_NOTE.sub("", segment))).strip()
+        name = _without_place_note(name, packed.locations)
+        name = _without_place_tail(name, packed.locations)
         score = _company_score(name, index, body)
         if score > 0:
             companies.append((score, index, name))
@@ -346,16 +445,21 @@ def read_packed(line: str, body: str = "") -> Packed | None:
     if titles:
         # The first segment with role words; a later one only when it has clearly more of them.
         titles.sort(key=lambda t: (-min(t[0], 2), t[1]))
-        packed.title = _tidy_title(_first_of_list(titles[0][2]))
+        packed.title = _tidy_title(first_of_list(titles[0][2]))
         packed.confidence["title"] = 0.9 if len(titles) == 1 else 0.7
         kinds += 1
     if companies:
         companies.sort(key=lambda c: (-c[0], c[1]))
-        score, _, name = companies[0]
+        score, company_index, name = companies[0]
         if score >= CONFIDENT:
             packed.company = name
             packed.confidence["company"] = score
             kinds += 1
+            if packed.title is None and (len(segments) >= 3 or "|" in line):
+                packed.title = _unlisted_title(companies[1:], company_index)
+    if packed.title is not None and "title" not in packed.confidence:
+        packed.confidence["title"] = 0.6
+        kinds += 1
     if packed.locations:
         packed.confidence["locations"] = 0.9
     if kinds < 2:
@@ -372,22 +476,36 @@ _LEAD: Final = r"^(?:.{0,60}?\b(?:about|regarding|for|re:?)\s+)?(?:an?\s+|the\s+
 _TAIL: Final = (
     r"(?:\s+(?:in|based in|from)\s+(?P<place>[^()!?]+?))?\s*[.!]*\s*(?:\((?P<extra>[^()]*)\))?\s*[.!]*$"
 )
-_SENTENCES: Final[tuple[re.Pattern[str], ...]] = (
-    re.compile(
-        r"^(?i:check out this (?:job|role|opening|position)|new (?:job|role|opening|position)|job alert)"
-        r"\s+(?i:at|with)\s+(?P<company>[^:]+?)\s*[:\-–]\s+(?P<title>.+?)\s*$"
+# Each with whether the title must hold a role noun: "Check out this job at X: Y" and "a Y opening with X"
+# say themselves that Y is a job ("Assistenz der Geschäftsführung"); "X is hiring Y" and "Y at X" do not.
+_SENTENCES: Final[tuple[tuple[re.Pattern[str], bool], ...]] = (
+    (
+        re.compile(
+            r"^(?i:check out this (?:job|role|opening|position)|new (?:job|role|opening|position)|job alert)"
+            r"\s+(?i:at|with)\s+(?P<company>[^:]+?)\s*[:\-–]\s+(?P<title>.+?)\s*$"
+        ),
+        False,
     ),
-    re.compile(
-        r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:is|are)\s+(?i:hiring|looking for|seeking|recruiting)"
-        r"(?:\s+(?i:an?|the|for an?))?\s*[:\-–]?\s+(?P<title>[^!?]+?)" + _TAIL
+    (
+        re.compile(
+            r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:is|are)\s+(?i:hiring|looking for|seeking|recruiting)"
+            r"(?:\s+(?i:an?|the|for an?))?\s*[:\-–]?\s+(?P<title>[^!?]+?)" + _TAIL
+        ),
+        True,
     ),
-    re.compile(
-        _LEAD + r"(?P<title>[A-Z0-9].*?)\s+(?i:opportunity|opening|role|position|vacancy|job)\s+"
-        r"(?i:with|at)\s+(?:(?i:my|our|a)\s+client,?\s+)?(?P<company>[A-Z0-9][^,()!?]*?)" + _TAIL
+    (
+        re.compile(
+            _LEAD + r"(?P<title>[A-Z0-9].*?)\s+(?i:opportunity|opening|role|position|vacancy|job)\s+"
+            r"(?i:with|at)\s+(?:(?i:my|our|a)\s+client,?\s+)?(?P<company>[A-Z0-9][^,()!?]*?)" + _TAIL
+        ),
+        False,
     ),
-    re.compile(
-        r"^(?P<title>[^@|]+?)\s+(?:at|@)\s+(?P<company>[A-Z0-9][^|()]*?)\s*(?:\((?P<extra>[^()]*)\))?"
-        r"(?:\s*[|\-–]\s*(?P<rest>.+))?\s*$"
+    (
+        re.compile(
+            r"^(?P<title>[^@|]+?)\s+(?:at|@)\s+(?P<company>[A-Za-z0-9][^|()]*?)\s*(?:\((?P<extra>[^()]*)\))?"
+            r"(?:\s*[|\-–]\s*(?P<rest>.+))?\s*$"
+        ),
+        True,
     ),
 )
 
@@ -416,18 +534,41 @@ _PRONOUNS: Final = word_set("we i you they it this our my he she")
 _NEXT_SENTENCE: Final = re.compile(r"(?:(?<=[a-z]{3})|(?<=\b[A-Z]{2}))[.!?]\s+(?=[A-Z][a-z]*\s)")
 
 
+_NOT_A_TITLE: Final = word_set("""
+    life working work careers career jobs job apply join us team culture news blog engineering about
+    hiring open roles positions openings welcome hello hi we our the this
+    """)
+
+
+def _bare_title(title: str, company: str) -> bool:
+    """ "Bioinformatician at Nuritas", "Frontend @ Sharoo": a short capitalised name of a job without a
+    role noun the list knows, before "at" and a name, is still a title; "Life at Nimbus" is not."""
+    words = title.split()
+    return (
+        0 < len(words) <= 4
+        and title[0].isupper()
+        and not any(w.lower().strip(",.") in _NOT_A_TITLE for w in words)
+        and not _badges_only(title)
+        and not read_places(title)
+        and _company_score(company.strip(), 0, "") >= CONFIDENT
+    )
+
+
 def read_sentence(line: str) -> Packed | None:
     """Title, company and what else one header sentence states, or None when it is not one."""
     if len(line) > 240:
         return None
     line = _NEXT_SENTENCE.split(line, 1)[0]
-    for pattern in _SENTENCES:
+    for pattern, needs_role in _SENTENCES:
         m = pattern.match(line)
         if m is None:
             continue
-        title = _TITLE_END.split(m.group("title"), 1)[0].strip(" .,:;-–!?")
+        title = m.group("title")
+        title = (_TITLE_END.split(title, 1)[0] if needs_role else title).strip(" .,:;-–!?")
         company = m.group("company").strip(" .,:;-–!?")
-        if not _role_words(title) or _role_words(company) or len(title.split()) > 12:
+        if needs_role and not role_words(title) and not _bare_title(title, m.group("company")):
+            continue
+        if role_words(company) or len(title.split()) > 12:
             continue
         if _company_score(company, 0, "") < CONFIDENT or company.split()[0].lower() in _PRONOUNS:
             continue
@@ -444,3 +585,40 @@ def read_sentence(line: str) -> Packed | None:
             packed.confidence["locations"] = 0.8
         return packed
     return None
+
+
+# "Smarkets, London, UK. We're hiring ...", "AMA Capital -- Palo Alto, CA. Full time.": a name, then where.
+_NAME_THEN_REST: Final = re.compile(r"^(?P<name>[^,.;:|()]{2,40}?)(?:,\s*|\s+--\s+)(?P<rest>.+)$")
+
+
+def read_name_and_place(line: str, body: str = "") -> Packed | None:
+    """Company and places from a first line that starts with a name and where it is, or None."""
+    if len(line) > 240:
+        return None
+    first, *others = _NEXT_SENTENCE.split(line, 1)
+    m = _NAME_THEN_REST.match(first.rstrip(". "))
+    if m is None:
+        return None
+    name, rest = m.group("name").strip(), m.group("rest")
+    if (
+        _DASH.search(name)
+        or _DASH.search(rest.replace(" -- ", ", "))
+        or read_places(name)
+        or role_words(name)
+        or _company_score(name, 0, body) < CONFIDENT
+    ):
+        return None
+    parts = [p.strip() for p in re.split(r",\s*", rest) if p.strip()]
+    places = read_places(", ".join(p for p in parts if not role_words(p)))
+    if not places:
+        return None
+    packed = Packed(company=name, locations=places)
+    packed.confidence.update(company=0.7, locations=0.8)
+    for text in (rest, *others):
+        packed.workplace = packed.workplace or workplace_of(text)
+        packed.employment_type = packed.employment_type or employment_of(text)
+    roles = [p for p in parts if role_words(p) and not read_places(p)]
+    if roles:
+        packed.title = _tidy_title(roles[0])
+        packed.confidence["title"] = 0.7
+    return packed

@@ -8,15 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsing.attributes import (
-    extract_education,
-    extract_employment_type,
-    extract_experience,
-    extract_posted_on,
-    extract_seniority,
-    extract_workplace,
-    seniority_from_title,
-)
+from parsing import attributes
 from parsing.models import Education, EmploymentType, ExperienceYears, Seniority, Workplace
 
 # ---------------------------------------------------------------------------------------------------
@@ -63,7 +55,7 @@ TITLE_LEVELS: list[tuple[str, Seniority | None]] = [
 
 @pytest.mark.parametrize(("title", "level"), TITLE_LEVELS, ids=[t for t, _ in TITLE_LEVELS])
 def test_seniority_from_title(title: str, level: Seniority | None) -> None:
-    assert seniority_from_title(title) == level
+    assert attributes.seniority_from_title(title) == level
 
 
 @pytest.mark.parametrize(
@@ -81,12 +73,12 @@ def test_seniority_from_title(title: str, level: Seniority | None) -> None:
     ],
 )
 def test_seniority_from_text(text: str, level: Seniority | None) -> None:
-    assert extract_seniority(None, text) == level
+    assert attributes.extract_seniority(None, text) == level
 
 
 def test_title_wins_over_text() -> None:
-    assert extract_seniority("Staff Data Engineer", "This is an entry-level position.") == "staff"
-    assert extract_seniority("Data Engineer", "This is an entry-level position.") == "entry"
+    assert attributes.extract_seniority("Staff Data Engineer", "This is an entry-level position.") == "staff"
+    assert attributes.extract_seniority("Data Engineer", "This is an entry-level position.") == "entry"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -122,12 +114,12 @@ EMPLOYMENT: list[tuple[str, EmploymentType | None]] = [
 
 @pytest.mark.parametrize(("text", "kind"), EMPLOYMENT, ids=[t[:40] for t, _ in EMPLOYMENT])
 def test_employment_type(text: str, kind: EmploymentType | None) -> None:
-    assert extract_employment_type(text) == kind
+    assert attributes.extract_employment_type(text) == kind
 
 
 @pytest.mark.parametrize("text", ["All full-time employees are eligible for equity and benefits."])
 def test_benefits_sentence_is_weak_evidence_either_way(text: str) -> None:
-    assert extract_employment_type(text) in ("full_time", None)
+    assert attributes.extract_employment_type(text) in ("full_time", None)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -167,7 +159,7 @@ WORKPLACES: list[tuple[str, Workplace | None]] = [
 
 @pytest.mark.parametrize(("text", "place"), WORKPLACES, ids=[t[:40] for t, _ in WORKPLACES])
 def test_workplace(text: str, place: Workplace | None) -> None:
-    assert extract_workplace(text) == place
+    assert attributes.extract_workplace(text) == place
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -208,7 +200,7 @@ EXPERIENCE: list[tuple[str, tuple[int | None, int | None] | None]] = [
 @pytest.mark.parametrize(("text", "years"), EXPERIENCE, ids=[t[:40] for t, _ in EXPERIENCE])
 def test_experience(text: str, years: tuple[int | None, int | None] | None) -> None:
     expected = None if years is None else ExperienceYears(min=years[0], max=years[1])
-    assert extract_experience(text) == expected
+    assert attributes.extract_experience(text) == expected
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -241,7 +233,7 @@ EDUCATION: list[tuple[str, list[Education]]] = [
 
 @pytest.mark.parametrize(("text", "levels"), EDUCATION, ids=[t[:40] for t, _ in EDUCATION])
 def test_education(text: str, levels: list[Education]) -> None:
-    assert extract_education(text) == levels
+    assert attributes.extract_education(text) == levels
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -264,7 +256,7 @@ POSTED: list[tuple[str, date | None]] = [
 
 @pytest.mark.parametrize(("text", "when"), POSTED, ids=[t[:40] for t, _ in POSTED])
 def test_posted_on(text: str, when: date | None) -> None:
-    assert extract_posted_on(text) == when
+    assert attributes.extract_posted_on(text) == when
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -274,11 +266,11 @@ def test_posted_on(text: str, when: date | None) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=400))
 def test_extractors_never_raise(text: str) -> None:
-    extract_seniority(text[:60], text)
-    extract_employment_type(text)
-    extract_workplace(text)
-    years = extract_experience(text)
+    attributes.extract_seniority(text[:60], text)
+    attributes.extract_employment_type(text)
+    attributes.extract_workplace(text)
+    years = attributes.extract_experience(text)
     assert years is None or (years.min is None or 0 <= years.min <= 40)
-    levels = extract_education(text)
+    levels = attributes.extract_education(text)
     assert len(levels) == len(set(levels))
-    extract_posted_on(text)
+    attributes.extract_posted_on(text)

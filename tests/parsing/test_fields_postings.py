@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from parsing.attributes import (
-    extract_education,
-    extract_employment_type,
-    extract_experience,
-    extract_posted_on,
-    extract_seniority,
-    extract_workplace,
-)
-from parsing.header import extract_header
-from parsing.models import ExperienceYears
-from parsing.role import normalize_role
+from typing import Any
+
+import pytest
+
+from bench.fields_probe import parse_fields
 
 LINKEDIN_HYBRID = (
     "Senior Backend Engineer\n"
@@ -89,46 +83,56 @@ PROSE_REMOTE = (
 )
 
 
-def test_linkedin_posting_with_benefits_traps() -> None:
-    header = extract_header(LINKEDIN_HYBRID)
-    assert (header.title, header.company, header.locations) == (
-        "Senior Backend Engineer",
-        "Larkspur Logistics",
-        ["Columbus, OH"],
-    )
-    assert normalize_role(header.title or "") == "backend engineer"
-    assert extract_seniority(header.title, LINKEDIN_HYBRID) == "senior"
-    assert extract_employment_type(LINKEDIN_HYBRID) == "full_time"
-    # "Remote work stipend" in the benefits is not a remote job.
-    assert extract_workplace(LINKEDIN_HYBRID) == "hybrid"
-    # "over 30 years" is the company's age; "1 year of service" is a benefit; 2+ years is a nice-to-have.
-    assert extract_experience(LINKEDIN_HYBRID) == ExperienceYears(min=5, max=None)
-    assert extract_education(LINKEDIN_HYBRID) == ["bachelor", "master"]
-    assert extract_posted_on(LINKEDIN_HYBRID) is None
+CASES: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        # "Remote work stipend" in the benefits is not a remote job; "over 30 years" is the company's age,
+        # "1 year of service" a benefit and 2+ years a nice-to-have.
+        "linkedin-benefits-traps",
+        LINKEDIN_HYBRID,
+        {
+            "title": "Senior Backend Engineer",
+            "company": "Larkspur Logistics",
+            "locations": ["Columbus, OH"],
+            "role": "backend engineer",
+            "seniority": "senior",
+            "employment_type": "full_time",
+            "workplace": "hybrid",
+            "experience_years": {"min": 5, "max": None},
+            "education": ["bachelor", "master"],
+            "posted_on": None,
+        },
+    ),
+    (
+        "indeed-explicit-fields",
+        INDEED_NURSE,
+        {
+            "title": "Clinical Nurse Educator",
+            "company": "Riverbend Health System",
+            "locations": ["Spokane, WA"],
+            "seniority": None,
+            "employment_type": "part_time",
+            "workplace": "onsite",
+            "experience_years": {"min": 3, "max": None},
+            "education": ["bachelor", "master"],
+        },
+    ),
+    (
+        "prose-without-header",
+        PROSE_REMOTE,
+        {
+            "title": "Product Designer",
+            "company": "Quillfeather",
+            "locations": ["United States"],
+            "workplace": "remote",
+            "experience_years": {"min": 3, "max": 6},
+            "employment_type": None,
+            "education": [],
+        },
+    ),
+]
 
 
-def test_indeed_posting_with_explicit_fields() -> None:
-    header = extract_header(INDEED_NURSE)
-    assert (header.title, header.company, header.locations) == (
-        "Clinical Nurse Educator",
-        "Riverbend Health System",
-        ["Spokane, WA"],
-    )
-    assert extract_seniority(header.title, INDEED_NURSE) is None
-    assert extract_employment_type(INDEED_NURSE) == "part_time"
-    assert extract_workplace(INDEED_NURSE) == "onsite"
-    assert extract_experience(INDEED_NURSE) == ExperienceYears(min=3, max=None)
-    assert extract_education(INDEED_NURSE) == ["bachelor", "master"]
-
-
-def test_prose_posting_without_a_header() -> None:
-    header = extract_header(PROSE_REMOTE)
-    assert (header.title, header.company, header.locations) == (
-        "Product Designer",
-        "Quillfeather",
-        ["United States"],
-    )
-    assert extract_workplace(PROSE_REMOTE) == "remote"
-    assert extract_experience(PROSE_REMOTE) == ExperienceYears(min=3, max=6)
-    assert extract_employment_type(PROSE_REMOTE) is None
-    assert extract_education(PROSE_REMOTE) == []
+@pytest.mark.parametrize(("paste", "want"), [pytest.param(p, w, id=name) for name, p, w in CASES])
+def test_every_field_of_a_whole_posting(paste: str, want: dict[str, Any]) -> None:
+    got = parse_fields(paste)
+    assert {name: got[name] for name in want} == want

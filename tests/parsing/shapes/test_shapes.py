@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.shapes import SHAPES, Fields, Shape, check, expected
+from bench.shapes import SHAPES, Fields, Shape, check, expected, fields_of
 from tests.parsing.shapes.postings import POSTINGS
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "postings.jsonl"
@@ -26,21 +26,11 @@ def _fixture_postings() -> dict[str, Fields]:
         if not line.strip():
             continue
         row = json.loads(line)
-        gold = row["gold"]
-        title, company, places = gold.get("title"), gold.get("company"), gold.get("locations") or []
-        if not (isinstance(title, str) and isinstance(company, str) and places and "\n\n" in row["text"]):
+        if "\n\n" not in row["text"]:
             continue
-        body = row["text"].split("\n\n", 1)[1]
-        workplace = gold.get("workplace")
-        employment = gold.get("employment_type")
-        found[f"fixture-{row['id']}"] = Fields(
-            title=title,
-            company=company,
-            places=tuple(places),
-            body=body,
-            workplace=workplace if isinstance(workplace, str) else None,
-            employment_type=employment if isinstance(employment, str) else None,
-        )
+        fields = fields_of(row["gold"], row["text"].split("\n\n", 1)[1])
+        if fields is not None:
+            found[f"fixture-{row['id']}"] = fields
     return found
 
 
