@@ -71,6 +71,9 @@ class PostingRow(SQLModel, table=True):
             sqlite_where=text("message_id IS NOT NULL"),
             postgresql_where=text("message_id IS NOT NULL"),
         ),
+        # an id is never handed out again once its posting is removed (PostgreSQL's sequence never
+        # goes back; SQLite needs AUTOINCREMENT, else the next row takes the highest id plus one)
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, sa_column=Column(IdType, primary_key=True, autoincrement=True))
@@ -107,6 +110,9 @@ class PostingRow(SQLModel, table=True):
     pay_year_max: float | None = Field(default=None, sa_column=Column(Float))
     pay_usd_year: float | None = Field(default=None, sa_column=Column(Float))
     pay_rate_date: date | None = Field(default=None, sa_column=Column(Date))
+    # The bot's card for the posting (so removing it by command can take the card's buttons away).
+    card_channel_id: int | None = Field(default=None, sa_column=Column(Snowflake))
+    card_message_id: int | None = Field(default=None, sa_column=Column(Snowflake))
 
 
 class PostingPayRow(SQLModel, table=True):
