@@ -64,7 +64,7 @@ from store.results import (
     SkillSummary,
     Source,
 )
-from store.writes import add, bands, fixes, remove, reparse, rows
+from store.writes import add, bands, fixes, remove, reparse, rows, welcome
 from store.writes import guilds as guild_writes
 from store.writes.derive import Prepared, prepare
 from store.writes.keyfilter import KeyFilter
@@ -353,6 +353,12 @@ class Store:
             raise InvalidInput(f"cannot fix {', '.join(sorted(unknown))}")
         dropped = {str(name) for name in reset} - set(stored)
         return await self._change_fixes(guild_id, posting_id, stored, dropped, user_id)
+
+    async def claim_welcome(self, guild_id: int) -> bool:
+        """True the first time it is asked for a server (send the introduction then), False after."""
+        return await self._write(
+            "recording the welcome", lambda s: welcome.claim_welcome(s, guild_id, self.clock())
+        )
 
     async def record_card(self, guild_id: int, posting_id: int, channel_id: int, message_id: int) -> None:
         """Where the bot's card for a posting is (so removing the posting can update it)."""

@@ -269,6 +269,15 @@ class GuildSettingsRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
 
+class GuildWelcomeRow(SQLModel, table=True):
+    """Servers the bot has introduced itself to (once per server, whichever process saw it join)."""
+
+    __tablename__ = "guild_welcomes"
+
+    guild_id: int = Field(sa_column=Column(Snowflake, primary_key=True, autoincrement=False))
+    welcomed_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
 class DigestRunRow(SQLModel, table=True):
     __tablename__ = "digest_runs"
     __table_args__ = (UniqueConstraint("guild_id", "period", name="uq_digest_runs_guild_period"),)
@@ -312,6 +321,7 @@ POSTING_FIXES = table("posting_fixes")
 REPOSTS = table("reposts")
 GUILD_SETTINGS = table("guild_settings")
 DIGEST_RUNS = table("digest_runs")
+GUILD_WELCOMES = table("guild_welcomes")
 # What a bulk import writes (the tables whose planner statistics it refreshes as they grow).
 BULK_WRITTEN = (
     POSTINGS,

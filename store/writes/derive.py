@@ -211,23 +211,33 @@ def company_key(name: str | None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """What tells two postings with near-identical text apart: the parsed role, level, places and
-    company (an agency's ad sent for two clients is two postings)."""
+    """What tells two postings with near-identical text apart: the parsed role, level, places, company
+    and title (an agency's ad sent for two clients is two postings)."""
 
     role: str | None
     seniority: str | None
     places: frozenset[str]
     company: str | None = None
+    title: str | None = None
 
     @classmethod
     def of(cls, parsed: Posting, roles: RoleKeys) -> Identity:
         places = frozenset(k for k in (location_key(x) for x in parsed.locations) if k)
-        return cls(roles(parsed.role or parsed.title), parsed.seniority, places, company_key(parsed.company))
+        title = " ".join(_NOT_WORD.sub(" ", text_key(parsed.title)).split()) if parsed.title else None
+        return cls(
+            roles(parsed.role or parsed.title),
+            parsed.seniority,
+            places,
+            company_key(parsed.company),
+            title or None,
+        )
 
     def compatible(self, other: Identity) -> bool:
         if self.role and other.role and self.role != other.role:
             return False
         if self.company and other.company and self.company != other.company:
+            return False
+        if self.title and other.title and self.title != other.title:
             return False
         if self.seniority and other.seniority and self.seniority != other.seniority:
             return False

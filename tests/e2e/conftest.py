@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -18,6 +18,7 @@ from bot.runtime import open_services
 from commands.core.services import Services
 from tests.e2e.fakediscord import (
     JSON,
+    MANAGE_GUILD,
     MANAGE_MESSAGES,
     MEMBER_PERMISSIONS,
     FakeDiscord,
@@ -46,6 +47,9 @@ class Env:
     alice: FakeUser
     bob: FakeUser
     mod: FakeUser  # Manage Messages
+    admin: FakeUser = field(
+        default_factory=lambda: FakeUser(snowflake(), "admin", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
+    )  # Manage Server
 
     async def paste(
         self,

@@ -1,4 +1,5 @@
-"""Posting ids are never handed out twice, and a posting remembers where its card is.
+"""Posting ids are never handed out twice, a posting remembers where its card is, and a server is
+welcomed once.
 
 SQLite gives a new row the largest rowid plus one, so removing the newest posting made its id come back
 for the next paste (links and digests naming it then pointed elsewhere). ``AUTOINCREMENT`` keeps the
@@ -19,6 +20,8 @@ import re
 
 import sqlalchemy as sa
 from alembic import op
+
+from store.db.types import UTCDateTime
 
 revision = "0005"
 down_revision = "0004"
@@ -79,9 +82,16 @@ def upgrade() -> None:
         _rebuild_postings(to_autoincrement=True)
     op.add_column("postings", sa.Column("card_channel_id", sa.BigInteger(), nullable=True))
     op.add_column("postings", sa.Column("card_message_id", sa.BigInteger(), nullable=True))
+    op.create_table(
+        "guild_welcomes",
+        sa.Column("guild_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("welcomed_at", UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("guild_id"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("guild_welcomes")
     _drop_card_columns()
     if op.get_bind().dialect.name == "sqlite":
         _rebuild_postings(to_autoincrement=False)
