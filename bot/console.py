@@ -53,6 +53,7 @@ CONSOLE_GUILD_ID = 1
 CONSOLE_USER_ID = 1
 END_OF_POSTING = "."
 OPTION = re.compile(r"(\w+):")
+MENTION = re.compile(r"<@!?(\d+)>")  # Discord shows a member's name; the terminal, their id
 FIX_OPTION = re.compile(r"(?:^|\s)([A-Za-z_]+):")  # any "name:" starting a word in /fix
 PROMPT = "jobscout> "
 PASTE_PROMPT = "paste> "
@@ -78,7 +79,7 @@ HELP = """Paste a posting and end it with a line holding only "." (or Ctrl-D). C
 def render_text(reply: Reply) -> str:
     """``reply`` as terminal text: the commands' text rendering, with buttons shown as the console
     commands that do the same (files are saved and listed by :meth:`Console.show`)."""
-    text = commands_render_text(reply.model_copy(update={"buttons": [], "files": []}))
+    text = MENTION.sub(r"@\1", commands_render_text(reply.model_copy(update={"buttons": [], "files": []})))
     hints = [_button_hint(b.custom_id, b.label, b.url) for b in reply.buttons]
     return "\n".join([text, "   ".join(hints)]) if hints else text
 

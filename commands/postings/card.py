@@ -41,8 +41,11 @@ def posting_card(view: PostingView, *, result: AddResult | None = None) -> Reply
             lines.append(f"Already saved as #{view.id}: counted once, not twice.")
         if result.pay_change is not None:
             change = result.pay_change
-            old = money(change.old_year, change.old_currency) if change.old_year is not None else "none"
-            lines.append(f"Pay changed since: {old} → {money(change.new_year, change.new_currency)} a year.")
+            old = change.old_text or (
+                f"{money(change.old_year, change.old_currency)} a year" if change.old_year is not None else "none"
+            )
+            new = change.new_text or f"{money(change.new_year, change.new_currency)} a year"
+            lines.append(f"Pay changed: {old} → {new}. The posting now counts the new pay.")
     fields: list[ReplyField] = []
     if view.pay is not None:
         fields.append(ReplyField(name="Pay", value=view.pay.text or stated_pay(view.pay), inline=True))

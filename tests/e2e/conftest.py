@@ -99,6 +99,15 @@ class Env:
         """``/name options`` and the call carrying its visible answer."""
         return await self.fake.answer(await self.slash(name, *options, **kwargs))
 
+    async def card_of(self, posting_id: int, guild: FakeGuild | None = None) -> int | None:
+        """The card message recorded for a posting (recorded just after the card went out)."""
+        for _ in range(100):
+            view = await self.services.store.get_posting((guild or self.alpha).id, posting_id)
+            if view is not None and view.card_message_id is not None:
+                return view.card_message_id
+            await asyncio.sleep(0.02)
+        return None
+
     async def saved(self, guild: FakeGuild | None = None) -> list[int]:
         page = await self.services.store.list_postings((guild or self.alpha).id, page_size=100)
         return [p.id for p in page.items]

@@ -584,6 +584,7 @@ class FakeDiscord:
         """The bot is added to ``guild`` (GUILD_CREATE after READY, as when a server invites it)."""
         self.guilds.append(guild)
         payload = guild.payload(self.me)
+        del payload["unavailable"]  # as Discord sends a join (with it, a guild coming back after an outage)
         if system_channel is not None:
             payload["system_channel_id"] = str(guild.channel(system_channel))
         await self.dispatch("GUILD_CREATE", payload, guild_id=guild.id)

@@ -154,6 +154,7 @@ async def test_remove_button_leaves_a_removed_card_without_buttons(env: Env) -> 
 async def test_posting_remove_by_command_takes_the_cards_buttons_away(env: Env) -> None:
     posting_id, reply = await card(env)
     message = env.fake.message_of(reply)
+    assert await env.card_of(posting_id) == int(message["id"])
     answer = await env.run("posting", sub("remove", opt("posting", posting_id, kind=4)), user=env.mod)
     assert f"Removed posting #{posting_id}" in answer.text
     edit = await env.fake.wait_call(
