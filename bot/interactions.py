@@ -65,7 +65,7 @@ async def send(interaction: discord.Interaction[Any], reply: Reply) -> int | Non
         except discord.HTTPException:
             log.debug("Could not delete the thinking placeholder of interaction %s", interaction.id)
     sent = await interaction.followup.send(**rendered.interaction_kwargs(), wait=True)
-    return sent.id
+    return sent.id if sent is not None else None
 
 
 async def answer(

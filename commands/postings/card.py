@@ -42,7 +42,9 @@ def posting_card(view: PostingView, *, result: AddResult | None = None) -> Reply
         if result.pay_change is not None:
             change = result.pay_change
             old = change.old_text or (
-                f"{money(change.old_year, change.old_currency)} a year" if change.old_year is not None else "none"
+                f"{money(change.old_year, change.old_currency)} a year"
+                if change.old_year is not None
+                else "none"
             )
             new = change.new_text or f"{money(change.new_year, change.new_currency)} a year"
             lines.append(f"Pay changed: {old} → {new}. The posting now counts the new pay.")

@@ -70,17 +70,25 @@ async def read_text(attachment: discord.Attachment, *, max_bytes: int = MAX_POST
         data = await attachment.read()
     except discord.NotFound:
         raise AttachmentError(f"Could not download {name}: Discord no longer has it.") from None
-    except discord.HTTPException as exc:
-        raise AttachmentError(f"Could not download {name} (HTTP {exc.status}); please try again.") from None
-    except (OSError, TimeoutError) as exc:
-        raise AttachmentError(
-            f"Could not download {name} ({type(exc).__name__}); please try again."
-        ) from None
+    except (discord.HTTPException, OSError, TimeoutError) as exc:
+        log.info("Downloading attachment %s failed: %r", name, exc)  # the detail is for the log
+        raise AttachmentError(f"Could not download {name} from Discord; please try again.") from None
     try:
         # Decoding a megabyte of text is CPU work: keep it off the event loop.
         return await asyncio.to_thread(decode_posting, data, max_bytes=max_bytes)
     except UnreadableInput as exc:
         raise AttachmentError(f"Could not read {name}: {exc}.") from None
+
+
+def message_origin(message: discord.Message, user_id: int, filename: str | None) -> Origin:
+    """A posting taken from a Discord message (pasted, or saved from the message menu)."""
+    return Origin(
+        kind="message",
+        user_id=user_id,
+        channel_id=message.channel.id,
+        message_id=message.id,
+        filename=filename,
+    )
 
 
 class PostingsCog(commands.Cog):
@@ -138,13 +146,7 @@ class PostingsCog(commands.Cog):
         for text, from_file, filename in texts:
             if not looks_like_posting(text, from_file=from_file):
                 continue
-            origin = Origin(
-                kind="message",
-                user_id=message.author.id,
-                channel_id=message.channel.id,
-                message_id=message.id,
-                filename=filename,
-            )
+            origin = message_origin(message, message.author.id, filename)
             added = await usecase.add_posting(self.bot.services, message.guild.id, text, origin=origin)
             card = await self.bot.reply_to(message, added.card())
             await self.card_sent(message.guild.id, added, card.channel.id, card.id)
@@ -190,13 +192,7 @@ class PostingsCog(commands.Cog):
         text, filename = message.content, None
         if files and not looks_like_posting(text):
             text, filename = await read_text(files[0]), files[0].filename
-        origin = Origin(
-            kind="message",
-            user_id=interaction.user.id,
-            channel_id=message.channel.id,
-            message_id=message.id,
-            filename=filename,
-        )
+        origin = message_origin(message, interaction.user.id, filename)  # the member who saved it owns it
         return await usecase.add_posting(self.bot.services, interaction.guild_id, text, origin=origin)
 
     # --- /add ------------------------------------------------------------------------------------
@@ -336,7 +332,10 @@ class RemoveButton(PostingButton, template=ids.REMOVE):
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         bot = host(interaction)
 
+        removal: usecase.Removal | None = None
+
         async def work() -> Reply:
+            nonlocal removal
             assert interaction.guild_id is not None
             removal = await usecase.remove(
                 bot.services, interaction.guild_id, self.posting_id, **acting_member(interaction)
@@ -347,6 +346,11 @@ class RemoveButton(PostingButton, template=ids.REMOVE):
             await bot.answer_by_editing(interaction, work())  # the card becomes the removed notice
         except Exception as exc:
             await bot.report(interaction, exc, context=f"Remove button for posting {self.posting_id}")
+            return
+        # pressed under a repost's card: the posting's own card loses its buttons too
+        pressed = interaction.message.id if interaction.message is not None else None
+        if removal is not None and removal.card_channel_id and removal.card_message_id not in (None, pressed):
+            await bot.edit_message(removal.card_channel_id, removal.card_message_id, removal.card)
 
 
 FIX_PAGES: dict[int, tuple[tuple[FixField, str, str | None, int, bool], ...]] = {

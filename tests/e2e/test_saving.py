@@ -4,7 +4,11 @@ pay changes the posting's pay."""
 
 from __future__ import annotations
 
+import logging
+import socket
 from pathlib import Path
+
+import pytest
 
 from bot.runtime import open_services
 from tests.e2e.conftest import Env
@@ -101,3 +105,15 @@ async def test_without_message_content_the_menu_and_the_form_still_save(
         other = POSTING.replace("Acme Robotics", "Initech")
         await fake.answer(await fake.submit_modal(alpha, "general", alice, form, {"text": other}))
         assert len((await services.store.list_postings(alpha.id)).items) == 2
+
+
+async def test_a_failed_link_fetch_is_told_in_plain_words(env: Env, caplog: pytest.LogCaptureFixture) -> None:
+    with socket.socket() as closed:  # a port nothing listens on: the connection is refused
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    with caplog.at_level(logging.INFO, logger="bot.fetch"):
+        answer = await env.run("add", opt("url", f"http://127.0.0.1:{port}/jobs/1"))
+    assert answer.ephemeral and "Could not reach that site" in answer.text
+    assert "Error" not in answer.text and "Client" not in answer.text
+    assert any("ClientConnectorError" in r.getMessage() for r in caplog.records)  # the detail is logged
+    assert await env.saved() == []
