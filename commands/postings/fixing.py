@@ -45,6 +45,7 @@ EMPLOYMENT_SYNONYMS = {
 }  # fmt: skip
 WORKPLACES: tuple[str, ...] = get_args(Workplace)
 EMPLOYMENT_TYPES: tuple[str, ...] = get_args(EmploymentType)
+CHOICE_FIELDS = frozenset({"seniority", "workplace", "employment_type"})
 PLACE_SEPARATORS = (";", "\n")  # "Austin, TX; Remote": a comma belongs to a place's name
 SKILL_SEPARATORS = (",", ";", "\n")
 
@@ -136,9 +137,13 @@ def plan_fix(values: Mapping[FixField, str], view: PostingView) -> FixPlan:
             plan.put[name] = None  # blank: the posting states no such thing (for pay: no pay)
         else:
             try:
-                plan.put[name] = read_value(name, typed, view)
+                value = read_value(name, typed, view)
             except CommandError as exc:
                 problems.append(exc.message)
+                continue
+            if name in CHOICE_FIELDS and value == getattr(view, name):
+                continue  # "Full time" for full_time: the same choice, spelled another way
+            plan.put[name] = value
     if problems:
         raise CommandError(" ".join(problems) + " Nothing was changed.")
     return plan
