@@ -182,8 +182,8 @@ class JobScoutBot(Host):
 
     async def answer(
         self, interaction: discord.Interaction[Any], work: Awaitable[Reply], *, ephemeral: bool = False
-    ) -> None:
-        await interactions.answer(interaction, work, ephemeral=ephemeral)
+    ) -> int | None:
+        return await interactions.answer(interaction, work, ephemeral=ephemeral)
 
     async def answer_by_editing(self, interaction: discord.Interaction[Any], work: Awaitable[Reply]) -> None:
         await interactions.answer_by_editing(interaction, work)
@@ -196,8 +196,21 @@ class JobScoutBot(Host):
     ) -> None:
         await interactions.report(interaction, error, context=context)
 
-    async def reply_to(self, message: discord.Message, reply: Reply) -> None:
-        await message.reply(**to_discord(reply).channel_kwargs(), mention_author=False)
+    async def reply_to(self, message: discord.Message, reply: Reply) -> discord.Message:
+        return await message.reply(**to_discord(reply).channel_kwargs(), mention_author=False)
+
+    async def post(self, channel: discord.abc.Messageable, reply: Reply) -> discord.Message:
+        return await channel.send(**to_discord(reply).channel_kwargs())
+
+    async def edit_message(self, channel_id: int, message_id: int, reply: Reply) -> bool:
+        rendered = to_discord(reply)
+        target = self.get_partial_messageable(channel_id).get_partial_message(message_id)
+        try:
+            await target.edit(embed=rendered.pages[0], view=rendered.view(), attachments=[])
+        except discord.HTTPException as exc:
+            log.info("Could not edit message %s in channel %s: %s", message_id, channel_id, exc)
+            return False
+        return True
 
     async def tell_poster(self, message: discord.Message, error: BaseException) -> None:
         described = describe(error)

@@ -1,13 +1,15 @@
 """The console front end: the same use cases as the Discord cogs call, typed in a terminal.
 
 Paste a posting (several lines; end it with a line holding only ``.``, or with end of input) and the
-card prints as text; or type a command the way Discord shows it::
+card prints as text; or type a command the way Discord shows it. On a terminal a prompt shows which of
+the two it is reading (``jobscout>`` for a command, ``paste>`` inside a posting). A paste that does not
+look like a posting is refused with the reason, like ``/add`` on Discord::
 
     /salary ml engineer location:berlin seniority:senior currency:EUR
     /compare 3 7
     /skills python developer
     /posting show 3 | /posting list [search] | /posting remove 3
-    /fix 3 company:Acme pay:$120k-150k a year
+    /fix 3 company:Acme pay:$120k-150k a year places:Austin, TX; Remote
     /add https://example.com/jobs/42 | /add file:posting.html
     /export
     /digest preview
@@ -38,10 +40,12 @@ from commands.digest.schedule import DigestPolicy
 from commands.digest.usecase import answer_preview
 from commands.export.usecase import export
 from commands.postings import usecase as postings
-from commands.postings.usecase import FixValues, Origin
+from commands.postings.fixing import option_field
+from commands.postings.usecase import Origin
 from commands.salary.usecase import SalaryQuery, salary
 from commands.skills.usecase import answer_skills
 from parsing import MAX_POSTING_BYTES, decode_posting
+from store import FixField
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +53,23 @@ CONSOLE_GUILD_ID = 1
 CONSOLE_USER_ID = 1
 END_OF_POSTING = "."
 OPTION = re.compile(r"(\w+):")
+MENTION = re.compile(r"<@!?(\d+)>")  # Discord shows a member's name; the terminal, their id
+FIX_OPTION = re.compile(r"(?:^|\s)([A-Za-z_]+):")  # any "name:" starting a word in /fix
+PROMPT = "jobscout> "
+PASTE_PROMPT = "paste> "
+PASTE_STARTED = "(reading a posting: end it with a line holding only '.')"
+FIX_USAGE = (
+    "Usage: /fix ID field:value ... with fields title, company, pay, seniority, places (separated by ;), "
+    "workplace, type, skills (separated by ,); an empty value clears a field, reset goes back to the posting"
+)
 
 HELP = """Paste a posting and end it with a line holding only "." (or Ctrl-D). Commands:
   /salary ROLE [location:X] [seniority:X] [currency:XXX]   pay percentiles for a role
   /compare A B [C]                                       postings side by side (ids from /posting list)
   /skills [ROLE]                                         skills asked for, and their pay
   /posting list [SEARCH] [page:N] | show ID | remove ID  saved postings
-  /fix ID [title:X] [company:X] [pay:X] [seniority:X]    correct a posting (wins over the parse)
+  /fix ID field:value ...                               correct a posting (wins over the parse);
+      fields: title company pay seniority places workplace type skills (empty value: clear it)
   /add URL | /add file:PATH                              save a posting from a link or a file
   /export                                                all postings as CSV
   /digest preview                                        the weekly digest as it stands
@@ -65,7 +79,7 @@ HELP = """Paste a posting and end it with a line holding only "." (or Ctrl-D). C
 def render_text(reply: Reply) -> str:
     """``reply`` as terminal text: the commands' text rendering, with buttons shown as the console
     commands that do the same (files are saved and listed by :meth:`Console.show`)."""
-    text = commands_render_text(reply.model_copy(update={"buttons": [], "files": []}))
+    text = MENTION.sub(r"@\1", commands_render_text(reply.model_copy(update={"buttons": [], "files": []})))
     hints = [_button_hint(b.custom_id, b.label, b.url) for b in reply.buttons]
     return "\n".join([text, "   ".join(hints)]) if hints else text
 
@@ -81,6 +95,8 @@ def _button_hint(custom_id: str, label: str, url: str | None) -> str:
         return f"[{label}: /posting list {button.query or ''} page:{page}]".replace("  ", " ")
     if button.kind == "fix":
         return f"[{label}: /fix {button.posting_id} field:value]"
+    if button.kind == "fix_more":
+        return f"[{label}: /fix {button.posting_id} places:X workplace:X type:X skills:X]"
     return f"[{label}: /posting remove {button.posting_id}]"
 
 
@@ -126,10 +142,18 @@ class Console:
         path.write_bytes(data)
         return path
 
-    async def run(self, stdin: TextIO) -> int:
-        """Read from ``stdin`` until end of input or /quit."""
+    def prompt(self, text: str) -> None:
+        self.out.write(text)
+        self.out.flush()
+
+    async def run(self, stdin: TextIO, *, prompts: bool | None = None) -> int:
+        """Read from ``stdin`` until end of input or /quit. ``prompts`` (default: when ``stdin`` is a
+        terminal) shows what is being read: a command, or a posting being pasted."""
+        show = stdin.isatty() if prompts is None else prompts
         readline: Callable[[], Awaitable[str]] = lambda: asyncio.to_thread(stdin.readline)  # noqa: E731
         while True:
+            if show:
+                self.prompt(PROMPT)
             line = await readline()
             if not line:
                 return 0
@@ -141,8 +165,12 @@ class Console:
                     return 0
                 await self.safely(self.command(stripped))
                 continue
+            if show:
+                self.write(PASTE_STARTED)
             lines = [line]
             while True:
+                if show:
+                    self.prompt(PASTE_PROMPT)
                 more = await readline()
                 if not more or more.strip() == END_OF_POSTING:
                     break
@@ -222,18 +250,19 @@ class Console:
 
     async def fix(self, rest: str) -> Reply:
         head, _, tail = rest.partition(" ")
-        _, opts = split_options(" " + tail, ("title", "company", "pay", "seniority"))
-        if not head.isdigit() or not opts:
-            return Reply.error("Usage: /fix ID [title:X] [company:X] [pay:X] [seniority:X]")
-        draft = await postings.fix_draft(
-            self.services, self.guild_id, int(head), user_id=self.user_id, can_manage=True
-        )
-        values = FixValues(
-            title=opts.get("title", draft.title),
-            company=opts.get("company", draft.company),
-            pay=opts.get("pay", draft.pay),
-            seniority=opts.get("seniority", draft.seniority),
-        )
+        names = [m.group(1) for m in FIX_OPTION.finditer(tail)]
+        unknown = [n for n in names if option_field(n) is None]
+        if unknown:
+            return Reply.error(f"/fix has no field {', '.join(repr(n) for n in unknown)}. {FIX_USAGE}.")
+        _, opts = split_options(tail, tuple(n.lower() for n in names))
+        # words before the first option belong to no field: refused rather than guessed
+        if not head.isdigit() or not names or not tail.lstrip().lower().startswith(names[0].lower() + ":"):
+            return Reply.error(f"{FIX_USAGE}.")
+        values: dict[FixField, str] = {}
+        for name, value in opts.items():
+            field_name = option_field(name)
+            assert field_name is not None
+            values[field_name] = value
         return await postings.fix_fields(
             self.services, self.guild_id, int(head), values, user_id=self.user_id, can_manage=True
         )

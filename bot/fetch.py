@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import logging
 import socket
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -23,6 +24,7 @@ from yarl import URL
 
 from bot.config import FetchSettings
 
+log = logging.getLogger(__name__)
 ALLOWED_CONTENT_TYPES = ("text/html", "text/plain", "application/xhtml+xml")
 MAX_REDIRECTS = 5
 USER_AGENT = "JobScout/0.1 (+job posting reader; one page per /add)"
@@ -149,8 +151,12 @@ async def fetch_page(url: str, settings: FetchSettings) -> FetchedPage:
         raise
     except TimeoutError:
         raise FetchError(f"The site did not answer within {settings.timeout_seconds:g} seconds.") from None
+    except aiohttp.ClientConnectionError as exc:
+        log.info("Fetching %s failed: %r", target, exc)  # the detail is for the log, not the member
+        raise FetchError("Could not reach that site; check the link, or try again later.") from None
     except aiohttp.ClientError as exc:
-        raise FetchError(f"Could not read that link ({type(exc).__name__}).") from None
+        log.info("Fetching %s failed: %r", target, exc)
+        raise FetchError("Could not read that link; the site's answer was not understood.") from None
 
 
 async def _read(response: aiohttp.ClientResponse, url: URL, max_bytes: int) -> FetchedPage:

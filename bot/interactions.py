@@ -45,12 +45,13 @@ async def defer(interaction: discord.Interaction[Any], *, ephemeral: bool = Fals
     interaction.extras[PRIVATE_DEFERRAL] = ephemeral
 
 
-async def send(interaction: discord.Interaction[Any], reply: Reply) -> None:
-    """Send ``reply`` as the interaction's response, or as a followup when it was already responded to."""
+async def send(interaction: discord.Interaction[Any], reply: Reply) -> int | None:
+    """Send ``reply`` as the interaction's response, or as a followup when it was already responded to.
+    Returns the id of the message it became, when Discord says it."""
     rendered = to_discord(reply)
     if not interaction.response.is_done():
-        await interaction.response.send_message(**rendered.interaction_kwargs())
-        return
+        callback = await interaction.response.send_message(**rendered.interaction_kwargs())
+        return callback.message_id if callback is not None else None
     public_placeholder = (
         interaction.response.type is discord.InteractionResponseType.deferred_channel_message
         and not interaction.extras.get(PRIVATE_DEFERRAL, False)
@@ -63,7 +64,8 @@ async def send(interaction: discord.Interaction[Any], reply: Reply) -> None:
             await interaction.delete_original_response()
         except discord.HTTPException:
             log.debug("Could not delete the thinking placeholder of interaction %s", interaction.id)
-    await interaction.followup.send(**rendered.interaction_kwargs())
+    sent = await interaction.followup.send(**rendered.interaction_kwargs(), wait=True)
+    return sent.id if sent is not None else None
 
 
 async def answer(
@@ -72,8 +74,9 @@ async def answer(
     *,
     ephemeral: bool = False,
     budget: float = ACK_BUDGET,
-) -> None:
-    """Run ``work`` and send its reply, deferring first if it takes longer than ``budget``.
+) -> int | None:
+    """Run ``work`` and send its reply, deferring first if it takes longer than ``budget``; the id of the
+    message it became (when known).
 
     ``ephemeral`` makes the answer private (and the "thinking" placeholder with it).
     Errors propagate to the caller's error handler, which answers through :func:`send` as well.
@@ -101,7 +104,7 @@ async def answer(
         _in_flight -= 1
     if ephemeral and not reply.ephemeral:
         reply = reply.model_copy(update={"ephemeral": True})
-    await send(interaction, reply)
+    return await send(interaction, reply)
 
 
 async def answer_by_editing(

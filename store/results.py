@@ -11,8 +11,12 @@ from parsing.models import Period, Posting
 
 Source = Literal["message", "attachment", "add_text", "add_file", "add_url", "cli", "import"]
 SOURCES: tuple[Source, ...] = ("message", "attachment", "add_text", "add_file", "add_url", "cli", "import")
-FixField = Literal["title", "company", "seniority", "pay"]
-FIX_FIELDS: tuple[FixField, ...] = ("title", "company", "seniority", "pay")
+FixField = Literal[
+    "title", "company", "seniority", "pay", "workplace", "employment_type", "locations", "skills"
+]
+FIX_FIELDS: tuple[FixField, ...] = (
+    "title", "company", "seniority", "pay", "workplace", "employment_type", "locations", "skills"
+)  # fmt: skip
 DigestStatus = Literal["claimed", "sent", "failed"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
@@ -66,6 +70,9 @@ class PostingView(BaseModel):
     repost_count: int
     text: str
     parsed: Posting
+    fixed_by: dict[str, int | None] = Field(default_factory=dict)  # field -> the member who fixed it
+    card_channel_id: int | None = None  # where the bot's card for it is (None: not known)
+    card_message_id: int | None = None
 
 
 class PayChange(BaseModel):

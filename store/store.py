@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence, Set
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -48,6 +48,7 @@ from store.keys import RoleKeys, RoleNormalizer
 from store.pay import PayConfig
 from store.queries import compare, digest, export, guilds, postings, salary, skills
 from store.results import (
+    FIX_FIELDS,
     AddResult,
     Comparison,
     DigestData,
@@ -65,7 +66,7 @@ from store.results import (
     SkillSummary,
     Source,
 )
-from store.writes import add, bands, fixes, remove, reparse
+from store.writes import add, bands, fixes, remove, reparse, rows, welcome
 from store.writes import guilds as guild_writes
 from store.writes.derive import Prepared, prepare
 from store.writes.keyfilter import KeyFilter
@@ -313,20 +314,34 @@ class Store:
         interactive: bool,
         key_filter: KeyFilter | None = None,
     ) -> list[add.Outcome]:
-        """Store prepared postings of one guild in one transaction (the bulk import path)."""
-        return await self._write_learning(
-            "saving postings",
-            lambda session, cache: add.store_batch(
+        """Store prepared postings of one guild in one transaction (the bulk import path). A repost
+        stating new pay updates the saved posting's pay in the same transaction."""
+
+        async def store(session: AsyncSession, cache: SkillIds) -> tuple[list[add.Outcome], SkillIds]:
+            now = self.clock()
+            outcomes, learned = await add.store_batch(
                 session,
                 guild_id,
                 items,
                 interactive=interactive,
                 skill_cache=cache,
-                now=self.clock(),
+                now=now,
                 roles=self.roles,
                 key_filter=key_filter,
-            ),
-        )
+            )
+            changed = [
+                (o.posting_id, Posting.model_validate_json(item.parsed_json))
+                for o, item in zip(outcomes, items, strict=True)
+                if o.kind == "repost" and o.pay_change is not None
+            ]
+            if changed:
+                learned |= await fixes.adopt_repost_pay(
+                    session, guild_id, changed, now=now, cfg=self.pay, roles=self.roles,
+                    skill_cache={**cache, **learned},
+                )  # fmt: skip
+            return outcomes, learned
+
+        return await self._write_learning("saving postings", store)
 
     async def get_posting(self, guild_id: int, posting_id: int) -> PostingView | None:
         return await self._read(lambda s: postings.load_view(s, guild_id, posting_id))
@@ -360,6 +375,37 @@ class Store:
 
     async def clear_fix(self, guild_id: int, posting_id: int, field: FixField) -> PostingView:
         return await self._change_fixes(guild_id, posting_id, {}, {field}, None)
+
+    async def change_fixes(
+        self,
+        guild_id: int,
+        posting_id: int,
+        put: Mapping[FixField, fixes.FixValue],
+        reset: Set[FixField] = frozenset(),
+        *,
+        user_id: int | None = None,
+    ) -> PostingView:
+        """Correct several fields at once (``put``; None clears a field) and return others to what the
+        parse says (``reset``): every value is checked first (InvalidInput), then one transaction."""
+        stored = fixes.stored_values(put)
+        unknown = set(reset) - set(FIX_FIELDS)
+        if unknown:
+            raise InvalidInput(f"cannot fix {', '.join(sorted(unknown))}")
+        dropped = {str(name) for name in reset} - set(stored)
+        return await self._change_fixes(guild_id, posting_id, stored, dropped, user_id)
+
+    async def claim_welcome(self, guild_id: int) -> bool:
+        """True the first time it is asked for a server (send the introduction then), False after."""
+        return await self._write(
+            "recording the welcome", lambda s: welcome.claim_welcome(s, guild_id, self.clock())
+        )
+
+    async def record_card(self, guild_id: int, posting_id: int, channel_id: int, message_id: int) -> None:
+        """Where the bot's card for a posting is (so removing the posting can update it)."""
+        await self._write(
+            "recording the card",
+            lambda s: rows.record_card(s, guild_id, posting_id, channel_id, message_id),
+        )
 
     async def _change_fixes(
         self, guild_id: int, posting_id: int, put: dict[str, Any], drop: set[str], user_id: int | None

@@ -28,6 +28,19 @@ def posting_text(seed: int | str, *, title: str = "Engineer", company: str = "Ac
     return f"{title}\n{company}\n\nAbout the role\n{body}\n"
 
 
+# What makes a text pass the "is this a posting?" rule (commands.postings.detect): duties, requirements,
+# pay, terms, place, how to apply.
+JOB_AD_LINES = (
+    "You will build and run our services. Requirements: 3+ years of experience with Python.\n"
+    "Salary: $100,000 - $120,000 per year. Full-time, hybrid in our office. Apply with your CV.\n"
+)
+
+
+def pasted_text(seed: int | str, **kw: Any) -> str:
+    """A text any front end takes as a posting: :func:`posting_text` with a job ad's signs."""
+    return posting_text(seed, **kw) + JOB_AD_LINES
+
+
 def make_posting(
     *,
     title: str | None = "Machine Learning Engineer",

@@ -44,8 +44,9 @@ class Host(commands.Bot):
     @abstractmethod
     async def answer(
         self, interaction: discord.Interaction[Any], work: Awaitable[Reply], *, ephemeral: bool = False
-    ) -> None:
-        """Run ``work`` and send its reply, deferring first when it takes a while."""
+    ) -> int | None:
+        """Run ``work`` and send its reply, deferring first when it takes a while. Returns the id of the
+        message the reply became, when Discord says it."""
 
     @abstractmethod
     async def answer_by_editing(self, interaction: discord.Interaction[Any], work: Awaitable[Reply]) -> None:
@@ -62,8 +63,17 @@ class Host(commands.Bot):
         """The one error path for interactions: a short private message, and a log line with context."""
 
     @abstractmethod
-    async def reply_to(self, message: discord.Message, reply: Reply) -> None:
-        """Answer a member's message with ``reply``."""
+    async def reply_to(self, message: discord.Message, reply: Reply) -> discord.Message:
+        """Answer a member's message with ``reply``; the message sent."""
+
+    @abstractmethod
+    async def post(self, channel: discord.abc.Messageable, reply: Reply) -> discord.Message:
+        """Send ``reply`` as a new message in ``channel``."""
+
+    @abstractmethod
+    async def edit_message(self, channel_id: int, message_id: int, reply: Reply) -> bool:
+        """Replace a message the bot sent with ``reply`` (its buttons too). False when that failed
+        (the message is gone, or the bot may no longer see the channel); the reason is logged."""
 
     @abstractmethod
     async def tell_poster(self, message: discord.Message, error: BaseException) -> None:
@@ -99,6 +109,13 @@ def acting_member(interaction: discord.Interaction[Any]) -> Acting:
 
 def can_manage_server(interaction: discord.Interaction[Any]) -> bool:
     return bool(interaction.permissions.manage_guild)
+
+
+def manage_server_only(command: T) -> T:
+    """Shown to, and run for, members with Manage Server only; in a server, never in DMs."""
+    return app_commands.default_permissions(manage_guild=True)(
+        app_commands.checks.has_permissions(manage_guild=True)(app_commands.guild_only()(command))
+    )
 
 
 async def _choices(

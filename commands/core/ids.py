@@ -11,14 +11,16 @@ from typing import Literal
 
 MAX_LENGTH = 100  # Discord's limit for a custom id
 
-ButtonKind = Literal["fix", "remove", "list"]
+ButtonKind = Literal["fix", "fix_more", "remove", "list"]
 
 # The patterns Discord's dynamic items are registered with (named groups are the handler's arguments).
 FIX = r"fix:(?P<id>\d+)"
+FIX_MORE = r"fix-more:(?P<id>\d+)"  # the Fix form's second page: places, workplace, type, skills
 REMOVE = r"remove:(?P<id>\d+)"
 LIST_PAGE = r"list:(?P<page>\d+)(?::(?P<query>.*))?"
 _PATTERNS: dict[ButtonKind, re.Pattern[str]] = {
     "fix": re.compile(FIX),
+    "fix_more": re.compile(FIX_MORE),
     "remove": re.compile(REMOVE),
     "list": re.compile(LIST_PAGE, re.DOTALL),
 }
@@ -26,6 +28,10 @@ _PATTERNS: dict[ButtonKind, re.Pattern[str]] = {
 
 def fix(posting_id: int) -> str:
     return f"fix:{posting_id}"
+
+
+def fix_more(posting_id: int) -> str:
+    return f"fix-more:{posting_id}"
 
 
 def remove(posting_id: int) -> str:
@@ -37,8 +43,8 @@ def list_page(page: int, query: str | None = None) -> str:
     return (f"list:{page}" + (f":{query[:80]}" if query else ""))[:MAX_LENGTH]
 
 
-def fix_form(posting_id: int, nonce: int) -> str:
-    return f"fix-modal:{posting_id}:{nonce}"
+def fix_form(posting_id: int, nonce: int, page: int = 1) -> str:
+    return f"fix-modal:{posting_id}:{nonce}" + (f":{page}" if page != 1 else "")
 
 
 @dataclass(frozen=True, slots=True)

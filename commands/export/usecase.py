@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from typing import Literal
 
 from commands.core.errors import CommandError
@@ -22,6 +22,13 @@ CSV_COLUMNS = (
 MAX_ATTACHMENT_BYTES = 8_000_000
 
 
+MEMBER_ID_COLUMNS = frozenset({"user_id"})
+
+
+def csv_columns(*, member_ids: bool) -> list[str]:
+    return [c for c in CSV_COLUMNS if member_ids or c not in MEMBER_ID_COLUMNS]
+
+
 def csv_values(row: ExportRow) -> list[object]:
     return [
         row.id, row.added_at.isoformat(), row.source, row.user_id, row.title, row.company, row.role,
@@ -32,26 +39,39 @@ def csv_values(row: ExportRow) -> list[object]:
     ]  # fmt: skip
 
 
-def _csv_line(values: list[object]) -> str:
+def _csv_line(values: Sequence[object]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer).writerow(["" if v is None else v for v in values])
     return buffer.getvalue()
 
 
-async def export_lines(store: Store, guild_id: int, fmt: ExportFormat) -> AsyncIterator[str]:
-    """The export, line by line (streamed from the database in batches)."""
+async def export_lines(
+    store: Store, guild_id: int, fmt: ExportFormat, *, member_ids: bool = True
+) -> AsyncIterator[str]:
+    """The export, line by line (streamed from the database in batches). Without ``member_ids`` no
+    Discord user id of the members who added postings is in it."""
+    columns = csv_columns(member_ids=member_ids)
+    keep = [i for i, c in enumerate(CSV_COLUMNS) if c in columns]
     if fmt == "csv":
-        yield _csv_line(list(CSV_COLUMNS))
+        yield _csv_line(columns)
     async for row in store.export_rows(guild_id):
-        yield _csv_line(csv_values(row)) if fmt == "csv" else row.model_dump_json() + "\n"
+        if fmt == "csv":
+            values = csv_values(row)
+            yield _csv_line([values[i] for i in keep])
+        else:
+            record = row if member_ids else row.model_copy(update={"user_id": None})
+            yield record.model_dump_json() + "\n"
 
 
-async def export(svc: Services, guild_id: int, fmt: ExportFormat = "csv") -> Reply:
+async def export(
+    svc: Services, guild_id: int, fmt: ExportFormat = "csv", *, member_ids: bool = False
+) -> Reply:
+    """The server's postings as a file; members' user ids only when ``member_ids`` (an admin's choice)."""
     if fmt not in ("csv", "jsonl"):
         raise CommandError("Export as `csv` or `jsonl`.")
     buffer = io.BytesIO()
     rows = -1 if fmt == "csv" else 0
-    async for line in export_lines(svc.store, guild_id, fmt):
+    async for line in export_lines(svc.store, guild_id, fmt, member_ids=member_ids):
         buffer.write(line.encode("utf-8"))
         rows += 1
         if buffer.tell() > MAX_ATTACHMENT_BYTES:
@@ -63,7 +83,10 @@ async def export(svc: Services, guild_id: int, fmt: ExportFormat = "csv") -> Rep
     name = f"jobscout-postings.{fmt}"
     return Reply(
         title="Export",
-        description=f"{rows:,} posting{'s' if rows != 1 else ''} as {fmt.upper()}.",
+        description=(
+            f"{rows:,} posting{'s' if rows != 1 else ''} as {fmt.upper()}, "
+            + ("with the ids of the members who added them." if member_ids else "without member ids.")
+        ),
         files=[ReplyFile(filename=name, data=buffer.getvalue(), description=f"{rows} postings")],
         ephemeral=True,
     )

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 async def setup(bot: Host) -> None:
     """The extension entry point (the cog is imported here, so the use cases load without Discord)."""
-    from commands.postings.cog import FixButton, ListPageButton, PostingsCog, RemoveButton
+    from commands.postings.cog import FixButton, FixMoreButton, ListPageButton, PostingsCog, RemoveButton
 
-    bot.add_dynamic_items(FixButton, RemoveButton, ListPageButton)
+    bot.add_dynamic_items(FixButton, FixMoreButton, RemoveButton, ListPageButton)
     await bot.add_cog(PostingsCog(bot))

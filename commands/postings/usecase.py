@@ -2,12 +2,17 @@
 
 Every write to a server's postings (and every failed one: it may have committed part of its work)
 tells the answer cache, so no /salary or /compare answer computed before it is served again.
+
+One rule says what is a posting (:mod:`commands.postings.detect`), for every way one arrives: a paste
+(where chat is ignored without a word), ``/add``, the context menu, the console and ``jobscout add``
+(which say why they refused it).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,21 +25,15 @@ from commands.core.parse_runner import ParseFailed, ParseOverBudget
 from commands.core.reply import Reply, ReplyButton, ReplyField
 from commands.core.services import Services
 from commands.postings.card import posting_card
-from commands.postings.paytext import parse_pay_fix
+from commands.postings.detect import assess
+from commands.postings.fixing import LABELS, plan_fix, shown_values
 from parsing import parse_posting
 from parsing.decode import storable_text
-from parsing.models import SENIORITY_ORDER, Posting
+from parsing.models import Posting
 from store import FixField, PayChange, PostingView, Source
 
 log = logging.getLogger(__name__)
 PAGE_SIZE = 10
-RESET_WORDS = frozenset({"", "reset", "clear", "undo", "auto"})
-NO_PAY_WORDS = frozenset({"none", "no pay", "not stated", "unpaid", "n/a"})
-SENIORITY_SYNONYMS = {
-    "sr": "senior", "snr": "senior", "jr": "entry", "junior": "entry", "graduate": "entry", "grad": "entry",
-    "middle": "mid", "intermediate": "mid", "internship": "intern", "exec": "executive", "head": "director",
-}  # fmt: skip
-FIX_ORDER: tuple[FixField, ...] = ("title", "company", "pay", "seniority")
 OriginKind = Literal["message", "command", "url", "console"]
 
 
@@ -59,25 +58,6 @@ class Origin:
         if self.kind == "command":
             return "add_file" if self.filename else "add_text"
         return "cli"
-
-
-@dataclass(frozen=True)
-class FixDraft:
-    """The fields a member may correct, as they stand now (what the Fix form is filled with)."""
-
-    posting_id: int
-    title: str | None
-    company: str | None
-    pay: str | None
-    seniority: str | None
-
-
-@dataclass(frozen=True)
-class FixValues:
-    title: str | None
-    company: str | None
-    pay: str | None
-    seniority: str | None
 
 
 class AddOutcome(BaseModel):
@@ -128,11 +108,25 @@ async def _parse_within_budget(svc: Services, text: str) -> Posting:
         return Posting()
 
 
-async def add_posting(svc: Services, guild_id: int, text: str, *, origin: Origin) -> AddOutcome:
-    """Parse and save a posting (or link a repost). Raises StoreWriteError when nothing was saved."""
-    text = storable_text(text)  # a NUL would make PostgreSQL refuse the posting (SQLite takes it)
+NOT_A_POSTING = (
+    "That doesn't look like a job posting, so it was not saved. A posting names the job and says "
+    "some of what it involves, what it asks for, the pay, where and how to apply."
+)
+
+
+def check_posting(text: str, *, from_file: bool = False) -> None:
+    """The one "is this a posting?" rule (:mod:`commands.postings.detect`); CommandError when not."""
     if not text.strip():
         raise CommandError("That posting is empty.")
+    if not assess(text, from_file=from_file).is_posting:
+        raise CommandError(NOT_A_POSTING)
+
+
+async def add_posting(svc: Services, guild_id: int, text: str, *, origin: Origin) -> AddOutcome:
+    """Parse and save a posting (or link a repost). Raises CommandError when the text is not a posting
+    (a file or a page needs fewer signs of one than a message), StoreWriteError when nothing was saved."""
+    text = storable_text(text)  # a NUL would make PostgreSQL refuse the posting (SQLite takes it)
+    check_posting(text, from_file=origin.filename is not None or origin.kind == "url")
     parsed = await _parse_within_budget(svc, text)
     try:
         result = await svc.store.add_posting(
@@ -215,9 +209,28 @@ def check_owner(view: PostingView, user_id: int | None, can_manage: bool, action
     )
 
 
-async def remove_posting(
+@dataclass(frozen=True)
+class Removal:
+    """A removed posting: the answer to whoever removed it, and what its card becomes (no buttons)."""
+
+    reply: Reply
+    card: Reply
+    card_channel_id: int | None
+    card_message_id: int | None
+
+
+def removed_card(view: PostingView, user_id: int | None) -> Reply:
+    by = f" by <@{user_id}>" if user_id is not None else ""
+    return Reply(
+        title=f"Removed: {view.title or 'untitled posting'}",
+        description=f"Posting #{view.id} was removed{by}. It no longer counts in any answer.",
+        kind="notice",
+    )
+
+
+async def remove(
     svc: Services, guild_id: int, posting_id: int, *, user_id: int | None, can_manage: bool
-) -> Reply:
+) -> Removal:
     """Remove a posting: allowed to whoever added it, or anyone with Manage Messages."""
     view = await _view(svc, guild_id, posting_id)
     check_owner(view, user_id, can_manage, "remove")
@@ -227,15 +240,75 @@ async def remove_posting(
         svc.answers.changed(guild_id)
     if not removed:
         raise CommandError(f"There is no posting #{posting_id} in this server.")
-    return Reply.notice(f"Removed posting #{posting_id} ({view.title or 'untitled'}).", ephemeral=False)
+    return Removal(
+        reply=Reply.notice(f"Removed posting #{posting_id} ({view.title or 'untitled'}).", ephemeral=False),
+        card=removed_card(view, user_id),
+        card_channel_id=view.card_channel_id,
+        card_message_id=view.card_message_id,
+    )
 
 
-def _seniority(value: str) -> str:
-    word = value.strip().lower().rstrip(".")
-    word = SENIORITY_SYNONYMS.get(word, word)
-    if word not in SENIORITY_ORDER:
-        raise CommandError(f"Seniority must be one of: {', '.join(SENIORITY_ORDER)}.")
-    return word
+async def remove_posting(
+    svc: Services, guild_id: int, posting_id: int, *, user_id: int | None, can_manage: bool
+) -> Reply:
+    removal = await remove(svc, guild_id, posting_id, user_id=user_id, can_manage=can_manage)
+    return removal.reply
+
+
+async def card_sent(
+    svc: Services, guild_id: int, added: AddOutcome, channel_id: int, message_id: int
+) -> None:
+    """Remember where a new posting's card is (a repost's card is not the posting's own)."""
+    if added.created:
+        await svc.store.record_card(guild_id, added.posting_id, channel_id, message_id)
+
+
+@dataclass(frozen=True)
+class FixDraft:
+    """The fields a member may correct, as they stand now (what the Fix form is filled with)."""
+
+    posting_id: int
+    values: dict[FixField, str]
+
+
+async def fix_draft(
+    svc: Services, guild_id: int, posting_id: int, *, user_id: int | None, can_manage: bool
+) -> FixDraft:
+    """The Fix form's starting values; refuses (CommandError) whoever may not fix the posting."""
+    view = await _view(svc, guild_id, posting_id)
+    check_owner(view, user_id, can_manage, "fix")
+    return FixDraft(posting_id, shown_values(view))
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+async def fix_fields(
+    svc: Services,
+    guild_id: int,
+    posting_id: int,
+    values: Mapping[FixField, str],
+    *,
+    user_id: int | None,
+    can_manage: bool,
+) -> Reply:
+    """Apply a correction (the Fix form, or ``/fix``): every field given that differs from what is shown
+    is read first (a blank one is cleared, ``reset`` goes back to the parse); then all are saved in one
+    transaction, or none. The answer is the updated card, saying what was fixed."""
+    view = await _view(svc, guild_id, posting_id)
+    check_owner(view, user_id, can_manage, "fix")
+    plan = plan_fix(values, view)
+    if not plan.changed:
+        return Reply.notice(f"Nothing changed in #{posting_id}.")
+    try:
+        updated = await svc.store.change_fixes(guild_id, posting_id, plan.put, plan.reset, user_id=user_id)
+    finally:
+        svc.answers.changed(guild_id)
+    card = posting_card(updated)
+    note = f"Fixed the {_listed([LABELS[name] for name in plan.changed])} of #{posting_id}."
+    card.description = "\n".join(x for x in (note, card.description) if x)
+    return card
 
 
 async def fix_posting(
@@ -248,79 +321,5 @@ async def fix_posting(
     user_id: int | None,
     can_manage: bool,
 ) -> Reply:
-    """Correct a field. ``reset`` returns it to what the parser read; for pay, ``none`` means no pay."""
-    view = await _view(svc, guild_id, posting_id)
-    check_owner(view, user_id, can_manage, "fix")
-    try:
-        updated, note = await _apply_fix(svc, guild_id, view, field, value.strip(), user_id)
-    finally:
-        svc.answers.changed(guild_id)
-    card = posting_card(updated)
-    card.description = "\n".join(x for x in (note, card.description) if x)
-    return card
-
-
-async def _apply_fix(
-    svc: Services, guild_id: int, view: PostingView, field: FixField, typed: str, user_id: int | None
-) -> tuple[PostingView, str]:
-    posting_id = view.id
-    if typed.lower() in RESET_WORDS:
-        updated = await svc.store.clear_fix(guild_id, posting_id, field)
-        note = f"{field.capitalize()} of #{posting_id} is back to what the posting says."
-    else:
-        if field == "pay":
-            fix = (
-                None
-                if typed.lower() in NO_PAY_WORDS
-                else parse_pay_fix(typed, default_currency=view.pay.currency if view.pay else "USD")
-            )
-            updated = await svc.store.apply_fix(guild_id, posting_id, "pay", fix, user_id=user_id)
-        elif field == "seniority":
-            updated = await svc.store.apply_fix(
-                guild_id, posting_id, field, _seniority(typed), user_id=user_id
-            )
-        else:
-            updated = await svc.store.apply_fix(guild_id, posting_id, field, typed, user_id=user_id)
-        note = f"Fixed the {field} of #{posting_id}."
-    return updated, note
-
-
-async def fix_draft(
-    svc: Services, guild_id: int, posting_id: int, *, user_id: int | None, can_manage: bool
-) -> FixDraft:
-    """The Fix form's starting values; refuses (CommandError) whoever may not fix the posting."""
-    view = await _view(svc, guild_id, posting_id)
-    check_owner(view, user_id, can_manage, "fix")
-    pay = view.pay.text if view.pay is not None else None
-    return FixDraft(posting_id, view.title, view.company, pay, view.seniority)
-
-
-async def fix_fields(
-    svc: Services,
-    guild_id: int,
-    posting_id: int,
-    values: FixValues,
-    *,
-    user_id: int | None,
-    can_manage: bool,
-) -> Reply:
-    """Apply every field of the Fix form that differs from its starting values (an emptied field: back
-    to what the posting says). One fix per field; the last card shows them all."""
-    draft = await fix_draft(svc, guild_id, posting_id, user_id=user_id, can_manage=can_manage)
-    reply: Reply | None = None
-    changed: list[str] = []
-    for field in FIX_ORDER:
-        new, old = getattr(values, field), getattr(draft, field)
-        if (new or None) == (old or None):
-            continue
-        reply = await fix_posting(
-            svc, guild_id, posting_id, field, new or "reset", user_id=user_id, can_manage=can_manage
-        )
-        changed.append(field)
-    if reply is None:
-        return Reply.notice(f"Nothing changed in #{posting_id}.")
-    if len(changed) > 1:
-        _, _, rest = (reply.description or "").partition("\n")
-        note = f"Fixed the {', '.join(changed[:-1])} and {changed[-1]} of #{posting_id}."
-        reply = reply.model_copy(update={"description": "\n".join(x for x in (note, rest) if x)})
-    return reply
+    """Correct one field. ``reset`` returns it to what the parser read; for pay, ``none`` means no pay."""
+    return await fix_fields(svc, guild_id, posting_id, {field: value}, user_id=user_id, can_manage=can_manage)

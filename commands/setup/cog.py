@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from commands.core.cog import Host
+from commands.core.cog import Host, manage_server_only
 from commands.setup import usecase
-
-T = TypeVar("T")
-
-
-def _manage_server(command: T) -> T:
-    """Shown to, and run for, members with Manage Server only; in a server, never in DMs."""
-    return app_commands.default_permissions(manage_guild=True)(
-        app_commands.checks.has_permissions(manage_guild=True)(app_commands.guild_only()(command))
-    )
 
 
 class SetupCog(commands.GroupCog, group_name="setup", group_description="Server settings for JobScout"):
@@ -43,13 +34,13 @@ class SetupCog(commands.GroupCog, group_name="setup", group_description="Server 
 
     @app_commands.command(name="watch", description="Read postings pasted in this channel")
     @app_commands.describe(channel="The channel members paste postings in")
-    @_manage_server
+    @manage_server_only
     async def watch(self, interaction: discord.Interaction[Any], channel: discord.TextChannel) -> None:
         await self._watch(interaction, channel, True)
 
     @app_commands.command(name="unwatch", description="Stop reading postings in this channel")
     @app_commands.describe(channel="The channel to stop watching")
-    @_manage_server
+    @manage_server_only
     async def unwatch(self, interaction: discord.Interaction[Any], channel: discord.TextChannel) -> None:
         await self._watch(interaction, channel, False)
 

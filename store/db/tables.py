@@ -71,6 +71,9 @@ class PostingRow(SQLModel, table=True):
             sqlite_where=text("message_id IS NOT NULL"),
             postgresql_where=text("message_id IS NOT NULL"),
         ),
+        # an id is never handed out again once its posting is removed (PostgreSQL's sequence never
+        # goes back; SQLite needs AUTOINCREMENT, else the next row takes the highest id plus one)
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, sa_column=Column(IdType, primary_key=True, autoincrement=True))
@@ -107,6 +110,9 @@ class PostingRow(SQLModel, table=True):
     pay_year_max: float | None = Field(default=None, sa_column=Column(Float))
     pay_usd_year: float | None = Field(default=None, sa_column=Column(Float))
     pay_rate_date: date | None = Field(default=None, sa_column=Column(Date))
+    # The bot's card for the posting (so removing it by command can take the card's buttons away).
+    card_channel_id: int | None = Field(default=None, sa_column=Column(Snowflake))
+    card_message_id: int | None = Field(default=None, sa_column=Column(Snowflake))
 
 
 class SkillRow(SQLModel, table=True):
@@ -240,6 +246,15 @@ class GuildSettingsRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
 
+class GuildWelcomeRow(SQLModel, table=True):
+    """Servers the bot has introduced itself to (once per server, whichever process saw it join)."""
+
+    __tablename__ = "guild_welcomes"
+
+    guild_id: int = Field(sa_column=Column(Snowflake, primary_key=True, autoincrement=False))
+    welcomed_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
 class DigestRunRow(SQLModel, table=True):
     __tablename__ = "digest_runs"
     __table_args__ = (UniqueConstraint("guild_id", "period", name="uq_digest_runs_guild_period"),)
@@ -299,6 +314,7 @@ POSTING_FIXES = table("posting_fixes")
 REPOSTS = table("reposts")
 GUILD_SETTINGS = table("guild_settings")
 DIGEST_RUNS = table("digest_runs")
+GUILD_WELCOMES = table("guild_welcomes")
 # What a bulk import writes (the tables whose planner statistics it refreshes as they grow).
 BULK_WRITTEN = (
     POSTINGS,

@@ -71,16 +71,24 @@ async def _skills_of(session: AsyncSession, ids: list[int]) -> dict[int, list[st
 
 async def fixes_of(session: AsyncSession, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     """The fixes of each posting, by field (an empty dict for a posting without any)."""
+    return {pid: values for pid, (values, _) in (await fixes_and_fixers(session, ids)).items()}
+
+
+async def fixes_and_fixers(
+    session: AsyncSession, ids: Sequence[int]
+) -> dict[int, tuple[dict[str, Any], dict[str, int | None]]]:
+    """Each posting's fixes by field, and who made each (the member's id, None when not known)."""
     raw: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
+    fixers: dict[int, dict[str, int | None]] = {i: {} for i in ids}
+    f = POSTING_FIXES.c
     for part in chunks(ids):
         rows = await session.execute(
-            select(POSTING_FIXES.c.posting_id, POSTING_FIXES.c.field, POSTING_FIXES.c.value_json).where(
-                POSTING_FIXES.c.posting_id.in_(part)
-            )
+            select(f.posting_id, f.field, f.value_json, f.user_id).where(f.posting_id.in_(part))
         )
-        for pid, name, value in rows.tuples():
+        for pid, name, value, user_id in rows.tuples():
             raw[int(pid)].append((name, value))
-    return {pid: parse_fixes(pairs) for pid, pairs in raw.items()}
+            fixers[int(pid)][name] = None if user_id is None else int(user_id)
+    return {pid: (parse_fixes(pairs), fixers[pid]) for pid, pairs in raw.items()}
 
 
 async def load_views(session: AsyncSession, guild_id: int, ids: list[int]) -> dict[int, PostingView]:
@@ -96,7 +104,7 @@ async def load_views(session: AsyncSession, guild_id: int, ids: list[int]) -> di
     if not found:
         return {}
     skills = await _skills_of(session, found)
-    fixes = await fixes_of(session, found)
+    fixes = await fixes_and_fixers(session, found)
     pay: dict[int, list[PayView]] = {i: [] for i in found}
     reposts: dict[int, int] = {}
     for part in chunks(found):
@@ -118,8 +126,9 @@ async def load_views(session: AsyncSession, guild_id: int, ids: list[int]) -> di
             Posting.model_validate_json(row.parsed_json),
             pay_ranges=pay[pid],
             skills=skills[pid],
-            fixed=fixes[pid],
+            fixed=fixes[pid][0],
             reposts=reposts.get(pid, 0),
+            fixed_by=fixes[pid][1],
         )
     return views
 
@@ -154,6 +163,7 @@ def _view(
     skills: list[str],
     fixed: Mapping[str, Any],
     reposts: int,
+    fixed_by: Mapping[str, int | None] | None = None,
 ) -> PostingView:
     """A posting's view from its postings columns (as read, or as about to be written) and the rest."""
     return PostingView(
@@ -165,7 +175,7 @@ def _view(
         seniority=row["seniority"],
         workplace=row["workplace"],
         employment_type=row["employment_type"],
-        locations=list(parsed.locations),
+        locations=list(fixed.get("locations", parsed.locations)),
         pay=pay_envelope(row),
         pay_ranges=pay_ranges,
         skills=skills,
@@ -178,6 +188,9 @@ def _view(
         repost_count=reposts,
         text=row["raw_text"],
         parsed=parsed,
+        fixed_by=dict(fixed_by or {}),
+        card_channel_id=row.get("card_channel_id"),
+        card_message_id=row.get("card_message_id"),
     )
 
 

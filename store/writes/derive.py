@@ -6,6 +6,7 @@ Pure and picklable, so bulk import can run it in worker processes.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
@@ -20,6 +21,8 @@ from store.results import PayFix, PayView
 from store.writes import dedup
 
 PERIODS: tuple[Period, ...] = ("hour", "day", "week", "month", "year")
+# Fixes that replace a field of the parse itself (the others set effective columns directly).
+PARSE_FIXES = ("workplace", "employment_type", "locations", "skills")
 
 
 @dataclass(slots=True)
@@ -160,7 +163,11 @@ def _from_salary(s: Salary | SalaryRange | PayFix, cfg: PayConfig, origin: str =
 
 
 def derive(parsed: Posting, fixes: dict[str, Any], cfg: PayConfig, roles: RoleKeys) -> Derived:
-    """Effective fields: every fix wins over the parse (a pay fix of None means "states no pay")."""
+    """Effective fields: every fix wins over the parse (a pay fix of None means "states no pay"; a
+    fix of None or [] elsewhere means the field was cleared)."""
+    corrected = {name: fixes[name] for name in PARSE_FIXES if name in fixes}
+    if corrected:
+        parsed = parsed.model_copy(update=corrected)
     title = fixes.get("title", parsed.title)
     company = fixes.get("company", parsed.company)
     seniority = fixes.get("seniority", parsed.seniority)
@@ -190,21 +197,47 @@ def derive(parsed: Posting, fixes: dict[str, Any], cfg: PayConfig, roles: RoleKe
     )
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+_LEGAL_FORM = re.compile(r"\b(inc|incorporated|ltd|limited|llc|llp|plc|gmbh|ag|sa|bv|co|corp|corporation)\b")
+
+
+def company_key(name: str | None) -> str | None:
+    """A company's name as compared between reposts: "Acme, Inc." and "ACME" are the same company."""
+    if not name:
+        return None
+    key = " ".join(_LEGAL_FORM.sub(" ", _NOT_WORD.sub(" ", text_key(name))).split())
+    return key or None
+
+
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """What tells two postings with near-identical text apart: the parsed role, level and places."""
+    """What tells two postings with near-identical text apart: the parsed role, level, places, company
+    and title (an agency's ad sent for two clients is two postings)."""
 
     role: str | None
     seniority: str | None
     places: frozenset[str]
+    company: str | None = None
+    title: str | None = None
 
     @classmethod
     def of(cls, parsed: Posting, roles: RoleKeys) -> Identity:
         places = frozenset(k for k in (location_key(x) for x in parsed.locations) if k)
-        return cls(roles(parsed.role or parsed.title), parsed.seniority, places)
+        title = " ".join(_NOT_WORD.sub(" ", text_key(parsed.title)).split()) if parsed.title else None
+        return cls(
+            roles(parsed.role or parsed.title),
+            parsed.seniority,
+            places,
+            company_key(parsed.company),
+            title or None,
+        )
 
     def compatible(self, other: Identity) -> bool:
         if self.role and other.role and self.role != other.role:
+            return False
+        if self.company and other.company and self.company != other.company:
+            return False
+        if self.title and other.title and self.title != other.title:
             return False
         if self.seniority and other.seniority and self.seniority != other.seniority:
             return False

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
 from store.db.sqlutil import chunks
-from store.db.tables import POSTINGS
+from store.db.tables import POSTINGS, REPOSTS
 from store.keys import RoleKeys
 from store.pay import PayConfig
 from store.queries.postings import fixes_of
@@ -47,10 +47,29 @@ async def rewrite_batch(
         found = await session.execute(select(_P.id).where(_P.id.in_(part)))
         alive.update(int(i) for i in found.scalars())
     fixes = await fixes_of(session, sorted(alive))
-    todo = [
-        (r.id, derive(p, fixes[r.id], cfg, roles), pj)
-        for r, p, pj in zip(rows, parsed, new_json, strict=True)
-        if r.id in alive
-    ]
+    repriced = await _repriced(session, sorted(alive))
+    todo = []
+    for r, p, pj in zip(rows, parsed, new_json, strict=True):
+        if r.id not in alive:
+            continue
+        if r.id in repriced:  # a repost stated newer pay than the saved text: that pay stays current
+            p, pj = _keep_pay(p, Posting.model_validate_json(r.parsed_json))
+        todo.append((r.id, derive(p, fixes[r.id], cfg, roles), pj))
     learned = await rewrite_derived(session, {r.id: r.guild_id for r in rows}, todo, skill_cache, now=now)
     return len(todo), learned
+
+
+async def _repriced(session: AsyncSession, ids: list[int]) -> set[int]:
+    """Postings whose pay a repost changed (their parse carries the repost's pay)."""
+    found: set[int] = set()
+    for part in chunks(ids):
+        rows = await session.execute(
+            select(REPOSTS.c.posting_id).where(REPOSTS.c.posting_id.in_(part), REPOSTS.c.pay_changed)
+        )
+        found.update(int(i) for i in rows.scalars())
+    return found
+
+
+def _keep_pay(new: Posting, old: Posting) -> tuple[Posting, str]:
+    kept = new.model_copy(update={"salary": old.salary, "salary_ranges": old.salary_ranges})
+    return kept, kept.model_dump_json(exclude_defaults=True)

@@ -270,3 +270,13 @@ async def rewrite_derived(
     for guild_id, group in by_guild.items():
         learned.update(await write_derived_children(session, guild_id, group, skill_cache))
     return learned
+
+
+async def record_card(
+    session: AsyncSession, guild_id: int, posting_id: int, channel_id: int, message_id: int
+) -> None:
+    await session.execute(
+        update(POSTINGS)
+        .where(POSTINGS.c.id == posting_id, POSTINGS.c.guild_id == guild_id)
+        .values(card_channel_id=channel_id, card_message_id=message_id)
+    )

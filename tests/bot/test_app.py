@@ -58,7 +58,7 @@ def test_endpoints_point_discord_py_elsewhere(tmp_path: Path, monkeypatch: pytes
 
 
 async def test_the_command_tree(loaded: JobScoutBot) -> None:
-    commands = loaded.tree.get_commands()
+    commands = loaded.tree.get_commands(type=discord.AppCommandType.chat_input)
     names = [c.name for c in commands]
     assert sorted(names) == [
         "add",
@@ -87,6 +87,10 @@ async def test_the_command_tree(loaded: JobScoutBot) -> None:
     assert isinstance(setup, app_commands.Group)
     watch = setup.get_command("watch")
     assert watch is not None and watch.default_permissions == discord.Permissions(manage_guild=True)
+    export = loaded.tree.get_command("export")
+    assert export is not None and export.default_permissions == discord.Permissions(manage_guild=True)
+    menus = loaded.tree.get_commands(type=discord.AppCommandType.message)
+    assert [m.name for m in menus] == ["Save to JobScout"]
 
 
 async def test_tree_hash_changes_with_the_schema_only(loaded: JobScoutBot, tmp_path: Path) -> None:
@@ -103,6 +107,6 @@ async def test_tree_hash_changes_with_the_schema_only(loaded: JobScoutBot, tmp_p
 
 async def test_help_lists_every_command(loaded: JobScoutBot) -> None:
     listed = help_reply().fields[0].value
-    for command in loaded.tree.get_commands():
+    for command in loaded.tree.get_commands(type=discord.AppCommandType.chat_input):
         if command.name != "help":
             assert f"**/{command.name}" in listed, command.name

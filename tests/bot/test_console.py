@@ -23,10 +23,10 @@ Salary: $150,000 - $170,000 per year. Full-time. Apply with your CV.
 """
 
 
-async def run_console(store: Store, tmp_path: Path, typed: str) -> str:
+async def run_console(store: Store, tmp_path: Path, typed: str, *, prompts: bool = False) -> str:
     out = io.StringIO()
     console = Console(Services(store=store, pay=store.pay), Settings(data_dir=tmp_path), out)
-    assert await console.run(io.StringIO(typed)) == 0
+    assert await console.run(io.StringIO(typed), prompts=prompts) == 0
     return out.getvalue()
 
 
@@ -126,3 +126,36 @@ def test_start_without_a_token_says_it_starts_the_console(tmp_path: Path) -> Non
 @pytest.mark.parametrize("typed", ["/salary\n", "/posting frobnicate\n", "/fix x\n", "/add\n"])
 async def test_usage_messages(store: Store, tmp_path: Path, typed: str) -> None:
     assert "Usage:" in await run_console(store, tmp_path, typed)
+
+
+async def test_prompts_show_whether_a_command_or_a_paste_is_read(store: Store, tmp_path: Path) -> None:
+    output = await run_console(store, tmp_path, "/posting list\n" + POSTING + ".\n", prompts=True)
+    assert output.startswith("jobscout> ")
+    assert "(reading a posting: end it with a line holding only '.')" in output
+    assert output.count("paste> ") == len(POSTING.splitlines())  # one per line after the first, and the "."
+    assert output.rstrip().endswith("jobscout>")
+
+
+async def test_stray_lines_are_not_saved_as_postings(store: Store, tmp_path: Path) -> None:
+    output = await run_console(store, tmp_path, "clear\n.\nhello there\n.\n")
+    assert output.count("doesn't look like a job posting") == 2
+    assert (await store.list_postings(1)).items == []
+
+
+async def test_fix_takes_field_options_and_refuses_unknown_ones(store: Store, tmp_path: Path) -> None:
+    await store.add_posting(1, posting_text(1), make_posting(title="Senior DevOps Engineer"), source="cli")
+    output = await run_console(
+        store,
+        tmp_path,
+        "/fix 1 title:Senior SRE location:Austin, TX; Remote\n"
+        "/fix 1 title:Senior SRE colour:blue\n"
+        "/fix 1 Senior SRE\n"
+        "/fix 1 type:contract skills:Go, Terraform company:\n",
+    )
+    assert "Fixed the title and places of #1" in output and "Fixed by @1: title, places" in output
+    assert "/fix has no field 'colour'" in output
+    assert output.count("Usage: /fix ID field:value") == 2  # the bare words, and the unknown field
+    view = await store.get_posting(1, 1)
+    assert view is not None
+    assert (view.title, view.locations) == ("Senior SRE", ["Austin, TX", "Remote"])
+    assert (view.employment_type, view.skills, view.company) == ("contract", ["Go", "Terraform"], None)

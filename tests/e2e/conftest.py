@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -18,6 +18,7 @@ from bot.runtime import open_services
 from commands.core.services import Services
 from tests.e2e.fakediscord import (
     JSON,
+    MANAGE_GUILD,
     MANAGE_MESSAGES,
     MEMBER_PERMISSIONS,
     FakeDiscord,
@@ -46,6 +47,9 @@ class Env:
     alice: FakeUser
     bob: FakeUser
     mod: FakeUser  # Manage Messages
+    admin: FakeUser = field(
+        default_factory=lambda: FakeUser(snowflake(), "admin", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
+    )  # Manage Server
 
     async def paste(
         self,
@@ -94,6 +98,15 @@ class Env:
     async def run(self, name: str, *options: JSON, **kwargs: Any) -> RestCall:
         """``/name options`` and the call carrying its visible answer."""
         return await self.fake.answer(await self.slash(name, *options, **kwargs))
+
+    async def card_of(self, posting_id: int, guild: FakeGuild | None = None) -> int | None:
+        """The card message recorded for a posting (recorded just after the card went out)."""
+        for _ in range(100):
+            view = await self.services.store.get_posting((guild or self.alpha).id, posting_id)
+            if view is not None and view.card_message_id is not None:
+                return view.card_message_id
+            await asyncio.sleep(0.02)
+        return None
 
     async def saved(self, guild: FakeGuild | None = None) -> list[int]:
         page = await self.services.store.list_postings((guild or self.alpha).id, page_size=100)

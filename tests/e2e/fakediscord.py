@@ -258,6 +258,7 @@ class FakeDiscord:
         self.identifies: list[JSON] = []  # IDENTIFY payloads received (intents, shard)
         self.arrived: list[RestCall] = []  # REST calls as they arrive (``calls`` has them once answered)
         self.message_content_allowed = True  # False: IDENTIFY asking for it is closed with 4014
+        self._interaction_messages: dict[int, int] = {}  # interaction id -> the message it came from
         self._connections: list[_Connection] = []
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -448,6 +449,7 @@ class FakeDiscord:
         content: str = "",
         *,
         attachments: list[JSON] | None = None,
+        mentions: list[FakeUser] | None = None,
     ) -> JSON:
         channel_id = guild.channel(channel)
         message: JSON = {
@@ -461,7 +463,7 @@ class FakeDiscord:
             "edited_timestamp": None,
             "tts": False,
             "mention_everyone": "@everyone" in content,
-            "mentions": [],
+            "mentions": [u.payload() for u in mentions or []],
             "mention_roles": [],
             "attachments": attachments or [],
             "embeds": [],
@@ -506,6 +508,7 @@ class FakeDiscord:
         }
         if message is not None:
             payload["message"] = message
+            self._interaction_messages[ix.id] = int(message["id"])
         return ix, payload
 
     async def slash(
@@ -539,9 +542,17 @@ class FakeDiscord:
         return ix
 
     async def submit_modal(
-        self, guild: FakeGuild, channel: str, user: FakeUser, modal: JSON, values: dict[str, str]
+        self,
+        guild: FakeGuild,
+        channel: str,
+        user: FakeUser,
+        modal: JSON,
+        values: dict[str, str],
+        *,
+        message: JSON | None = None,
     ) -> Interaction:
-        """Submit the modal the bot opened (the ``data`` of its MODAL callback), filling ``values``."""
+        """Submit the modal the bot opened (the ``data`` of its MODAL callback), filling ``values``;
+        ``message``: the message whose button opened it (Discord sends it along)."""
         rows = []
         for row in modal["components"]:
             inputs = row["components"] if row.get("type") == 1 else [row["component"]]
@@ -550,9 +561,33 @@ class FakeDiscord:
                 value = values.get(cid, text_input.get("value") or "")
                 rows.append({"type": 1, "components": [{"type": 4, "custom_id": cid, "value": value}]})
         data = {"custom_id": modal["custom_id"], "components": rows}
-        ix, payload = self._interaction(5, guild, channel, user, data)
+        ix, payload = self._interaction(5, guild, channel, user, data, message)
         await self.dispatch("INTERACTION_CREATE", payload, guild_id=guild.id)
         return ix
+
+    async def message_command(
+        self, guild: FakeGuild, channel: str, user: FakeUser, name: str, target: JSON
+    ) -> Interaction:
+        """Use the message context-menu command ``name`` on ``target`` (a message of ``channel``)."""
+        data: JSON = {
+            "id": str(snowflake()),
+            "name": name,
+            "type": 3,
+            "target_id": target["id"],
+            "resolved": {"messages": {target["id"]: target}},
+        }
+        ix, payload = self._interaction(2, guild, channel, user, data)
+        await self.dispatch("INTERACTION_CREATE", payload, guild_id=guild.id)
+        return ix
+
+    async def join(self, guild: FakeGuild, *, system_channel: str | None = None) -> None:
+        """The bot is added to ``guild`` (GUILD_CREATE after READY, as when a server invites it)."""
+        self.guilds.append(guild)
+        payload = guild.payload(self.me)
+        del payload["unavailable"]  # as Discord sends a join (with it, a guild coming back after an outage)
+        if system_channel is not None:
+            payload["system_channel_id"] = str(guild.channel(system_channel))
+        await self.dispatch("GUILD_CREATE", payload, guild_id=guild.id)
 
     # --- waiting on what the bot did -------------------------------------------------------------
 
@@ -667,7 +702,14 @@ class FakeDiscord:
         if parts[0] == "applications" and parts[-1] == "commands":
             if method == "PUT":
                 self.commands = [
-                    {**c, "id": str(snowflake()), "application_id": str(self.application_id), "version": "1"}
+                    # Discord answers with an empty description for context-menu commands
+                    {
+                        "description": "",
+                        **c,
+                        "id": str(snowflake()),
+                        "application_id": str(self.application_id),
+                        "version": "1",
+                    }
                     for c in call.json
                 ]
             return 200, self.commands
@@ -753,7 +795,14 @@ class FakeDiscord:
             result["interaction"]["response_message_ephemeral"] = bool(
                 (call.json.get("data") or {}).get("flags", 0) & 64
             )
-        if kind in (CHANNEL_MESSAGE, UPDATE_MESSAGE):
+        origin = self.messages.get(self._interaction_messages.get(interaction_id, 0))
+        if kind == UPDATE_MESSAGE and origin is not None:  # the message whose component was used
+            body = call.json.get("data") or {}
+            origin.update({k: v for k, v in body.items() if k in ("content", "embeds", "components")})
+            call.message_id = int(origin["id"])
+            result["interaction"]["response_message_id"] = origin["id"]
+            result["resource"] = {"type": kind, "message": origin}
+        elif kind in (CHANNEL_MESSAGE, UPDATE_MESSAGE):
             message = self._new_message(0, call.json.get("data") or {}, call.files)
             call.message_id = int(message["id"])
             result["interaction"]["response_message_id"] = message["id"]

@@ -25,7 +25,7 @@ LONG_POSTING = POSTING + "\n".join(
 async def test_paste_gets_a_card_with_buttons_and_is_stored(env: Env) -> None:
     message, reply = await env.paste(POSTING)
     (posting_id,) = await env.saved()
-    assert reply.custom_ids == [f"fix:{posting_id}", f"remove:{posting_id}"]
+    assert reply.custom_ids == [f"fix:{posting_id}", f"fix-more:{posting_id}", f"remove:{posting_id}"]
     assert reply.json["embeds"][0]["title"]
     assert f"#{posting_id}" in reply.text
     # a reply to the member's message that pings nobody, not even the poster

@@ -148,7 +148,10 @@ async def test_commands_sync_only_when_their_schema_changes(
         await start_stop(fake, settings, services)
         assert _puts(fake) == 1
         names = {c["name"] for c in fake.commands}
-        assert names == {"add", "posting", "salary", "compare", "skills", "export", "setup", "digest", "help"}
+        assert names == {
+            "add", "posting", "salary", "compare", "skills", "export", "setup", "digest", "help",
+            "Save to JobScout",
+        }  # fmt: skip
         await start_stop(fake, settings, services)
         assert _puts(fake) == 1  # unchanged: not synced again
 

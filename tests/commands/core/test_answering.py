@@ -13,10 +13,10 @@ from commands.compare.usecase import answer_compare
 from commands.core.answers import HEAVY_AT_ONCE
 from commands.core.reply import Reply
 from commands.core.services import Services
-from commands.postings.usecase import FixValues, Origin, add_posting, fix_fields, remove_posting
+from commands.postings.usecase import Origin, add_posting, fix_fields, remove_posting
 from commands.salary import usecase as salary_cmd
 from commands.salary.usecase import SalaryQuery, salary
-from tests.factories import posting_text
+from tests.factories import pasted_text, posting_text
 
 
 async def test_identical_concurrent_questions_share_one_computation(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -142,8 +142,7 @@ async def test_salary_answer_is_kept_until_a_posting_is_added_removed_or_fixed(s
     assert _count(await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))) == "USD · 3 postings"
 
     before = await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))
-    values = FixValues(title=None, company=None, pay="EUR 90000 per year", seniority=None)
-    await fix_fields(uc, ALPHA, ids[1], values, user_id=5, can_manage=False)  # fixed
+    await fix_fields(uc, ALPHA, ids[1], {"pay": "EUR 90000 per year"}, user_id=5, can_manage=False)  # fixed
     after = await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))
     assert after != before
     assert sorted(f.name for f in after.fields if "·" in f.name) == ["EUR · 1 posting", "USD · 2 postings"]
@@ -172,8 +171,7 @@ async def test_compare_answer_follows_a_fix(services: Services) -> None:
     b = await _paste(uc, ALPHA, 2, 120_000)
     first = await answer_compare(uc, ALPHA, [a, b])
     assert await answer_compare(uc, ALPHA, [a, b]) == first
-    values = FixValues(title="Staff Machine Learning Engineer", company=None, pay=None, seniority=None)
-    await fix_fields(uc, ALPHA, a, values, user_id=5, can_manage=False)
+    await fix_fields(uc, ALPHA, a, {"title": "Staff Machine Learning Engineer"}, user_id=5, can_manage=False)
     fixed = await answer_compare(uc, ALPHA, [a, b])
     assert fixed.fields[0].name.startswith(f"#{a} Staff Machine Learning Engineer")
 
@@ -193,7 +191,7 @@ async def test_a_failed_write_still_invalidates(monkeypatch: pytest.MonkeyPatch)
     uc = Services(store=FailingStore(), pay=None)  # type: ignore[arg-type]
     assert (await salary(uc, 1, SalaryQuery("nurse"))).title == "version 0"
     with pytest.raises(RuntimeError):
-        await add_posting(uc, 1, "text", origin=Origin("command"))
+        await add_posting(uc, 1, pasted_text(0), origin=Origin("command"))
     assert (await salary(uc, 1, SalaryQuery("nurse"))).title == "version 1"
 
 
@@ -215,7 +213,7 @@ async def test_an_answer_computed_while_a_posting_is_added_is_not_kept(
     asking = asyncio.ensure_future(salary(uc, 1, SalaryQuery("nurse")))
     await started.wait()
     with pytest.raises(RuntimeError):
-        await add_posting(uc, 1, "text", origin=Origin("command"))
+        await add_posting(uc, 1, pasted_text(0), origin=Origin("command"))
     release.set()
     assert (await asking).title == "computation 1"
     assert (await salary(uc, 1, SalaryQuery("nurse"))).title == "computation 2"

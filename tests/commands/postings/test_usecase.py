@@ -22,7 +22,7 @@ from commands.postings.usecase import (
 )
 from store import StoreWriteError
 from store.db.tables import POSTINGS
-from tests.factories import posting_text, saved_posting
+from tests.factories import pasted_text, saved_posting
 
 GUILD = 4004
 
@@ -37,16 +37,17 @@ async def _count(svc: Services) -> int:
 
 
 async def test_add_posting_returns_a_card(services: Services) -> None:
-    outcome = await add_posting(services, GUILD, posting_text(1), origin=Origin("command", user_id=3))
+    outcome = await add_posting(services, GUILD, pasted_text(1), origin=Origin("command", user_id=3))
     assert outcome.created and outcome.repost_of is None
     card = outcome.reply
     assert card.title is not None and card.title.startswith("Engineer")  # the title line of the paste
     assert [b.custom_id for b in card.buttons] == [
         f"fix:{outcome.posting_id}",
+        f"fix-more:{outcome.posting_id}",
         f"remove:{outcome.posting_id}",
     ]
     assert card.footer is not None and card.footer.startswith(f"#{outcome.posting_id}")
-    again = await add_posting(services, GUILD, posting_text(1) + "\n", origin=Origin("message", user_id=4))
+    again = await add_posting(services, GUILD, pasted_text(1) + "\n", origin=Origin("message", user_id=4))
     assert not again.created and again.repost_of == outcome.posting_id
     assert "Already saved as" in (again.reply.description or "")
 
@@ -77,14 +78,14 @@ async def test_failed_write_is_reported_as_failed(services: Services) -> None:
     event.listen(engine, "before_cursor_execute", explode)
     try:
         with pytest.raises(StoreWriteError) as caught:
-            await add_posting(services, GUILD, posting_text(3), origin=Origin("message"))
+            await add_posting(services, GUILD, pasted_text(3), origin=Origin("message"))
     finally:
         event.remove(engine, "before_cursor_execute", explode)
     assert "nothing was saved" in caught.value.message
     reply = error_reply(caught.value)
     assert reply is not None and reply.kind == "error" and "nothing was stored" in (reply.description or "")
     assert await _count(services) == 0  # the posting row written before the failure was rolled back
-    ok = await add_posting(services, GUILD, posting_text(3), origin=Origin("message"))
+    ok = await add_posting(services, GUILD, pasted_text(3), origin=Origin("message"))
     assert ok.created
 
 

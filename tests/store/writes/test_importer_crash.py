@@ -135,7 +135,9 @@ def test_cli_errors_are_one_line_with_status_2(tmp_path: Path) -> None:
 def test_cli_round_trip(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'cli.db'}"
     posting = tmp_path / "p.txt"
-    posting.write_text(posting_text("cli"))
+    # what `jobscout add` takes as a posting (duties, requirements, terms), with no pay and no skills
+    signs = "You will own our services. Requirements: 3+ years of experience. Full-time, remote. Apply now.\n"
+    posting.write_text(posting_text("cli") + signs)
     steps = [
         (["db", "upgrade", "--database", db], "revision"),
         (["add", str(posting), "--database", db], "#1"),

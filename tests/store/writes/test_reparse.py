@@ -11,7 +11,7 @@ from parsing.models import Posting
 from store import Store
 from store.db.tables import POSTING_SKILLS, POSTINGS
 from store.writes.importer import import_file
-from tests.factories import make_posting
+from tests.factories import make_posting, posting_text
 from tests.store.writes.records import write_jsonl
 
 G = 909
@@ -44,3 +44,21 @@ async def test_reparse_updates_the_parse_and_keeps_fixes(store: Store, tmp_path:
     assert links == 30
     again = await store.reparse(better_parser, guild_id=G)
     assert again.changed == 0
+
+
+async def test_reparse_keeps_the_pay_a_repost_changed(store: Store) -> None:
+    text = posting_text("repriced", words=200)
+    first = await store.add_posting(
+        G, text, make_posting(pay=(100_000, 120_000, "USD", "year")), source="message"
+    )
+    await store.add_posting(
+        G, text + "\nnow 130k-150k\n", make_posting(pay=(130_000, 150_000, "USD", "year")), source="message"
+    )
+
+    async def same_parser(texts: list[str]) -> list[Posting]:  # reads the first text's pay again
+        return [make_posting(title="Reparsed Engineer", pay=(100_000, 120_000, "USD", "year")) for _ in texts]
+
+    await store.reparse(same_parser, guild_id=G)
+    view = await store.get_posting(G, first.posting_id)
+    assert view is not None and view.title == "Reparsed Engineer"
+    assert view.pay is not None and (view.pay.min, view.pay.max) == (130_000, 150_000)

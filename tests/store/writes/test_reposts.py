@@ -6,7 +6,7 @@ import asyncio
 
 from sqlalchemy import func, select
 
-from store import Store
+from store import PayFix, Store
 from store.db.tables import POSTINGS, REPOSTS
 from tests.factories import make_posting, posting_text
 
@@ -90,11 +90,58 @@ async def test_pay_change_is_recorded(store: Store) -> None:
     assert change is not None
     assert change.old_year == 110_000 and change.new_year == 120_000
     assert change.old_currency == change.new_currency == "USD"
-    # the saved posting keeps its first pay; the change is on record for the digest
-    assert second.posting.pay is not None and second.posting.pay.year_point == 110_000
+    # the saved posting now states the new pay, everywhere (its view, the statistics); the old pay
+    # stays on record with the repost
+    assert second.posting.pay is not None and second.posting.pay.year_point == 120_000
+    assert [r.year_point for r in second.posting.pay_ranges] == [120_000]
+    stats = await store.salary_stats(GUILD, "Machine Learning Engineer")
+    assert [c.overall.median for c in stats.by_currency] == [120_000]
     async with store.sessions.read() as s:
-        changed = (await s.execute(select(REPOSTS.c.pay_changed, REPOSTS.c.new_pay_year))).all()
-    assert [tuple(r) for r in changed] == [(True, 120_000)]
+        changed = (
+            await s.execute(select(REPOSTS.c.pay_changed, REPOSTS.c.old_pay_year, REPOSTS.c.new_pay_year))
+        ).all()
+    assert [tuple(r) for r in changed] == [(True, 110_000, 120_000)]
+    # the same pay again is no change
+    again = await store.add_posting(
+        GUILD,
+        raised + "\nStill open.\n",
+        make_posting(pay=(110_000, 130_000, "USD", "year")),
+        source="message",
+    )
+    assert again.repost_of == first.posting_id and again.pay_change is None
+
+
+async def test_pay_fix_wins_over_a_reposts_pay(store: Store) -> None:
+    text = posting_text(7, words=200)
+    first = await store.add_posting(
+        GUILD, text, make_posting(pay=(100_000, 120_000, "USD", "year")), source="message"
+    )
+    await store.apply_fix(
+        GUILD,
+        first.posting_id,
+        "pay",
+        PayFix(min=90_000, max=90_000, currency="USD", period="year", text="$90k"),
+    )
+    second = await store.add_posting(
+        GUILD, text + "\nnow 150k\n", make_posting(pay=(150_000, 150_000, "USD", "year")), source="message"
+    )
+    assert second.pay_change is not None
+    assert second.posting.pay is not None and second.posting.pay.year_point == 90_000
+
+
+async def test_same_text_for_another_company_is_not_a_repost(store: Store) -> None:
+    body = posting_text(8, words=200)
+    acme = await store.add_posting(GUILD, "Acme\n" + body, make_posting(company="Acme"), source="add_text")
+    globex = await store.add_posting(
+        GUILD, "Globex\n" + body, make_posting(company="Globex Corporation"), source="add_text"
+    )
+    assert acme.created and globex.created
+    assert globex.posting.company == "Globex Corporation"
+    # the same company spelled differently is the same posting
+    again = await store.add_posting(
+        GUILD, "ACME\n" + body, make_posting(company="ACME, Inc."), source="add_text"
+    )
+    assert not again.created and again.repost_of == acme.posting_id
 
 
 async def test_reposts_are_per_guild(store: Store) -> None:
