@@ -90,7 +90,7 @@ async def fresh_database(engine: str, out: Path, n: int) -> str:
         await _pg_admin(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
         await _pg_admin(f'CREATE DATABASE "{BENCH_DB}"')
         url = normalize_url(PG_ADMIN).set(database=BENCH_DB).render_as_string(hide_password=False)
-    store = await Store.open(url, auto_upgrade=True)
+    store = await Store.open(url, auto_upgrade=True, normalize_role=normalize_role)
     await store.close()
     return url
 

@@ -1,8 +1,8 @@
 """Lookup keys: how names become the keys postings are stored under and queries match, one rule for both.
 
-Role keys come from a normaliser the caller supplies (the bot passes ``parsing.role.normalize_role``):
-the store never runs the parser itself. Stored keys follow the normaliser in use; ``jobscout reparse``
-recomputes them after it changes.
+Role keys come from a normaliser the caller supplies (every caller passes
+``parsing.role.normalize_role``): the store never runs the parser itself. Stored keys follow the
+normaliser in use; ``jobscout reparse`` recomputes them after it changes.
 """
 
 from __future__ import annotations
@@ -52,11 +52,10 @@ def location_keys(locations: list[str], workplace: str | None) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class RoleKeys:
     """The role key of a title or a role query ("Sr. ML Eng" -> "machine learning engineer"): what
-    ``normalize`` makes of it, or the text itself in one case and spacing when it gives up (or when
-    there is no normaliser, as in stores opened only to move or check data). Picklable, so bulk
-    import's worker processes derive the same keys."""
+    ``normalize`` makes of it, or None when it finds no role. Picklable, so bulk import's worker
+    processes derive the same keys."""
 
-    normalize: RoleNormalizer | None = None
+    normalize: RoleNormalizer
 
     def __call__(self, title_or_query: str | None) -> str | None:
         if not title_or_query or not title_or_query.strip():
@@ -65,8 +64,6 @@ class RoleKeys:
 
 
 @functools.lru_cache(maxsize=65_536)
-def _role_key(normalize: RoleNormalizer | None, title_or_query: str) -> str | None:
-    key = normalize(title_or_query) if normalize is not None else None
-    if key:
-        return key.strip().casefold() or None
-    return " ".join(title_or_query.casefold().split()) or None
+def _role_key(normalize: RoleNormalizer, title_or_query: str) -> str | None:
+    key = normalize(title_or_query)
+    return (key.strip().casefold() or None) if key else None

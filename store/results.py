@@ -206,6 +206,7 @@ class RoleMedian(BaseModel):
     currency: str
     n: int
     median: float
+    figures: list[float] = Field(default_factory=list)  # the yearly pay itself when n is 1 or 2
     previous_n: int
     previous_median: float | None
     change: float | None  # relative: 0.05 = 5% up

@@ -85,13 +85,13 @@ class Store:
         self,
         sessions: Sessions,
         pay: PayConfig,
+        roles: RoleKeys,
         clock: Callable[[], datetime] = utcnow,
-        roles: RoleKeys | None = None,
     ) -> None:
         self.sessions = sessions
         self.pay = pay
         self.clock = clock
-        self.roles = roles or RoleKeys()
+        self.roles = roles
         self._skills: SkillIds = {}
         self._checkpointer: WalCheckpointer | None = None
 
@@ -102,23 +102,23 @@ class Store:
         cls,
         url: str,
         *,
+        normalize_role: RoleNormalizer,
         pay: PayConfig | None = None,
-        normalize_role: RoleNormalizer | None = None,
         auto_upgrade: bool | None = None,
         echo: bool = False,
         clock: Callable[[], datetime] = utcnow,
         cache_mb: int = SQLITE_CACHE_MB,
         bulk: bool = False,
     ) -> Store:
-        """Connect and check the schema. ``normalize_role``: the role of a title or a role query (the
-        bot passes ``parsing.role.normalize_role``); without it role keys are the text itself, in one
-        case and spacing. ``auto_upgrade`` None means: upgrade SQLite databases automatically, require
-        ``jobscout db upgrade`` for PostgreSQL. ``cache_mb``: SQLite page cache per connection (bulk
-        imports ask for more). ``bulk``: tuned for a long run of large writes (SQLite: WAL checkpoints
-        in a background thread, see ``store.db.engine.create_engine``)."""
+        """Connect and check the schema. ``normalize_role``: the role of a title or a role query (every
+        caller passes ``parsing.role.normalize_role``: the store never runs the parser itself, and a
+        role key is never the bare text). ``auto_upgrade`` None means: upgrade SQLite databases
+        automatically, require ``jobscout db upgrade`` for PostgreSQL. ``cache_mb``: SQLite page cache
+        per connection (bulk imports ask for more). ``bulk``: tuned for a long run of large writes
+        (SQLite: WAL checkpoints in a background thread, see ``store.db.engine.create_engine``)."""
         parsed = normalize_url(url)
         engine = create_engine(parsed, echo=echo, cache_mb=cache_mb, bulk=bulk)
-        store = cls(Sessions(engine), pay or PayConfig(), clock, RoleKeys(normalize_role))
+        store = cls(Sessions(engine), pay or PayConfig(), RoleKeys(normalize_role), clock)
         try:
             if auto_upgrade is None:
                 auto_upgrade = is_sqlite(engine)

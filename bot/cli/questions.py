@@ -4,6 +4,7 @@ as JSON) from the database of ``--database`` (else the settings), about ``--guil
 from __future__ import annotations
 
 import argparse
+import json
 from datetime import timedelta
 from typing import TYPE_CHECKING, get_args
 
@@ -40,6 +41,7 @@ def configure(verb: str, parser: argparse.ArgumentParser) -> None:
 
 
 async def run_salary(args: argparse.Namespace, settings: Settings) -> int:
+    from commands.core.sample import honest_json
     from commands.core.text import render_text
     from commands.salary.usecase import SalaryQuery, salary
 
@@ -49,7 +51,7 @@ async def run_salary(args: argparse.Namespace, settings: Settings) -> int:
             stats = await svc.store.salary_stats(
                 args.guild, query.role, query.location, query.seniority, query.currency, query.period
             )
-            print(stats.model_dump_json(indent=2))
+            print(json.dumps(honest_json(stats.model_dump(mode="json")), indent=2))
         else:
             print(render_text(await salary(svc, args.guild, query, chart=False)))
         return 0
@@ -59,11 +61,13 @@ async def run_salary(args: argparse.Namespace, settings: Settings) -> int:
 
 async def run_compare(args: argparse.Namespace, settings: Settings) -> int:
     from commands.compare.usecase import compare
+    from commands.core.sample import honest_compare
     from commands.core.text import render_text
 
     async def work(svc: Services) -> int:
         if args.json:
-            print((await svc.store.compare(args.guild, args.ids)).model_dump_json(indent=2))
+            found = await svc.store.compare(args.guild, args.ids)
+            print(json.dumps(honest_compare(found.model_dump(mode="json")), indent=2))
         else:
             print(render_text(await compare(svc, args.guild, args.ids, chart=False)))
         return 0
@@ -72,13 +76,15 @@ async def run_compare(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def run_skills(args: argparse.Namespace, settings: Settings) -> int:
+    from commands.core.sample import honest_skills
     from commands.core.text import render_text
     from commands.skills.usecase import skills
 
     async def work(svc: Services) -> int:
         if args.json:
             since = svc.clock() - timedelta(days=args.days) if args.days else None
-            print((await svc.store.skill_summary(args.guild, args.role, since)).model_dump_json(indent=2))
+            found = await svc.store.skill_summary(args.guild, args.role, since)
+            print(json.dumps(honest_skills(found.model_dump(mode="json")), indent=2))
         else:
             print(render_text(await skills(svc, args.guild, args.role, days=args.days)))
         return 0

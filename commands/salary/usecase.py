@@ -4,43 +4,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from commands.core.format import money, role_title
+from commands.core.format import role_title
 from commands.core.reply import Reply, ReplyField
+from commands.core.sample import (
+    MEDIAN_FROM,
+    P90_FROM,
+    QUARTILES_FROM,
+    brief,
+    detail,
+    has_quartiles,
+    postings,
+)
 from commands.core.services import Services
 from commands.salary.chart import salary_chart
 from parsing.models import Period
-from store import Distribution, SalaryStats
-
-SMALL_N = 5
-
-
-def _line(d: Distribution, currency: str) -> str:
-    def m(value: float) -> str:
-        return money(value, currency)
-
-    return (
-        f"median **{m(d.median)}** · p25–p75 {m(d.p25)}–{m(d.p75)}\n"
-        f"min {m(d.min)} · p90 {m(d.p90)} · max {m(d.max)}"
-    )
+from store import SalaryStats
 
 
 def salary_fields(stats: SalaryStats) -> list[ReplyField]:
     fields = []
     for cur in stats.by_currency:
-        n = cur.overall.n
         fields.append(
             ReplyField(
-                name=f"{cur.currency} · {n} posting{'s' if n != 1 else ''}",
-                value=_line(cur.overall, cur.currency),
+                name=f"{cur.currency} · {postings(cur.overall.n)}",
+                value=detail(cur.overall, cur.currency),
             )
         )
         if len(cur.by_seniority) > 1 or (cur.by_seniority and cur.by_seniority[0].seniority):
             lines = [
-                f"{(s.seniority or 'unstated').capitalize()}: "
-                f"{money(s.stats.median, cur.currency)} (n={s.stats.n})"
+                f"{(s.seniority or 'unstated').capitalize()}: {brief(s.stats, cur.currency)}"
                 for s in cur.by_seniority
             ]
-            fields.append(ReplyField(name=f"{cur.currency} median by seniority", value="\n".join(lines)))
+            fields.append(ReplyField(name=f"{cur.currency} by seniority", value="\n".join(lines)))
     return fields
 
 
@@ -79,9 +74,11 @@ async def salary_reply(svc: Services, guild_id: int, query: SalaryQuery, *, char
     lines = []
     if filters:
         lines.append(f"Filtered: {filters}")
-    if stats.n < SMALL_N:
+    thin = [c.currency for c in stats.by_currency if not has_quartiles(c.overall.n)]
+    if thin:
         lines.append(
-            f"Only {stats.n} posting{'s' if stats.n != 1 else ''} with pay: too few to mean much yet."
+            f"Too few postings for percentiles in {', '.join(thin)}: "
+            f"a median from {MEDIAN_FROM}, p25–p75 from {QUARTILES_FROM}, p90 from {P90_FROM}."
         )
     if len(stats.by_currency) > 1:
         lines.append("Currencies are shown separately, never blended.")

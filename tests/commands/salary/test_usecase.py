@@ -18,10 +18,12 @@ async def test_salary_reply_with_chart_and_small_n_note(services: Services) -> N
         await _add(services, i, pay=(v * 1000, v * 1000, "USD", "year"), seniority="mid" if i else "senior")
     reply = await salary(services, GUILD, SalaryQuery("ML engineer"))
     assert reply.title == "Pay for Machine Learning Engineer (per year)"
-    assert "too few to mean much" in (reply.description or "")
+    assert "Too few postings for percentiles in USD" in (reply.description or "")
     assert reply.fields[0].name == "USD · 3 postings"
     assert "median **$100k**" in reply.fields[0].value
-    assert reply.fields[1].name == "USD median by seniority"
+    assert "p25" not in reply.fields[0].value  # 3 postings: a median, no quartiles
+    assert reply.fields[1].name == "USD by seniority"
+    assert "Senior: $90k (n=1)" in reply.fields[1].value
     assert reply.files and reply.files[0].data.startswith(b"\x89PNG")
     none = await salary(services, GUILD, SalaryQuery("astronaut"))
     assert none.kind == "notice" and "No saved postings" in (none.description or "")
