@@ -142,7 +142,7 @@ async def test_digest_commands_and_the_weekly_post(world: tuple[Running, FakeClo
     assert "JobScout weekly digest 2026-W48" in embed["footer"]["text"]
     assert [f["name"] for f in embed["fields"]][:2] == [
         "Best paid",
-        "Role medians (yearly, vs the 4 weeks before)",
+        "Role medians (yearly salaries, per currency, vs the 4 weeks before)",
     ]
     assert posted.data["allowed_mentions"]["parse"] == []
     if posted.files:
