@@ -365,8 +365,12 @@ class Store:
         location: str | None = None,
         seniority: str | None = None,
         currency: str | None = None,
-        period: Period = "year",
+        period: Period | None = "year",
+        *,
+        convert_to: str | None = None,
     ) -> SalaryStats:
+        """See ``queries.salary.salary_stats``: ``currency`` filters on the stated currency,
+        ``convert_to`` converts at the configured rates, ``period`` None keeps day and hour rates apart."""
         return await self._read(
             lambda s: salary.salary_stats(
                 s,
@@ -378,6 +382,7 @@ class Store:
                 period=period,
                 cfg=self.pay,
                 roles=self.roles,
+                convert_to=convert_to,
             )
         )
 

@@ -22,8 +22,13 @@ def configure(verb: str, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("role")
         parser.add_argument("--location")
         parser.add_argument("--seniority", choices=SENIORITY_ORDER)
-        parser.add_argument("--currency")
-        parser.add_argument("--period", choices=get_args(Period), default="year")
+        parser.add_argument(
+            "--currency", help="convert every posting to this currency at the configured rates"
+        )
+        parser.add_argument("--paid-in", help="only postings that state their pay in this currency")
+        parser.add_argument(
+            "--period", choices=get_args(Period), help="every figure per this period (default: each its own)"
+        )
         parser.add_argument("--json", action="store_true", help="the statistics as JSON")
         _common(parser)
         parser.set_defaults(handler=_handler(run_salary, "salary"))
@@ -43,14 +48,14 @@ def configure(verb: str, parser: argparse.ArgumentParser) -> None:
 async def run_salary(args: argparse.Namespace, settings: Settings) -> int:
     from commands.core.sample import honest_json
     from commands.core.text import render_text
-    from commands.salary.usecase import SalaryQuery, salary
+    from commands.salary.usecase import SalaryQuery, salary, salary_stats
 
     async def work(svc: Services) -> int:
-        query = SalaryQuery(args.role, args.location, args.seniority, args.currency, args.period)
+        query = SalaryQuery(
+            args.role, args.location, args.seniority, args.currency, args.period, paid_in=args.paid_in
+        )
         if args.json:
-            stats = await svc.store.salary_stats(
-                args.guild, query.role, query.location, query.seniority, query.currency, query.period
-            )
+            stats = await salary_stats(svc, args.guild, query)
             print(json.dumps(honest_json(stats.model_dump(mode="json")), indent=2))
         else:
             print(render_text(await salary(svc, args.guild, query, chart=False)))

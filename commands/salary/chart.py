@@ -55,11 +55,20 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
-class Plan:
-    """What the chart draws: one panel (one currency, one axis) per drawn currency, and the
-    currencies left out, named under the chart."""
+class Panel:
+    """One axis: pay in one currency per one period."""
 
-    panels: list[tuple[str, list[Group]]]
+    currency: str
+    period: str
+    groups: list[Group]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What the chart draws: one panel per drawn (currency, period), and the ones left out with their
+    n, named under the chart."""
+
+    panels: list[Panel]
     left_out: list[tuple[str, int]]
 
 
@@ -73,13 +82,17 @@ def plan(stats: SalaryStats) -> Plan:
     drawn, rest = ordered[:MAX_CHART_CURRENCIES], ordered[MAX_CHART_CURRENCIES:]
     return Plan(
         panels=[
-            (
+            Panel(
                 cur.currency,
+                cur.period,
                 _groups(cur.overall, [(s.seniority or "unstated", s.stats) for s in cur.by_seniority]),
             )
             for cur in drawn
         ],
-        left_out=[(cur.currency, cur.overall.n) for cur in rest],
+        left_out=[
+            (cur.currency if cur.period == "year" else f"{cur.currency}/{cur.period}", cur.overall.n)
+            for cur in rest
+        ],
     )
 
 
@@ -97,14 +110,16 @@ def _salary_png(stats: SalaryStats) -> bytes:
     need; a legend for every mark, and the currencies left out named under it."""
     chosen = plan(stats)
     layouts = []
-    for currency, groups in chosen.panels:
+    for panel in chosen.panels:
+        currency, groups = panel.currency, panel.groups
         low, high = span([v for g in groups for v in _drawn_values(g.stats)])
         ticks = [t for t in nice_ticks(low, high) if low <= t <= high]
         labels = [money(t, currency) for t in ticks]
         label_width = max((text_size(label, TICK_SIZE)[0] for label in labels), default=0)
-        layouts.append((currency, groups, low, high, ticks, labels, label_width + TICK_LENGTH + 6))
+        title = f"{currency} per {panel.period}"
+        layouts.append((title, groups, low, high, ticks, labels, label_width + TICK_LENGTH + 6))
     margin = 12
-    boxes_wanted = sum(len(groups) for _, groups in chosen.panels)
+    boxes_wanted = sum(len(panel.groups) for panel in chosen.panels)
     fixed = 2 * margin + sum(layout[6] + 10 for layout in layouts)
     width = int(min(MAX_WIDTH, max(WIDTH, fixed + boxes_wanted * MIN_SLOT)))
     canvas = Canvas(width, HEIGHT)
@@ -112,16 +127,16 @@ def _salary_png(stats: SalaryStats) -> bytes:
     slot = (width - fixed) / max(1, boxes_wanted)
     x = float(margin)
     bottom = HEIGHT - 44 - LEGEND_BAND * (2 if chosen.left_out else 1)
-    for currency, groups, low, high, ticks, labels, axis_width in layouts:
+    for title, groups, low, high, ticks, labels, axis_width in layouts:
         plot = Box(x + axis_width, 62, x + axis_width + slot * len(groups), bottom)
-        _salary_panel(canvas, plot, f"{currency} per {stats.period}", groups, low, high, ticks, labels)
+        _salary_panel(canvas, plot, title, groups, low, high, ticks, labels)
         x = plot.right + 10
     _legend(canvas, width, bottom + 36, chosen)
     return canvas.png()
 
 
 def _legend(canvas: Canvas, width: int, y: float, chosen: Plan) -> None:
-    groups = [g for _, gs in chosen.panels for g in gs]
+    groups = [g for panel in chosen.panels for g in panel.groups]
     entries: list[tuple[str, str]] = []
     if any(g.boxed for g in groups):
         entries.append(("box", f"box p25–p75, whiskers min–max (from {QUARTILES_FROM} postings)"))

@@ -11,6 +11,7 @@ currency and per currency and seniority in one ``GROUPING SETS`` statement (fast
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import func, select, tuple_
@@ -24,6 +25,7 @@ from store.pay import PayConfig
 from store.queries.percentiles import distribution, from_server, ranks, scaled, server_percentiles
 from store.results import CurrencyStats, Distribution, SalaryStats, SeniorityStats
 
+RATE_PERIODS = ("day", "hour")  # contract rates: their own period unless yearly figures are asked
 MAX_COMPOUND = 400  # SELECTs per UNION ALL statement (SQLite allows 500)
 Group = tuple[str, str | None, bool]  # (currency, seniority, by seniority: False for the currency overall)
 
@@ -43,10 +45,15 @@ async def salary_stats(
     location: str | None,
     seniority: str | None,
     currency: str | None,
-    period: Period,
+    period: Period | None,
     cfg: PayConfig,
     roles: RoleKeys,
+    convert_to: str | None = None,
 ) -> SalaryStats:
+    """Pay of a role per currency and seniority. ``currency`` filters on the stated currency;
+    ``convert_to`` converts every posting at ``cfg``'s dated rates into one pool (a posting whose
+    currency has no rate is counted in ``left_out``). ``period`` None keeps day and hour rates in
+    their own period; a period given annualises them too (counted in ``annualised_from``)."""
     key = roles(role)
     result = SalaryStats(
         role=role,
@@ -56,6 +63,8 @@ async def salary_stats(
         currency=currency.upper() if currency else None,
         period=period,
         by_currency=[],
+        converted_to=convert_to.upper() if convert_to else None,
+        rates_date=cfg.rates_date if convert_to else None,
     )
     if key is None:
         return result
@@ -71,16 +80,22 @@ async def salary_stats(
         filters["seniority"] = seniority
     if currency:
         filters["pay_currency"] = currency.upper()
+    rates = await _rate_periods(session, src, filters)
+    if period is not None:
+        result.annualised_from = {kind: n for kind, n in sorted(rates.items())}
+    if result.converted_to or (period is None and rates):
+        return await _pooled(session, src, filters, result, cfg)
     if session.get_bind().dialect.name == "postgresql":
         counts, found = await _postgresql(session, src, filters)
     else:
         counts = await _counts(session, src, filters)
         found = await _distributions(session, src.name, filters, counts)
-    factor = cfg.per_year(period)
+    factor = cfg.per_year(period or "year")
     for cur in sorted(counts, key=lambda k: (-sum(counts[k].values()), k)):
         result.by_currency.append(
             CurrencyStats(
                 currency=cur,
+                period=period or "year",
                 overall=scaled(found[(cur, None, False)], factor),
                 by_seniority=[
                     SeniorityStats(seniority=s, stats=scaled(found[(cur, s, True)], factor))
@@ -88,6 +103,58 @@ async def salary_stats(
                 ],
             )
         )
+    return result
+
+
+async def _rate_periods(session: AsyncSession, src: Any, filters: dict[str, Any]) -> dict[str, int]:
+    """How many of the selected postings state a day or an hour rate (contract work), by period."""
+    period = POSTINGS.c.pay_period
+    stmt = select(period, func.count()).where(*_conditions(src, filters), period.in_(RATE_PERIODS))
+    if src is not POSTINGS:  # a location filter: the keys are in posting_locations
+        stmt = stmt.select_from(src.join(POSTINGS, POSTINGS.c.id == src.c.posting_id))
+    return {str(kind): int(n) for kind, n in (await session.execute(stmt.group_by(period))).tuples()}
+
+
+async def _pooled(
+    session: AsyncSession, src: Any, filters: dict[str, Any], result: SalaryStats, cfg: PayConfig
+) -> SalaryStats:
+    """The groups computed from the selected postings' pay itself: converted into one currency, and/or
+    with day and hour rates apart in their own period."""
+    c, p = src.c, POSTINGS.c
+    stmt = select(c.pay_currency, c.seniority, p.pay_period, c.pay_year).where(*_conditions(src, filters))
+    if src is not POSTINGS:
+        stmt = stmt.select_from(src.join(POSTINGS, p.id == c.posting_id))
+    target = result.converted_to
+    to_unit = cfg.usd_per_unit.get(target) if target else None
+    groups: dict[tuple[str, Period], dict[str | None, list[float]]] = {}
+    sources: dict[tuple[str, Period], Counter[str]] = {}
+    for cur, level, stated, pay_year in (await session.execute(stmt)).tuples():
+        basis: Period = result.period or (stated if stated in RATE_PERIODS else "year")
+        value = float(pay_year) / cfg.per_year(basis)
+        shown = cur
+        if target and to_unit:
+            rate = cfg.usd_per_unit.get(cur)
+            if rate is None:
+                result.left_out[cur] = result.left_out.get(cur, 0) + 1
+                continue
+            value, shown = value * rate / to_unit, target
+        groups.setdefault((shown, basis), {}).setdefault(level, []).append(value)
+        sources.setdefault((shown, basis), Counter())[cur] += 1
+    for (cur, basis), levels in groups.items():
+        everything = sorted(v for values in levels.values() for v in values)
+        result.by_currency.append(
+            CurrencyStats(
+                currency=cur,
+                period=basis,
+                overall=distribution(everything, len(everything)),
+                by_seniority=[
+                    SeniorityStats(seniority=s, stats=distribution(sorted(levels[s]), len(levels[s])))
+                    for s in sorted(levels, key=_seniority_rank)
+                ],
+                sources=dict(sorted(sources[(cur, basis)].items())) if target else {},
+            )
+        )
+    result.by_currency.sort(key=lambda g: (g.period != "year", -g.overall.n, g.currency, g.period))
     return result
 
 

@@ -46,9 +46,9 @@ def _sized(stats_n: list[int]) -> SalaryStats:
 
 @pytest.mark.parametrize("n", [1, 2, 3, 4, 5, 12])
 def test_a_box_only_from_the_quartile_threshold(n: int) -> None:
-    (currency, groups), *_ = chart.plan(_sized([n])).panels
-    assert currency == "USD" and groups
-    assert all(g.boxed is (n >= QUARTILES_FROM) for g in groups)
+    panel, *_ = chart.plan(_sized([n])).panels
+    assert panel.currency == "USD" and panel.groups
+    assert all(g.boxed is (n >= QUARTILES_FROM) for g in panel.groups)
     image(chart._salary_png(_sized([n])))
 
 
@@ -56,7 +56,7 @@ def test_a_box_only_from_the_quartile_threshold(n: int) -> None:
 def test_every_currency_is_drawn_or_named_as_left_out(sizes: list[int]) -> None:
     stats = _sized(sizes)
     chosen = chart.plan(stats)
-    drawn = [code for code, _ in chosen.panels]
+    drawn = [panel.currency for panel in chosen.panels]
     left = [code for code, _ in chosen.left_out]
     assert sorted(drawn + left) == sorted(c.currency for c in stats.by_currency)
     assert len(drawn) == min(len(sizes), chart.MAX_CHART_CURRENCIES)
