@@ -10,6 +10,7 @@ from datetime import timedelta
 from bot.config import DigestSettings, Settings
 from commands.core.services import Services
 from commands.digest.schedule import DigestPolicy
+from parsing.place_hierarchy import place_hierarchy
 from parsing.role import normalize_role
 from store import PayConfig, Store
 
@@ -37,6 +38,7 @@ async def open_services(settings: Settings, *, url: str | None = None) -> AsyncI
         url or settings.database.url,
         pay=pay_config(settings),
         normalize_role=normalize_role,
+        place_hierarchy=place_hierarchy,
         echo=settings.database.echo,
     )
     try:

@@ -42,9 +42,9 @@ from store.errors import (
     StoreUnavailable,
     StoreWriteError,
 )
-from store.keys import RoleKeys, RoleNormalizer
+from store.keys import PlaceHierarchy, RoleKeys, RoleNormalizer
 from store.pay import PayConfig
-from store.queries import compare, digest, export, guilds, postings, salary, skills
+from store.queries import compare, digest, export, guilds, postings, roles, salary, skills
 from store.results import (
     AddResult,
     Comparison,
@@ -103,6 +103,7 @@ class Store:
         url: str,
         *,
         normalize_role: RoleNormalizer,
+        place_hierarchy: PlaceHierarchy | None = None,
         pay: PayConfig | None = None,
         auto_upgrade: bool | None = None,
         echo: bool = False,
@@ -110,15 +111,17 @@ class Store:
         cache_mb: int = SQLITE_CACHE_MB,
         bulk: bool = False,
     ) -> Store:
-        """Connect and check the schema. ``normalize_role``: the role of a title or a role query (every
-        caller passes ``parsing.role.normalize_role``: the store never runs the parser itself, and a
-        role key is never the bare text). ``auto_upgrade`` None means: upgrade SQLite databases
-        automatically, require ``jobscout db upgrade`` for PostgreSQL. ``cache_mb``: SQLite page cache
-        per connection (bulk imports ask for more). ``bulk``: tuned for a long run of large writes
-        (SQLite: WAL checkpoints in a background thread, see ``store.db.engine.create_engine``)."""
+        """Connect and check the schema. ``normalize_role``: the role of a title or a role query
+        (every caller passes ``parsing.role.normalize_role``: the store never runs the parser itself,
+        and a role key is never the bare text). ``place_hierarchy``: the names a place is found under
+        (the bot passes ``parsing.place_hierarchy.place_hierarchy``). ``auto_upgrade`` None means:
+        upgrade SQLite databases automatically, require ``jobscout db upgrade`` for PostgreSQL.
+        ``cache_mb``: SQLite page cache per connection (bulk imports ask for more). ``bulk``: tuned
+        for a long run of large writes (SQLite: WAL checkpoints in a background thread, see
+        ``store.db.engine.create_engine``)."""
         parsed = normalize_url(url)
         engine = create_engine(parsed, echo=echo, cache_mb=cache_mb, bulk=bulk)
-        store = cls(Sessions(engine), pay or PayConfig(), RoleKeys(normalize_role), clock)
+        store = cls(Sessions(engine), pay or PayConfig(), RoleKeys(normalize_role, place_hierarchy), clock)
         try:
             if auto_upgrade is None:
                 auto_upgrade = is_sqlite(engine)
@@ -351,6 +354,10 @@ class Store:
         """Saved role keys starting with what was typed (or with its role key: "ML" finds
         "machine learning engineer")."""
         return await self._read(lambda s: postings.role_choices(s, guild_id, prefix, limit, self.roles))
+
+    async def role_counts(self, guild_id: int) -> dict[str, int]:
+        """Every saved role key of the guild with its number of postings (for role matching)."""
+        return await self._read(lambda s: roles.role_counts(s, guild_id))
 
     async def export_rows(self, guild_id: int, *, batch: int = 500) -> AsyncIterator[ExportRow]:
         async for row in export.export_rows(self.sessions.read, guild_id, batch):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from commands.core.errors import CommandError
 from commands.core.format import role_title
 from commands.core.reply import Reply, ReplyField
+from commands.core.roles import ResolvedRole, matched_note, resolve_role
 from commands.core.sample import (
     MEDIAN_FROM,
     P90_FROM,
@@ -20,6 +21,7 @@ from commands.core.services import Services
 from commands.salary.chart import salary_chart
 from parsing.currency import CURRENCIES
 from parsing.models import Period
+from parsing.place_hierarchy import place_query
 from store import CurrencyStats, PayConfig, SalaryStats
 
 RATE_NAMES = {"day": " · day rates", "hour": " · hourly rates"}
@@ -84,18 +86,29 @@ async def salary(svc: Services, guild_id: int, query: SalaryQuery, *, chart: boo
     )
 
 
-async def salary_stats(svc: Services, guild_id: int, query: SalaryQuery) -> SalaryStats:
-    """The statistics behind the reply (the CLI's ``--json``)."""
+async def salary_stats(
+    svc: Services, guild_id: int, query: SalaryQuery, role: ResolvedRole | None = None
+) -> SalaryStats:
+    """The statistics behind the reply (the CLI's ``--json``), of the saved role the query means."""
     query = checked(query, svc.pay)
+    role = role or await resolve_role(svc, guild_id, query.role)
     return await svc.store.salary_stats(
         guild_id,
-        query.role,
-        query.location,
+        role.role or query.role,
+        place_query(query.location) if query.location else None,
         query.seniority,
         query.paid_in,
         query.period,
         convert_to=query.currency,
     )
+
+
+def _place_label(location: str | None) -> str | None:
+    """The place filtered on, with the name it was matched by when that differs ("uk (United Kingdom)")."""
+    if not location:
+        return None
+    found = place_query(location)
+    return location if found.casefold() == location.strip().casefold() else f"{location} ({found})"
 
 
 def _notes(stats: SalaryStats, pay: PayConfig) -> list[str]:
@@ -133,17 +146,23 @@ def _notes(stats: SalaryStats, pay: PayConfig) -> list[str]:
 
 async def salary_reply(svc: Services, guild_id: int, query: SalaryQuery, *, chart: bool = True) -> Reply:
     """The answer, computed."""
-    stats = await salary_stats(svc, guild_id, query)
+    role = await resolve_role(svc, guild_id, query.role)
+    stats = await salary_stats(svc, guild_id, query, role)
     filters = " · ".join(
         x
-        for x in (query.location, query.seniority, f"stated in {query.paid_in}" if query.paid_in else None)
+        for x in (
+            _place_label(query.location),
+            query.seniority,
+            f"stated in {query.paid_in}" if query.paid_in else None,
+        )
         if x
     )
     if not stats.by_currency:
         where = f" ({filters})" if filters else ""
         left = f" (left out for want of a rate: {', '.join(stats.left_out)})" if stats.left_out else ""
         return Reply.notice(f"No saved postings with pay match '{query.role}'{where} yet{left}.")
-    lines = [f"Filtered: {filters}"] if filters else []
+    lines = [matched_note(role)] if not role.exact else []
+    lines += [f"Filtered: {filters}"] if filters else []
     lines += _notes(stats, svc.pay)
     files = []
     if chart:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from commands.core.errors import CommandError
 from commands.core.format import money, percent, points, role_title
 from commands.core.reply import Reply, ReplyField
+from commands.core.roles import matched_note, resolve_role
 from commands.core.sample import COMPARISON_FROM, can_compare
 from commands.core.services import Services
 from store import SkillStat
@@ -41,13 +42,17 @@ async def skills(svc: Services, guild_id: int, role: str | None = None, *, days:
         raise CommandError("The number of days must be positive.")
     now = svc.clock()
     since = now - timedelta(days=days) if days else None
-    summary = await svc.store.skill_summary(guild_id, role, since)
+    resolved = await resolve_role(svc, guild_id, role) if role else None
+    asked = (resolved.role or role) if resolved else None
+    summary = await svc.store.skill_summary(guild_id, asked, since)
     subject = role_title(summary.role_key) if role else "all roles"
     if not summary.skills:
         return Reply.notice(f"No skills recorded yet for {subject}.")
     window = f"last {days} days" if days else "all time"
     count = f"≈{summary.n_postings:,}" if summary.sampled else f"{summary.n_postings:,}"
     description = f"{count} postings ({window})."
+    if resolved is not None and not resolved.exact:
+        description = f"{matched_note(resolved)}\n{description}"
     if summary.sampled:
         description += f" Shares and medians from a uniform sample of {summary.sample_size:,}."
     if summary.currency:

@@ -22,7 +22,7 @@ from store.results import SkillStat, SkillSummary
 SAMPLE_SPACE = 65536  # postings.sample is uniform in [0, 65536)
 SKILL_SAMPLE = 2000  # postings read for skill pay medians (beyond this: a uniform sample)
 TREND_DAYS = 28
-NO_ROLE = ""  # a key no posting has (an empty role reads as None)
+NO_ROLE = "-"  # a key no posting has (role keys hold a role noun; "" is the summaries' every role)
 _P = POSTINGS.c
 
 
