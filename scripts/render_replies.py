@@ -290,7 +290,7 @@ async def replies(n: int, workdir: Path) -> list[Shot]:
     try:
         data = workdir / "postings.jsonl"
         with data.open("w", encoding="utf-8") as out:
-            for record in Generator(7).records(n):
+            for record in Generator(7, total=n).records(n):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         await import_file(store, data, guild_id=GUILD, parse=parse_posting, workers=0)
         svc = Services(store=store, pay=store.pay, clock=lambda: NOW, charts=True)

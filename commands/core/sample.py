@@ -89,6 +89,21 @@ def shown(d: Distribution) -> Shown:
     )
 
 
+def every_figure(d: Distribution) -> tuple[float, ...]:
+    """Each posting's figure of a group too small for a box (n below QUARTILES_FROM), recovered from its
+    distribution: with n at most 4 every rank is the minimum, the maximum or a known blend of two
+    neighbours (the percentile rule interpolates p25 of 4 at rank 0.75 and p75 at rank 2.25)."""
+    if d.n >= QUARTILES_FROM:
+        raise ValueError("a group this large is drawn as a box")
+    if d.n <= 2:
+        return shown(d).figures
+    if d.n == 3:
+        return (d.min, d.median, d.max)
+    second = d.min + (d.p25 - d.min) / 0.75
+    third = (d.p75 - 0.25 * d.max) / 0.75
+    return (d.min, second, third, d.max)
+
+
 def postings(n: int) -> str:
     """``1 posting``, ``12 postings``."""
     return f"{n:,} posting{'' if n == 1 else 's'}"

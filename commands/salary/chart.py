@@ -29,7 +29,7 @@ from commands.core.chart import (
 )  # fmt: skip
 from commands.core.format import money, role_title
 from commands.core.reply import ReplyFile
-from commands.core.sample import P90_FROM, QUARTILES_FROM, has_median, has_p90, has_quartiles, shown
+from commands.core.sample import P90_FROM, QUARTILES_FROM, every_figure, has_median, has_p90, has_quartiles
 from store import Distribution, SalaryStats
 
 # More panels than this are unreadable at chart size: the chart shows the currencies with the most
@@ -131,7 +131,7 @@ def _salary_png(stats: SalaryStats) -> bytes:
         plot = Box(x + axis_width, 62, x + axis_width + slot * len(groups), bottom)
         _salary_panel(canvas, plot, title, groups, low, high, ticks, labels)
         x = plot.right + 10
-    _legend(canvas, width, bottom + 36, chosen)
+    _legend(canvas, width, bottom + 44, chosen)
     return canvas.png()
 
 
@@ -202,7 +202,7 @@ def _salary_panel(
             draw.line((cx - cap, y_min, cx + cap, y_min), fill=BLACK)
             draw.rectangle((round(cx - half), y_q3, round(cx + half), y_q1), outline=BLACK)
         else:
-            for value in shown(d).figures or (d.min, d.max):
+            for value in every_figure(d):
                 canvas.marker(cx, y_of(value), "dot", 7, BLACK)
         if has_median(d.n):
             y_med = round(y_of(d.median))

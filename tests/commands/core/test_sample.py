@@ -84,3 +84,10 @@ def test_json_answers_follow_the_rule_at_any_depth() -> None:
         {"skills": [{"n_with_pay": 1, "n_without_pay": 9, "median_with": 1.0, "median_without": 2.0}]}
     )
     assert skills["skills"][0]["median_with"] is None and skills["skills"][0]["median_without"] is None
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4])
+def test_every_figure_of_a_small_group_is_recovered(n: int) -> None:
+    assert sample.every_figure(_dist(n)) == pytest.approx([100.0 + 10 * i for i in range(n)])
+    with pytest.raises(ValueError):
+        sample.every_figure(_dist(sample.QUARTILES_FROM))
