@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import synthetic
+from parsing.role import normalize_role
 from tests.e2e.fakediscord import FakeDiscord, FakeGuild, FakeUser, Interaction, RestCall, opt, snowflake
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -238,7 +239,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         await fake.wait_connected(timeout=60)
         from store import Store  # the ids to compare, read once from the bench's copy
 
-        store = await Store.open(database_url)
+        store = await Store.open(database_url, normalize_role=normalize_role)
         try:
             page = await store.list_postings(GUILD_ID, page_size=100)
             ids = [p.id for p in page.items]

@@ -90,7 +90,7 @@ async def fresh_database(engine: str, out: Path, n: int, db_name: str = BENCH_DB
         await _pg_admin(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
         await _pg_admin(f'CREATE DATABASE "{db_name}"')
         url = normalize_url(PG_ADMIN).set(database=db_name).render_as_string(hide_password=False)
-    store = await Store.open(url, auto_upgrade=True)
+    store = await Store.open(url, auto_upgrade=True, normalize_role=normalize_role)
     await store.close()
     return url
 

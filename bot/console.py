@@ -26,7 +26,7 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast, get_args
 
 from bot.config import Settings
 from bot.errors import describe
@@ -46,6 +46,7 @@ from commands.salary.usecase import SalaryQuery, salary
 from commands.skills.usecase import answer_skills
 from parsing import MAX_POSTING_BYTES, decode_posting
 from store import FixField
+from parsing.models import Period
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +64,10 @@ FIX_USAGE = (
     "workplace, type, skills (separated by ,); an empty value clears a field, reset goes back to the posting"
 )
 
+SALARY_USAGE = "/salary ROLE [location:X] [seniority:X] [currency:XXX] [paid_in:XXX] [period:X]"
 HELP = """Paste a posting and end it with a line holding only "." (or Ctrl-D). Commands:
-  /salary ROLE [location:X] [seniority:X] [currency:XXX]   pay percentiles for a role
+  /salary ROLE [location:X] [seniority:X] [currency:XXX] [paid_in:XXX] [period:year|month|day|hour]
+                                                         pay percentiles for a role (currency: converts)
   /compare A B [C]                                       postings side by side (ids from /posting list)
   /skills [ROLE]                                         skills asked for, and their pay
   /posting list [SEARCH] [page:N] | show ID | remove ID  saved postings
@@ -202,15 +205,17 @@ class Console:
         if name == "help":
             return Reply(description=HELP)
         if name == "salary":
-            role, opts = split_options(rest, ("location", "seniority", "currency"))
-            if not role:
-                return Reply.error("Usage: /salary ROLE [location:X] [seniority:X] [currency:XXX]")
-            currency = opts.get("currency")
+            role, opts = split_options(rest, ("location", "seniority", "currency", "paid_in", "period"))
+            period = (opts.get("period") or "").lower() or None
+            if not role or period not in (None, *get_args(Period)):
+                return Reply.error(f"Usage: {SALARY_USAGE}")
             query = SalaryQuery(
                 role,
                 location=opts.get("location") or None,
                 seniority=(opts.get("seniority") or "").lower() or None,
-                currency=currency.upper() if currency else None,
+                currency=opts.get("currency") or None,
+                paid_in=opts.get("paid_in") or None,
+                period=cast(Period | None, period),
             )
             return await salary(svc, guild, query)
         if name == "compare":

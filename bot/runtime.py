@@ -11,6 +11,7 @@ from bot.config import DigestSettings, Settings
 from commands.core.parse_runner import ParseRunner
 from commands.core.services import Services
 from commands.digest.schedule import DigestPolicy
+from parsing.place_hierarchy import place_hierarchy
 from parsing.role import normalize_role
 from store import PayConfig, Store
 
@@ -39,6 +40,7 @@ async def open_services(settings: Settings, *, url: str | None = None) -> AsyncI
         url or settings.database.url,
         pay=pay_config(settings),
         normalize_role=normalize_role,
+        place_hierarchy=place_hierarchy,
         echo=settings.database.echo,
     )
     parser = ParseRunner(workers=settings.parse.workers, budget_seconds=settings.parse.budget_seconds)

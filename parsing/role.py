@@ -11,6 +11,7 @@ expanded, levels and seniority removed, and team or location suffixes dropped ("
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Final
 
@@ -129,6 +130,73 @@ ROLE_SYNONYMS: Final[dict[str, str]] = {
     "machine learning machine learning": "machine learning",
 }
 
+# Common non-English role names (folded: lower case, accents kept as typed and stripped) -> English. German
+# and Dutch compounds are listed whole; the longer phrases are tried first.
+FOREIGN_ROLES: Final[dict[str, str]] = {
+    # German
+    "softwareentwickler": "software developer", "softwareentwicklerin": "software developer",
+    "software-entwickler": "software developer", "softwareingenieur": "software engineer",
+    "entwickler": "developer", "entwicklerin": "developer", "ingenieur": "engineer",
+    "ingenieurin": "engineer", "datenwissenschaftler": "data scientist", "datenanalyst": "data analyst",
+    "projektleiter": "project manager", "projektmanager": "project manager",
+    "produktmanager": "product manager", "systemadministrator": "systems administrator",
+    "krankenpfleger": "nurse", "krankenschwester": "nurse", "buchhalter": "accountant",
+    "vertriebsmitarbeiter": "sales representative", "werkstudent": "intern", "praktikant": "intern",
+    # French
+    "développeur logiciel": "software developer", "developpeur logiciel": "software developer",
+    "ingénieur logiciel": "software engineer", "ingenieur logiciel": "software engineer",
+    "développeur": "developer", "developpeur": "developer", "développeuse": "developer",
+    "ingénieur": "engineer", "ingénieure": "engineer", "chef de projet": "project manager",
+    "chef de produit": "product manager", "analyste de données": "data analyst",
+    "scientifique des données": "data scientist", "infirmier": "nurse", "infirmière": "nurse",
+    "comptable": "accountant", "stagiaire": "intern",
+    # Spanish
+    "ingeniero de software": "software engineer", "ingeniera de software": "software engineer",
+    "desarrollador de software": "software developer", "desarrolladora de software": "software developer",
+    "desarrollador": "developer", "desarrolladora": "developer", "ingeniero": "engineer",
+    "ingeniera": "engineer", "analista de datos": "data analyst", "científico de datos": "data scientist",
+    "jefe de proyecto": "project manager", "gerente de proyecto": "project manager",
+    "enfermero": "nurse", "enfermera": "nurse", "contador": "accountant", "becario": "intern",
+    # Portuguese
+    "engenheiro de software": "software engineer", "engenheira de software": "software engineer",
+    "desenvolvedor de software": "software developer", "desenvolvedora de software": "software developer",
+    "desenvolvedor": "developer", "desenvolvedora": "developer", "engenheiro": "engineer",
+    "engenheira": "engineer", "analista de dados": "data analyst", "cientista de dados": "data scientist",
+    "gerente de projetos": "project manager", "gerente de projeto": "project manager",
+    "estagiário": "intern", "estagiario": "intern", "enfermeiro": "nurse", "contabilista": "accountant",
+    # Dutch
+    "softwareontwikkelaar": "software developer", "ontwikkelaar": "developer",
+    "projectleider": "project manager", "verpleegkundige": "nurse", "boekhouder": "accountant",
+    "stagiair": "intern",
+    # Polish
+    "inżynier oprogramowania": "software engineer", "inzynier oprogramowania": "software engineer",
+    "programista": "developer", "programistka": "developer", "inżynier": "engineer", "inzynier": "engineer",
+    "analityk danych": "data analyst", "kierownik projektu": "project manager",
+    "tester oprogramowania": "software tester", "księgowa": "accountant", "księgowy": "accountant",
+    "pielęgniarka": "nurse", "stażysta": "intern",
+}  # fmt: skip
+_FOREIGN_RE: Final = re.compile(
+    r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(FOREIGN_ROLES, key=len, reverse=True))) + r")(?![\w-])"
+)
+# Words about the contract, not the role ("Contract Lead Salesforce Developer"): removed wherever they
+# stand, as long as a role is left.
+_CONTRACT_WORDS: Final[frozenset[str]] = word_set(
+    "contract freelance freelancer interim temporary temp fixed-term permanent part-time full-time"
+    " contractor-role"
+)
+# Announcement words some titles start with ("New Role: Frontend Developer", "Hiring Data Analyst").
+_ANNOUNCEMENT: Final = re.compile(
+    r"^(?:(?:new|open|urgent|hot|exciting)\s+(?:role|job|position|opening|vacancy|opportunity)|"
+    r"(?:now\s+)?hiring|we(?:'re| are)\s+hiring|job\s+(?:opening|alert)|urgent(?:ly)?)\b[\s:!.-]*"
+)
+# Level words of the same languages ("Engenheiro de Software Pleno", "Développeur Confirmé").
+_FOREIGN_LEVELS: Final[frozenset[str]] = word_set(
+    "pleno sênior sénior júnior junior confirmé confirmée expérimenté expérimentée débutant starszy"
+    " młodszy medior ervaren erfahrener"
+)
+# Unicode categories of decoration: emoji and other symbols, marks left alone, format characters.
+_DECORATION_CATEGORIES: Final = frozenset({"So", "Sk", "Cf", "Co", "Cs"})
+
 # Words that are levels, not roles: removed wherever they stand.
 _LEVEL_WORDS: Final[frozenset[str]] = word_set(
     "senior junior i ii iii iv v vi vii entry-level mid-level mid-senior experienced distinguished"
@@ -178,6 +246,8 @@ def _expand(segment: str) -> list[str]:
 
 def _strip_levels(words: list[str]) -> list[str]:
     out = [w for w in words if w not in _LEVEL_WORDS]
+    without_contract = [w for w in out if w not in _CONTRACT_WORDS]
+    out = without_contract or out
     # Level prefixes: "Lead Software Engineer", "Staff Accountant", "Associate Attorney".
     while len(out) > 1 and out[0] in _LEVEL_PREFIXES and out[1] != "generation":
         out = out[1:]
@@ -204,6 +274,20 @@ def _is_junk(segment: str) -> bool:
     return bool(normalize_locations(s, strict=True))
 
 
+def _undecorated(text: str) -> str:
+    """``text`` without emoji, symbols and invisible format characters (a title's decoration)."""
+    return "".join(" " if unicodedata.category(ch) in _DECORATION_CATEGORIES else ch for ch in text)
+
+
+def _head_last(role: str) -> str:
+    """A translated role in English order: the qualifiers a Romance or Slavic title puts after its head
+    noun go in front ("developer full stack" -> "full stack developer", "developer java" -> "java
+    developer")."""
+    words = role.split()
+    last = max((i for i, w in enumerate(words) if _has_head([w])), default=len(words) - 1)
+    return " ".join([*words[last + 1 :], *words[: last + 1]])
+
+
 @lru_cache(maxsize=4096)
 def normalize_role(title: str) -> str | None:
     """The normalised role of a posting title or of a user's query, or None when nothing is left.
@@ -212,7 +296,10 @@ def normalize_role(title: str) -> str | None:
     if not title:
         return None
     s = title.replace("\\", "").replace("’", "'").replace("\u00a0", " ").casefold()
-    s = _MARKUP.sub(" ", s)
+    s = _MARKUP.sub(" ", _undecorated(s))
+    s = _ANNOUNCEMENT.sub("", s.strip(" -–—|,:!*"))
+    translated = _FOREIGN_RE.sub(lambda m: FOREIGN_ROLES[m.group(0)], s)
+    foreign, s = translated != s, translated
     s = _COMBINED_ML.sub("machine learning", s)
     s = _BRACKETS.sub(" ", s)
     s = _SPACES.sub(" ", s).strip(" -–—|,:")
@@ -242,4 +329,10 @@ def normalize_role(title: str) -> str | None:
     last = role.rsplit(" ", 1)[-1]
     if last.endswith("s") and last[:-1] in ROLE_HEADS:
         role = role[: -len(last)] + last[:-1]
-    return role or None
+    if foreign:
+        role = _head_last(" ".join(w for w in role.split() if w not in _FOREIGN_LEVELS))
+    # Neither a head noun nor role vocabulary ("ML", "QA"): a company name or a slogan, not a role.
+    vocabulary = _has_head(role.split()) or any(
+        t.strip(_TOKEN_STRIP) in ROLE_ABBREVIATIONS for t in title.casefold().split()
+    )
+    return role if role and vocabulary else None

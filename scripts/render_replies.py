@@ -45,6 +45,7 @@ from commands.postings.usecase import Origin, add_posting, list_postings  # noqa
 from commands.salary.usecase import SalaryQuery, salary  # noqa: E402
 from commands.skills.usecase import answer_skills  # noqa: E402
 from parsing import parse_posting  # noqa: E402
+from parsing.place_hierarchy import place_hierarchy  # noqa: E402
 from parsing.role import normalize_role  # noqa: E402
 from store import PayConfig, Store  # noqa: E402
 from store.writes.importer import import_file  # noqa: E402
@@ -283,11 +284,13 @@ async def replies(n: int, workdir: Path) -> list[Shot]:
     """Every command's reply, from the real use cases on ``n`` synthetic postings."""
     settings = Settings.model_validate({})
     url = f"sqlite+aiosqlite:///{workdir / 'jobscout.db'}"
-    store = await Store.open(url, pay=pay(), normalize_role=normalize_role, clock=lambda: NOW)
+    store = await Store.open(
+        url, pay=pay(), normalize_role=normalize_role, place_hierarchy=place_hierarchy, clock=lambda: NOW
+    )
     try:
         data = workdir / "postings.jsonl"
         with data.open("w", encoding="utf-8") as out:
-            for record in Generator(7).records(n):
+            for record in Generator(7, total=n).records(n):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         await import_file(store, data, guild_id=GUILD, parse=parse_posting, workers=0)
         svc = Services(store=store, pay=store.pay, clock=lambda: NOW, charts=True)

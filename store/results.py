@@ -138,21 +138,31 @@ class SeniorityStats(BaseModel):
 
 
 class CurrencyStats(BaseModel):
+    """One group of a salary answer: pay in ``currency`` per ``period`` (a day or hour rate stays in its
+    own period unless figures per year were asked for)."""
+
     currency: str
     overall: Distribution
     by_seniority: list[SeniorityStats]
+    period: Period = "year"
+    sources: dict[str, int] = Field(default_factory=dict)  # converted: postings by stated currency
 
 
 class SalaryStats(BaseModel):
-    """Pay percentiles per currency (never blended), in ``period`` units, from annualized pay."""
+    """Pay percentiles per currency (never blended unless ``converted_to``: then every posting with a
+    rate is converted at the rates of ``rates_date``), from annualized pay."""
 
     role: str
     role_key: str | None
     location: str | None
     seniority: str | None
-    currency: str | None
-    period: Period
+    currency: str | None  # the stated currency filtered on
+    period: Period | None  # None: each posting in its own kind of period (salary per year, day rate...)
     by_currency: list[CurrencyStats]
+    converted_to: str | None = None
+    rates_date: date | None = None
+    left_out: dict[str, int] = Field(default_factory=dict)  # converted: postings of currencies without rate
+    annualised_from: dict[str, int] = Field(default_factory=dict)  # day or hour rates in yearly figures
 
     @property
     def n(self) -> int:
@@ -215,6 +225,7 @@ class RoleMedian(BaseModel):
     currency: str
     n: int
     median: float
+    figures: list[float] = Field(default_factory=list)  # the yearly pay itself when n is 1 or 2
     previous_n: int
     previous_median: float | None
     change: float | None  # relative: 0.05 = 5% up

@@ -44,9 +44,9 @@ from store.errors import (
     StoreUnavailable,
     StoreWriteError,
 )
-from store.keys import RoleKeys, RoleNormalizer
+from store.keys import PlaceHierarchy, RoleKeys, RoleNormalizer
 from store.pay import PayConfig
-from store.queries import compare, digest, export, guilds, postings, salary, skills
+from store.queries import compare, digest, export, guilds, postings, roles, salary, skills
 from store.results import (
     FIX_FIELDS,
     AddResult,
@@ -95,13 +95,13 @@ class Store:
         self,
         sessions: Sessions,
         pay: PayConfig,
+        roles: RoleKeys,
         clock: Callable[[], datetime] = utcnow,
-        roles: RoleKeys | None = None,
     ) -> None:
         self.sessions = sessions
         self.pay = pay
         self.clock = clock
-        self.roles = roles or RoleKeys()
+        self.roles = roles
         self._skills: SkillIds = {}
         self._checkpointer: WalCheckpointer | None = None
         # Seconds a call may wait on the database before StoreUnavailable (None: as long as it takes).
@@ -114,8 +114,9 @@ class Store:
         cls,
         url: str,
         *,
+        normalize_role: RoleNormalizer,
+        place_hierarchy: PlaceHierarchy | None = None,
         pay: PayConfig | None = None,
-        normalize_role: RoleNormalizer | None = None,
         auto_upgrade: bool | None = None,
         echo: bool = False,
         clock: Callable[[], datetime] = utcnow,
@@ -123,16 +124,18 @@ class Store:
         bulk: bool = False,
         deadline: float | None = QUERY_DEADLINE_S,
     ) -> Store:
-        """Connect and check the schema. ``normalize_role``: the role of a title or a role query (the
-        bot passes ``parsing.role.normalize_role``); without it role keys are the text itself, in one
-        case and spacing. ``auto_upgrade`` None means: upgrade SQLite databases automatically, require
-        ``jobscout db upgrade`` for PostgreSQL. ``cache_mb``: SQLite page cache per connection (bulk
-        imports ask for more). ``bulk``: tuned for a long run of large writes (SQLite: WAL checkpoints
-        in a background thread, see ``store.db.engine.create_engine``; and no deadline). ``deadline``:
-        seconds each call may wait on the database before it raises StoreUnavailable."""
+        """Connect and check the schema. ``normalize_role``: the role of a title or a role query
+        (every caller passes ``parsing.role.normalize_role``: the store never runs the parser itself,
+        and a role key is never the bare text). ``place_hierarchy``: the names a place is found under
+        (the bot passes ``parsing.place_hierarchy.place_hierarchy``). ``auto_upgrade`` None means:
+        upgrade SQLite databases automatically, require ``jobscout db upgrade`` for PostgreSQL.
+        ``cache_mb``: SQLite page cache per connection (bulk imports ask for more). ``bulk``: tuned
+        for a long run of large writes (SQLite: WAL checkpoints in a background thread, see
+        ``store.db.engine.create_engine``; and no deadline). ``deadline``: seconds each call may wait
+        on the database before it raises StoreUnavailable."""
         parsed = normalize_url(url)
         engine = create_engine(parsed, echo=echo, cache_mb=cache_mb, bulk=bulk)
-        store = cls(Sessions(engine), pay or PayConfig(), clock, RoleKeys(normalize_role))
+        store = cls(Sessions(engine), pay or PayConfig(), RoleKeys(normalize_role, place_hierarchy), clock)
         store.deadline = None if bulk else deadline
         try:
             if auto_upgrade is None:
@@ -438,6 +441,10 @@ class Store:
         "machine learning engineer")."""
         return await self._read(lambda s: postings.role_choices(s, guild_id, prefix, limit, self.roles))
 
+    async def role_counts(self, guild_id: int) -> dict[str, int]:
+        """Every saved role key of the guild with its number of postings (for role matching)."""
+        return await self._read(lambda s: roles.role_counts(s, guild_id))
+
     async def export_rows(self, guild_id: int, *, batch: int = 500) -> AsyncIterator[ExportRow]:
         async for row in export.export_rows(self.sessions.read, guild_id, batch):
             yield row
@@ -451,8 +458,12 @@ class Store:
         location: str | None = None,
         seniority: str | None = None,
         currency: str | None = None,
-        period: Period = "year",
+        period: Period | None = "year",
+        *,
+        convert_to: str | None = None,
     ) -> SalaryStats:
+        """See ``queries.salary.salary_stats``: ``currency`` filters on the stated currency,
+        ``convert_to`` converts at the configured rates, ``period`` None keeps day and hour rates apart."""
         return await self._read(
             lambda s: salary.salary_stats(
                 s,
@@ -464,6 +475,7 @@ class Store:
                 period=period,
                 cfg=self.pay,
                 roles=self.roles,
+                convert_to=convert_to,
             )
         )
 

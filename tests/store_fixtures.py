@@ -23,6 +23,7 @@ import pytest
 from sqlalchemy import text
 
 from commands.core.services import Services
+from parsing.place_hierarchy import place_hierarchy
 from parsing.role import normalize_role
 from store import PayConfig, Store
 from store.db.engine import create_engine, normalize_url
@@ -205,7 +206,12 @@ def clock() -> FakeClock:
 @pytest.fixture
 async def store(db_url: str, clock: FakeClock) -> AsyncIterator[Store]:
     opened = await Store.open(
-        db_url, pay=TEST_PAY, normalize_role=normalize_role, auto_upgrade=False, clock=clock
+        db_url,
+        pay=TEST_PAY,
+        normalize_role=normalize_role,
+        place_hierarchy=place_hierarchy,
+        auto_upgrade=False,
+        clock=clock,
     )
     try:
         yield opened

@@ -4,6 +4,7 @@ as JSON) from the database of ``--database`` (else the settings), about ``--guil
 from __future__ import annotations
 
 import argparse
+import json
 from datetime import timedelta
 from typing import TYPE_CHECKING, get_args
 
@@ -21,8 +22,13 @@ def configure(verb: str, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("role")
         parser.add_argument("--location")
         parser.add_argument("--seniority", choices=SENIORITY_ORDER)
-        parser.add_argument("--currency")
-        parser.add_argument("--period", choices=get_args(Period), default="year")
+        parser.add_argument(
+            "--currency", help="convert every posting to this currency at the configured rates"
+        )
+        parser.add_argument("--paid-in", help="only postings that state their pay in this currency")
+        parser.add_argument(
+            "--period", choices=get_args(Period), help="every figure per this period (default: each its own)"
+        )
         parser.add_argument("--json", action="store_true", help="the statistics as JSON")
         _common(parser)
         parser.set_defaults(handler=_handler(run_salary, "salary"))
@@ -40,16 +46,17 @@ def configure(verb: str, parser: argparse.ArgumentParser) -> None:
 
 
 async def run_salary(args: argparse.Namespace, settings: Settings) -> int:
+    from commands.core.sample import honest_json
     from commands.core.text import render_text
-    from commands.salary.usecase import SalaryQuery, salary
+    from commands.salary.usecase import SalaryQuery, salary, salary_stats
 
     async def work(svc: Services) -> int:
-        query = SalaryQuery(args.role, args.location, args.seniority, args.currency, args.period)
+        query = SalaryQuery(
+            args.role, args.location, args.seniority, args.currency, args.period, paid_in=args.paid_in
+        )
         if args.json:
-            stats = await svc.store.salary_stats(
-                args.guild, query.role, query.location, query.seniority, query.currency, query.period
-            )
-            print(stats.model_dump_json(indent=2))
+            stats = await salary_stats(svc, args.guild, query)
+            print(json.dumps(honest_json(stats.model_dump(mode="json")), indent=2))
         else:
             print(render_text(await salary(svc, args.guild, query, chart=False)))
         return 0
@@ -59,11 +66,13 @@ async def run_salary(args: argparse.Namespace, settings: Settings) -> int:
 
 async def run_compare(args: argparse.Namespace, settings: Settings) -> int:
     from commands.compare.usecase import compare
+    from commands.core.sample import honest_compare
     from commands.core.text import render_text
 
     async def work(svc: Services) -> int:
         if args.json:
-            print((await svc.store.compare(args.guild, args.ids)).model_dump_json(indent=2))
+            found = await svc.store.compare(args.guild, args.ids)
+            print(json.dumps(honest_compare(found.model_dump(mode="json")), indent=2))
         else:
             print(render_text(await compare(svc, args.guild, args.ids, chart=False)))
         return 0
@@ -72,13 +81,15 @@ async def run_compare(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def run_skills(args: argparse.Namespace, settings: Settings) -> int:
+    from commands.core.sample import honest_skills
     from commands.core.text import render_text
     from commands.skills.usecase import skills
 
     async def work(svc: Services) -> int:
         if args.json:
             since = svc.clock() - timedelta(days=args.days) if args.days else None
-            print((await svc.store.skill_summary(args.guild, args.role, since)).model_dump_json(indent=2))
+            found = await svc.store.skill_summary(args.guild, args.role, since)
+            print(json.dumps(honest_skills(found.model_dump(mode="json")), indent=2))
         else:
             print(render_text(await skills(svc, args.guild, args.role, days=args.days)))
         return 0

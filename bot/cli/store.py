@@ -120,6 +120,7 @@ async def _open(
     args: argparse.Namespace, settings: Settings, *, auto_upgrade: bool | None = None, bulk: bool = False
 ) -> Store:
     from bot.runtime import pay_config
+    from parsing.place_hierarchy import place_hierarchy
     from parsing.role import normalize_role
     from store import Store
     from store.db.engine import SQLITE_CACHE_MB
@@ -130,6 +131,7 @@ async def _open(
         url,
         pay=pay_config(settings),
         normalize_role=normalize_role,
+        place_hierarchy=place_hierarchy,
         auto_upgrade=auto_upgrade,
         cache_mb=cache_mb,
         bulk=bulk,

@@ -6,7 +6,9 @@ from commands.compare.chart import compare_chart
 from commands.core.errors import CommandError
 from commands.core.format import role_title, stated_pay, yearly_pay
 from commands.core.reply import Reply, ReplyField
+from commands.core.sample import COMPARISON_FROM, can_compare, postings
 from commands.core.services import Services
+from store import ComparedPosting
 
 MAX_POSTINGS = 5
 
@@ -15,6 +17,18 @@ def _ordinal(n: float) -> str:
     k = round(n)
     suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
     return f"{k}{suffix}"
+
+
+def _standing(c: ComparedPosting, currency: str) -> str:
+    """Where the posting's pay sits among its role, when there are enough peers for a rank to mean
+    something; else how many there are."""
+    role = role_title(c.posting.role)
+    if c.percentile is not None and can_compare(c.peers):
+        return f"{_ordinal(c.percentile)} percentile of {postings(c.peers)} for {role} in {currency}"
+    return (
+        f"Among {postings(c.peers)} for {role} in {currency}: "
+        f"too few to rank (a percentile from {COMPARISON_FROM})"
+    )
 
 
 async def compare(svc: Services, guild_id: int, ids: list[int], *, chart: bool = True) -> Reply:
@@ -34,11 +48,7 @@ async def compare(svc: Services, guild_id: int, ids: list[int], *, chart: bool =
         if v.pay is not None:
             lines.append(f"Pay: {v.pay.text or stated_pay(v.pay)}")
             lines.append(f"Per year: {yearly_pay(v.pay)}")
-            if c.percentile is not None:
-                lines.append(
-                    f"{_ordinal(c.percentile)} percentile of {c.peers} {role_title(v.role)} posting"
-                    f"{'s' if c.peers != 1 else ''} in {v.pay.currency}"
-                )
+            lines.append(_standing(c, v.pay.currency))
         else:
             lines.append("Pay: not stated")
         where = ", ".join(v.locations[:2]) + (f" ({v.workplace})" if v.workplace else "")

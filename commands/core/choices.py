@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from commands.core.format import role_title
+from commands.core.roles import SUGGEST_SCORE, match_roles
 from commands.core.services import Services
 
 LIMIT = 25
@@ -23,5 +24,10 @@ async def posting_choices(svc: Services, guild_id: int, current: str) -> list[Ch
 
 
 async def role_choices(svc: Services, guild_id: int, current: str) -> list[Choice]:
-    found = await svc.store.role_choices(guild_id, current, LIMIT)
-    return [Choice(name=role_title(r)[:100], value=r[:100]) for r in found]
+    """The saved roles close to what is typed (token and fuzzy matching over normalised roles), the
+    closest first; the most posted when nothing is typed yet."""
+    counts = await svc.store.role_counts(guild_id)
+    typed = " ".join(current.casefold().split())
+    key = svc.store.roles(current)
+    found = match_roles(typed, key, counts, floor=SUGGEST_SCORE, prefix=True)[:LIMIT]
+    return [Choice(name=role_title(m.role)[:100], value=m.role[:100]) for m in found]

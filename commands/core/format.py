@@ -57,20 +57,29 @@ def per(period: Period) -> str:
     return PER[period]
 
 
+# Words a role title writes in their own casing (roles are stored in lower case).
+ROLE_WORD_CASING = {
+    word.casefold(): word
+    for word in (
+        "AI ML UI UX QA SRE HR IT VP BI SQL SAP AWS GCP PHP ERP CRM CAD CAM NLP API DevOps MLOps DevSecOps"
+        " FinOps iOS macOS JavaScript TypeScript GraphQL PostgreSQL .NET C# C++ Node.js"
+    ).split()
+}
+SMALL_WORDS = frozenset({"and", "of", "in", "for", "the", "at"})
+
+
+def _cased(word: str) -> str:
+    if "/" in word:
+        return "/".join(_cased(part) for part in word.split("/"))
+    return ROLE_WORD_CASING.get(word.casefold(), word[:1].upper() + word[1:])
+
+
 def role_title(role: str | None) -> str:
+    """A stored role as a title: acronyms and product names in their own casing ("DevOps Engineer",
+    "iOS Developer", "QA Lead"), small words in lower case."""
     if not role:
         return "Unknown role"
-    small = {"and", "of", "in", "for", "the"}
-    acronyms = {"ai", "ml", "ui", "ux", "qa", "sre", "hr", "it", "vp"}
-    words = []
-    for i, w in enumerate(role.split()):
-        if w in acronyms:
-            words.append(w.upper())
-        elif i and w in small:
-            words.append(w)
-        else:
-            words.append(w[:1].upper() + w[1:])
-    return " ".join(words)
+    return " ".join(w if i and w in SMALL_WORDS else _cased(w) for i, w in enumerate(role.split()))
 
 
 def when(moment: datetime) -> str:

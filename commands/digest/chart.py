@@ -6,6 +6,7 @@ from __future__ import annotations
 from commands.core import chart as engine
 from commands.core.format import money, role_title
 from commands.core.reply import ReplyFile
+from commands.core.sample import can_show_change
 from store import DigestData, RoleMedian
 
 ROLES = 5
@@ -18,13 +19,18 @@ MARGIN = 0.2  # room either side of the longest bar, as a share of the axis
 
 def chart_helps(data: DigestData) -> bool:
     """A picture only when there is movement to show: a role with a median to compare against."""
-    return any(m.change is not None for m in data.role_medians[:ROLES])
+    return bool(_moved(data.role_medians))
+
+
+def _moved(medians: list[RoleMedian]) -> list[RoleMedian]:
+    """The roles whose median has a change to show: a median this week and in the weeks before."""
+    return [m for m in medians[:ROLES] if m.change is not None and can_show_change(m.n, m.previous_n)]
 
 
 def _chart_png(medians: list[RoleMedian]) -> bytes:
-    rows = [m for m in medians[:ROLES] if m.change is not None]
+    rows = _moved(medians)
     changes = [(m.change or 0.0) * 100 for m in rows]
-    labels = [f"{role_title(m.role)[:26].rstrip()} · {money(m.median, m.currency)}" for m in rows]
+    labels = [f"{role_title(m.role)[:26].rstrip()} · {money(m.median, m.currency)} (n={m.n})" for m in rows]
     height = 34 + ROW_HEIGHT * len(rows) + 36
     canvas = engine.Canvas(engine.WIDTH, height)
     label_width = max(engine.text_size(label, engine.TICK_SIZE)[0] for label in labels)

@@ -12,8 +12,10 @@ from datetime import datetime
 
 from commands.core.format import message_link, money, percent, points, role_title
 from commands.core.reply import Reply, ReplyField, ReplyFile
+from commands.core.sample import can_show_change, has_median
 from commands.digest.chart import ROLES, digest_chart
 from commands.digest.schedule import Schedule
+from parsing.places import read_places
 from store import DigestData, DigestPosting, PostingView, RepostNote, RoleMedian, Store
 
 BEST = 5
@@ -24,6 +26,7 @@ COMPANY_CHARS = 40
 SKILL_CHARS = 40
 _MARKDOWN = re.compile(r"([\\*_~`|])")
 _LINE_START = re.compile(r"^([#>\-+])")
+_PARTS = re.compile(r"\s+[-–—|]\s+")
 
 
 def digest_marker(period: str) -> str:
@@ -51,10 +54,37 @@ async def card_links(store: Store, guild_id: int, ids: list[int]) -> dict[int, s
     return links
 
 
-def _label(title: str | None, company: str | None, posting_id: int) -> str:
-    label = inert(title, TITLE_CHARS) or f"Posting #{posting_id}"
+def _without_places(text: str) -> str:
+    """``text`` without the place parts a title or company name picked up ("eBay - San Jose, CA")."""
+    parts = [p for p in _PARTS.split(text) if p.strip()]
+    kept = [p for p in parts if not read_places(p.strip())]
+    return " - ".join(p.strip() for p in (kept or parts[:1]))
+
+
+def clean_title(title: str | None, company: str | None) -> str | None:
+    """The job title alone: no company ("Director — FloQast", "ML Engineer at Acme") and no place."""
+    if not title:
+        return None
+    text = title
     if company:
-        label += f" — {inert(company, COMPANY_CHARS)}"
+        for sep in (" — ", " – ", " - ", " | ", " at ", " @ "):
+            head, found, tail = text.rpartition(sep)
+            if found and head.strip() and company.casefold().startswith(tail.strip().casefold()[:20]):
+                text = head
+                break
+    return _without_places(text) or title
+
+
+def clean_company(company: str | None) -> str | None:
+    return _without_places(company) if company else None
+
+
+def _label(title: str | None, company: str | None, posting_id: int) -> str:
+    """Title and company as two parts (``Director · FloQast``), neither carrying the other or a place."""
+    label = inert(clean_title(title, company), TITLE_CHARS) or f"Posting #{posting_id}"
+    cleaned = clean_company(company)
+    if cleaned:
+        label += f" · {inert(cleaned, COMPANY_CHARS)}"
     return label
 
 
@@ -63,6 +93,7 @@ def _linked(label: str, link: str | None) -> str:
 
 
 def _best_line(rank: int, p: DigestPosting, link: str | None) -> str:
+    """One of the best paid: ranked by yearly pay in US dollars (salaries only, see the query)."""
     pay = f"{money(p.pay_year, p.pay_currency)}/yr" if p.pay_year is not None else "pay stated"
     if p.pay_currency and p.pay_currency != "USD" and p.pay_usd_year is not None:
         pay += f" (≈ {money(p.pay_usd_year, 'USD')})"
@@ -78,9 +109,15 @@ def _arrow(change: float | None) -> str:
 
 
 def _median_line(m: RoleMedian) -> str:
-    line = f"**{inert(role_title(m.role), TITLE_CHARS)}** {money(m.median, m.currency)} (n={m.n})"
-    if m.previous_median is None:
+    role = f"**{inert(role_title(m.role), TITLE_CHARS)}**"
+    if not has_median(m.n):
+        figures = " and ".join(money(v, m.currency) for v in m.figures) or money(m.median, m.currency)
+        return f"{role} {figures} (n={m.n}, too few for a median)"
+    line = f"{role} {money(m.median, m.currency)} (n={m.n})"
+    if m.previous_n == 0 or m.previous_median is None:
         return line + " · new this week"
+    if not can_show_change(m.n, m.previous_n):
+        return line + f" · too few before to compare (n={m.previous_n})"
     return line + f"{_arrow(m.change)} vs {money(m.previous_median, m.currency)} (n={m.previous_n})"
 
 
@@ -107,7 +144,12 @@ def digest_fields(data: DigestData, links: dict[int, str]) -> list[ReplyField]:
         fields.append(ReplyField(name="Best paid", value="\n".join(lines)))
     if data.role_medians:
         lines = [_median_line(m) for m in data.role_medians[:ROLES]]
-        fields.append(ReplyField(name="Role medians (yearly, vs the 4 weeks before)", value="\n".join(lines)))
+        fields.append(
+            ReplyField(
+                name="Role medians (yearly salaries, per currency, vs the 4 weeks before)",
+                value="\n".join(lines),
+            )
+        )
     if data.rising_skills:
         lines = [
             f"{inert(s.skill, SKILL_CHARS)} {percent(s.share)} ({points(s.change)})"

@@ -4,8 +4,9 @@ skills on the move, reposts and their pay changes."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.db.tables import POSTINGS, REPOSTS, day_number
@@ -14,6 +15,7 @@ from store.queries.skill_counts import SkillCounts, counts, end_day, selection, 
 from store.results import DigestData, DigestPosting, PayChange, RepostNote, RoleMedian, SkillMove
 
 _P = POSTINGS.c
+CONTRACT_PERIODS = ("day", "hour")
 
 
 async def digest_data(
@@ -39,7 +41,7 @@ async def digest_data(
             _P.pay_year,
             _P.pay_usd_year,
         )
-        .where(*window, _P.pay_usd_year.is_not(None))
+        .where(*window, _P.pay_usd_year.is_not(None), _annual_pay())
         .order_by(_P.pay_usd_year.desc(), _P.id)
         .limit(best)
     )
@@ -103,28 +105,34 @@ async def digest_data(
     )
 
 
+def _annual_pay() -> Any:
+    """Pay stated per week, month or year: what annualised figures can rank. A day or hour rate
+    (contract work) annualised at full-time hours is not comparable with a salary, so it is left out of
+    the best paid and the role medians."""
+    return or_(_P.pay_period.is_(None), _P.pay_period.not_in(CONTRACT_PERIODS))
+
+
 async def _role_medians(
     session: AsyncSession, guild_id: int, start: datetime, end: datetime, prev_start: datetime, limit: int
 ) -> list[RoleMedian]:
+    """The median yearly pay of the most posted (role, currency) pairs of the window, each against the
+    four weeks before, in its own currency: a role posted in two currencies has two lines."""
+    paid = [_P.role_key.is_not(None), _P.pay_currency.is_not(None), _P.pay_year.is_not(None), _annual_pay()]
     top = await session.execute(
         select(_P.role_key, _P.pay_currency, func.count())
-        .where(*selection(guild_id, None, start, end), _P.role_key.is_not(None), _P.pay_year.is_not(None))
+        .where(*selection(guild_id, None, start, end), *paid)
         .group_by(_P.role_key, _P.pay_currency)
     )
-    best: dict[str, tuple[str, int]] = {}
-    for role, cur, n in top.tuples():
-        if role not in best or n > best[role][1]:
-            best[role] = (cur, int(n))
-    chosen = sorted(best.items(), key=lambda kv: (-kv[1][1], kv[0]))[:limit]
+    chosen = sorted(((role, cur, int(n)) for role, cur, n in top.tuples()), key=lambda t: (-t[2], t[0], t[1]))
     medians: list[RoleMedian] = []
-    for role, (cur, _) in chosen:
+    for role, cur, _ in chosen[:limit]:
         values: dict[bool, list[float]] = {True: [], False: []}
         rows = await session.execute(
             select(_P.added_at >= start, _P.pay_year).where(
                 _P.guild_id == guild_id,
                 _P.role_key == role,
                 _P.pay_currency == cur,
-                _P.pay_year.is_not(None),
+                *paid,
                 _P.added_at >= prev_start,
                 _P.added_at < end,
             )
@@ -141,6 +149,7 @@ async def _role_medians(
                 currency=cur,
                 n=len(values[True]),
                 median=now_median,
+                figures=sorted(values[True])[:2] if len(values[True]) <= 2 else [],
                 previous_n=len(values[False]),
                 previous_median=before,
                 change=(now_median - before) / before if before else None,

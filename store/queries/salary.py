@@ -9,8 +9,10 @@ that does not grow with the number of postings, the same way on both engines.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import SENIORITY_ORDER, Period
@@ -18,8 +20,10 @@ from store.db.tables import POSTING_LOCATIONS, POSTINGS
 from store.keys import RoleKeys, location_key
 from store.pay import PayConfig
 from store.queries.pay_summary import distributions
-from store.queries.percentiles import scaled
+from store.queries.percentiles import distribution, scaled
 from store.results import CurrencyStats, SalaryStats, SeniorityStats
+
+RATE_PERIODS = ("day", "hour")  # contract rates: their own period unless yearly figures are asked
 
 
 def _seniority_rank(value: str | None) -> int:
@@ -37,10 +41,15 @@ async def salary_stats(
     location: str | None,
     seniority: str | None,
     currency: str | None,
-    period: Period,
+    period: Period | None,
     cfg: PayConfig,
     roles: RoleKeys,
+    convert_to: str | None = None,
 ) -> SalaryStats:
+    """Pay of a role per currency and seniority. ``currency`` filters on the stated currency;
+    ``convert_to`` converts every posting at ``cfg``'s dated rates into one pool (a posting whose
+    currency has no rate is counted in ``left_out``). ``period`` None keeps day and hour rates in
+    their own period; a period given annualises them too (counted in ``annualised_from``)."""
     key = roles(role)
     result = SalaryStats(
         role=role,
@@ -50,6 +59,8 @@ async def salary_stats(
         currency=currency.upper() if currency else None,
         period=period,
         by_currency=[],
+        converted_to=convert_to.upper() if convert_to else None,
+        rates_date=cfg.rates_date if convert_to else None,
     )
     if key is None:
         return result
@@ -65,12 +76,18 @@ async def salary_stats(
         filters["seniority"] = seniority
     if currency:
         filters["pay_currency"] = currency.upper()
+    rates = await _rate_periods(session, src, filters)
+    if period is not None:
+        result.annualised_from = {kind: n for kind, n in sorted(rates.items())}
+    if result.converted_to or (period is None and rates):
+        return await _pooled(session, src, filters, result, cfg)
     counts, found = await distributions(session, src.name, filters)
-    factor = cfg.per_year(period)
+    factor = cfg.per_year(period or "year")
     for cur in sorted(counts, key=lambda k: (-sum(counts[k].values()), k)):
         result.by_currency.append(
             CurrencyStats(
                 currency=cur,
+                period=period or "year",
                 overall=scaled(found[(cur, None, False)], factor),
                 by_seniority=[
                     SeniorityStats(seniority=s, stats=scaled(found[(cur, s, True)], factor))
@@ -79,3 +96,61 @@ async def salary_stats(
             )
         )
     return result
+
+
+async def _rate_periods(session: AsyncSession, src: Any, filters: dict[str, Any]) -> dict[str, int]:
+    """How many of the selected postings state a day or an hour rate (contract work), by period."""
+    period = POSTINGS.c.pay_period
+    stmt = select(period, func.count()).where(*_conditions(src, filters), period.in_(RATE_PERIODS))
+    if src is not POSTINGS:  # a location filter: the keys are in posting_locations
+        stmt = stmt.select_from(src.join(POSTINGS, POSTINGS.c.id == src.c.posting_id))
+    return {str(kind): int(n) for kind, n in (await session.execute(stmt.group_by(period))).tuples()}
+
+
+async def _pooled(
+    session: AsyncSession, src: Any, filters: dict[str, Any], result: SalaryStats, cfg: PayConfig
+) -> SalaryStats:
+    """The groups computed from the selected postings' pay itself: converted into one currency, and/or
+    with day and hour rates apart in their own period."""
+    c, p = src.c, POSTINGS.c
+    stmt = select(c.pay_currency, c.seniority, p.pay_period, c.pay_year).where(*_conditions(src, filters))
+    if src is not POSTINGS:
+        stmt = stmt.select_from(src.join(POSTINGS, p.id == c.posting_id))
+    target = result.converted_to
+    to_unit = cfg.usd_per_unit.get(target) if target else None
+    groups: dict[tuple[str, Period], dict[str | None, list[float]]] = {}
+    sources: dict[tuple[str, Period], Counter[str]] = {}
+    for cur, level, stated, pay_year in (await session.execute(stmt)).tuples():
+        basis: Period = result.period or (stated if stated in RATE_PERIODS else "year")
+        value = float(pay_year) / cfg.per_year(basis)
+        shown = cur
+        if target and to_unit:
+            rate = cfg.usd_per_unit.get(cur)
+            if rate is None:
+                result.left_out[cur] = result.left_out.get(cur, 0) + 1
+                continue
+            value, shown = value * rate / to_unit, target
+        groups.setdefault((shown, basis), {}).setdefault(level, []).append(value)
+        sources.setdefault((shown, basis), Counter())[cur] += 1
+    for (cur, basis), levels in groups.items():
+        everything = sorted(v for values in levels.values() for v in values)
+        result.by_currency.append(
+            CurrencyStats(
+                currency=cur,
+                period=basis,
+                overall=distribution(everything, len(everything)),
+                by_seniority=[
+                    SeniorityStats(seniority=s, stats=distribution(sorted(levels[s]), len(levels[s])))
+                    for s in sorted(levels, key=_seniority_rank)
+                ],
+                sources=dict(sorted(sources[(cur, basis)].items())) if target else {},
+            )
+        )
+    result.by_currency.sort(key=lambda g: (g.period != "year", -g.overall.n, g.currency, g.period))
+    return result
+
+
+def _conditions(src: Any, filters: dict[str, Any]) -> list[Any]:
+    c = src.c
+    conds = [c[name] == value for name, value in filters.items()]
+    return [*conds, c.pay_currency.is_not(None), c.pay_year.is_not(None)]

@@ -22,6 +22,7 @@ from store.results import SkillStat, SkillSummary
 SAMPLE_SPACE = 65536  # postings.sample is uniform in [0, 65536)
 SKILL_SAMPLE = 2000  # postings read for skill pay medians (beyond this: a uniform sample)
 TREND_DAYS = 28
+NO_ROLE = "-"  # a key no posting has (role keys hold a role noun; "" is the summaries' every role)
 _P = POSTINGS.c
 
 
@@ -100,9 +101,8 @@ async def skill_summary(
     don't (most common currency; from a uniform sample beyond SKILL_SAMPLE postings), and the change
     of share against the previous period of the same length (for all time: the last 28 days
     against the 28 before)."""
-    key = roles(role) if role else None
-    if role and key is None:
-        key = role.casefold()
+    # A role nothing can be read from matches no posting (never all of them, nor its bare text).
+    key = (roles(role) or NO_ROLE) if role else None
     anchor = until or now
     first = day_number(since) if since is not None else None
     end = end_day(until) if until is not None else None

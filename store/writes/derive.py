@@ -193,7 +193,7 @@ def derive(parsed: Posting, fixes: dict[str, Any], cfg: PayConfig, roles: RoleKe
         columns=_columns(title, company, roles(role_source), seniority, parsed, envelope),
         pay_ranges=[_pay_row(r) for r in ranges],
         skills=list(skills.items()),
-        location_keys=location_keys(parsed.locations, parsed.workplace),
+        location_keys=location_keys(parsed.locations, parsed.workplace, roles.places),
     )
 
 

@@ -16,6 +16,7 @@ from aiohttp import web
 from bot.digest_scheduler import DigestScheduler
 from commands.core.services import Services
 from commands.digest.usecase import NEEDS_MANAGE
+from parsing.role import normalize_role
 from store import Store
 from tests.commands.digest.helpers import a_week_of_postings
 from tests.e2e.fakediscord import ALL_PERMISSIONS, FakeDiscord, FakeGuild, FakeUser, RestCall, opt, snowflake
@@ -48,7 +49,9 @@ async def world(tmp_path: Path, sqlite_template: Path) -> AsyncIterator[tuple[Ru
     db.write_bytes(sqlite_template.read_bytes())
     url = f"sqlite+aiosqlite:///{db}"
     clock = FakeClock(now=W48 - timedelta(days=2))
-    store = await Store.open(url, pay=TEST_PAY, auto_upgrade=False, clock=clock)
+    store = await Store.open(
+        url, pay=TEST_PAY, auto_upgrade=False, clock=clock, normalize_role=normalize_role
+    )
     try:
         await a_week_of_postings(store, W48 - timedelta(days=7), guild.id)
         services = Services(store=store, pay=TEST_PAY, clock=clock)
@@ -140,7 +143,7 @@ async def test_digest_commands_and_the_weekly_post(world: tuple[Running, FakeClo
     assert "JobScout weekly digest 2026-W48" in embed["footer"]["text"]
     assert [f["name"] for f in embed["fields"]][:2] == [
         "Best paid",
-        "Role medians (yearly, vs the 4 weeks before)",
+        "Role medians (yearly salaries, per currency, vs the 4 weeks before)",
     ]
     assert posted.data["allowed_mentions"]["parse"] == []
     if posted.files:

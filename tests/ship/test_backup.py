@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from parsing.role import normalize_role
 from store import Store
 from store.db.engine import normalize_url
 from tests.factories import make_posting, posting_text
@@ -28,7 +29,7 @@ async def add_some(store: Store, guild: int, n: int) -> None:
 
 
 async def titles(url: str, guild: int) -> list[str]:
-    store = await Store.open(url, pay=TEST_PAY, auto_upgrade=False)
+    store = await Store.open(url, pay=TEST_PAY, auto_upgrade=False, normalize_role=normalize_role)
     try:
         page = await store.list_postings(guild, page_size=100)
         return sorted(f"{p.id}:{p.title}" for p in page.items)
@@ -42,7 +43,7 @@ async def test_sqlite_backup_while_open_includes_the_write_ahead_log(
     live = tmp_path / "jobscout.db"
     shutil.copyfile(sqlite_template, live)
     url = f"sqlite+aiosqlite:///{live}"
-    store = await Store.open(url, pay=TEST_PAY)
+    store = await Store.open(url, pay=TEST_PAY, normalize_role=normalize_role)
     try:
         await add_some(store, 7, 5)
         # The bot is still running: the rows are in the WAL, not yet in the main file.
@@ -90,7 +91,7 @@ async def test_postgresql_pg_dump_and_pg_restore_round_trip(tmp_path: Path) -> N
     target, _ = await pg_new_database(migrated=False)
     assert target is not None
     try:
-        store = await Store.open(source, pay=TEST_PAY, auto_upgrade=False)
+        store = await Store.open(source, pay=TEST_PAY, auto_upgrade=False, normalize_role=normalize_role)
         try:
             await add_some(store, 9, 4)
         finally:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import RESTARTING
+from parsing.role import normalize_role
 from store import PayConfig, Store
 from tests.e2e.fakediscord import FakeDiscord, FakeUser, snowflake
 from tests.e2e.test_pastes import POSTING
@@ -27,7 +28,7 @@ def database(tmp_path: Path, sqlite_template: Path) -> str:
 
 
 async def saved(url: str, guild_id: int) -> int:
-    store = await Store.open(url, pay=PayConfig(), auto_upgrade=False)
+    store = await Store.open(url, pay=PayConfig(), auto_upgrade=False, normalize_role=normalize_role)
     try:
         return len((await store.list_postings(guild_id, page_size=100)).items)
     finally:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.sharding import shard_of
+from parsing.role import normalize_role
 from store import PayConfig, Store
 from tests.e2e.fakediscord import FakeDiscord, FakeGuild, FakeUser, RestCall, snowflake, sub
 from tests.e2e.test_pastes import POSTING
@@ -50,7 +51,7 @@ async def fake() -> AsyncIterator[FakeDiscord]:
 async def schedule_digests_due_now(url: str, fake: FakeDiscord) -> str:
     """Every guild's digest scheduled a few minutes ago (so it is due, within grace); the ISO week."""
     due = (datetime.now(UTC) - timedelta(minutes=3)).replace(second=0, microsecond=0)
-    store = await Store.open(url, pay=PayConfig(), auto_upgrade=False)
+    store = await Store.open(url, pay=PayConfig(), auto_upgrade=False, normalize_role=normalize_role)
     try:
         for guild in fake.guilds:
             await store.update_guild_settings(
@@ -108,7 +109,7 @@ async def test_two_sharded_processes_split_the_guilds_and_send_each_digest_once(
             (posted,) = digests(fake, guild)
             assert posted.client in owner(guild, processes)
             assert f"Weekly digest · {period}" in posted.text
-        store = await Store.open(pg_url, pay=PayConfig(), auto_upgrade=False)
+        store = await Store.open(pg_url, pay=PayConfig(), auto_upgrade=False, normalize_role=normalize_role)
         try:
             for guild in fake.guilds:
                 run = await store.get_digest_run(guild.id, period)
@@ -139,7 +140,7 @@ async def test_two_sharded_processes_split_the_guilds_and_send_each_digest_once(
             assert answer.client == expected and "#" in answer.text
             assert all(c.client == expected for c in fake.for_interaction(ix))
         # One posting in each guild, in the shared database, each visible only in its own guild.
-        store = await Store.open(pg_url, pay=PayConfig(), auto_upgrade=False)
+        store = await Store.open(pg_url, pay=PayConfig(), auto_upgrade=False, normalize_role=normalize_role)
         try:
             for guild in fake.guilds:
                 assert len((await store.list_postings(guild.id, page_size=10)).items) == 1

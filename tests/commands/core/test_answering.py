@@ -123,29 +123,38 @@ async def _paste(svc: Services, guild_id: int, seed: int, low: int, *, user_id: 
 
 
 def _count(reply: Reply) -> str:
-    return reply.fields[0].name  # "USD · 3 postings"
+    return reply.fields[0].name  # "USD per year · 3 postings"
 
 
 async def test_salary_answer_is_kept_until_a_posting_is_added_removed_or_fixed(services: Services) -> None:
     uc = services
     ids = [await _paste(uc, ALPHA, seed, 100_000 + seed * 1000) for seed in range(3)]
     first = await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))
-    assert _count(first) == "USD · 3 postings" and first.files
+    assert _count(first) == "USD per year · 3 postings" and first.files
 
     again = await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))
     assert uc.answers.cache.hits == 1 and again == first
 
     await _paste(uc, ALPHA, 3, 150_000)  # added
-    assert _count(await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))) == "USD · 4 postings"
+    assert (
+        _count(await salary(uc, ALPHA, SalaryQuery("machine learning engineer")))
+        == "USD per year · 4 postings"
+    )
 
     await remove_posting(uc, ALPHA, ids[0], user_id=5, can_manage=False)  # removed
-    assert _count(await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))) == "USD · 3 postings"
+    assert (
+        _count(await salary(uc, ALPHA, SalaryQuery("machine learning engineer")))
+        == "USD per year · 3 postings"
+    )
 
     before = await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))
     await fix_fields(uc, ALPHA, ids[1], {"pay": "EUR 90000 per year"}, user_id=5, can_manage=False)  # fixed
     after = await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))
     assert after != before
-    assert sorted(f.name for f in after.fields if "·" in f.name) == ["EUR · 1 posting", "USD · 2 postings"]
+    assert sorted(f.name for f in after.fields if "·" in f.name) == [
+        "EUR per year · 1 posting",
+        "USD per year · 2 postings",
+    ]
 
 
 async def test_answers_are_never_shared_across_servers(services: Services) -> None:
@@ -155,14 +164,17 @@ async def test_answers_are_never_shared_across_servers(services: Services) -> No
     await _paste(uc, BETA, 3, 210_000)
     alpha = await salary(uc, ALPHA, SalaryQuery("machine learning engineer"))
     beta = await salary(uc, BETA, SalaryQuery("machine learning engineer"))
-    assert _count(alpha) == "USD · 1 posting" and _count(beta) == "USD · 2 postings"
+    assert _count(alpha) == "USD per year · 1 posting" and _count(beta) == "USD per year · 2 postings"
     assert alpha.files[0].data != beta.files[0].data
 
     await _paste(uc, BETA, 4, 220_000)  # a write in one server leaves the other's answers in place
     hits = uc.answers.cache.hits
     assert await salary(uc, ALPHA, SalaryQuery("machine learning engineer")) == alpha
     assert uc.answers.cache.hits == hits + 1
-    assert _count(await salary(uc, BETA, SalaryQuery("machine learning engineer"))) == "USD · 3 postings"
+    assert (
+        _count(await salary(uc, BETA, SalaryQuery("machine learning engineer")))
+        == "USD per year · 3 postings"
+    )
 
 
 async def test_compare_answer_follows_a_fix(services: Services) -> None:

@@ -18,6 +18,7 @@ from commands.core.reply import Reply
 from commands.core.services import Services
 from commands.digest.runs import run_due_digest
 from commands.digest.schedule import DigestPolicy
+from parsing.role import normalize_role
 from store import PayConfig, Store
 
 
@@ -35,7 +36,9 @@ class FileSender:
 
 async def main(url: str, now_iso: str, workdir: Path, processes: int, guilds: list[int]) -> list[str]:
     now = datetime.fromisoformat(now_iso)
-    store = await Store.open(url, pay=PayConfig(), auto_upgrade=False, clock=lambda: now)
+    store = await Store.open(
+        url, pay=PayConfig(), auto_upgrade=False, clock=lambda: now, normalize_role=normalize_role
+    )
     try:
         svc = Services(store=store, pay=store.pay, clock=lambda: now)
         await store.get_guild_settings(guilds[0])  # connect before the race

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.render import EMBED_TOTAL_LIMIT, FIELD_VALUE_LIMIT, FIELDS_LIMIT, embed_size, render
 from commands.core.format import message_link
+from commands.digest import message
 from commands.digest.chart import chart_helps, digest_chart
 from commands.digest.message import digest_reply, inert
 from commands.digest.schedule import Schedule
@@ -111,14 +113,14 @@ def test_a_full_week() -> None:
     assert "3 reposts of saved postings, 1 with a pay change." in reply.description
     by_name = {f.name: f.value for f in reply.fields}
     best = by_name["Best paid"].splitlines()
-    assert best[0] == f"1. [ML Engineer — Acme]({link}) · €200k/yr (≈ $220k)"
-    assert best[1].startswith("2. Data (Lead) — \\*Bold\\* Co · ")  # no link stored: plain, and inert
-    medians = by_name["Role medians (yearly, vs the 4 weeks before)"].splitlines()
+    assert best[0] == f"1. [ML Engineer · Acme]({link}) · €200k/yr (≈ $220k)"
+    assert best[1].startswith("2. Data (Lead) · \\*Bold\\* Co · ")  # no link stored: plain, and inert
+    medians = by_name["Role medians (yearly salaries, per currency, vs the 4 weeks before)"].splitlines()
     assert medians[0] == "**Machine Learning Engineer** €150k (n=5) · ▲ 7% vs €140k (n=12)"
-    assert medians[1].endswith("· new this week")
+    assert medians[1] == "**Data Analyst** $80k (n=2, too few for a median)"
     assert by_name["Skills rising"] == "PyTorch 40% (+20 pts)"
     assert by_name["Skills falling"] == "Hadoop 5% (-10 pts)"
-    assert by_name["Pay changed on reposts"] == "Data Lead — Beta: $100k → $110k a year"
+    assert by_name["Pay changed on reposts"] == "Data Lead · Beta: $100k → $110k a year"
     assert chart_helps(d)
 
 
@@ -135,8 +137,12 @@ async def test_chart_only_where_it_helps() -> None:
     assert await digest_chart(data(role_medians=[one])) is None
     two = [
         one,
-        one.model_copy(update={"role": "sre", "previous_median": 2.0, "previous_n": 3, "change": -0.5}),
+        one.model_copy(
+            update={"role": "sre", "n": 3, "previous_median": 2.0, "previous_n": 3, "change": -0.5}
+        ),
     ]
+    thin = [one, two[1].model_copy(update={"n": 2})]
+    assert await digest_chart(data(role_medians=thin)) is None  # no change from fewer than 3 a week
     image = await digest_chart(data(role_medians=two))
     assert image is not None and image.filename == "digest.png" and image.data[:4] == b"\x89PNG"
     reply = digest_reply(data(role_medians=two), SCHEDULE, "2026-W47", {}, chart=image)
@@ -241,3 +247,19 @@ def test_always_one_embed_within_limits(d: DigestData, note: str | None, preview
     for f in reply.fields:
         for line in f.value.splitlines():
             assert line.count("](https://discord.com/channels/") <= 1
+
+
+@pytest.mark.parametrize(
+    ("title", "company", "label"),
+    [
+        ("Director — FloQast", "FloQast", "Director · FloQast"),
+        ("Software Engineer", "eBay - San Jose, CA", "Software Engineer · eBay"),
+        ("ML Engineer at Acme", "Acme", "ML Engineer · Acme"),
+        ("Data Engineer - London", None, "Data Engineer"),
+        (None, "Acme", "Posting #7 · Acme"),
+    ],
+)
+def test_best_paid_labels_hold_title_and_company_apart_without_places(
+    title: str | None, company: str | None, label: str
+) -> None:
+    assert message._label(title, company, 7) == label

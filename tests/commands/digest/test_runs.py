@@ -19,6 +19,7 @@ import pytest
 from commands.core.services import Services
 from commands.digest.runs import RunResult, catch_up, run_due_digest
 from commands.digest.schedule import DigestPolicy
+from parsing.role import normalize_role
 from store import Store
 from tests.commands.digest.helpers import CHANNEL, GUILD, FakeSender, a_week_of_postings
 from tests.store_fixtures import TEST_PAY, FakeClock
@@ -202,7 +203,9 @@ async def test_a_crash_loop_is_bounded_by_max_attempts(services: Services, clock
 @pytest.fixture
 async def second_store(db_url: str, clock: FakeClock) -> AsyncIterator[Store]:
     """Another Store (its own engine and connection pool) on the same database: a second process."""
-    other = await Store.open(db_url, pay=TEST_PAY, auto_upgrade=False, clock=clock)
+    other = await Store.open(
+        db_url, pay=TEST_PAY, auto_upgrade=False, clock=clock, normalize_role=normalize_role
+    )
     try:
         yield other
     finally:
@@ -238,7 +241,7 @@ async def test_two_os_processes_send_once(db_url: str, tmp_path: Path) -> None:
     """Real separate processes (each its own interpreter and connections) racing for the same digests."""
     if not db_url.startswith("postgresql"):
         pytest.skip("separate processes are exercised on PostgreSQL (the multi-process deployment)")
-    setup = await Store.open(db_url, pay=TEST_PAY, auto_upgrade=False)
+    setup = await Store.open(db_url, pay=TEST_PAY, auto_upgrade=False, normalize_role=normalize_role)
     try:
         for g in (1, 2, 3):
             await setup.update_guild_settings(g, digest_channel_id=CHANNEL)

@@ -11,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
+from parsing.role import normalize_role
 from store import SchemaOutOfDate, Store
 from store.db.engine import create_engine
 from store.db.migrate import current_revision, downgrade, head_revision, upgrade
@@ -45,15 +46,15 @@ async def test_upgrade_matches_the_models_and_round_trips(empty_db_url: str) -> 
 
 async def test_open_upgrades_sqlite_but_not_postgresql_by_default(empty_db_url: str) -> None:
     if empty_db_url.startswith("sqlite"):
-        store = await Store.open(empty_db_url)
+        store = await Store.open(empty_db_url, normalize_role=normalize_role)
         try:
             assert await current_revision(store.sessions.engine) == head_revision()
         finally:
             await store.close()
     else:
         with pytest.raises(SchemaOutOfDate, match="jobscout db upgrade"):
-            await Store.open(empty_db_url)
-        store = await Store.open(empty_db_url, auto_upgrade=True)
+            await Store.open(empty_db_url, normalize_role=normalize_role)
+        store = await Store.open(empty_db_url, auto_upgrade=True, normalize_role=normalize_role)
         await store.close()
 
 

@@ -44,3 +44,23 @@ async def test_digest_data(store: Store, clock: FakeClock) -> None:
     assert note.pay_change.old_year == 85_000 and note.pay_change.new_year == 90_000
     assert "Cypress" in [m.skill for m in digest.rising_skills]
     assert "Selenium" in [m.skill for m in digest.falling_skills]
+
+
+async def test_role_medians_per_currency_and_no_day_rates_among_salaries(
+    store: Store, clock: FakeClock
+) -> None:
+    start = clock.now
+    clock.now = start + timedelta(hours=1)
+    for i, pay in enumerate((50_000, 52_000, 54_000)):
+        await add(store, f"gbp{i}", title="Software Engineer", pay=(pay, pay, "GBP", "year"))
+    for i, pay in enumerate((120_000, 130_000)):
+        await add(store, f"usd{i}", title="Software Engineer", pay=(pay, pay, "USD", "year"))
+    await add(store, "contract", title="Software Engineer", pay=(550, 550, "GBP", "day"))
+    digest = await store.digest_data(GUILD, start, start + timedelta(days=7))
+    lines = {(m.role, m.currency): m for m in digest.role_medians}
+    assert set(lines) == {("software engineer", "GBP"), ("software engineer", "USD")}
+    gbp, usd = lines[("software engineer", "GBP")], lines[("software engineer", "USD")]
+    assert gbp.n == 3 and gbp.median == pytest.approx(52_000)  # the day rate is not among them
+    assert usd.n == 2 and usd.figures == [120_000, 130_000]
+    assert all(p.pay_text is None or "550" not in p.pay_text for p in digest.best_paid)
+    assert [p.pay_currency for p in digest.best_paid].count("GBP") == 3

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import Table, func, select, text
 
 from parsing import parse_posting
+from parsing.role import normalize_role
 from store import Store
 from store.db.tables import POSTING_BANDS, POSTING_BANDS_STAGED
 from store.writes import bands, dedup, importer
@@ -121,7 +122,7 @@ async def test_merge_moves_each_key_once(store: Store) -> None:
 async def test_bulk_sqlite_store_checkpoints_in_the_background(tmp_path: Path, sqlite_template: Path) -> None:
     db = tmp_path / "bulk.db"
     shutil.copyfile(sqlite_template, db)
-    store = await Store.open(f"sqlite+aiosqlite:///{db}", bulk=True)
+    store = await Store.open(f"sqlite+aiosqlite:///{db}", bulk=True, normalize_role=normalize_role)
     try:
         async with store.sessions.read() as s:
             assert (await s.execute(text("PRAGMA wal_autocheckpoint"))).scalar_one() == 0

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
+from parsing.role import normalize_role
 from store import Store
 from store.db.tables import (
     POSTING_BANDS,
@@ -71,7 +72,7 @@ async def test_kill_during_import_loses_nothing_committed(db_url: str, tmp_path:
     _write(source, total)
     args = ["import", str(source), "--database", db_url, "--guild", str(G), "--batch-size", str(BATCH)]
     proc = _jobscout(*args, "--workers", "0", cwd=tmp_path)
-    store = await Store.open(db_url, auto_upgrade=False)
+    store = await Store.open(db_url, auto_upgrade=False, normalize_role=normalize_role)
     try:
         deadline = time.monotonic() + 120
         while True:
