@@ -45,8 +45,8 @@ from commands.postings.usecase import Origin
 from commands.salary.usecase import SalaryQuery, salary
 from commands.skills.usecase import answer_skills
 from parsing import MAX_POSTING_BYTES, decode_posting
-from store import FixField
 from parsing.models import Period
+from store import FixField
 
 log = logging.getLogger(__name__)
 

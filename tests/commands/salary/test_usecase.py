@@ -56,6 +56,8 @@ async def test_salary_states_the_error_bound_of_histogram_figures(
     monkeypatch.setattr(pay_summary, "MAX_READS", 0)
     approx = await salary(services, GUILD, SalaryQuery("ML engineer", period="month"), chart=False)
     assert "within ±0.5%" in (approx.description or "")
+
+
 async def test_a_converted_view_says_from_what_and_at_which_rates(services: Services) -> None:
     for i in range(3):
         await _add(services, f"g{i}", pay=(50_000 + i, 50_000 + i, "GBP", "year"))
