@@ -1,9 +1,5 @@
 """Initial schema: postings and their pay, skills, locations, LSH bands, fixes and reposts; guild
 settings and digest runs.
-
-Revision ID: 0001
-Revises:
-Create Date: 2026-11-21
 """
 
 from __future__ import annotations
@@ -15,8 +11,6 @@ from store.db.types import IdType, KeyType, UTCDateTime
 
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 NOT_NULL_MESSAGE = sa.text("message_id IS NOT NULL")
 

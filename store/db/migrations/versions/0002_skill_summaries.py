@@ -1,9 +1,5 @@
 """Skill summaries: per-day and all-time skill counts and per-day posting counts, backfilled from
 the postings already saved.
-
-Revision ID: 0002
-Revises: 0001
-Create Date: 2026-11-21
 """
 
 from __future__ import annotations
@@ -15,8 +11,6 @@ from store.db.types import IdType, KeyType
 
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
 
 def _day_sql() -> str:

@@ -1,8 +1,4 @@
 """The sampling indexes of postings also carry the pay, so skill pay medians read only indexes.
-
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-11-21
 """
 
 from __future__ import annotations
@@ -11,8 +7,6 @@ from alembic import op
 
 revision = "0003"
 down_revision = "0002"
-branch_labels = None
-depends_on = None
 
 OLD = {
     "ix_postings_guild_added": ["guild_id", "added_at", "sample"],

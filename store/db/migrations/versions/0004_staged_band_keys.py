@@ -1,8 +1,4 @@
 """A staging table for the band keys of bulk imports (merged into posting_bands in key order).
-
-Revision ID: 0004
-Revises: 0003
-Create Date: 2026-11-22
 """
 
 from __future__ import annotations
@@ -14,8 +10,6 @@ from store.db.types import IdType
 
 revision = "0004"
 down_revision = "0003"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -8,10 +8,6 @@ PostgreSQL's sequence never goes back, so there only the card columns are added.
 
 The rebuild keeps every row and id, and the rows that reference them (it runs with foreign keys off,
 see ``store.db.migrate``, so dropping the old table cascades to nothing).
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-12-03
 """
 
 from __future__ import annotations
@@ -25,8 +21,6 @@ from store.db.types import UTCDateTime
 
 revision = "0005"
 down_revision = "0004"
-branch_labels = None
-depends_on = None
 
 PLAIN_ID = "id INTEGER NOT NULL, "
 AUTOINCREMENT_ID = "id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "

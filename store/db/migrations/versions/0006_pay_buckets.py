@@ -1,9 +1,5 @@
 """Pay buckets: /salary's percentiles from a log-scale histogram per group, built from the postings
 already saved.
-
-Revision ID: 0006
-Revises: 0004
-Create Date: 2026-12-03
 """
 
 from __future__ import annotations
@@ -15,9 +11,7 @@ from store.db.types import KeyType
 from store.pay_buckets import BACKFILL_SOURCES, KEY, summarize
 
 revision = "0006"
-down_revision = "0004"
-branch_labels = None
-depends_on = None
+down_revision = "0005"
 
 _BATCH = 10_000
 
