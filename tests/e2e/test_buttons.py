@@ -184,3 +184,18 @@ async def test_buttons_of_another_server_cannot_touch_this_one(env: Env) -> None
     answer = await env.fake.answer(ix)
     assert answer.ephemeral and f"no posting #{posting_id}" in answer.text
     assert await env.saved() == [posting_id]
+
+
+async def test_remove_under_a_reposts_card_also_updates_the_first_card(env: Env) -> None:
+    posting_id, first = await card(env)
+    _, repost = await env.paste(POSTING + "\n(reposting this one)\n")
+    assert await env.saved() == [posting_id] and f"remove:{posting_id}" in repost.custom_ids
+    first_message, repost_message = env.fake.message_of(first), env.fake.message_of(repost)
+    assert await env.card_of(posting_id) == int(first_message["id"])
+    ix = await env.fake.click(env.alpha, "job-postings", env.alice, repost_message, f"remove:{posting_id}")
+    assert (await env.fake.answer(ix)).json["type"] == UPDATE_MESSAGE
+    await env.fake.wait_call(
+        lambda c: c.method == "PATCH" and c.path.endswith(f"/messages/{first_message['id']}")
+    )
+    assert components(env.fake.messages[int(first_message["id"])]) == []
+    assert components(env.fake.messages[int(repost_message["id"])]) == []
