@@ -27,13 +27,14 @@ import os
 import time
 from collections.abc import Awaitable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import discord
 import yarl
 from discord.ext import commands
 
 from bot import interactions, sharding
+from bot.catchup import CatchUp, PasteReader
 from bot.config import DiscordSettings, Settings
 from bot.digest_scheduler import DigestScheduler
 from bot.digest_sender import DiscordDigestSender
@@ -163,6 +164,8 @@ class JobScoutBot(Host):
         self.draining = False
         self.refused_while_draining = 0
         self.heartbeat = Heartbeat(settings.heartbeat_path, settings.health.interval_seconds, self.beat)
+        self.catching_up: asyncio.Task[int] | None = None
+        self._catch_up: CatchUp | None = None
 
     @property
     def tree_hash_path(self) -> Path:
@@ -324,6 +327,19 @@ class JobScoutBot(Host):
             "Connected as %s (id %s) to %d servers (%s).",
             self.user, self.user.id, len(self.guilds), sharding.describe(self.settings.discord),
         )  # fmt: skip
+        self._start_catch_up()
+
+    def _start_catch_up(self) -> None:
+        """On every new gateway session (start, or a reconnect that could not resume, after which
+        Discord replays nothing): read the pastes the watched channels got meanwhile."""
+        reader = self.get_cog("PostingsCog")
+        if not self.settings.discord.message_content or reader is None:
+            return
+        if self.catching_up is not None and not self.catching_up.done():
+            return
+        if self._catch_up is None:
+            self._catch_up = CatchUp(self, cast(PasteReader, reader))
+        self.catching_up = asyncio.create_task(self._catch_up.run(self.tell_poster))
 
     # --------------------------------------------------------------------------------- liveness
 
@@ -392,6 +408,8 @@ class JobScoutBot(Host):
         return clean and not leftover
 
     async def close(self) -> None:
+        if self.catching_up is not None:
+            self.catching_up.cancel()
         await self.heartbeat.stop()
         await self._stop_digest_timer()
         await super().close()

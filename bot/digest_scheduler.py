@@ -42,9 +42,29 @@ MAX_CONCURRENT = 4
 YIELD_EVERY = 200  # guilds a refresh applies between two turns of the event loop (~0.1 s of work)
 
 
+class WallClockCron(CronTrigger):
+    """A CronTrigger that fires once at a wall-clock time a fall-back night shows twice: APScheduler
+    fires a Berlin 02:30 job at 00:30 and again at 01:30 UTC that night. (A spring-forward night's
+    missing 02:30 fires once, an hour later, as CronTrigger already does.)"""
+
+    def get_next_fire_time(self, previous_fire_time: datetime | None, now: datetime) -> datetime | None:
+        fire: datetime | None = super().get_next_fire_time(previous_fire_time, now)
+        if fire is None or previous_fire_time is None:
+            return fire
+        # Compared in UTC: within one zone, Python compares and subtracts wall-clock times.
+        later = fire.astimezone(UTC) - previous_fire_time.astimezone(UTC)
+        same_wall_clock = fire.replace(tzinfo=None) == previous_fire_time.astimezone(self.timezone).replace(
+            tzinfo=None
+        )
+        if timedelta(0) < later < timedelta(days=1) and same_wall_clock:
+            # The repeat: the next time after it (CronTrigger starts from its previous fire when given one).
+            return super().get_next_fire_time(None, fire.astimezone(UTC) + timedelta(hours=1))
+        return fire
+
+
 def cron_for(schedule: Schedule) -> CronTrigger:
     """Fires at the schedule's local wall-clock time, whatever the UTC offset that week."""
-    return CronTrigger(
+    return WallClockCron(
         day_of_week=schedule.day, hour=schedule.at.hour, minute=schedule.at.minute, timezone=schedule.zone
     )
 

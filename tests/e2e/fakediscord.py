@@ -450,7 +450,10 @@ class FakeDiscord:
         *,
         attachments: list[JSON] | None = None,
         mentions: list[FakeUser] | None = None,
+        deliver: bool = True,
     ) -> JSON:
+        """A member's message; ``deliver=False``: kept in the channel's history only, as a message
+        posted while the bot was not connected."""
         channel_id = guild.channel(channel)
         message: JSON = {
             "id": str(snowflake()),
@@ -473,7 +476,8 @@ class FakeDiscord:
             "components": [],
         }
         self.messages[int(message["id"])] = message
-        await self.dispatch("MESSAGE_CREATE", message, guild_id=guild.id)
+        if deliver:
+            await self.dispatch("MESSAGE_CREATE", message, guild_id=guild.id)
         return message
 
     def _interaction(
@@ -771,7 +775,21 @@ class FakeDiscord:
         self.messages[int(message["id"])] = message
         return message
 
+    def _history(self, channel_id: int, query: dict[str, str]) -> list[JSON]:
+        """GET /channels/{id}/messages: newest first, as Discord answers; ``after`` gives the oldest
+        ``limit`` messages after it, ``before`` (or neither) the newest before it."""
+        limit = min(100, int(query.get("limit", 50)))
+        ids = sorted(i for i, m in self.messages.items() if int(m["channel_id"]) == channel_id)
+        if "after" in query:
+            chosen = [i for i in ids if i > int(query["after"])][:limit]
+        else:
+            before = int(query.get("before", 1 << 63))
+            chosen = [i for i in ids if i < before][-limit:]
+        return [self.messages[i] for i in reversed(chosen)]
+
     def _channel_messages(self, call: RestCall, channel_id: int, rest: list[str]) -> tuple[int, Any]:
+        if call.method == "GET" and not rest:
+            return 200, self._history(channel_id, call.query)
         if call.method == "POST" and not rest:
             message = self._new_message(channel_id, call.json, call.files)
             call.message_id = int(message["id"])
