@@ -5,11 +5,11 @@ rows per currency and seniority whatever the number of postings, see :mod:`store
 say which bucket holds each rank a percentile needs and how many figures lie below that bucket, so
 the exact figure at the rank is read by ``pay_year >= <bucket start> ORDER BY pay_year LIMIT 2
 OFFSET <rank - below>`` on an index whose prefix is the filter: a walk of at most the bucket's count,
-however many postings the group has. These reads run cheapest first, all in one ``UNION ALL``
-statement, within WALK_BUDGET entries walked per question; a rank left unread takes its bucket's
-mean, and its Distribution says its figures are within ``ERROR_BOUND``. Small groups are thus exact,
-and a large one is exact unless many of its figures share a bucket. Both engines run the same
-statements, so they give the same figures.
+however many postings the group has. These reads run cheapest first, all in one statement (a
+``UNION ALL`` on SQLite, one ``LATERAL`` walk over arrays on PostgreSQL), within WALK_BUDGET entries
+walked per question; a rank left unread takes its bucket's mean, and its Distribution says its
+figures are within ``ERROR_BOUND``. Small groups are thus exact, and a large one is exact unless many
+of its figures share a bucket. Both engines read the same ranks, so they give the same figures.
 """
 
 from __future__ import annotations
