@@ -6,7 +6,7 @@ from __future__ import annotations
 from commands.core import chart as engine
 from commands.core.format import money, role_title
 from commands.core.reply import ReplyFile
-from commands.core.sample import can_show_change
+from commands.core.sample import MEDIAN_FROM, can_show_change
 from store import DigestData, RoleMedian
 
 ROLES = 5
@@ -14,6 +14,7 @@ CHART_FILE = "digest.png"
 RISE = (44, 160, 44)  # matplotlib's tab:green and tab:red, the colours this chart always had
 FALL = (214, 39, 40)
 ROW_HEIGHT = 50
+LEGEND_BAND = 22
 MARGIN = 0.2  # room either side of the longest bar, as a share of the axis
 
 
@@ -31,10 +32,12 @@ def _chart_png(medians: list[RoleMedian]) -> bytes:
     rows = _moved(medians)
     changes = [(m.change or 0.0) * 100 for m in rows]
     labels = [f"{role_title(m.role)[:26].rstrip()} · {money(m.median, m.currency)} (n={m.n})" for m in rows]
-    height = 34 + ROW_HEIGHT * len(rows) + 36
+    height = 34 + ROW_HEIGHT * len(rows) + 36 + LEGEND_BAND
     canvas = engine.Canvas(engine.WIDTH, height)
     label_width = max(engine.text_size(label, engine.TICK_SIZE)[0] for label in labels)
-    plot = engine.Box(12 + label_width + engine.TICK_LENGTH + 6, 34, engine.WIDTH - 40, height - 36)
+    plot = engine.Box(
+        12 + label_width + engine.TICK_LENGTH + 6, 34, engine.WIDTH - 40, height - 36 - LEGEND_BAND
+    )
     low, high = min(0.0, *changes), max(0.0, *changes)
     pad = (high - low) * MARGIN or 1.0
     low, high = low - pad, high + pad
@@ -66,6 +69,15 @@ def _chart_png(medians: list[RoleMedian]) -> bytes:
         canvas.text(plot.left - engine.TICK_LENGTH - 3, y, label, size=engine.TICK_SIZE, anchor="rm")
     draw.line((zero, plot.top, zero, plot.bottom), fill=engine.BLACK)
     engine.frame(canvas, plot)
+    engine.legend(
+        canvas,
+        12,
+        height - LEGEND_BAND / 2 - 4,
+        [
+            ("bar", RISE, "median rose"),
+            ("bar", FALL, f"median fell (roles with a median, {MEDIAN_FROM}+ postings, in both periods)"),
+        ],
+    )
     return canvas.png()
 
 
