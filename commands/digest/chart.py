@@ -30,13 +30,18 @@ def _moved(medians: list[RoleMedian]) -> list[RoleMedian]:
 
 def _chart_png(medians: list[RoleMedian]) -> bytes:
     rows = _moved(medians)
+    left_out = [m for m in medians[:ROLES] if m not in rows]
     changes = [(m.change or 0.0) * 100 for m in rows]
     labels = [f"{role_title(m.role)[:26].rstrip()} · {money(m.median, m.currency)} (n={m.n})" for m in rows]
-    height = 34 + ROW_HEIGHT * len(rows) + 36 + LEGEND_BAND
+    legend_rows = 2 if left_out else 1
+    height = 34 + ROW_HEIGHT * len(rows) + 36 + LEGEND_BAND * legend_rows
     canvas = engine.Canvas(engine.WIDTH, height)
     label_width = max(engine.text_size(label, engine.TICK_SIZE)[0] for label in labels)
     plot = engine.Box(
-        12 + label_width + engine.TICK_LENGTH + 6, 34, engine.WIDTH - 40, height - 36 - LEGEND_BAND
+        12 + label_width + engine.TICK_LENGTH + 6,
+        34,
+        engine.WIDTH - 40,
+        height - 36 - LEGEND_BAND * legend_rows,
     )
     low, high = min(0.0, *changes), max(0.0, *changes)
     pad = (high - low) * MARGIN or 1.0
@@ -69,15 +74,20 @@ def _chart_png(medians: list[RoleMedian]) -> bytes:
         canvas.text(plot.left - engine.TICK_LENGTH - 3, y, label, size=engine.TICK_SIZE, anchor="rm")
     draw.line((zero, plot.top, zero, plot.bottom), fill=engine.BLACK)
     engine.frame(canvas, plot)
+    legend_y = height - LEGEND_BAND * (legend_rows - 0.5) - 4
     engine.legend(
         canvas,
         12,
-        height - LEGEND_BAND / 2 - 4,
+        legend_y,
         [
             ("bar", RISE, "median rose"),
             ("bar", FALL, f"median fell (roles with a median, {MEDIAN_FROM}+ postings, in both periods)"),
         ],
     )
+    if left_out:
+        names = ", ".join(f"{role_title(m.role)} ({m.currency}, n={m.n})" for m in left_out)
+        note = f"Not drawn, too few for a change: {names}"
+        canvas.text(12, legend_y + LEGEND_BAND, note[:120], size=engine.SMALL_SIZE, anchor="lm")
     return canvas.png()
 
 
