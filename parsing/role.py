@@ -130,51 +130,53 @@ ROLE_SYNONYMS: Final[dict[str, str]] = {
     "machine learning machine learning": "machine learning",
 }
 
-# Common non-English role names (folded: lower case, accents kept as typed and stripped) -> English. German
-# and Dutch compounds are listed whole; the longer phrases are tried first.
+# Common non-English role names (German, French, Spanish, Portuguese, Dutch, Polish; lower case, with
+# and without accents) by the English role they mean. German and Dutch compounds are listed whole.
+_FOREIGN_NAMES: Final[dict[str, str]] = {
+    "software developer": (
+        "softwareentwickler | softwareentwicklerin | software-entwickler | développeur logiciel | "
+        "developpeur logiciel | desarrollador de software | desarrolladora de software | "
+        "desenvolvedor de software | desenvolvedora de software | softwareontwikkelaar"
+    ),
+    "software engineer": (
+        "softwareingenieur | ingénieur logiciel | ingenieur logiciel | ingeniero de software | "
+        "ingeniera de software | engenheiro de software | engenheira de software | "
+        "inżynier oprogramowania | inzynier oprogramowania"
+    ),
+    "developer": (
+        "entwickler | entwicklerin | développeur | developpeur | développeuse | desarrollador | "
+        "desarrolladora | desenvolvedor | desenvolvedora | ontwikkelaar | programista | programistka"
+    ),
+    "engineer": (
+        "ingenieur | ingenieurin | ingénieur | ingénieure | ingeniero | ingeniera | engenheiro | "
+        "engenheira | inżynier | inzynier"
+    ),
+    "data scientist": (
+        "datenwissenschaftler | scientifique des données | científico de datos | cientista de dados"
+    ),
+    "data analyst": (
+        "datenanalyst | analyste de données | analista de datos | analista de dados | analityk danych"
+    ),
+    "project manager": (
+        "projektleiter | projektmanager | chef de projet | jefe de proyecto | gerente de proyecto | "
+        "gerente de projetos | gerente de projeto | projectleider | kierownik projektu"
+    ),
+    "product manager": "produktmanager | chef de produit",
+    "systems administrator": "systemadministrator",
+    "nurse": (
+        "krankenpfleger | krankenschwester | infirmier | infirmière | enfermero | enfermera | "
+        "enfermeiro | verpleegkundige | pielęgniarka"
+    ),
+    "accountant": "buchhalter | comptable | contador | contabilista | boekhouder | księgowa | księgowy",
+    "sales representative": "vertriebsmitarbeiter",
+    "intern": (
+        "werkstudent | praktikant | stagiaire | becario | estagiário | estagiario | stagiair | stażysta"
+    ),
+    "software tester": "tester oprogramowania",
+}
 FOREIGN_ROLES: Final[dict[str, str]] = {
-    # German
-    "softwareentwickler": "software developer", "softwareentwicklerin": "software developer",
-    "software-entwickler": "software developer", "softwareingenieur": "software engineer",
-    "entwickler": "developer", "entwicklerin": "developer", "ingenieur": "engineer",
-    "ingenieurin": "engineer", "datenwissenschaftler": "data scientist", "datenanalyst": "data analyst",
-    "projektleiter": "project manager", "projektmanager": "project manager",
-    "produktmanager": "product manager", "systemadministrator": "systems administrator",
-    "krankenpfleger": "nurse", "krankenschwester": "nurse", "buchhalter": "accountant",
-    "vertriebsmitarbeiter": "sales representative", "werkstudent": "intern", "praktikant": "intern",
-    # French
-    "développeur logiciel": "software developer", "developpeur logiciel": "software developer",
-    "ingénieur logiciel": "software engineer", "ingenieur logiciel": "software engineer",
-    "développeur": "developer", "developpeur": "developer", "développeuse": "developer",
-    "ingénieur": "engineer", "ingénieure": "engineer", "chef de projet": "project manager",
-    "chef de produit": "product manager", "analyste de données": "data analyst",
-    "scientifique des données": "data scientist", "infirmier": "nurse", "infirmière": "nurse",
-    "comptable": "accountant", "stagiaire": "intern",
-    # Spanish
-    "ingeniero de software": "software engineer", "ingeniera de software": "software engineer",
-    "desarrollador de software": "software developer", "desarrolladora de software": "software developer",
-    "desarrollador": "developer", "desarrolladora": "developer", "ingeniero": "engineer",
-    "ingeniera": "engineer", "analista de datos": "data analyst", "científico de datos": "data scientist",
-    "jefe de proyecto": "project manager", "gerente de proyecto": "project manager",
-    "enfermero": "nurse", "enfermera": "nurse", "contador": "accountant", "becario": "intern",
-    # Portuguese
-    "engenheiro de software": "software engineer", "engenheira de software": "software engineer",
-    "desenvolvedor de software": "software developer", "desenvolvedora de software": "software developer",
-    "desenvolvedor": "developer", "desenvolvedora": "developer", "engenheiro": "engineer",
-    "engenheira": "engineer", "analista de dados": "data analyst", "cientista de dados": "data scientist",
-    "gerente de projetos": "project manager", "gerente de projeto": "project manager",
-    "estagiário": "intern", "estagiario": "intern", "enfermeiro": "nurse", "contabilista": "accountant",
-    # Dutch
-    "softwareontwikkelaar": "software developer", "ontwikkelaar": "developer",
-    "projectleider": "project manager", "verpleegkundige": "nurse", "boekhouder": "accountant",
-    "stagiair": "intern",
-    # Polish
-    "inżynier oprogramowania": "software engineer", "inzynier oprogramowania": "software engineer",
-    "programista": "developer", "programistka": "developer", "inżynier": "engineer", "inzynier": "engineer",
-    "analityk danych": "data analyst", "kierownik projektu": "project manager",
-    "tester oprogramowania": "software tester", "księgowa": "accountant", "księgowy": "accountant",
-    "pielęgniarka": "nurse", "stażysta": "intern",
-}  # fmt: skip
+    name.strip(): english for english, names in _FOREIGN_NAMES.items() for name in names.split("|")
+}
 _FOREIGN_RE: Final = re.compile(
     r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(FOREIGN_ROLES, key=len, reverse=True))) + r")(?![\w-])"
 )
@@ -204,17 +206,22 @@ _LEVEL_WORDS: Final[frozenset[str]] = word_set(
 # Words that are levels only in front of another word ("Staff Engineer", but "Member of Technical Staff").
 _LEVEL_PREFIXES: Final[frozenset[str]] = word_set("lead principal staff associate graduate")
 # Two-word levels.
-_LEVEL_PHRASES: Final = re.compile(
+_LEVEL_PHRASES: Final = re.compile(  # "entry level", "L5", a trailing level number
     r"\b(?:entry[ -]level|mid[ -]level|mid[ -]senior(?: level)?|senior[ -]level|new grad(?:uate)?|"
     r"level \d+|lvl \d+|grade \d+|(?:l|ic)\d{1,2}|\d(?=\s*$))\b"
 )
+# "AI/ML", "ML & AI": one field, machine learning.
 _COMBINED_ML: Final = re.compile(
     r"\b(?:ai\s*(?:/|&|and|\+)\s*(?:ml|machine learning)|(?:ml|machine learning)\s*(?:/|&|and|\+)\s*ai|"
     r"aiml)\b"
 )
+# Bracketed asides hold teams, places and gender notes ("(Remote)", "[Contract]", "(m/w/d)"), never the role.
 _BRACKETS: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}")
+# A spaced dash, pipe or colon starts a new segment (team, place, company); "/ remote" too.
 _SEPARATORS: Final = re.compile(r"\s+[-–—|:]\s+|\s*\|\s*|\s+/\s+(?=(?:remote|hybrid|on-?site)\b)")
+# "... at Stripe": the company, dropped only when a role is left before it.
 _AT: Final = re.compile(r"\s+(?:at|@)\s+\S.*$")
+# A segment of only workplace, contract or pay words is not the speciality of a bare head noun.
 _JUNK_SUFFIX: Final = re.compile(
     r"^(?:remote|hybrid|on-?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|temp|permanent|"
     r"urgent(?:ly hiring)?|hiring|now hiring|immediate(?: start)?|new|job post|.*\$.*|\d.*)$"

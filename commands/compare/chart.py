@@ -7,21 +7,32 @@ from commands.core.chart import (
     GRID,
     PALETTE,
     PANEL_TITLE_SIZE,
+    RGB,
+    SMALL_SIZE,
     TICK_LENGTH,
     TICK_SIZE,
     WIDTH,
     Box,
     Canvas,
+    LegendMark,
     chart_file,
     faded,
     frame,
+    legend,
     nice_ticks,
     span,
     text_size,
 )  # fmt: skip
 from commands.core.format import money
 from commands.core.reply import ReplyFile
-from store import Comparison
+from store import ComparedPosting, Comparison
+
+LEGEND_BAND = 22
+
+
+def _has_pay(c: ComparedPosting) -> bool:
+    """A pay with an amount (a year_point) to plot."""
+    return c.posting.pay is not None and c.posting.pay.year_point is not None
 
 
 def _compare_png(comparison: Comparison) -> bytes:
@@ -36,8 +47,14 @@ def _compare_png(comparison: Comparison) -> bytes:
         label = f"#{c.posting.id} {(c.posting.title or '')[:24]}".strip()
         rows_by_currency.setdefault(pay.currency, []).append((label, low, high, pay.year_point))
     currencies = sorted(rows_by_currency)
+    unpaid = [
+        f"#{c.posting.id}"
+        for c in comparison.postings
+        if c.posting.pay is None or c.posting.pay.year_point is None
+    ]
     row_height, title_band, tick_band = 40, 24, 30  # per bar; per panel: its title, its tick labels
     height = 8 + sum(title_band + len(r) * row_height + 12 + tick_band for r in rows_by_currency.values())
+    height += LEGEND_BAND * (2 if unpaid else 1)
     label_width = max(text_size(label, TICK_SIZE)[0] for r in rows_by_currency.values() for label, *_ in r)
     canvas = Canvas(WIDTH, height)
     left = 12 + label_width + TICK_LENGTH + 6
@@ -48,6 +65,19 @@ def _compare_png(comparison: Comparison) -> bytes:
         plot = Box(left, top + title_band, WIDTH - 24, top + title_band + len(rows_here) * row_height + 12)
         colour = _compare_panel(canvas, plot, currency, rows_here, colour)
         top = plot.bottom + tick_band
+    marks: list[tuple[LegendMark, RGB, str]] = [
+        ("bar", faded(PALETTE[0], 0.4), "the range a posting states, per year"),
+        ("dot", BLACK, "the figure it counts as (its midpoint)"),
+    ]
+    legend(canvas, 12, top + 4, marks)
+    if unpaid:
+        canvas.text(
+            12,
+            top + 4 + LEGEND_BAND,
+            f"Not drawn, no pay stated: {', '.join(unpaid)}",
+            size=SMALL_SIZE,
+            anchor="lm",
+        )
     return canvas.png()
 
 
@@ -88,10 +118,7 @@ def _compare_panel(
 
 
 async def compare_chart(comparison: Comparison) -> ReplyFile | None:
-    # The same test as _compare_png's: a pay with no amount (no year_point) has nothing to plot.
-    if not any(
-        c.posting.pay is not None and c.posting.pay.year_point is not None for c in comparison.postings
-    ):
+    if not any(_has_pay(c) for c in comparison.postings):
         return None
     return await chart_file(
         lambda: _compare_png(comparison), "compare.png", "Yearly pay of the compared postings"

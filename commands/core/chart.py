@@ -21,6 +21,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -168,6 +169,29 @@ class Box:
 
 def frame(canvas: Canvas, box: Box) -> None:
     canvas.draw.rectangle((box.left, box.top, box.right, box.bottom), outline=BLACK, width=1)
+
+
+LegendMark = Literal["box", "bar", "dot", "line", "triangle"]
+
+
+def legend(canvas: Canvas, x: float, y: float, entries: Sequence[tuple[LegendMark, RGB, str]]) -> float:
+    """One row of legend entries from (x, y): each mark as the chart draws it, then what it means.
+    Returns where the row ends."""
+    draw = canvas.draw
+    for mark, colour, text in entries:
+        if mark == "box":
+            draw.rectangle((round(x), round(y - 5), round(x + 12), round(y + 5)), outline=colour)
+        elif mark == "bar":
+            draw.rectangle((round(x), round(y - 5), round(x + 12), round(y + 5)), fill=colour)
+        elif mark == "line":
+            draw.line((round(x), round(y), round(x + 12), round(y)), fill=colour, width=2)
+        else:
+            canvas.marker(
+                x + 6, y, "triangle" if mark == "triangle" else "dot", 8 if mark == "triangle" else 7, colour
+            )
+        canvas.text(x + 16, y, text, size=SMALL_SIZE, anchor="lm")
+        x += 16 + text_size(text, SMALL_SIZE)[0] + 14
+    return x
 
 
 async def chart_file(render: Callable[[], bytes], filename: str, description: str) -> ReplyFile:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from commands.core import chart as engine
 from commands.core.format import money, role_title
 from commands.core.reply import ReplyFile
-from commands.core.sample import can_show_change
+from commands.core.sample import MEDIAN_FROM, can_show_change
 from store import DigestData, RoleMedian
 
 ROLES = 5
@@ -14,6 +14,7 @@ CHART_FILE = "digest.png"
 RISE = (44, 160, 44)  # matplotlib's tab:green and tab:red, the colours this chart always had
 FALL = (214, 39, 40)
 ROW_HEIGHT = 50
+LEGEND_BAND = 22
 MARGIN = 0.2  # room either side of the longest bar, as a share of the axis
 
 
@@ -29,12 +30,19 @@ def _moved(medians: list[RoleMedian]) -> list[RoleMedian]:
 
 def _chart_png(medians: list[RoleMedian]) -> bytes:
     rows = _moved(medians)
+    left_out = [m for m in medians[:ROLES] if m not in rows]
     changes = [(m.change or 0.0) * 100 for m in rows]
     labels = [f"{role_title(m.role)[:26].rstrip()} · {money(m.median, m.currency)} (n={m.n})" for m in rows]
-    height = 34 + ROW_HEIGHT * len(rows) + 36
+    legend_rows = 2 if left_out else 1
+    height = 34 + ROW_HEIGHT * len(rows) + 36 + LEGEND_BAND * legend_rows
     canvas = engine.Canvas(engine.WIDTH, height)
     label_width = max(engine.text_size(label, engine.TICK_SIZE)[0] for label in labels)
-    plot = engine.Box(12 + label_width + engine.TICK_LENGTH + 6, 34, engine.WIDTH - 40, height - 36)
+    plot = engine.Box(
+        12 + label_width + engine.TICK_LENGTH + 6,
+        34,
+        engine.WIDTH - 40,
+        height - 36 - LEGEND_BAND * legend_rows,
+    )
     low, high = min(0.0, *changes), max(0.0, *changes)
     pad = (high - low) * MARGIN or 1.0
     low, high = low - pad, high + pad
@@ -66,6 +74,20 @@ def _chart_png(medians: list[RoleMedian]) -> bytes:
         canvas.text(plot.left - engine.TICK_LENGTH - 3, y, label, size=engine.TICK_SIZE, anchor="rm")
     draw.line((zero, plot.top, zero, plot.bottom), fill=engine.BLACK)
     engine.frame(canvas, plot)
+    legend_y = height - LEGEND_BAND * (legend_rows - 0.5) - 4
+    engine.legend(
+        canvas,
+        12,
+        legend_y,
+        [
+            ("bar", RISE, "median rose"),
+            ("bar", FALL, f"median fell (roles with a median, {MEDIAN_FROM}+ postings, in both periods)"),
+        ],
+    )
+    if left_out:
+        names = ", ".join(f"{role_title(m.role)} ({m.currency}, n={m.n})" for m in left_out)
+        note = f"Not drawn, too few for a change: {names}"
+        canvas.text(12, legend_y + LEGEND_BAND, note[:120], size=engine.SMALL_SIZE, anchor="lm")
     return canvas.png()
 
 

@@ -14,6 +14,7 @@ from commands.core.chart import (
     MIN_SLOT,
     P90,
     PANEL_TITLE_SIZE,
+    RGB,
     SMALL_SIZE,
     TICK_LENGTH,
     TICK_SIZE,
@@ -21,8 +22,10 @@ from commands.core.chart import (
     WIDTH,
     Box,
     Canvas,
+    LegendMark,
     chart_file,
     frame,
+    legend,
     nice_ticks,
     span,
     text_size,
@@ -137,27 +140,16 @@ def _salary_png(stats: SalaryStats) -> bytes:
 
 def _legend(canvas: Canvas, width: int, y: float, chosen: Plan) -> None:
     groups = [g for panel in chosen.panels for g in panel.groups]
-    entries: list[tuple[str, str]] = []
+    entries: list[tuple[LegendMark, RGB, str]] = []
     if any(g.boxed for g in groups):
-        entries.append(("box", f"box p25–p75, whiskers min–max (from {QUARTILES_FROM} postings)"))
+        entries.append(("box", BLACK, f"box p25–p75, whiskers min–max (from {QUARTILES_FROM} postings)"))
     if any(not g.boxed for g in groups):
-        entries.append(("dot", f"dots: each figure, fewer than {QUARTILES_FROM} postings"))
+        entries.append(("dot", BLACK, f"dots: each figure, fewer than {QUARTILES_FROM} postings"))
     if any(has_median(g.stats.n) for g in groups):
-        entries.append(("median", "median"))
+        entries.append(("line", MEDIAN, "median"))
     if any(has_p90(g.stats.n) for g in groups):
-        entries.append(("p90", f"p90 (from {P90_FROM})"))
-    x = 12.0
-    for kind, text in entries:
-        if kind == "box":
-            canvas.draw.rectangle((round(x), round(y - 5), round(x + 12), round(y + 5)), outline=BLACK)
-        elif kind == "dot":
-            canvas.marker(x + 6, y, "dot", 7, BLACK)
-        elif kind == "median":
-            canvas.draw.line((round(x), round(y), round(x + 12), round(y)), fill=MEDIAN, width=2)
-        else:
-            canvas.marker(x + 6, y, "triangle", 8, P90)
-        canvas.text(x + 16, y, text, size=SMALL_SIZE, anchor="lm")
-        x += 16 + text_size(text, SMALL_SIZE)[0] + 14
+        entries.append(("triangle", P90, f"p90 (from {P90_FROM})"))
+    legend(canvas, 12, y, entries)
     if chosen.left_out:
         left = ", ".join(f"{code} (n={n})" for code, n in chosen.left_out)
         note = f"Not drawn: {left}; see the figures in the reply."

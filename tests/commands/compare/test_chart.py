@@ -31,3 +31,16 @@ def test_compare_chart_one_panel_per_currency() -> None:
     small, tall = image(chart._compare_png(two)), image(chart._compare_png(three))
     assert small.width == tall.width == WIDTH
     assert tall.height > small.height
+
+
+def test_a_posting_without_pay_is_named_under_the_chart() -> None:
+    paid = [_compared(1, "USD", 90_000, 110_000), _compared(2, "USD", 120_000, None)]
+    unpaid = PostingView.model_construct(id=9, title="No pay here", pay=None)
+    both = Comparison(
+        postings=[*paid, ComparedPosting(posting=unpaid, percentile=None, peers=0, unique_skills=[])],
+        shared_skills=[],
+        missing_ids=[],
+    )
+    alone = Comparison(postings=paid, shared_skills=[], missing_ids=[])
+    with_note, without = image(chart._compare_png(both)), image(chart._compare_png(alone))
+    assert with_note.height == without.height + chart.LEGEND_BAND

@@ -10,12 +10,13 @@ from hypothesis import strategies as st
 
 from bot.render import EMBED_TOTAL_LIMIT, FIELD_VALUE_LIMIT, FIELDS_LIMIT, embed_size, render
 from commands.core.format import message_link
-from commands.digest import message
+from commands.digest import chart, message
 from commands.digest.chart import chart_helps, digest_chart
 from commands.digest.message import digest_reply, inert
 from commands.digest.schedule import Schedule
 from store import DigestData, DigestPosting, PayChange, RepostNote, RoleMedian
 from store.results import SkillMove
+from tests.commands.core.test_chart import image
 
 SCHEDULE = Schedule("mon", time(9), "Europe/Berlin")
 START = datetime(2026, 11, 9, 8, tzinfo=UTC)
@@ -263,3 +264,16 @@ def test_best_paid_labels_hold_title_and_company_apart_without_places(
     title: str | None, company: str | None, label: str
 ) -> None:
     assert message._label(title, company, 7) == label
+
+
+async def test_roles_the_chart_cannot_draw_are_named_under_it() -> None:
+    moved = RoleMedian(
+        role="sre", currency="USD", n=3, median=2.0, previous_n=3, previous_median=1.0, change=1.0
+    )
+    new = RoleMedian(
+        role="qa", currency="EUR", n=1, median=1.0, previous_n=0, previous_median=None, change=None
+    )
+    alone = await digest_chart(data(role_medians=[moved]))
+    both = await digest_chart(data(role_medians=[moved, new]))
+    assert alone is not None and both is not None
+    assert image(both.data).height == image(alone.data).height + chart.LEGEND_BAND
