@@ -23,9 +23,7 @@ from typing import Final
 from parsing.lines import Doc, load, needles, word_set
 from parsing.models import EmploymentType, Workplace
 from parsing.places import is_location, normalize_locations, read_places
-from parsing.role import ROLE_HEADS
 from parsing.segments import (
-    COMPOUND_HEAD,
     GENDER_NOTE,
     PERMANENT,
     Packed,
@@ -242,14 +240,23 @@ def _is_prose(line: str) -> bool:
     return bool(_SENTENCE_BREAK.search(line))
 
 
+_LEVEL_OR_FIELD: Final = re.compile(
+    r"(?i)\b(?:senior|sr|junior|jr|lead|staff|principal|mid|entry|intermediate|head|chief|software|web"
+    r"|front[- ]?end|back[- ]?end|full[- ]?stack|devops|android|ios|mobile|data|qa|ml|ai|cloud|platform"
+    r"|security|machine learning|product|ux|ui)\b"
+)
+
+
 def title_like(line: str) -> bool:
-    """Whether a short line reads as a job title: it holds a head noun such as "Engineer" or "Nurse"."""
-    for word in _words(line):
-        w = word.lower().strip(".'")
-        for part in w.split("/"):
-            if part in ROLE_HEADS or (len(part) >= 9 and COMPOUND_HEAD.match(part)):
-                return True
-    return False
+    """Whether a short line reads as a job title: it holds a head noun such as "Engineer", "Nurses" or
+    "Projektmanager", or a gender note."""
+    if not role_words(line):
+        return False
+    if any(role_words(word) and not word.lower().endswith("s") for word in _words(line)):
+        return True
+    # A plural alone may name a firm ("Smith & Associates", "Universal Structural Engineers"); with a
+    # level or a field of work it names openings ("Senior Engineers", "Data Scientists").
+    return bool(_LEVEL_OR_FIELD.search(line)) and "&" not in line and not _COMPANY_FORM.search(line)
 
 
 def _company_like(s: str) -> bool:
