@@ -14,7 +14,7 @@ from typing import Final, TypeVar
 
 from parsing.lines import word_set
 from parsing.models import CONFIDENT, EmploymentType, Workplace
-from parsing.places import is_minor_place, read_places
+from parsing.places import add_places, is_minor_place, read_places
 from parsing.role import ROLE_HEADS
 
 # Separators between fields. A plain hyphen counts only with spaces around it ("Full-Stack" stays whole).
@@ -317,8 +317,8 @@ _DASH: Final = re.compile(r"\s+[-–—]{1,2}\s+")
 _FUNDING_NOTE: Final = re.compile(r"\s*\((?:YC|Y Combinator|Techstars)\b[^()]*\)")
 
 
-def _without_place_tail(name: str, places: list[str]) -> str:
-    """ "Citymapper — London, UK" inside a piped line -> "Citymapper", the place joining ``places``."""
+def company_without_places(name: str, places: list[str]) -> str:
+    """ "Citymapper — London, UK" -> "Citymapper", the place joining ``places``."""
     dash = _DASH.search(name)
     if dash is None:
         return name
@@ -326,9 +326,7 @@ def _without_place_tail(name: str, places: list[str]) -> str:
     found = read_places(tail)
     if not found or not head or read_places(head):
         return name
-    for place in found:
-        if place not in places:
-            places.append(place)
+    add_places(places, found)
     return head
 
 
@@ -338,9 +336,7 @@ def _without_place_note(name: str, places: list[str]) -> str:
     found = read_places(note.group(1)) if note else []
     if not note or not found or note.start() == 0:
         return name
-    for place in found:
-        if place not in places:
-            places.append(place)
+    add_places(places, found)
     return name[: note.start()].strip()
 
 
@@ -398,9 +394,7 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             ambiguous.append((index, segment))
             continue
         if places:
-            for place in places:
-                if place not in packed.locations:
-                    packed.locations.append(place)
+            add_places(packed.locations, places)
             packed.workplace = packed.workplace or workplace
             kinds += 1
             continue
@@ -429,7 +423,7 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             continue
         name = _TRAILING_NOTE.sub("", _FUNDING_NOTE.sub("", _URL_NOTE.sub("", segment))).strip()
         name = _without_place_note(name, packed.locations)
-        name = _without_place_tail(name, packed.locations)
+        name = company_without_places(name, packed.locations)
         score = _company_score(name, index, body)
         if score > 0:
             companies.append((score, index, name))
@@ -523,9 +517,7 @@ def _read_extra(packed: Packed, extra: str) -> None:
             if _badges_only(part):
                 continue
         kept.append(part)
-    for place in read_places(", ".join(kept)):
-        if place not in packed.locations:
-            packed.locations.append(place)
+    add_places(packed.locations, read_places(", ".join(kept)))
 
 
 # Where a title inside a sentence ends: "a Backend Engineer to join our team".
