@@ -403,9 +403,12 @@ _AT_LINE: Final = re.compile(r"(?:at|@)\s+(?P<company>.+)")
 _DOT_SPLIT: Final = re.compile(r"\s*[·•]\s*")
 
 
-_FIELD_SEPARATOR: Final = re.compile(r"\s\|\s?|\s?\|\s|\s(?:[-–—●▪/]|--|//)\s")
+_FIELD_SEPARATOR: Final = re.compile(r"\s\|\s?|\s?\|\s|\s(?:[-–—●▪]|--|//)\s")
 
 
+_CLOSING_GENDER_NOTE: Final = re.compile(
+    r"\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)\s*$|\(all genders\)\s*$", re.I
+)
 _NAME_COLON: Final = re.compile(r"^[A-Z0-9][^:]{0,60}[\w)]:\s+[A-Z]")
 
 
@@ -443,6 +446,8 @@ def _packed_line(line: str, body: str, following: str = "") -> Packed | None:
     named = line.count(": ") == 1 and _NAME_COLON.search(line) and not _LABEL.match(line.split(":")[0] + ":")
     if not _FIELD_SEPARATOR.search(line) and not named:
         return None
+    if "|" not in line and _CLOSING_GENDER_NOTE.search(line):
+        return None  # "Fitnesscoach - Vollzeit (m/w/d)": the note closes one title, dashes and all
     if line.count("|") < 2 and _company_line(following):
         return None  # a job page: this is the title line, the company has a line of its own
     packed = read_packed(line, body)
