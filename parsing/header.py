@@ -22,14 +22,13 @@ from typing import Final
 
 from parsing.lines import Doc, load, needles, word_set
 from parsing.models import EmploymentType, Workplace
-from parsing.places import is_location, normalize_locations, read_places
-from parsing.role import ROLE_HEADS
+from parsing.places import add_places, is_location, normalize_locations, read_places
 from parsing.segments import (
-    COMPOUND_HEAD,
     GENDER_NOTE,
     PERMANENT,
     Packed,
     badges_only,
+    company_without_places,
     employment_of,
     first_of_list,
     read_name_and_place,
@@ -242,14 +241,23 @@ def _is_prose(line: str) -> bool:
     return bool(_SENTENCE_BREAK.search(line))
 
 
+_LEVEL_OR_FIELD: Final = re.compile(
+    r"(?i)\b(?:senior|sr|junior|jr|lead|staff|principal|mid|entry|intermediate|head|chief|software|web"
+    r"|front[- ]?end|back[- ]?end|full[- ]?stack|devops|android|ios|mobile|data|qa|ml|ai|cloud|platform"
+    r"|security|machine learning|product|ux|ui)\b"
+)
+
+
 def title_like(line: str) -> bool:
-    """Whether a short line reads as a job title: it holds a head noun such as "Engineer" or "Nurse"."""
-    for word in _words(line):
-        w = word.lower().strip(".'")
-        for part in w.split("/"):
-            if part in ROLE_HEADS or (len(part) >= 9 and COMPOUND_HEAD.match(part)):
-                return True
-    return False
+    """Whether a short line reads as a job title: it holds a head noun such as "Engineer", "Nurses" or
+    "Projektmanager", or a gender note."""
+    if not role_words(line):
+        return False
+    if any(role_words(word) and not word.lower().endswith("s") for word in _words(line)):
+        return True
+    # A plural alone may name a firm ("Smith & Associates", "Universal Structural Engineers"); with a
+    # level or a field of work it names openings ("Senior Engineers", "Data Scientists").
+    return bool(_LEVEL_OR_FIELD.search(line)) and "&" not in line and not _COMPANY_FORM.search(line)
 
 
 def _company_like(s: str) -> bool:
@@ -386,12 +394,6 @@ class _Block:
             self.permanent = self.permanent or bool(PERMANENT.search(part))
 
 
-def _add_locations(target: list[str], found: list[str]) -> None:
-    for place in found:
-        if place not in target:
-            target.append(place)
-
-
 _LETTERS: Final = re.compile(r"[^\W\d_]")
 _BADGE_PARTS: Final = re.compile(r"\s{2,}|\s*[·•|]\s*|\s+-\s+")
 _ABOUT_LINE: Final = re.compile(
@@ -401,19 +403,13 @@ _AT_LINE: Final = re.compile(r"(?:at|@)\s+(?P<company>.+)")
 _DOT_SPLIT: Final = re.compile(r"\s*[·•]\s*")
 
 
-_FIELD_SEPARATOR: Final = re.compile(r"\s\|\s?|\s?\|\s|\s(?:[-–—●▪/]|--|//)\s")
+_FIELD_SEPARATOR: Final = re.compile(r"\s\|\s?|\s?\|\s|\s(?:[-–—●▪]|--|//)\s")
 
 
+_CLOSING_GENDER_NOTE: Final = re.compile(
+    r"\((?:[mwfdhx]\s*/\s*){1,3}[mwfdhx]\)\s*$|\(all genders\)\s*$", re.I
+)
 _NAME_COLON: Final = re.compile(r"^[A-Z0-9][^:]{0,60}[\w)]:\s+[A-Z]")
-
-
-def _company_without_places(line: str, places: list[str]) -> str:
-    """ "Uber - Paris, France" -> "Uber", adding the places it names."""
-    head, sep, tail = line.partition(" - ")
-    if sep and head and read_places(tail):
-        _add_locations(places, read_places(tail))
-        return head
-    return line
 
 
 def _company_first(first: str, second: str, text: str) -> bool:
@@ -450,6 +446,8 @@ def _packed_line(line: str, body: str, following: str = "") -> Packed | None:
     named = line.count(": ") == 1 and _NAME_COLON.search(line) and not _LABEL.match(line.split(":")[0] + ":")
     if not _FIELD_SEPARATOR.search(line) and not named:
         return None
+    if "|" not in line and _CLOSING_GENDER_NOTE.search(line):
+        return None  # "Fitnesscoach - Vollzeit (m/w/d)": the note closes one title, dashes and all
     if line.count("|") < 2 and _company_line(following):
         return None  # a job page: this is the title line, the company has a line of its own
     packed = read_packed(line, body)
@@ -518,7 +516,7 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
             )
             if packed is not None:
                 block.packed = packed
-                _add_locations(block.locations, packed.locations)
+                add_places(block.locations, packed.locations)
                 continue
         if len(line) > 150 and not read_places(line):
             break
@@ -550,7 +548,7 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
             block.read_badges(pairs[position][1])
         spaced = _SPACED_LOCATION.fullmatch(line)
         if spaced and read_places(spaced.group("value")):
-            _add_locations(block.locations, read_places(spaced.group("value")))
+            add_places(block.locations, read_places(spaced.group("value")))
             continue
         by = _POSTED_BY.fullmatch(line)
         if by:
@@ -563,11 +561,11 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
         if _NOISE.fullmatch(line) or _PAY_LINE.search(line) or _badge_only(line):
             continue
         if line.endswith(" /") or line.endswith("/"):
-            _add_locations(block.locations, read_places(line.rstrip(" /")))
+            add_places(block.locations, read_places(line.rstrip(" /")))
             continue
         places = read_places(line)
         if places:
-            _add_locations(block.locations, places)
+            add_places(block.locations, places)
             continue
         if len(_LETTERS.findall(line)) < 2:
             continue
@@ -589,7 +587,7 @@ def _read_dot_line(block: _Block, line: str) -> None:
             continue
         places = read_places(part)
         if places:
-            _add_locations(block.locations, places)
+            add_places(block.locations, places)
             continue
         if _NOISE.fullmatch(part) or _badge_only(part) or _PAY_LINE.search(part):
             continue
@@ -615,7 +613,7 @@ def _without_place_note(segment: str, places: list[str]) -> str:
     found = read_places(note)
     if not found and not _badge_only(note):
         return segment
-    _add_locations(places, found)
+    add_places(places, found)
     return segment[: m.start()]
 
 
@@ -638,7 +636,7 @@ def _split_heading(line: str) -> tuple[str, str | None, list[str]]:
         if rest and _company_like(rest[0]) and not title_like(rest[0]):
             places: list[str] = []
             for extra in rest[1:]:
-                _add_locations(places, read_places(extra))
+                add_places(places, read_places(extra))
             return m.group("title").strip(), _tidy_company(rest[0]), places
     segments = [p.strip() for p in _SEGMENT_SPLIT.split(line) if p.strip()]
     if len(segments) < 2 or len(segments) > 4:
@@ -654,7 +652,7 @@ def _split_heading(line: str) -> tuple[str, str | None, list[str]]:
             continue
         found = read_places(seg)
         if found:
-            _add_locations(places, found)
+            add_places(places, found)
         elif _badge_only(seg) or _PAY_LINE.search(seg):
             continue
         elif company is None and _company_like(_without_place_note(seg, places)) and not title_like(seg):
@@ -1109,20 +1107,20 @@ def extract_header(text: str) -> Header:
             if _company_first(first, second, doc.text):
                 title, company = second, _tidy_company(first)
             elif _company_like(second) or not title_like(second):
-                title, company = first, _tidy_company(_company_without_places(second, locations))
+                title, company = first, _tidy_company(company_without_places(second, locations))
             else:
                 title = first
         else:
             title, split_company, split_places = _split_heading(first)
             if split_company and company is None:
                 company = split_company
-            _add_locations(locations, split_places)
+            add_places(locations, split_places)
     elif title is not None and company is None and not company_blank:
         company = block.company or (_tidy_company(texts[0]) if texts and _company_line(texts[0]) else None)
     if company is None and not company_blank:
         company = block.aggregator_company or block.company
     # Workday lists each place on a line of its own under "locations": the block's places join the label's.
-    _add_locations(locations, block.locations)
+    add_places(locations, block.locations)
 
     body: _Labels | None = None
     if title is None or (company is None and not company_blank) or not locations:

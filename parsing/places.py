@@ -12,6 +12,7 @@ place with some confidence is dropped: an empty list is better than a wrong loca
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final
 
@@ -414,12 +415,9 @@ def _normalize(value: str, strict: bool) -> tuple[str, ...]:
                 if strict:
                     return ()
                 continue
-            for p in places:
-                if p not in found:
-                    found.append(p)
+            add_places(found, places)
             continue
-        if place not in found:
-            found.append(place)
+        add_places(found, [place])
     return tuple(found)
 
 
@@ -693,8 +691,7 @@ def _read(value: str, strict: bool) -> tuple[str, ...]:
         if chunk.endswith(".") and not _ABBREVIATED_END.search(chunk):
             chunk = chunk.rstrip(".")
         if _AREA.match(chunk) and not _NOT_A_PLACE_WORD.search(chunk.rsplit(" ", 2)[0]):
-            if chunk not in found:
-                found.append(chunk)
+            add_places(found, [chunk])
             continue
         tokens = [t.strip() for t in chunk.split(",") if t.strip()]
         places = _group(tokens, strict=strict) if tokens else []
@@ -702,10 +699,15 @@ def _read(value: str, strict: bool) -> tuple[str, ...]:
             if strict:
                 return ()
             continue
-        for place in places:
-            if place not in found:
-                found.append(place)
+        add_places(found, places)
     return tuple(found)
+
+
+def add_places(target: list[str], found: Iterable[str]) -> None:
+    """``found`` joins ``target``, each place once, in order."""
+    for place in found:
+        if place not in target:
+            target.append(place)
 
 
 def read_places(value: str, *, strict: bool = True) -> list[str]:

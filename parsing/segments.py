@@ -14,7 +14,7 @@ from typing import Final, TypeVar
 
 from parsing.lines import word_set
 from parsing.models import CONFIDENT, EmploymentType, Workplace
-from parsing.places import is_minor_place, read_places
+from parsing.places import add_places, is_minor_place, read_places
 from parsing.role import ROLE_HEADS
 
 # Separators between fields. A plain hyphen counts only with spaces around it ("Full-Stack" stays whole).
@@ -317,8 +317,8 @@ _DASH: Final = re.compile(r"\s+[-–—]{1,2}\s+")
 _FUNDING_NOTE: Final = re.compile(r"\s*\((?:YC|Y Combinator|Techstars)\b[^()]*\)")
 
 
-def _without_place_tail(name: str, places: list[str]) -> str:
-    """ "Citymapper — London, UK" inside a piped line -> "Citymapper", the place joining ``places``."""
+def company_without_places(name: str, places: list[str]) -> str:
+    """ "Citymapper — London, UK" -> "Citymapper", the place joining ``places``."""
     dash = _DASH.search(name)
     if dash is None:
         return name
@@ -326,9 +326,7 @@ def _without_place_tail(name: str, places: list[str]) -> str:
     found = read_places(tail)
     if not found or not head or read_places(head):
         return name
-    for place in found:
-        if place not in places:
-            places.append(place)
+    add_places(places, found)
     return head
 
 
@@ -338,9 +336,7 @@ def _without_place_note(name: str, places: list[str]) -> str:
     found = read_places(note.group(1)) if note else []
     if not note or not found or note.start() == 0:
         return name
-    for place in found:
-        if place not in places:
-            places.append(place)
+    add_places(places, found)
     return name[: note.start()].strip()
 
 
@@ -392,15 +388,23 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             score = (0.75 if index == 0 else 0.5) if bare else 0.3
             companies.append((score, index, domain if bare else segment))
             continue
+        if _DASH.search(segment):
+            # "Citymapper — London, UK" in a piped line: the name, then where it is.
+            found: list[str] = []
+            name = company_without_places(segment, found)
+            if name != segment and _company_score(name, index, body) >= CONFIDENT:
+                companies.append((_company_score(name, index, body), index, name))
+                add_places(packed.locations, found)
+                packed.workplace = packed.workplace or workplace
+                kinds += 1
+                continue
         places = read_places(segment)
         if places and len(places) == 1 and places[0] == segment and is_minor_place(segment):
             # "Bloomfield": a small town's name alone may as well be the company's.
             ambiguous.append((index, segment))
             continue
         if places:
-            for place in places:
-                if place not in packed.locations:
-                    packed.locations.append(place)
+            add_places(packed.locations, places)
             packed.workplace = packed.workplace or workplace
             kinds += 1
             continue
@@ -429,7 +433,6 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             continue
         name = _TRAILING_NOTE.sub("", _FUNDING_NOTE.sub("", _URL_NOTE.sub("", segment))).strip()
         name = _without_place_note(name, packed.locations)
-        name = _without_place_tail(name, packed.locations)
         score = _company_score(name, index, body)
         if score > 0:
             companies.append((score, index, name))
@@ -523,9 +526,7 @@ def _read_extra(packed: Packed, extra: str) -> None:
             if _badges_only(part):
                 continue
         kept.append(part)
-    for place in read_places(", ".join(kept)):
-        if place not in packed.locations:
-            packed.locations.append(place)
+    add_places(packed.locations, read_places(", ".join(kept)))
 
 
 # Where a title inside a sentence ends: "a Backend Engineer to join our team".
@@ -591,11 +592,14 @@ def read_sentence(line: str) -> Packed | None:
 _NAME_THEN_REST: Final = re.compile(r"^(?P<name>[^,.;:|()]{2,40}?)(?:,\s*|\s+--\s+)(?P<rest>.+)$")
 
 
+_FIRST_SENTENCE_END: Final = re.compile(r"(?<=[\w)])[.!?]\s+(?=[A-Z])")
+
+
 def read_name_and_place(line: str, body: str = "") -> Packed | None:
     """Company and places from a first line that starts with a name and where it is, or None."""
     if len(line) > 240:
         return None
-    first, *others = _NEXT_SENTENCE.split(line, 1)
+    first, *others = _FIRST_SENTENCE_END.split(line, 1)
     m = _NAME_THEN_REST.match(first.rstrip(". "))
     if m is None:
         return None
@@ -614,8 +618,9 @@ def read_name_and_place(line: str, body: str = "") -> Packed | None:
         return None
     packed = Packed(company=name, locations=places)
     packed.confidence.update(company=0.7, locations=0.8)
+    # Later sentences may deny a workplace ("Sorry, no remote."); only the first one is read for it.
+    packed.workplace = workplace_of(rest)
     for text in (rest, *others):
-        packed.workplace = packed.workplace or workplace_of(text)
         packed.employment_type = packed.employment_type or employment_of(text)
     roles = [p for p in parts if role_words(p) and not read_places(p)]
     if roles:

@@ -424,6 +424,134 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         "Pacific Reef Institute",
         ["San Diego, CA"],
     ),
+    # Hacker News habits: other separators, notes on the company, a role without a listed noun.
+    (
+        "double-slash-fields",
+        "Nimbus // Data Engineer // Lisbon, Portugal\n\nWe build tools for bakeries and ship every week.",
+        "Data Engineer",
+        "Nimbus",
+        ["Lisbon, Portugal"],
+    ),
+    (
+        "name-colon-role",
+        "Blue Fern (Austin, TX): Backend Engineer\n\nWe build tools for bakeries and ship every week.",
+        "Backend Engineer",
+        "Blue Fern",
+        ["Austin, TX"],
+    ),
+    (
+        "placeholder-roles",
+        "Kelpie | Multiple Positions | Oslo, Norway | ONSITE\n\nWe build tools for bakeries and ship every week.",
+        None,
+        "Kelpie",
+        ["Oslo, Norway"],
+    ),
+    (
+        "role-without-a-known-noun",
+        "Quarry | Bioinformatician | Dublin, Ireland | Full time\n\nWe build tools for bakeries and ship every week.",
+        "Bioinformatician",
+        "Quarry",
+        ["Dublin, Ireland"],
+    ),
+    (
+        "domain-with-scheme-leads",
+        "http://www.tallgrass.io | Senior Java Engineer | Munich | ONSITE\n\nWe build tools for bakeries and ship every week.",
+        "Senior Java Engineer",
+        "www.tallgrass.io",
+        ["Munich"],
+    ),
+    (
+        "funding-note",
+        "Ferngully (YC W19) | Data Engineer | Toronto | REMOTE\n\nWe build tools for bakeries and ship every week.",
+        "Data Engineer",
+        "Ferngully",
+        ["Toronto"],
+    ),
+    (
+        "dashed-place-in-a-field",
+        "Zentrixa — London, UK | Full Time | Onsite\n\nWe build tools for bakeries and ship every week.",
+        None,
+        "Zentrixa",
+        ["London, UK"],
+    ),
+    (
+        "roles-listed-after-fields",
+        "Tiller | Data, Backend, Android | Berlin | ONSITE\n\nWe build tools for bakeries and ship every week.",
+        "Data",
+        "Tiller",
+        ["Berlin"],
+    ),
+    (
+        "title-with-team-and-region",
+        "Uplift | Senior Operations Manager, Compliance, EMEA | Madrid, Spain\n\nWe build tools for bakeries and ship every week.",
+        "Senior Operations Manager, Compliance, EMEA",
+        "Uplift",
+        ["Madrid, Spain"],
+    ),
+    (
+        "pay-after-a-colon",
+        "Kelpie | Oslo | iOS & Android Developers: 80,000-120,000 NOK\n\nWe build tools for bakeries and ship every week.",
+        "iOS & Android Developers",
+        "Kelpie",
+        ["Oslo"],
+    ),
+    (
+        "name-and-place-sentence",
+        "Pinecone, Lisbon, Portugal. We're hiring a full-stack python developer to own our API.\n\nMore below.",
+        "full-stack python developer",
+        "Pinecone",
+        ["Lisbon, Portugal"],
+    ),
+    (
+        "capitalised-company-in-caps",
+        "ROLI | Backend Engineer | London\n\nWe build tools for bakeries and ship every week.",
+        "Backend Engineer",
+        "ROLI",
+        ["London"],
+    ),
+    # Job pages and shares in other languages and habits.
+    (
+        "share-with-german-title",
+        "Check out this job at Rheinwerk GmbH: Assistenz der Geschäftsführung (m/w/d)\nBerlin\n\nWe build tools for bakeries and ship every week.",
+        "Assistenz der Geschäftsführung (m/w/d)",
+        "Rheinwerk GmbH",
+        ["Berlin"],
+    ),
+    (
+        "gender-note-closes-the-title",
+        "Fitnesscoach - Vollzeit (m/w/d)\nBahnhof Coaching GmbH\nHannover\n\nWe build tools for bakeries and ship every week.",
+        "Fitnesscoach - Vollzeit (m/w/d)",
+        "Bahnhof Coaching GmbH",
+        ["Hannover"],
+    ),
+    (
+        "glassdoor-rating-on-company",
+        "Nimbus 4.2 ★\nData Engineer\nLisbon, Portugal\n\nWe build tools for bakeries and ship every week.",
+        "Data Engineer",
+        "Nimbus",
+        ["Lisbon, Portugal"],
+    ),
+    (
+        "company-then-plural-role",
+        "Cliffside\nSenior Engineers\nOslo, Norway\n\nWe build tools for bakeries and ship every week.",
+        "Senior Engineers",
+        "Cliffside",
+        ["Oslo, Norway"],
+    ),
+    (
+        "lever-footer-company",
+        "Account Manager\nBerlin /\nSales /\n\nWas wir bieten\nA desk and a team.\n\nApply for this job\nKonfetti GmbH Home Page\nJobs powered by Lever",
+        "Account Manager",
+        "Konfetti GmbH",
+        ["Berlin"],
+    ),
+    (
+        "bare-role-at-brand",
+        "Frontend at sharoo\nZurich\n\nWe build tools for bakeries and ship every week.",
+        "Frontend",
+        "sharoo",
+        ["Zurich"],
+    ),
 ]
 
 
@@ -435,6 +563,18 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
 def test_header_shapes(paste: str, title: str | None, company: str | None, locations: list[str]) -> None:
     header = extract_header(paste)
     assert (header.title, header.company, header.locations) == (title, company, locations)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Trailhead - San Francisco, Full time, (H1B transfers)",
+        "Cairn | Portland, OR (and Boise) | http://jobs.example.com/cairn",
+        "[REMOTE] (US only) or [ONSITE] in [Austin|Denver]",
+    ],
+)
+def test_a_line_of_fields_without_a_role_is_no_title(line: str) -> None:
+    assert extract_header(f"{line}\n\nWe make maps for hikers and ship every week.").title is None
 
 
 def test_markdown_escapes_and_odd_spaces_are_read_through() -> None:
