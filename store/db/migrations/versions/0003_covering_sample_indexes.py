@@ -1,5 +1,4 @@
-"""The sampling indexes of postings also carry the pay, so skill pay medians read only indexes.
-"""
+"""The sampling indexes of postings also carry the pay, so skill pay medians read only indexes."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""A staging table for the band keys of bulk imports (merged into posting_bands in key order).
-"""
+"""A staging table for the band keys of bulk imports (merged into posting_bands in key order)."""
 
 from __future__ import annotations
 
