@@ -120,10 +120,11 @@ _SCHEMA_KEYS = frozenset(
 
 def _schema(value: Any) -> Any:
     """A command as sent or as Discord returns it, reduced to its schema: absent, empty and false
-    values dropped (Discord leaves defaults out of what it returns)."""
+    values dropped (Discord leaves defaults out of what it returns, and gives a context-menu command
+    an empty description)."""
     if isinstance(value, dict):
         kept = {k: _schema(v) for k, v in value.items() if k in _SCHEMA_KEYS}
-        return {k: v for k, v in kept.items() if v not in (None, False, [], {})}
+        return {k: v for k, v in kept.items() if v not in (None, False, "", [], {})}
     if isinstance(value, list):
         return [_schema(v) for v in value]
     return value

@@ -18,11 +18,11 @@ from commands.core.services import Services
 from commands.postings.usecase import Origin, add_posting
 from parsing import parse_posting
 from store.db.tables import POSTINGS
-from tests.factories import posting_text
+from tests.factories import JOB_AD_LINES, pasted_text, posting_text
 
 GUILD = 4016
 # Long enough to go to the lane of large pastes, and to take far longer than a tenth of a millisecond.
-LARGE = "Platform Engineer\nSalary: $140,000 - $170,000\n" + "Kubernetes and Go. " * (LARGE_PASTE_CHARS // 10)
+LARGE = "Platform Engineer\nSalary: $140,000 - $170,000\n" + JOB_AD_LINES + "Kubernetes and Go. " * (LARGE_PASTE_CHARS // 10)
 # Generous: these tests are about what happens, not how fast; a busy machine must not fail them.
 ROOMY_BUDGET = 60.0
 
@@ -92,5 +92,5 @@ async def test_a_paste_over_budget_is_answered_and_nothing_is_saved(
     async with svc.store.sessions.read() as s:
         assert (await s.execute(select(func.count()).select_from(POSTINGS))).scalar_one() == 0
     runner.budget = ROOMY_BUDGET
-    added = await add_posting(svc, GUILD, posting_text(4), origin=Origin("message", user_id=1))
-    assert added.created and added.parsed == parse_posting(posting_text(4))
+    added = await add_posting(svc, GUILD, pasted_text(4), origin=Origin("message", user_id=1))
+    assert added.created and added.parsed == parse_posting(pasted_text(4))
