@@ -37,7 +37,7 @@ async def test_import_jsonl_is_idempotent(store: Store, tmp_path: Path) -> None:
         view is not None
         and view.skills == ["Skill0", "Git"]
         and view.source == "import"
-        and view.user_id == 0
+        and view.user_id == 1
     )
     again = await import_file(store, path, parse=parse_posting, guild_id=G, batch_size=50)
     assert (again.added, again.skipped) == (0, 120)
