@@ -392,7 +392,7 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             # "Citymapper — London, UK" in a piped line: the name, then where it is.
             found: list[str] = []
             name = company_without_places(segment, found)
-            if name != segment and _company_score(name, index, body) >= CONFIDENT:
+            if name != segment and not role_words(name) and _company_score(name, index, body) >= CONFIDENT:
                 companies.append((_company_score(name, index, body), index, name))
                 add_places(packed.locations, found)
                 packed.workplace = packed.workplace or workplace
