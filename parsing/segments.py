@@ -310,11 +310,9 @@ _PLACEHOLDER_TITLE: Final = re.compile(
     r"(?i)^(?:multiple|various|several|many|all|lots of|open|numerous)\b.{0,30}\b(?:positions|roles|openings"
     r"|jobs|vacancies)(?:\s+(?:available|open))?$"
 )
-_PLACE_NOTE: Final = re.compile(r"\s*\(([^()]+)\)$")
-_SCHEME: Final = re.compile(r"(?i)^https?://")
+
+
 _DASH: Final = re.compile(r"\s+[-–—]{1,2}\s+")
-# "(YC W16)", "(YC S13, Series A)": how Hacker News posters mark a company's funding.
-_FUNDING_NOTE: Final = re.compile(r"\s*\((?:YC|Y Combinator|Techstars)\b[^()]*\)")
 
 
 def company_without_places(name: str, places: list[str]) -> str:
@@ -328,6 +326,9 @@ def company_without_places(name: str, places: list[str]) -> str:
         return name
     add_places(places, found)
     return head
+
+
+_PLACE_NOTE: Final = re.compile(r"\s*\(([^()]+)\)$")
 
 
 def _without_place_note(name: str, places: list[str]) -> str:
@@ -351,6 +352,11 @@ def _unlisted_title(others: list[tuple[float, int, str]], company_at: int) -> st
     if not name or read_places(name) or any(w in _NOT_A_TITLE for w in words):
         return None
     return _COMMA_OUTSIDE_PARENS.split(name)[0].strip()  # "Data, Backend, Android": the first opening
+
+
+_SCHEME: Final = re.compile(r"(?i)^https?://")
+# "(YC W16)", "(YC S13, Series A)": how Hacker News posters mark a company's funding.
+_FUNDING_NOTE: Final = re.compile(r"\s*\((?:YC|Y Combinator|Techstars)\b[^()]*\)")
 
 
 def read_packed(line: str, body: str = "") -> Packed | None:
@@ -392,7 +398,7 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             # "Citymapper — London, UK" in a piped line: the name, then where it is.
             found: list[str] = []
             name = company_without_places(segment, found)
-            if name != segment and _company_score(name, index, body) >= CONFIDENT:
+            if name != segment and not role_words(name) and _company_score(name, index, body) >= CONFIDENT:
                 companies.append((_company_score(name, index, body), index, name))
                 add_places(packed.locations, found)
                 packed.workplace = packed.workplace or workplace
