@@ -481,11 +481,52 @@ def _title_label_follows(lines: list[str], position: int) -> bool:
     return False
 
 
+# Field labels of German, French, Spanish, Portuguese, Dutch, Polish, Swedish, Italian and Japanese
+# postings, by the English label the reader knows.
+_FOREIGN_LABELS: Final[dict[str, str]] = {
+    **dict.fromkeys(
+        "stelle stellenbezeichnung jobtitel poste intitulé du poste titre du poste puesto cargo vaga functie"
+        " vacature stanowisko tjänst befattning posizione ruolo 職種 募集職種".split(" "),
+        "job title",
+    ),
+    **dict.fromkeys(
+        "unternehmen arbeitgeber firma entreprise société employeur empresa bedrijf werkgever organisatie"
+        " företag arbetsgivare azienda società 会社名 企業名".split(" "),
+        "company",
+    ),
+    **dict.fromkeys(
+        "standort arbeitsort einsatzort ort lieu lieu de travail localisation ville ubicación ubicacion"
+        " localización lugar local localização cidade locatie plaats standplaats werklocatie lokalizacja"
+        " miejsce pracy miasto plats placering arbetsort sede luogo località 勤務地".split(" "),
+        "location",
+    ),
+    **dict.fromkeys(
+        "anstellungsart vertragsart type de contrat tipo de contrato tipo de contratação dienstverband"
+        " rodzaj umowy anställningsform tipo di contratto 雇用形態".split(" "),
+        "employment type",
+    ),
+}
+_FOREIGN_LABEL: Final = re.compile(
+    r"(?i)^(?P<label>"
+    + "|".join(re.escape(label) for label in sorted(_FOREIGN_LABELS, key=len, reverse=True))
+    + r")\s*[:：]\s*(?P<value>.*)$"
+)
+
+
+def _english_label(line: str) -> str:
+    """ "Unternehmen: Nordlicht GmbH" -> "company: Nordlicht GmbH": a foreign field label read as the
+    English one, so the label reader serves every language."""
+    m = _FOREIGN_LABEL.match(line)
+    if m is None:
+        return line
+    return f"{_FOREIGN_LABELS[m.group('label').casefold()]}: {m.group('value')}"
+
+
 def _read_block(lines: list[str], body: str = "") -> _Block:
     block = _Block()
     pending_label: str | None = None
     seen = 0
-    pairs = [(c, raw.strip()) for c, raw in ((_clean_line(raw), raw) for raw in lines) if c]
+    pairs = [(c, raw.strip()) for c, raw in ((_english_label(_clean_line(raw)), raw) for raw in lines) if c]
     cleaned = [c for c, _ in pairs]
     for position, line in enumerate(cleaned):
         seen += 1
@@ -609,7 +650,8 @@ def _comma_fields(line: str) -> list[str]:
 def _title_with_fields(line: str) -> Packed | None:
     """ "Nurse (RN) - $45/hr - Austin, TX", "Frontend Dev, London, £40k-£50k pa, hybrid": a role and then
     only fields the readers recognise (pay, places, workplace and employment badges), no company. Every
-    field after the first must be recognised and one must be pay or a place, or the line is left alone."""
+    field after the first must be recognised and one must be pay, or the line is left alone: a job page's
+    title keeps its place tail ("Account Executive, Payments - Paris")."""
     fields = [f.strip() for f in _ONE_LINE_FIELDS.split(line) if f.strip()]
     if len(fields) < 2:
         fields = _comma_fields(line)
@@ -624,20 +666,19 @@ def _title_with_fields(line: str) -> Packed | None:
     if len(head.split()) > 8 or _is_prose(head) or badges_only(head):
         return None
     packed = Packed(title=head)
-    anchored = False
+    paid = False
     for part in fields[1:]:
         places = read_places(part) or _region_place(part)
         if places:
             add_places(packed.locations, places)
-            anchored = True
         elif pay_like(part) or _PAY_LINE.search(part):
-            anchored = True
+            paid = True
         elif badges_only(part):
             packed.workplace = packed.workplace or workplace_of(part)
             packed.employment_type = packed.employment_type or employment_of(part)
         else:
             return None
-    if not anchored:
+    if not paid:
         return None
     packed.confidence.update(title=0.7, **({"locations": 0.8} if packed.locations else {}))
     return packed

@@ -222,11 +222,23 @@ CASES: list[Case] = [
     ),
     Case(
         "dash-de",
-        "Elektroniker (m/w/d) - Stuttgart - Vollzeit",
+        "Elektroniker (m/w/d) - Stuttgart - 3.600 € brutto/Monat - Vollzeit",
         "Elektroniker (m/w/d)",
         places=("Stuttgart",),
     ),
     Case("dash-company-between", "Sales Manager - Bluefin - Leeds", "Sales Manager", "Bluefin", ("Leeds",)),
+    # Without pay, a job page's title keeps its place tail: the line is the title as the page writes it.
+    Case(
+        "title-place-tail",
+        "Account Executive, Payments - Paris\nNimbus Analytics",
+        "Account Executive, Payments - Paris",
+        "Nimbus Analytics",
+    ),
+    Case(
+        "title-country-tail",
+        "Senior Regional Account Executive, India",
+        "Senior Regional Account Executive, India",
+    ),
     # Kind 5: a remote badge that names a region gives the workplace and the region.
     Case(
         "remote-us",
@@ -274,6 +286,102 @@ CASES: list[Case] = [
         "Warehouse Associate",
         places=("Calgary, AB",),
         pay=(21, 24, "CAD", "hour"),
+    ),
+    # Field labels in other languages read as the English ones.
+    Case(
+        "de-labels",
+        "Stelle: Backend-Entwickler (m/w/d)\nUnternehmen: Nordlicht GmbH\nStandort: Leipzig\n"
+        "Gehalt: 55.000 € p.a.",
+        "Backend-Entwickler (m/w/d)",
+        "Nordlicht GmbH",
+        ("Leipzig",),
+    ),
+    Case(
+        "fr-labels",
+        "Poste : Développeur Full Stack\nEntreprise : Lumière SAS\nLieu : Nantes\n"
+        "Salaire : 45 000 € brut annuel",
+        "Développeur Full Stack",
+        "Lumière SAS",
+        ("Nantes",),
+    ),
+    Case(
+        "es-labels",
+        "Puesto: Analista de Datos\nEmpresa: Pixelmar\nUbicación: Barcelona",
+        "Analista de Datos",
+        "Pixelmar",
+        ("Barcelona",),
+    ),
+    Case(
+        "pt-labels",
+        "Vaga: Desenvolvedor Python\nEmpresa: Tucano Tech\nLocal: Belo Horizonte",
+        "Desenvolvedor Python",
+        "Tucano Tech",
+        ("Belo Horizonte",),
+    ),
+    Case(
+        "nl-labels",
+        "Functie: Data Engineer\nBedrijf: Molenwerk BV\nLocatie: Utrecht",
+        "Data Engineer",
+        "Molenwerk BV",
+        ("Utrecht",),
+    ),
+    Case(
+        "pl-labels",
+        "Stanowisko: Programista Java\nFirma: Wisła Soft\nLokalizacja: Gdańsk",
+        "Programista Java",
+        "Wisła Soft",
+        ("Gdańsk",),
+    ),
+    Case(
+        "sv-labels",
+        "Tjänst: Backend-utvecklare\nFöretag: Fjällsoft AB\nOrt: Malmö",
+        "Backend-utvecklare",
+        "Fjällsoft AB",
+        ("Malmö",),
+    ),
+    Case(
+        "it-labels",
+        "Posizione: Sviluppatore Frontend\nAzienda: Laguna Srl\nSede: Bologna",
+        "Sviluppatore Frontend",
+        "Laguna Srl",
+        ("Bologna",),
+    ),
+    Case(
+        "ja-labels",
+        "職種：バックエンドエンジニア\n会社名：Sakura Systems\n勤務地：Tokyo",
+        "バックエンドエンジニア",
+        "Sakura Systems",
+        ("Tokyo",),
+    ),
+    Case(
+        "de-emoji-labels",
+        "📌 Stelle: Data Scientist (m/w/d)\n🏢 Unternehmen: Nordlicht GmbH\n📍 Standort: Köln\n"
+        "🏠 Anstellungsart: Vollzeit, Homeoffice möglich",
+        "Data Scientist (m/w/d)",
+        "Nordlicht GmbH",
+        ("Köln",),
+        "hybrid",
+    ),
+    # Pay first: the pay leads the header and is still neither title nor company.
+    Case(
+        "pay-first-pipes",
+        "€60k-€75k | Backend Engineer | Nimbus | Berlin",
+        "Backend Engineer",
+        "Nimbus",
+        ("Berlin",),
+    ),
+    Case(
+        "pay-first-lines",
+        "Gehalt: 60.000 €\nSoftwareentwickler (m/w/d)\nBerlin",
+        "Softwareentwickler (m/w/d)",
+        places=("Berlin",),
+    ),
+    Case(
+        "pay-first-emoji",
+        "💰 $120k-$140k\n💼 Staff Engineer\n🏢 Nimbus\n📍 Austin, TX",
+        "Staff Engineer",
+        "Nimbus",
+        ("Austin, TX",),
     ),
     # Emoji labels before the fields.
     Case(
