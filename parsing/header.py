@@ -22,7 +22,7 @@ from typing import Final
 
 from parsing.lines import Doc, load, needles, word_set
 from parsing.models import EmploymentType, Workplace
-from parsing.places import add_places, is_location, normalize_locations, read_places
+from parsing.places import REGION_CODES, US_STATES, add_places, is_location, normalize_locations, read_places
 from parsing.segments import (
     GENDER_NOTE,
     PERMANENT,
@@ -31,6 +31,7 @@ from parsing.segments import (
     company_without_places,
     employment_of,
     first_of_list,
+    pay_like,
     read_name_and_place,
     read_packed,
     read_sentence,
@@ -485,11 +486,52 @@ def _title_label_follows(lines: list[str], position: int) -> bool:
     return False
 
 
+# Field labels of German, French, Spanish, Portuguese, Dutch, Polish, Swedish, Italian and Japanese
+# postings, by the English label the reader knows.
+_FOREIGN_LABELS: Final[dict[str, str]] = {
+    **dict.fromkeys(
+        "stelle stellenbezeichnung jobtitel poste intitulé du poste titre du poste puesto cargo vaga functie"
+        " vacature stanowisko tjänst befattning posizione ruolo 職種 募集職種".split(" "),
+        "job title",
+    ),
+    **dict.fromkeys(
+        "unternehmen arbeitgeber firma entreprise société employeur empresa bedrijf werkgever organisatie"
+        " företag arbetsgivare azienda società 会社名 企業名".split(" "),
+        "company",
+    ),
+    **dict.fromkeys(
+        "standort arbeitsort einsatzort ort lieu lieu de travail localisation ville ubicación ubicacion"
+        " localización lugar local localização cidade locatie plaats standplaats werklocatie lokalizacja"
+        " miejsce pracy miasto plats placering arbetsort sede luogo località 勤務地".split(" "),
+        "location",
+    ),
+    **dict.fromkeys(
+        "anstellungsart vertragsart type de contrat tipo de contrato tipo de contratação dienstverband"
+        " rodzaj umowy anställningsform tipo di contratto 雇用形態".split(" "),
+        "employment type",
+    ),
+}
+_FOREIGN_LABEL: Final = re.compile(
+    r"(?i)^(?P<label>"
+    + "|".join(re.escape(label) for label in sorted(_FOREIGN_LABELS, key=len, reverse=True))
+    + r")\s*[:：]\s*(?P<value>.*)$"
+)
+
+
+def _english_label(line: str) -> str:
+    """ "Unternehmen: Nordlicht GmbH" -> "company: Nordlicht GmbH": a foreign field label read as the
+    English one, so the label reader serves every language."""
+    m = _FOREIGN_LABEL.match(line)
+    if m is None:
+        return line
+    return f"{_FOREIGN_LABELS[m.group('label').casefold()]}: {m.group('value')}"
+
+
 def _read_block(lines: list[str], body: str = "") -> _Block:
     block = _Block()
     pending_label: str | None = None
     seen = 0
-    pairs = [(c, raw.strip()) for c, raw in ((_clean_line(raw), raw) for raw in lines) if c]
+    pairs = [(c, raw.strip()) for c, raw in ((_english_label(_clean_line(raw)), raw) for raw in lines) if c]
     cleaned = [c for c, _ in pairs]
     for position, line in enumerate(cleaned):
         seen += 1
@@ -512,6 +554,7 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
             packed = (
                 read_sentence(_HIRING_PREFIX.sub("", line).strip())
                 or _packed_line(line, body, following)
+                or (_title_with_fields(line) if position == 0 else None)
                 or (read_name_and_place(line, body) if position == 0 else None)
             )
             if packed is not None:
@@ -558,12 +601,12 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
             # Before the noise check: "Acme · Paris · 3 days ago · 57 applicants" is more than noise.
             _read_dot_line(block, line)
             continue
-        if _NOISE.fullmatch(line) or _PAY_LINE.search(line) or _badge_only(line):
+        if _NOISE.fullmatch(line) or _PAY_LINE.search(line) or _badge_only(line) or pay_like(line):
             continue
         if line.endswith(" /") or line.endswith("/"):
             add_places(block.locations, read_places(line.rstrip(" /")))
             continue
-        places = read_places(line)
+        places = read_places(line) or _region_place(line)
         if places:
             add_places(block.locations, places)
             continue
@@ -575,6 +618,75 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
             continue
         block.texts.append(line)
     return block
+
+
+# "Sydney NSW", "Brisbane QLD": a city and a Canadian or Australian region code without the comma.
+_CITY_REGION: Final = re.compile(r"(?P<city>[A-Z][\w .'-]{1,40}?)\s+(?P<code>[A-Z]{2,3})")
+
+
+def _region_place(line: str) -> list[str]:
+    m = _CITY_REGION.fullmatch(line)
+    if m is None or m.group("code") not in REGION_CODES or m.group("code") in US_STATES:
+        return []
+    return read_places(f"{m.group('city')}, {m.group('code')}")
+
+
+# A one-line header's fields: " - " and pipes part them, and commas do when no other separator is used.
+_ONE_LINE_FIELDS: Final = re.compile(r"\s+[-–—|·•]\s+|\s*\|\s*")
+
+
+def _comma_fields(line: str) -> list[str]:
+    """ "Frontend Dev, London, £40k-£50k pa, hybrid": comma-cut fields, a pair that reads as one place
+    ("Austin, TX") kept together."""
+    parts = [p.strip() for p in line.split(",") if p.strip()]
+    fields: list[str] = []
+    i = 0
+    while i < len(parts):
+        pair = f"{parts[i]}, {parts[i + 1]}" if i + 1 < len(parts) else None
+        if pair is not None and len(read_places(pair)) == 1:
+            fields.append(pair)
+            i += 2
+            continue
+        fields.append(parts[i])
+        i += 1
+    return fields
+
+
+def _title_with_fields(line: str) -> Packed | None:
+    """ "Nurse (RN) - $45/hr - Austin, TX", "Frontend Dev, London, £40k-£50k pa, hybrid": a role and then
+    only fields the readers recognise (pay, places, workplace and employment badges), no company. Every
+    field after the first must be recognised and one must be pay, or the line is left alone: a job page's
+    title keeps its place tail ("Account Executive, Payments - Paris")."""
+    fields = [f.strip() for f in _ONE_LINE_FIELDS.split(line) if f.strip()]
+    if len(fields) < 2:
+        fields = _comma_fields(line)
+    else:
+        fields = [fields[0], *(part for f in fields[1:] for part in _comma_fields(f))]
+    if len(fields) < 2 or len(fields) > 6:
+        return None
+    head = fields[0]
+    role = title_like(head) or GENDER_NOTE.search(head) or _LEVEL_OR_FIELD.search(head)
+    if not role or read_places(head) or pay_like(head):
+        return None
+    if len(head.split()) > 8 or _is_prose(head) or badges_only(head):
+        return None
+    packed = Packed(title=head)
+    paid = False
+    for part in fields[1:]:
+        places = read_places(part) or _region_place(part)
+        if places:
+            add_places(packed.locations, places)
+        elif pay_like(part) or _PAY_LINE.search(part):
+            paid = True
+        elif badges_only(part):
+            packed.workplace = packed.workplace or workplace_of(part)
+            packed.employment_type = packed.employment_type or employment_of(part)
+        else:
+            return None
+    if not paid:
+        return None
+    packed.confidence.update(title=0.7, **({"locations": 0.8} if packed.locations else {}))
+    return packed
 
 
 def _read_dot_line(block: _Block, line: str) -> None:

@@ -16,6 +16,7 @@ from parsing.lines import word_set
 from parsing.models import CONFIDENT, EmploymentType, Workplace
 from parsing.places import add_places, is_minor_place, read_places
 from parsing.role import ROLE_HEADS
+from parsing.salary import extract_salary
 
 # Separators between fields. A plain hyphen counts only with spaces around it ("Full-Stack" stays whole).
 _PIPES: Final = re.compile(r"\s*\|\s*|\s+(?:[-–—·•●▪/]|--)\s+|\s+//\s+|\s+::\s+|(?<=[\w).!])\s*:\s+(?=[A-Z])")
@@ -157,6 +158,26 @@ def role_words(segment: str) -> int:
     return count
 
 
+# A pay label in the languages postings arrive in: what follows it is pay, never a name or a role.
+PAY_LABEL: Final = re.compile(
+    r"(?i)^(?:salary|salary range|salaire|salario|sueldo|gehalt|verg[üu]tung|sal[áa]rio|salaris|loon"
+    r"|wynagrodzenie|pensja|l[öo]n|m[åa]nadsl[öo]n|stipendio|retribuzione|ral|r[ée]mun[ée]ration"
+    r"|remunera[çc][ãa]o|remuneraci[óo]n|compensation|base pay|pay|pay range|ctc)"
+    # A colon, an amount or nothing after it: "CTC Global" and "Pay attention" are no labels.
+    r"\s*(?:[:：]|(?=[\d$£€¥₹]|[A-Z]{3}\s?\d)|$)|^(?:年収|月給|時給|給与)"
+)
+
+
+def pay_like(segment: str) -> bool:
+    """Whether a segment states pay: it opens with a pay label in any language ("Gehalt:", "年収") or the
+    salary reader finds an amount in it ("AED 25,000 per month", "45 000 - 55 000 kr/månad")."""
+    if PAY_LABEL.match(segment.strip(" *_-–")):
+        return True
+    if not any(c.isdigit() for c in segment) or role_words(segment):
+        return False
+    return extract_salary(segment) is not None
+
+
 _Kind = TypeVar("_Kind", bound=str)
 
 
@@ -206,6 +227,18 @@ def _badges_only(segment: str) -> bool:
     rest = PERMANENT.sub(" ", rest)
     rest = _BADGE_FILLER.sub(" ", rest)
     return not re.sub(r"[\W_]+", "", rest) and rest != segment
+
+
+# "Remote (US)", "Remote - EU", "Hybrid (EMEA)": a workplace badge with the region it is open to.
+_BADGE_REGION: Final = re.compile(r"^(?P<badge>[^()]+?)\s*(?:\((?P<note>[^()]+)\)|[-–—:/]\s*(?P<tail>.+))$")
+
+
+def badge_region(segment: str) -> list[str]:
+    """The region a workplace badge names, as places; [] when it names none."""
+    m = _BADGE_REGION.match(segment.strip())
+    if m is None or workplace_of(m.group("badge")) is None or not _badges_only(m.group("badge")):
+        return []
+    return read_places(m.group("note") or m.group("tail"))
 
 
 _NAME_JOINERS: Final = word_set("of and the for de & to in on a")
@@ -380,6 +413,7 @@ def read_packed(line: str, body: str = "") -> Packed | None:
         if _badges_only(segment):
             packed.workplace = packed.workplace or workplace
             packed.employment_type = packed.employment_type or employment
+            add_places(packed.locations, badge_region(segment))
             kinds += 1
             continue
         if workplace and not role_words(segment):
@@ -414,7 +448,7 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             packed.workplace = packed.workplace or workplace
             kinds += 1
             continue
-        if _PAY.search(segment) and not role_words(segment):
+        if (_PAY.search(segment) and not role_words(segment)) or pay_like(segment):
             kinds += 1
             continue
         if "://" in segment:
