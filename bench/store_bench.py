@@ -168,9 +168,12 @@ def run_import(url: str, data: Path, workers: int | None) -> dict[str, Any]:
 # --------------------------------------------------------------------------------------------- queries
 
 
-async def _timed(call: Callable[[], Awaitable[object]]) -> float:
-    started = time.perf_counter()
+async def _timed(call: Callable[[], Awaitable[object]], cpu: list[float] | None = None) -> float:
+    """Wall milliseconds of one call; its CPU milliseconds in this process appended to ``cpu``."""
+    started, cpu_started = time.perf_counter(), time.process_time()
     await call()
+    if cpu is not None:
+        cpu.append((time.process_time() - cpu_started) * 1000)
     return (time.perf_counter() - started) * 1000
 
 
@@ -239,8 +242,14 @@ async def run_queries(url: str, count: int, seed: int, only: str | None = None) 
                 continue
             for _ in range(5):  # warm-up
                 await make()()
-            samples = [await _timed(make()) for _ in range(count)]
-            results[name] = _summary(samples)
+            cpu: list[float] = []
+            samples = [await _timed(make(), cpu) for _ in range(count)]
+            # CPU of this process: what a loaded machine does not inflate (the database server's own
+            # work on PostgreSQL is not in it)
+            results[name] = {
+                **_summary(samples),
+                **{f"cpu_{k}": v for k, v in _summary(cpu).items() if k != "n"},
+            }
         results["peak_rss_mb"] = round(peak_rss_mb(), 1)
         return results
     finally:
