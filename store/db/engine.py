@@ -26,9 +26,9 @@ from store.errors import StoreUnavailable
 
 WRITE_OPTION = "jobscout_write"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
-# Interactive SQLite connections give up on a lock held elsewhere before the call's deadline, so the
-# driver answers "locked" itself and no call is left running on a connection after its caller gave up.
-SQLITE_INTERACTIVE_BUSY_TIMEOUT_MS = 3_000
+# Interactive SQLite connections wait out another writer (an import's commit) for 5 s, then answer
+# "locked" themselves: a call its caller gave up on at the deadline ends a second later.
+SQLITE_INTERACTIVE_BUSY_TIMEOUT_MS = 5_000
 SQLITE_CACHE_MB = 16  # page cache per connection; bulk jobs ask for more
 CHECKPOINT_INTERVAL_S = 0.2
 # What a database call may take before the caller is told the database did not answer (a command must

@@ -82,7 +82,7 @@ async def test_a_locked_sqlite_file_is_answered_by_the_deadline(db_url: str) -> 
     try:
         first = await _add(store, 1)
         other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
-        with pytest.raises(StoreError):  # "locked" from SQLite itself, before the deadline
+        with pytest.raises(StoreError):  # the deadline, or SQLite's own "locked"
             await asyncio.wait_for(_add(store, 2), NEVER)
         assert (await store.get_posting(G, first)) is not None  # reads go on meanwhile
         other.execute("ROLLBACK")
