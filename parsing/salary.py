@@ -373,8 +373,8 @@ def _currency_name_at(text: str, position: int) -> tuple[str, int] | None:
 
 
 # Real postings write at most a few dozen figures (52 in the busiest of 805 sample postings); reading a
-# paste's first 400 keeps every real one whole while a paste of 50,000 crafted "$1," stays quick.
-_MAX_AMOUNTS = 400
+# paste's first 200 keeps every real one whole while a paste of 50,000 crafted "$1," stays quick.
+_MAX_AMOUNTS = 200
 
 
 def _find_atoms(text: str) -> list[_Atom]:

@@ -76,6 +76,7 @@ T = TypeVar("T")
 OPEN_ERRORS: tuple[type[Exception], ...] = (SQLAlchemyError, OSError, *DRIVER_ERRORS)
 SkillIds = dict[str, int]  # skill key -> id, as the skills table holds them
 WRITE_ATTEMPTS = 3
+ABANDONED_GRACE_S = 5.0
 
 
 def utcnow() -> datetime:
@@ -106,6 +107,7 @@ class Store:
         self._checkpointer: WalCheckpointer | None = None
         # Seconds a call may wait on the database before StoreUnavailable (None: as long as it takes).
         self.deadline: float | None = QUERY_DEADLINE_S
+        self._abandoned: set[asyncio.Future[Any]] = set()  # calls given up on, still winding down
 
     # ------------------------------------------------------------------------------------ lifecycle
 
@@ -161,6 +163,8 @@ class Store:
         return store
 
     async def close(self) -> None:
+        if self._abandoned:  # let calls given up on end first (briefly: the database may be gone)
+            await asyncio.wait(set(self._abandoned), timeout=ABANDONED_GRACE_S)
         await self.sessions.engine.dispose()
         if self._checkpointer is not None:
             await asyncio.to_thread(self._checkpointer.stop)
@@ -208,6 +212,8 @@ class Store:
         except TimeoutError:
             task.cancel()
             task.add_done_callback(_consume_outcome)
+            self._abandoned.add(task)
+            task.add_done_callback(self._abandoned.discard)
             log.warning("%s: no answer from the database within %g s", what, self.deadline)
             raise StoreUnavailable(
                 f"{what}: the database did not answer within {self.deadline:g} s"

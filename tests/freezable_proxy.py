@@ -15,6 +15,8 @@ class FreezableProxy:
         self._flowing.set()
         self._server: asyncio.Server | None = None
         self._pumps: set[asyncio.Task[None]] = set()
+        self._writers: list[asyncio.StreamWriter] = []
+        self._closing = False
 
     async def __aenter__(self) -> FreezableProxy:
         self._server = await asyncio.start_server(self._connect, "127.0.0.1", 0)
@@ -22,9 +24,12 @@ class FreezableProxy:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        self._closing = True
         self.thaw()
         assert self._server is not None
         self._server.close()
+        for writer in self._writers:  # every connection, pumped or still waiting to be
+            writer.close()
         for pump in list(self._pumps):
             pump.cancel()
         await asyncio.gather(*self._pumps, return_exceptions=True)
@@ -38,8 +43,13 @@ class FreezableProxy:
     async def _connect(
         self, client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter
     ) -> None:
+        self._writers.append(client_writer)
         await self._flowing.wait()  # frozen: the connection is accepted, nothing answers
+        if self._closing:
+            client_writer.close()
+            return
         upstream_reader, upstream_writer = await asyncio.open_connection(self.host, self.port)
+        self._writers.append(upstream_writer)
         for reader, writer in ((client_reader, upstream_writer), (upstream_reader, client_writer)):
             pump = asyncio.ensure_future(self._pump(reader, writer))
             self._pumps.add(pump)

@@ -52,6 +52,12 @@ def _serve(conn: Connection) -> None:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
+def _consume(sent: asyncio.Future[None]) -> None:
+    """A send cut short by a stopped worker fails; that is expected and already answered."""
+    if not sent.cancelled():
+        sent.exception()
+
+
 def _settle(ready: asyncio.Future[None]) -> None:
     if not ready.done():
         ready.set_result(None)
@@ -63,10 +69,11 @@ class _Worker:
     conn: Connection
 
     def stop(self) -> None:
-        self.conn.close()
+        # Killed first: a thread still writing to the pipe then fails at once instead of waiting.
         if self.process.is_alive():
             self.process.kill()
         self.process.join(timeout=5)
+        self.conn.close()
 
 
 @dataclass
@@ -104,9 +111,10 @@ class ParseRunner:
             # Overran, died, or the paste's task was cancelled mid-parse: the worker's state is
             # unknown, so it is replaced rather than reused.
             self._all.discard(worker)
-            await asyncio.to_thread(worker.stop)
-            if not self._closed:
-                await lane.idle.put(await asyncio.to_thread(self._spawn))
+            lane.started -= 1
+            replacing = asyncio.ensure_future(self._replace(lane, worker))  # off the answer's path
+            self._starting.add(replacing)
+            replacing.add_done_callback(self._started)
             raise
         await lane.idle.put(worker)
         return outcome
@@ -123,6 +131,11 @@ class ParseRunner:
         if not task.cancelled() and task.exception() is not None:
             log.warning("a parse worker did not start: %s", task.exception())
 
+    async def _replace(self, lane: _Lane, worker: _Worker) -> None:
+        await asyncio.to_thread(worker.stop)
+        if not self._closed:
+            await self._fill(lane)
+
     async def _fill(self, lane: _Lane) -> None:
         while lane.started < lane.size:
             lane.started += 1
@@ -135,13 +148,17 @@ class ParseRunner:
 
     async def _run(self, worker: _Worker, text: str) -> Posting:
         loop = asyncio.get_running_loop()
-        # A megabyte through a pipe can block on the pipe's buffer: off the event loop.
-        await asyncio.to_thread(worker.conn.send, text)
         ready: asyncio.Future[None] = loop.create_future()
         fd = worker.conn.fileno()
+        # A megabyte through a pipe waits on the worker to drain it: off the event loop, and within
+        # the budget (a worker that stopped reading is stopped like one that stopped answering).
+        sending = asyncio.ensure_future(asyncio.to_thread(worker.conn.send, text))
+        sending.add_done_callback(_consume)
         loop.add_reader(fd, _settle, ready)
         try:
-            await asyncio.wait_for(ready, self.budget)
+            async with asyncio.timeout(self.budget):
+                await sending
+                await ready
         except TimeoutError:
             log.warning("parse of %d characters stopped after %.1f s", len(text), self.budget)
             raise ParseOverBudget(f"over the {self.budget:g} s budget") from None

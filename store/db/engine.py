@@ -26,6 +26,9 @@ from store.errors import StoreUnavailable
 
 WRITE_OPTION = "jobscout_write"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# Interactive SQLite connections wait out another writer (an import's commit) for 5 s, then answer
+# "locked" themselves: a call its caller gave up on at the deadline ends a second later.
+SQLITE_INTERACTIVE_BUSY_TIMEOUT_MS = 5_000
 SQLITE_CACHE_MB = 16  # page cache per connection; bulk jobs ask for more
 CHECKPOINT_INTERVAL_S = 0.2
 # What a database call may take before the caller is told the database did not answer (a command must
@@ -97,7 +100,7 @@ def create_engine(
 def _install_sqlite_hooks(engine: AsyncEngine, cache_mb: int, bulk: bool) -> None:
     pragmas = [
         "PRAGMA journal_mode=WAL",
-        f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
+        f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS if bulk else SQLITE_INTERACTIVE_BUSY_TIMEOUT_MS}",
         "PRAGMA foreign_keys=ON",
         "PRAGMA synchronous=NORMAL" if bulk else "PRAGMA synchronous=FULL",
         f"PRAGMA cache_size=-{cache_mb * 1024}",

@@ -148,7 +148,7 @@ def _when(value: object, now: datetime) -> datetime:
         raise ValueError(f"added_at out of range: {str(value)[:40]}") from None
 
 
-# Discord ids are positive and fit a signed 64-bit column.
+# Discord ids (and 0, the command line's) fit a signed 64-bit column.
 _MAX_SNOWFLAKE = 2**63 - 1
 
 
@@ -156,7 +156,7 @@ def _snowflake(value: object) -> int | None:
     if value in (None, ""):
         return None
     number = int(str(value))
-    if not 0 < number <= _MAX_SNOWFLAKE:
+    if not 0 <= number <= _MAX_SNOWFLAKE:
         raise ValueError(f"not a Discord id: {str(value)[:30]}")
     return number
 
