@@ -22,7 +22,11 @@ from tests.factories import JOB_AD_LINES, pasted_text, posting_text
 
 GUILD = 4016
 # Long enough to go to the lane of large pastes, and to take far longer than a tenth of a millisecond.
-LARGE = "Platform Engineer\nSalary: $140,000 - $170,000\n" + JOB_AD_LINES + "Kubernetes and Go. " * (LARGE_PASTE_CHARS // 10)
+LARGE = (
+    "Platform Engineer\nSalary: $140,000 - $170,000\n"
+    + JOB_AD_LINES
+    + "Kubernetes and Go. " * (LARGE_PASTE_CHARS // 10)
+)
 # Generous: these tests are about what happens, not how fast; a busy machine must not fail them.
 ROOMY_BUDGET = 60.0
 
