@@ -720,9 +720,28 @@ def read_places(value: str, *, strict: bool = True) -> list[str]:
     return list(_read(value, strict))
 
 
+def _folded_regions() -> dict[str, str]:
+    from parsing.gazetteer import REGIONS
+
+    return {name.casefold(): shown for name, shown in REGIONS.items()}
+
+
+# Region names compare without case once they are longer than an acronym ("europe", "Asia");
+# acronyms only as written, so the word "eu" in a sentence stays what it is.
+_REGIONS_FOLDED: dict[str, str] = _folded_regions()
+_REGION_NAMES: frozenset[str] = frozenset(_REGIONS_FOLDED.values())
+
+
 def canonical_place(written: str) -> str | None:
     """One normal form of a written place: "City, ST" in the United States, "City, Country" elsewhere,
-    a country or region alone ("London" -> "London, United Kingdom", "München" -> "Munich, Germany")."""
+    a country or region alone ("London" -> "London, United Kingdom", "München" -> "Munich, Germany").
+    A region postings name ("EU", "APAC", "Asia") is that region, never a village spelled the same."""
+    from parsing.gazetteer import REGIONS
+
+    bare = written.strip()
+    region = REGIONS.get(bare) or (_REGIONS_FOLDED.get(bare.casefold()) if len(bare) > 3 else None)
+    if region:
+        return region
     found = normalize_locations(_bare(written))
     if found:
         return found[0]
@@ -750,6 +769,8 @@ def place_terms(written: str) -> frozenset[str]:
 
     terms: set[str] = set()
     canonical = canonical_place(written) or written
+    if canonical in _REGION_NAMES:  # a region has no city, state or country of its own
+        return frozenset({fold_place(written), fold_place(canonical)})
     for part in [*written.split(","), *canonical.split(",")]:
         part = part.strip()
         if not part:
