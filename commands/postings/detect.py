@@ -22,13 +22,19 @@ _SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(engineer|developer|designer|analyst|scientist|manager|architect|administrator|consultant|"
         r"specialist|technician|coordinator|recruiter|accountant|nurse|teacher|intern(ship)?|"
         r"director|lead|head of|devops|sre|programmer|researcher|writer|marketer|sales|associate|"
-        r"assistant|driver|operator|clerk|cashier|chef|cook|worker|representative|agent|officer)\b",
+        r"assistant|driver|operator|clerk|cashier|chef|cook|worker|representative|agent|officer|"
+        # the same in the other languages postings come in (DE, FR, ES, PT, NL, PL, IT, SV)
+        r"entwickler\w*|ingenieur\w*|berater\w*|leiter\w*|d[ée]veloppeu\w+|ing[ée]nieur\w*|"
+        r"desarrollador\w*|ingenier[oa]s?|programador\w*|engenheir[oa]s?|desenvolvedor\w*|"
+        r"ontwikkelaar\w*|medewerker\w*|programista|in[zż]ynier\w*|sviluppatore|utvecklare|"
+        r"m/w/d|h/f|f/h|w/m/d)\b",
         re.I,
     ),
     "hiring": re.compile(
         r"\b(we('| a)re hiring|hiring|join (our|the) team|open (role|position)|job (title|description|"
         r"posting|opening)|vacanc(y|ies)|position|opportunity|looking for an?|"
-        r"(staff|help|people) (needed|wanted))\b",
+        r"(staff|help|people) (needed|wanted)|wir suchen|stellenangebot|nous recherchons|recrute|"
+        r"buscamos|vacante|procuramos|vaga|wij zoeken|vacature|poszukujemy|cerchiamo|vi söker)\b",
         re.I,
     ),
     "duties": re.compile(
@@ -41,11 +47,14 @@ _SIGNALS: dict[str, re.Pattern[str]] = {
     ),
     "pay": re.compile(
         r"([$€£¥₹]\s?\d|\b\d{2,3}(,\d{3}|k)\b|\b(salary|compensation|per (hour|year|annum)|/h(ou)?r|"
-        r"/yr|p\.a\.|usd|eur|gbp|equity|bonus)\b)",
+        r"/yr|p\.a\.|usd|eur|gbp|equity|bonus|gehalt|salaire|salario|sal[aá]rio|salaris|"
+        r"wynagrodzenie|stipendio|l[öo]n|brutto|bruto|brut)\b)",
         re.I,
     ),
     "terms": re.compile(
-        r"\b(full[- ]time|part[- ]time|contract(or)?|permanent|freelance|temporary|fte|shifts?|seasonal)\b",
+        r"\b(full[- ]time|part[- ]time|contract(or)?|permanent|freelance|temporary|fte|shifts?|seasonal|"
+        r"vollzeit|teilzeit|festanstellung|cdi|cdd|temps plein|tiempo completo|jornada|tempo integral|"
+        r"clt|voltijd|deeltijd|pe[łl]ny etat|umowa|b2b|tempo pieno|heltid)\b",
         re.I,
     ),
     "place": re.compile(
@@ -62,6 +71,9 @@ _SIGNALS: dict[str, re.Pattern[str]] = {
     ),
     "structure": re.compile(r"(^|\n)\s*([-*•·]|\d+[.)])\s+\S", re.M),
 }
+
+
+_JOB_CORE = frozenset({"role", "hiring", "pay"})
 
 
 @dataclass(frozen=True)
@@ -82,7 +94,8 @@ def assess(text: str, *, from_file: bool = False) -> Verdict:
     length = len(stripped)
     found = signals(stripped)
     if from_file:
-        ok = length >= MIN_CHARS_DENSE and len(found) >= MIN_SIGNALS_FILE
+        # still a job: a file of chat about interviews and offices names no role, pay or opening
+        ok = length >= MIN_CHARS_DENSE and len(found) >= MIN_SIGNALS_FILE and bool(_JOB_CORE & set(found))
     else:
         ok = (length >= MIN_CHARS and len(found) >= MIN_SIGNALS) or (
             length >= MIN_CHARS_DENSE and len(found) >= MIN_SIGNALS_DENSE

@@ -126,7 +126,9 @@ async def add_posting(svc: Services, guild_id: int, text: str, *, origin: Origin
     """Parse and save a posting (or link a repost). Raises CommandError when the text is not a posting
     (a file or a page needs fewer signs of one than a message), StoreWriteError when nothing was saved."""
     text = storable_text(text)  # a NUL would make PostgreSQL refuse the posting (SQLite takes it)
-    check_posting(text, from_file=origin.filename is not None or origin.kind == "url")
+    # Someone who runs /add, the context menu, the console or the CLI means to save a posting, like one
+    # who drops a file: fewer signs are asked than of a message that merely appeared in the channel.
+    check_posting(text, from_file=origin.kind != "message" or origin.filename is not None)
     parsed = await _parse_within_budget(svc, text)
     try:
         result = await svc.store.add_posting(

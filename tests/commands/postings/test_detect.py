@@ -52,3 +52,28 @@ def test_a_file_needs_fewer_signals_than_a_message() -> None:
 def test_empty_and_whitespace_are_not_postings() -> None:
     assert not looks_like_posting("")
     assert not looks_like_posting("   \n\n  ", from_file=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Backend-Entwickler (m/w/d)\nNimbus GmbH, Köln\nGehalt: 58.000 - 70.000 € brutto im Jahr, Vollzeit.\n"
+        "Wir suchen Verstärkung für unser Plattform-Team, mit Erfahrung in Go und Kubernetes.",
+        "Développeur Python H/F\nParis\nNous recherchons un développeur pour notre équipe data. "
+        "Salaire : 45 000 € - 55 000 € brut annuel, CDI, deux jours de télétravail par semaine à Paris.",
+        "Desarrollador Java\nMadrid\nBuscamos un desarrollador con experiencia en Spring. "
+        "Salario: 30.000 € - 40.000 € brutos al año, jornada completa, dos días en remoto por semana.",
+        "Programista Python\nWarszawa\nPoszukujemy programisty do zespołu backendowego. "
+        "Wynagrodzenie: 15 000 - 20 000 PLN netto (B2B), praca zdalna lub w biurze w centrum miasta.",
+    ],
+)
+def test_postings_in_other_languages_are_recognised(text: str) -> None:
+    assert looks_like_posting(text)
+
+
+def test_a_deliberate_add_of_chat_about_jobs_is_still_refused() -> None:
+    chat = (
+        "anyone heard back from them? the interview went well I think, fingers crossed everyone!! "
+        "what do you all think about the company and their new office downtown"
+    )
+    assert not looks_like_posting(chat, from_file=True)
