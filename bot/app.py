@@ -141,6 +141,9 @@ def command_tree_hash(tree: discord.app_commands.CommandTree[Any]) -> str:
     return schema_hash([cmd.to_dict(tree) for cmd in tree.get_commands()])
 
 
+CATCH_UP_STOP_S = 5.0  # how long closing waits for the catch-up to finish the message in hand
+
+
 class JobScoutBot(Host):
     def __init__(self, settings: Settings, services: Services, **options: Any) -> None:
         discord_settings = settings.discord
@@ -409,7 +412,11 @@ class JobScoutBot(Host):
         return clean and not leftover
 
     async def close(self) -> None:
-        if self.catching_up is not None:
+        if self.catching_up is not None and not self.catching_up.done() and self._catch_up is not None:
+            # Asked to stop between messages rather than cancelled: a database call cancelled half-way
+            # can leave its pooled connection to a close that never finishes.
+            self._catch_up.stop()
+            await asyncio.wait({self.catching_up}, timeout=CATCH_UP_STOP_S)
             self.catching_up.cancel()
         await self.heartbeat.stop()
         await self._stop_digest_timer()

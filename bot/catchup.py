@@ -34,6 +34,11 @@ class CatchUp:
         self.reader = reader
         self._now = now
         self.handled: set[int] = set()
+        self.stopping = False
+
+    def stop(self) -> None:
+        """Finish the message in hand and read no more (the bot is closing)."""
+        self.stopping = True
 
     async def run(self, tell_poster: TellPoster) -> int:
         """Read every watched channel's missed pastes; how many messages were read."""
@@ -45,8 +50,11 @@ class CatchUp:
         until = discord.Object(discord.utils.time_snowflake(now))
         since = discord.utils.time_snowflake(now - WINDOW)
         read = 0
+        self.stopping = False
         for guild in self.bot.guilds:
             for channel in guild.text_channels:
+                if self.stopping:
+                    return read
                 try:
                     if not await self.reader.is_watched(channel):
                         continue
@@ -55,6 +63,8 @@ class CatchUp:
                     log.warning("Could not read the history of channel %s: %s", channel.id, exc)
                     continue
                 for message in missed:
+                    if self.stopping:
+                        return read
                     self.handled.add(message.id)
                     read += 1
                     try:

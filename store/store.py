@@ -219,8 +219,12 @@ class Store:
                 f"{what}: the database did not answer within {self.deadline:g} s"
             ) from None
         except asyncio.CancelledError:
-            task.cancel()
+            # The caller gave up (an autocomplete past Discord's limit, a closing bot); the call itself
+            # runs to its end: cancelled half-way, a pooled connection can be left to a close that
+            # never completes, and the event loop then cannot shut down.
             task.add_done_callback(_consume_outcome)
+            self._abandoned.add(task)
+            task.add_done_callback(self._abandoned.discard)
             raise
 
     async def _write(self, what: str, op: Callable[[AsyncSession], Awaitable[T]]) -> T:
