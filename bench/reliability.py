@@ -152,7 +152,9 @@ async def probe_database(pg_admin: str | None) -> dict[str, Any]:
     result: dict[str, Any] = {}
     started = time.perf_counter()
     try:
-        await Store.open("postgresql+asyncpg://postgres@127.0.0.1:1/none", pay=TEST_PAY)
+        await Store.open(
+            "postgresql+asyncpg://postgres@127.0.0.1:1/none", pay=TEST_PAY, normalize_role=normalize_role
+        )
     except StoreUnavailable as exc:
         result["stopped_db_open"] = f"{time.perf_counter() - started:.2f} s: {exc.message}"
     if pg_admin is None:

@@ -141,7 +141,7 @@ def command_tree_hash(tree: discord.app_commands.CommandTree[Any]) -> str:
     return schema_hash([cmd.to_dict(tree) for cmd in tree.get_commands()])
 
 
-CATCH_UP_STOP_S = 5.0  # how long closing waits for the catch-up to finish the message in hand
+CATCH_UP_STOP_S = 1.0  # how long closing waits for the catch-up to finish the message in hand
 
 
 class JobScoutBot(Host):
