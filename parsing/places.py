@@ -451,8 +451,8 @@ def is_location(line: str) -> bool:
 #
 # The header reports each place the way the posting states it ("Montreal, QC", "Frankfurt, Hesse,
 # Germany", "München"), tidied of workplace words and notes, because that is what a reader checks the
-# card against; ``canonical_place`` and ``place_terms`` resolve a written place to one normal form and to
-# the words a location filter matches ("uk", "london"), through the gazetteer.
+# card against; ``canonical_place`` resolves a written place to one normal form through the gazetteer,
+# and ``parsing.place_hierarchy`` to the names a location filter matches ("uk", "london").
 
 _GLUED_WORKPLACE: Final = re.compile(r"(?<=[a-z])-(?=(?i:hybrid|remote|on-?site|office)\b)")
 _WORKPLACE_WORDS: Final = re.compile(
@@ -729,7 +729,6 @@ def _folded_regions() -> dict[str, str]:
 # Region names compare without case once they are longer than an acronym ("europe", "Asia");
 # acronyms only as written, so the word "eu" in a sentence stays what it is.
 _REGIONS_FOLDED: dict[str, str] = _folded_regions()
-_REGION_NAMES: frozenset[str] = frozenset(_REGIONS_FOLDED.values())
 
 
 def canonical_place(written: str) -> str | None:
@@ -760,32 +759,3 @@ def canonical_place(written: str) -> str | None:
         return f"{best.name}, {best.region}"
     country = country_name(best.country)
     return f"{best.name}, {country}" if country else best.name
-
-
-def place_terms(written: str) -> frozenset[str]:
-    """The folded words a location filter may use for a written place: its city, state or region and
-    country, by name and code ("London, UK" -> london, united kingdom, uk, gb...)."""
-    from parsing.gazetteer import fold_place, lookup
-
-    terms: set[str] = set()
-    canonical = canonical_place(written) or written
-    if canonical in _REGION_NAMES:  # a region has no city, state or country of its own
-        return frozenset({fold_place(written), fold_place(canonical)})
-    for part in [*written.split(","), *canonical.split(",")]:
-        part = part.strip()
-        if not part:
-            continue
-        terms.add(fold_place(part))
-        for place in lookup(part)[:1]:
-            if place.country:
-                terms.add(place.country.lower())
-                if place.country == "GB":
-                    terms.update(("uk", "united kingdom", "great britain"))
-                if place.country == "US":
-                    terms.update(("us", "usa", "united states"))
-            if place.region:
-                terms.add(place.region.lower())
-    country = _country(canonical.rsplit(",", 1)[-1])
-    if country:
-        terms.update(alias for alias, name in COUNTRIES.items() if name == country)
-    return frozenset(terms)
