@@ -127,7 +127,7 @@ async def _new_pg_database(admin_url: str) -> str:
     import asyncpg
 
     admin = normalize_url(admin_url)
-    name = f"h16_reliability_{uuid.uuid4().hex[:8]}"
+    name = f"jobscout_reliability_{uuid.uuid4().hex[:8]}"
     conn = await asyncpg.connect(admin.set(drivername="postgresql").render_as_string(hide_password=False))
     try:
         await conn.execute(f'CREATE DATABASE "{name}"')
@@ -207,7 +207,7 @@ def _count(db: Path) -> int:
 
 def probe_kill(records: int = 3000) -> dict[str, Any]:
     """kill -9 of ``jobscout import`` part-way, then the same import again."""
-    with tempfile.TemporaryDirectory(prefix="h16-kill-") as folder:
+    with tempfile.TemporaryDirectory(prefix="jobscout-kill-") as folder:
         path = _records(Path(folder) / "p.jsonl", records)
         db = Path(folder) / "kill.db"
         command = [sys.executable, "-m", "bot", "import", str(path), "--database", f"sqlite:///{db}",
@@ -241,7 +241,7 @@ async def probe_flood(messages: int = 500) -> dict[str, Any]:
     guild = FakeGuild.make("Flood", "job-postings")
     alice = FakeUser(snowflake(), "alice")
     channel = guild.channel("job-postings")
-    with tempfile.TemporaryDirectory(prefix="h16-flood-") as folder:
+    with tempfile.TemporaryDirectory(prefix="jobscout-flood-") as folder:
         async with FakeDiscord([guild]) as fake:
             settings = bot_settings(fake, Path(folder), f"sqlite+aiosqlite:///{folder}/flood.db")
             settings.parse = ParseSettings(workers=2)

@@ -108,6 +108,9 @@ class Store:
         # Seconds a call may wait on the database before StoreUnavailable (None: as long as it takes).
         self.deadline: float | None = QUERY_DEADLINE_S
         self._abandoned: set[asyncio.Future[Any]] = set()  # calls given up on, still winding down
+        # SQLite has one writer at a time: this process's writes queue here, outside the deadline, so
+        # a burst of pastes waits its turn instead of timing out on the database lock.
+        self._sqlite_writes = asyncio.Lock() if is_sqlite(sessions.engine) else None
 
     # ------------------------------------------------------------------------------------ lifecycle
 
@@ -234,7 +237,10 @@ class Store:
 
         for attempt in range(WRITE_ATTEMPTS):
             try:
-                return await self._within_deadline(once, what)  # committed
+                if self._sqlite_writes is None:
+                    return await self._within_deadline(once, what)  # committed
+                async with self._sqlite_writes:
+                    return await self._within_deadline(once, what)  # committed
             except IntegrityError as exc:
                 # A concurrent writer won a race for a unique key; the retry finds its row.
                 if attempt + 1 < WRITE_ATTEMPTS:

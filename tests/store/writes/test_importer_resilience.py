@@ -90,7 +90,7 @@ def test_the_command_line_summarises_and_says_so_in_its_exit_status(tmp_path: Pa
 
 
 def test_a_missing_postgresql_database_is_one_line(tmp_path: Path) -> None:
-    url = "postgresql+asyncpg://postgres@127.0.0.1:5432/h16_no_such_database"
+    url = "postgresql+asyncpg://postgres@127.0.0.1:5432/jobscout_no_such_database"
     path = _file_with_bad_records(tmp_path / "mixed.jsonl")
     done = subprocess.run(
         [sys.executable, "-m", "bot", "import", str(path), "--database", url],
