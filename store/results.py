@@ -48,9 +48,18 @@ class PayView(BaseModel):
     rate_date: date | None
 
 
-class PostingView(BaseModel):
+class SavedPosting(BaseModel):
+    """What every read of a saved posting starts with: which one it is, where it came from, and its
+    fields as they read after fixes (``role`` is the role key). The view and the export row share it;
+    the export writes these fields first, in this order."""
+
     id: int
     guild_id: int
+    added_at: datetime
+    source: str
+    user_id: int | None
+    channel_id: int | None
+    message_id: int | None
     title: str | None
     company: str | None
     role: str | None
@@ -58,14 +67,12 @@ class PostingView(BaseModel):
     workplace: str | None
     employment_type: str | None
     locations: list[str]
+
+
+class PostingView(SavedPosting):
     pay: PayView | None
     pay_ranges: list[PayView]
     skills: list[str]
-    added_at: datetime
-    user_id: int | None
-    channel_id: int | None
-    message_id: int | None
-    source: str
     fixed_fields: list[str]
     repost_count: int
     text: str
@@ -284,23 +291,9 @@ class DigestRun(BaseModel):
     error: str | None
 
 
-class ExportRow(BaseModel):
+class ExportRow(SavedPosting):
     """One posting as exported (``jobscout export --format jsonl``); importable without re-parsing."""
 
-    id: int
-    guild_id: int
-    added_at: datetime
-    source: str
-    user_id: int | None
-    channel_id: int | None
-    message_id: int | None
-    title: str | None
-    company: str | None
-    role: str | None
-    seniority: str | None
-    workplace: str | None
-    employment_type: str | None
-    locations: list[str]
     pay_text: str | None
     pay_currency: str | None
     pay_period: str | None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -51,11 +53,6 @@ TITLE_LEVELS: list[tuple[str, Seniority | None]] = [
     ("Internal Auditor", None),
     ("Nurse", None),
 ]
-
-
-@pytest.mark.parametrize(("title", "level"), TITLE_LEVELS, ids=[t for t, _ in TITLE_LEVELS])
-def test_seniority_from_title(title: str, level: Seniority | None) -> None:
-    assert attributes.seniority_from_title(title) == level
 
 
 @pytest.mark.parametrize(
@@ -112,11 +109,6 @@ EMPLOYMENT: list[tuple[str, EmploymentType | None]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "kind"), EMPLOYMENT, ids=[t[:40] for t, _ in EMPLOYMENT])
-def test_employment_type(text: str, kind: EmploymentType | None) -> None:
-    assert attributes.extract_employment_type(text) == kind
-
-
 @pytest.mark.parametrize("text", ["All full-time employees are eligible for equity and benefits."])
 def test_benefits_sentence_is_weak_evidence_either_way(text: str) -> None:
     assert attributes.extract_employment_type(text) in ("full_time", None)
@@ -155,11 +147,6 @@ WORKPLACES: list[tuple[str, Workplace | None]] = [
     ("Remote roles make up 16% of the market; most require on-site attendance.", None),
     ("We support hybrid cloud deployments.", None),
 ]
-
-
-@pytest.mark.parametrize(("text", "place"), WORKPLACES, ids=[t[:40] for t, _ in WORKPLACES])
-def test_workplace(text: str, place: Workplace | None) -> None:
-    assert attributes.extract_workplace(text) == place
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -231,11 +218,6 @@ EDUCATION: list[tuple[str, list[Education]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "levels"), EDUCATION, ids=[t[:40] for t, _ in EDUCATION])
-def test_education(text: str, levels: list[Education]) -> None:
-    assert attributes.extract_education(text) == levels
-
-
 # ---------------------------------------------------------------------------------------------------
 # Posting date
 
@@ -254,9 +236,28 @@ POSTED: list[tuple[str, date | None]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "when"), POSTED, ids=[t[:40] for t, _ in POSTED])
-def test_posted_on(text: str, when: date | None) -> None:
-    assert attributes.extract_posted_on(text) == when
+# ---------------------------------------------------------------------------------------------------
+# The fields read from one text alone: each extractor over its table above
+
+ONE_TEXT_FIELDS: list[tuple[Callable[[str], object], list[tuple[str, Any]]]] = [
+    (attributes.seniority_from_title, TITLE_LEVELS),
+    (attributes.extract_employment_type, EMPLOYMENT),
+    (attributes.extract_workplace, WORKPLACES),
+    (attributes.extract_education, EDUCATION),
+    (attributes.extract_posted_on, POSTED),
+]
+
+
+@pytest.mark.parametrize(
+    ("extract", "text", "expected"),
+    [
+        pytest.param(extract, text, expected, id=f"{extract.__name__}: {text[:40]}")
+        for extract, table in ONE_TEXT_FIELDS
+        for text, expected in table
+    ],
+)
+def test_field_is_read(extract: Callable[[str], object], text: str, expected: object) -> None:
+    assert extract(text) == expected
 
 
 # ---------------------------------------------------------------------------------------------------

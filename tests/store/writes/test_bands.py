@@ -21,6 +21,7 @@ from store.db.tables import POSTING_BANDS, POSTING_BANDS_STAGED
 from store.writes import bands, dedup, importer
 from store.writes.derive import Prepared, prepare
 from tests.factories import posting_text
+from tests.store.writes.records import record_calls
 
 G = 515
 
@@ -63,16 +64,8 @@ async def test_import_leaves_no_staged_keys_and_merges_them_all(store: Store, tm
 async def test_merges_during_a_long_import(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    merges: list[int] = []
-    real = Store.merge_staged_bands
-
-    async def counting(self: Store) -> int:
-        moved = await real(self)
-        merges.append(moved)
-        return moved
-
     monkeypatch.setattr(importer, "MERGE_EVERY_KEYS", 3 * dedup.BANDS)
-    monkeypatch.setattr(Store, "merge_staged_bands", counting)
+    merges = record_calls(monkeypatch, "merge_staged_bands")  # the keys each merge moved
     await importer.import_file(
         store, _write(tmp_path / "b.jsonl", range(20)), parse=parse_posting, guild_id=G, batch_size=4
     )

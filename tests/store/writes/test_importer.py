@@ -14,7 +14,7 @@ from store import Store
 from store.db.tables import POSTINGS
 from store.writes.importer import import_file
 from tests.factories import posting_text
-from tests.store.writes.records import write_jsonl
+from tests.store.writes.records import record_calls, write_jsonl
 
 G = 909
 
@@ -124,14 +124,8 @@ async def test_import_with_worker_processes(store: Store, tmp_path: Path) -> Non
 async def test_import_refreshes_planner_statistics_as_tables_grow(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[int] = []
-    real = Store.refresh_planner_statistics
-
-    async def counting(self: Store) -> None:
-        calls.append(await _count(self))
-        await real(self)
-
-    monkeypatch.setattr(Store, "refresh_planner_statistics", counting)
+    # the postings saved at each refresh (refreshing the statistics adds or removes none)
+    calls = record_calls(monkeypatch, "refresh_planner_statistics", lambda s, _: _count(s))
     await import_file(
         store, write_jsonl(tmp_path / "s.jsonl", 90), parse=parse_posting, guild_id=G, batch_size=10
     )
