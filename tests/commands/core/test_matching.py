@@ -3,6 +3,9 @@ asked for the way people type, on both engines."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
 from commands.core.choices import role_choices
@@ -159,51 +162,57 @@ async def test_places_are_found_by_alias_and_by_what_contains_them(services: Ser
     assert wrong == []
 
 
-@pytest.mark.parametrize(
-    ("written", "names"),
-    [
-        ("San Jose, CA", ("San Jose", "California", "CA", "United States")),
-        ("London", ("London", "United Kingdom")),
-        ("Remote", ()),
-    ],
-)
-def test_place_hierarchy(written: str, names: tuple[str, ...]) -> None:
-    assert place_hierarchy(written) == names
+# A title as pasted -> the role key it is saved and matched under.
+TITLE_ROLES: list[tuple[str, str | None]] = [
+    ("🔥 New Role Frontend Developer", "frontend developer"),
+    ("★ Senior iOS Developer ★", "ios developer"),
+    ("Hiring: Data Analyst", "data analyst"),
+    ("Contract Lead Salesforce Developer", "salesforce developer"),
+    ("Interim Finance Manager", "finance manager"),
+    ("Softwareentwickler Java", "java software developer"),
+    ("Développeur Confirmé", "developer"),
+    ("Desarrollador Backend Senior", "backend developer"),
+    ("Engenheiro de Software Pleno", "software engineer"),
+    ("Softwareontwikkelaar", "software developer"),
+    ("Programista Python", "python developer"),
+    ("Acme Robotics", None),
+]
+
+# A role key -> the name replies show for it, acronyms in their casing.
+ROLE_NAMES: list[tuple[str, str]] = [
+    ("devops engineer", "DevOps Engineer"),
+    ("ios developer", "iOS Developer"),
+    ("qa lead", "QA Lead"),
+    ("sre", "SRE"),
+    ("ml platform engineer", "ML Platform Engineer"),
+    ("ai engineer", "AI Engineer"),
+    ("head of data and ai", "Head of Data and AI"),
+    (".net developer", ".NET Developer"),
+]
+
+# A place as written -> the names a location filter finds it under.
+PLACE_NAMES: list[tuple[str, tuple[str, ...]]] = [
+    ("San Jose, CA", ("San Jose", "California", "CA", "United States")),
+    ("London", ("London", "United Kingdom")),
+    ("Remote", ()),
+]
+
+READINGS: list[tuple[Callable[[str], object], list[tuple[str, Any]]]] = [
+    (normalize_role, TITLE_ROLES),
+    (role_title, ROLE_NAMES),
+    (place_hierarchy, PLACE_NAMES),
+]
 
 
 @pytest.mark.parametrize(
-    ("title", "role"),
+    ("read", "written", "expected"),
     [
-        ("🔥 New Role Frontend Developer", "frontend developer"),
-        ("★ Senior iOS Developer ★", "ios developer"),
-        ("Hiring: Data Analyst", "data analyst"),
-        ("Contract Lead Salesforce Developer", "salesforce developer"),
-        ("Interim Finance Manager", "finance manager"),
-        ("Softwareentwickler Java", "java software developer"),
-        ("Développeur Confirmé", "developer"),
-        ("Desarrollador Backend Senior", "backend developer"),
-        ("Engenheiro de Software Pleno", "software engineer"),
-        ("Softwareontwikkelaar", "software developer"),
-        ("Programista Python", "python developer"),
-        ("Acme Robotics", None),
+        pytest.param(read, written, expected, id=f"{read.__name__}: {written}")
+        for read, table in READINGS
+        for written, expected in table
     ],
 )
-def test_titles_lose_decoration_contract_words_and_language(title: str, role: str | None) -> None:
-    assert normalize_role(title) == role
-
-
-@pytest.mark.parametrize(
-    ("role", "title"),
-    [
-        ("devops engineer", "DevOps Engineer"),
-        ("ios developer", "iOS Developer"),
-        ("qa lead", "QA Lead"),
-        ("sre", "SRE"),
-        ("ml platform engineer", "ML Platform Engineer"),
-        ("ai engineer", "AI Engineer"),
-        ("head of data and ai", "Head of Data and AI"),
-        (".net developer", ".NET Developer"),
-    ],
-)
-def test_role_titles_write_acronyms_in_their_casing(role: str, title: str) -> None:
-    assert role_title(role) == title
+def test_names_are_read_as_matching_needs_them(
+    read: Callable[[str], object], written: str, expected: object
+) -> None:
+    assert read(written) == expected
