@@ -328,25 +328,33 @@ _LEVEL_WORDS: Final[frozenset[str]] = word_set(
 # Words that are levels only in front of another word ("Staff Engineer", but "Member of Technical Staff").
 _LEVEL_PREFIXES: Final[frozenset[str]] = word_set("lead principal staff associate graduate")
 # Two-word levels.
-_LEVEL_PHRASES: Final = re.compile(  # "entry level", "L5", a trailing level number
-    r"\b(?:entry[ -]level|mid[ -]level|mid[ -]senior(?: level)?|senior[ -]level|new grad(?:uate)?|"
-    r"level \d+|lvl \d+|grade \d+|(?:l|ic)\d{1,2}|\d(?=\s*$))\b"
+_LEVEL_PATTERNS: Final = (  # "entry level", "L5", a trailing level number
+    *(rf"{level}[ -]level" for level in ("entry", "mid", "senior")),
+    r"mid[ -]senior(?: level)?",
+    r"new grad(?:uate)?",
+    *(rf"{label} \d+" for label in ("level", "lvl", "grade")),
+    r"(?:l|ic)\d{1,2}",
+    r"\d(?=\s*$)",
 )
+_LEVEL_PHRASES: Final = re.compile(r"\b(?:" + "|".join(_LEVEL_PATTERNS) + r")\b")
 # "AI/ML", "ML & AI": one field, machine learning.
-_COMBINED_ML: Final = re.compile(
-    r"\b(?:ai\s*(?:/|&|and|\+)\s*(?:ml|machine learning)|(?:ml|machine learning)\s*(?:/|&|and|\+)\s*ai|"
-    r"aiml)\b"
-)
+_ML, _JOINED = r"(?:ml|machine learning)", r"\s*(?:/|&|and|\+)\s*"
+_COMBINED_ML: Final = re.compile(rf"\b(?:ai{_JOINED}{_ML}|{_ML}{_JOINED}ai|aiml)\b")
 # Bracketed asides hold teams, places and gender notes ("(Remote)", "[Contract]", "(m/w/d)"), never the role.
 _BRACKETS: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}")
 # A spaced dash, pipe or colon starts a new segment (team, place, company); "/ remote" too.
 _SEPARATORS: Final = re.compile(r"\s+[-–—|:]\s+|\s*\|\s*|\s+/\s+(?=(?:remote|hybrid|on-?site)\b)")
 # "... at Stripe": the company, dropped only when a role is left before it.
 _AT: Final = re.compile(r"\s+(?:at|@)\s+\S.*$")
-# A segment of only workplace, contract or pay words is not the speciality of a bare head noun.
-_JUNK_SUFFIX: Final = re.compile(
-    r"^(?:remote|hybrid|on-?site|in[- ]office|full[- ]?time|part[- ]?time|contract|temporary|temp|permanent|"
-    r"urgent(?:ly hiring)?|hiring|now hiring|immediate(?: start)?|new|job post|.*\$.*|\d.*)$"
+# A segment of only workplace, contract or pay words is not the speciality of a bare head noun (hyphens
+# read as spaces: "on-site", "full-time").
+_JUNK_SEGMENTS: Final[frozenset[str]] = frozenset(
+    line.strip()
+    for line in """
+    remote, hybrid, onsite, on site, in office, full time, fulltime, part time, parttime, contract,
+    temporary, temp, permanent, urgent, urgently hiring, hiring, now hiring, immediate, immediate start,
+    new, job post
+    """.split(",")
 )
 _MARKUP: Final = re.compile(r"[*_#`]+")
 _SPACES: Final = re.compile(r"\s+")
@@ -398,7 +406,7 @@ def _clean_segment(segment: str) -> list[str]:
 
 def _is_junk(segment: str) -> bool:
     s = segment.strip(" .,-")
-    if not s or _JUNK_SUFFIX.match(s):
+    if not s or "$" in s or s[0].isdigit() or s.replace("-", " ") in _JUNK_SEGMENTS:
         return True
     return bool(normalize_locations(s, strict=True))
 
@@ -422,15 +430,18 @@ def _head_last(role: str) -> str:
 
 # "(m/w/d)", "(H/F)", "(k/m)", "(all genders)", a bare "m/w/d": the law of the country asks every ad to
 # name every gender, so the note says nothing about the role (but that the title is not English).
+_GENDER_LETTERS: Final = r"(?:[mwfdhxkv]|div\.?|divers)"
+_GENDER_PAIRS: Final = word_set("h/f f/h k/m m/k m/f f/m m/v v/m m/w w/m")
 _GENDER_NOTE: Final = re.compile(
-    r"\(\s*(?:(?:[mwfdhxkv]|div|divers)\s*/\s*){1,3}(?:[mwfdhxkv]|div\.?|divers)\s*\)\*?"
+    rf"\(\s*(?:{_GENDER_LETTERS}\s*/\s*){{1,3}}{_GENDER_LETTERS}\s*\)\*?"
     r"|\((?:all genders|alle geschlechter|gn)\)"
-    r"|(?<![\w/])(?:(?:[mwfdhxkv]/){2,3}[mwfdhxkv]|h/f|f/h|k/m|m/k|m/f|f/m|m/v|v/m|m/w|w/m)(?![\w/])"
+    rf"|(?<![\w/])(?:(?:[mwfdhxkv]/){{2,3}}[mwfdhxkv]|{'|'.join(_GENDER_PAIRS)})(?![\w/])"
 )
 # A feminine ending written beside the masculine word: "Entwickler*in", "Manager:in", "Mitarbeiter/-in",
 # "Kaufmann/-frau", "ingénieur(e)", "Développeur·euse", "desarrollador/a", "Desenvolvedor(a)".
+_FEMININE_MARKS: Final = sorted(word_set("innen in frau euse rice ne se e a o ka r"), key=len, reverse=True)
 _GENDER_ENDING: Final = re.compile(
-    r"(?<=[^\W\d_]{3})(?:[*:_·]|/-?|\()(?:innen|in|frau|euse|rice|ne|se|e|a|o|ka|r)\)?(?!\w)"
+    rf"(?<=[^\W\d_]{{3}})(?:[*:_·]|/-?|\()(?:{'|'.join(_FEMININE_MARKS)})\)?(?!\w)"
 )
 _DOUBLED: Final = re.compile(
     r"\b(\w+(?: \w+)?)\s*/\s*\1\b"
