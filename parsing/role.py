@@ -115,6 +115,7 @@ class RoleVocabulary:
     heads: dict[str, str] = field(default_factory=dict)  # compound heads -> their English
     fronts: dict[str, str] = field(default_factory=dict)  # compound fronts -> their English
     evidence: set[str] = field(default_factory=set)  # lower-case words that mark a title
+    evidence_heads: set[str] = field(default_factory=set)  # compound heads among them, folded
     drop: set[str] = field(default_factory=set)
     not_roles: set[str] = field(default_factory=set)
     cut: set[str] = field(default_factory=set)
@@ -142,6 +143,8 @@ class RoleVocabulary:
                 forms.append(word[: len(word) - len(masculine)] + feminine)
                 break
         self.evidence.update(f(form) for form in forms for f in (str.casefold, fold))
+        if local.startswith("-"):
+            self.evidence_heads.update(map(fold, forms))
 
 
 def _read_vocabulary(path: Path) -> RoleVocabulary:
@@ -160,6 +163,23 @@ VOCABULARY: Final = _read_vocabulary(Path(__file__).with_name("data") / "role_wo
 # Head nouns of job titles in every language the vocabulary holds: a line holding one reads as a title.
 ROLE_HEADS: Final[frozenset[str]] = _ENGLISH_HEADS | frozenset(VOCABULARY.evidence)
 _HEAD_LENGTHS: Final = sorted({len(h) for h in VOCABULARY.heads}, reverse=True)
+# Heads a compound is read by for title evidence: the local ones, and English ones German borrows
+# ("Projektmanager", "Webdesigner").
+_EVIDENCE_HEADS: Final = frozenset(VOCABULARY.evidence_heads | {h for h in _ENGLISH_HEADS if len(h) >= 6})
+
+
+def is_title_word(word: str) -> bool:
+    """Whether one word marks a job title in any language the vocabulary holds: a head noun ("Engineer",
+    "Nurses"), a local role word ("Pflegefachkraft", "desarrolladora") or a compound on a head
+    ("Heizungstechnikerin"), but not a word that only ends like one ("Halbleiter", "Innovationskraft")."""
+    folded = fold(word.strip(".'"))
+    if folded in VOCABULARY.not_roles:
+        return False
+    if folded in ROLE_HEADS or (folded.endswith("s") and folded[:-1] in _ENGLISH_HEADS):
+        return True
+    return any(folded[i:] in _EVIDENCE_HEADS for i in range(3, len(folded) - 5))
+
+
 _PHRASE_RE: Final = re.compile(
     r"(?<![\w-])(?:"
     + "|".join(map(re.escape, sorted((w for w in VOCABULARY.words if " " in w), key=len, reverse=True)))

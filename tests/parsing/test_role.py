@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsing.role import ROLE_ABBREVIATIONS, ROLE_HEADS, VOCABULARY, fold, normalize_role
+from parsing.role import ROLE_ABBREVIATIONS, ROLE_HEADS, VOCABULARY, fold, is_title_word, normalize_role
 
 ROLES: list[tuple[str, str | None]] = [
     # Machine learning: abbreviations, levels, team suffixes and word order all collapse.
@@ -272,6 +272,27 @@ def test_role_heads_hold_local_words_and_feminine_forms() -> None:
 )
 def test_common_words_are_no_title_evidence(word: str) -> None:
     assert word not in ROLE_HEADS
+    assert not is_title_word(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "marks_a_title"),
+    [
+        ("Engineers", True),
+        ("Heizungstechnikerin", True),
+        ("Projektmanager", True),
+        ("Pflegefachkraft", True),
+        ("desarrolladora", True),
+        ("Magazijnmedewerker", True),
+        ("Innovationskraft", False),
+        ("Einleitung", False),
+        ("Halbleiter", False),
+        ("Politécnico", False),
+        ("Technologies", False),
+    ],
+)
+def test_title_words_in_any_language(word: str, marks_a_title: bool) -> None:
+    assert is_title_word(word) is marks_a_title
 
 
 def test_vocabulary_is_read_from_the_data_file() -> None:
