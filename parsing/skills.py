@@ -107,7 +107,7 @@ _CUE_BEFORE = _words(
     "knowledge familiar familiarity languages language frameworks framework libraries library "
     "stack technologies tools platforms including include includes such written coded coding "
     "programming scripting develop developing fluent fluency bilingual speak speaking "
-    "understanding background command level "
+    "understanding background command level operate operating "
     # the same cues in German, French, Spanish, Dutch, Portuguese (diacritics folded)
     "kenntnisse erfahrung umgang beherrschst beherrschen sicherer maitrise connaissance connaissances "
     "experiencia conocimientos conocimiento manejo dominio ervaring kennis experiencia conhecimento "
@@ -184,6 +184,11 @@ _BLOCK_NEXT: dict[str, frozenset[str]] = {
     "express": _words("interest yourself concerns ideas themselves gratitude"),
     "rust": _words("prevention removal proofing inhibitor"),
 }
+# Prepositions a verb cannot follow ("to" can, so it is not one of them).
+_NOUN_PREPOSITIONS = _words("in using with of via into from within")
+# Ways of working that a team is named after ("cross-functional Scrum teams"): the practice is
+# asked of the candidate, unlike "the Product Management team".
+_TEAM_PRACTICES = _words("scrum kanban safe xp")
 _BLOCK_PREV: dict[str, frozenset[str]] = {
     "go": _words("to let ready will can must should we you i they may might could"),
     "c": _words("vitamin grade class type section level plan tier"),
@@ -819,10 +824,26 @@ def _has_space(gap: str) -> bool:
 def _blocked(m: _Match, lows: list[str], gaps: list[str]) -> bool:
     word = lows[m.start]
     nxt = _BLOCK_NEXT.get(word)
-    if nxt and m.end < len(lows) and not _is_break(gaps[m.end]) and lows[m.end] in nxt:
+    # After a preposition the word is a noun ("in Excel with the team", "written in Go for"), so
+    # the words after it that mark the verb say nothing.
+    after_preposition = m.start > 0 and not _is_break(gaps[m.start]) and lows[m.start - 1] in _NOUN_PREPOSITIONS
+    if nxt and not after_preposition and m.end < len(lows) and not _is_break(gaps[m.end]) and lows[m.end] in nxt:
         return True
     prev = _BLOCK_PREV.get(word)
     return bool(prev and m.start > 0 and not _is_break(gaps[m.start]) and lows[m.start - 1] in prev)
+
+
+def _inside_a_name(m: _Match, toks: list[str], lows: list[str], gaps: list[str]) -> bool:
+    """ "Oracle GoldenGate", "Apex Systems", "Snowflake Inc": an ambiguous word opening a longer
+    capitalised name (a product or a company) that the taxonomy does not hold."""
+    if m.end - m.start != 1 or m.end >= len(toks) or gaps[m.end] != " ":
+        return False
+    following = toks[m.end]
+    if not toks[m.start][:1].isupper() or not following[:1].isupper() or len(following) < 2:
+        return False
+    # Title-case lines capitalise every word: "Proficient In Excel And Word", "Jest Experience".
+    low = lows[m.end]
+    return low not in _LIST_WORDS and low not in _FILLERS and low not in _CUE_AFTER
 
 
 def _cue_before(
@@ -907,7 +928,10 @@ def _casing_with_neighbour(
     if index.entries[skills[i]].category == _LANGUAGES:  # "a German company"
         return False
     s = m.start
-    if s == 0 or _is_break(gaps[s]) or not toks[s - 1][:1].islower():
+    if s == 0 or _is_break(gaps[s]):
+        return False
+    # After a lower-case word, or as an item of a list ("Postman, SOAP UI, Apex and").
+    if not toks[s - 1][:1].islower() and gaps[s].strip() not in _LIST_SEPARATORS:
         return False
     lo = i
     while lo > 0 and matches[lo - 1].start >= s - 10:
@@ -990,7 +1014,11 @@ def _resolve(
             continue
         if alias.camel and any(gaps[m.start + k] != "\x00" for k in alias.camel):
             continue
-        if m.end < n and _names_a_team(index, alias.skill, lows[m.end], gaps[m.end]):
+        if (
+            m.end < n
+            and lows[m.start] not in _TEAM_PRACTICES
+            and _names_a_team(index, alias.skill, lows[m.end], gaps[m.end])
+        ):
             continue
         # "ohne Kaltakquise", "without cold calling": what the job spares the candidate.
         if m.start > 0 and lows[m.start - 1] in _NEGATIONS and not _is_break(gaps[m.start]):
@@ -1006,7 +1034,15 @@ def _resolve(
             short = alias.case_form is not None and len(alias.case_form) <= 2
             if (alias.needs_context or short) and _glued(m, toks, gaps):
                 continue
-            if alias.needs_context and _blocked(m, lows, gaps):
+            if alias.needs_context and (
+                _blocked(m, lows, gaps)
+                or (
+                    index.entries[alias.skill].category != _LANGUAGES
+                    and _inside_a_name(m, toks, lows, gaps)
+                    # "fluent in Spanish Strategic use of...": a line break the paste lost
+                    and not _cue_before(m, lows, gaps, {}, strong_only=True)
+                )
+            ):
                 continue
         skill = alias.skill
         # "Self-Supervised Learning (SSL)": the acronym is another mention of the skill before it.
