@@ -74,9 +74,10 @@ _LIST_GAP_RE = re.compile(r"[\s,/&|()\[\]+;*\u2022\u00b7\u2013\u2014\\-]*")
 _GLUE_GAPS = frozenset(["", "\x00", "-", "\\-", "&", "'", "\u2019", ".", "\u2010", "\u2011"])
 
 # Abbreviations of non-ambiguous skills that also mean something else (a CV is a resume, a PR is
-# a pull request, AP is an exam, ABA a bar association, EMR also Amazon's Elastic MapReduce): they
-# need the same context as ambiguous words.
-_CONTEXT_ABBREVIATIONS = frozenset(["cv", "pr", "ap", "ar", "aba", "emr", "msk", "xp"])
+# a pull request, AP is an exam, ABA a bar association, EMR also Amazon's Elastic MapReduce, NPS a
+# respiratory-therapy credential, CRO a contract research organisation): they need the same context
+# as ambiguous words.
+_CONTEXT_ABBREVIATIONS = frozenset(["cv", "pr", "ap", "ar", "aba", "emr", "msk", "xp", "nps", "cro"])
 # Ambiguous words that are verbs or adjectives in ordinary prose (which writes them in lower case,
 # in German too): written with their capital in the middle of a sentence, they are the skill.
 _CAPITAL_MEANS_SKILL = frozenset(["react", "express", "swift", "rust", "spark", "excel"])
