@@ -37,7 +37,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import compress, pairwise, product
@@ -750,6 +750,88 @@ def _scan(
     return out
 
 
+def _lookup(index: _Index, key: Sequence[str]) -> _Alias | None:
+    node = index.trie.get(key[0])
+    for token in key[1:]:
+        if node is None or not node[1]:
+            return None
+        node = node[1].get(token)
+    if node is None or node[0] == _NO_ALIAS:
+        return None
+    return index.aliases[node[0]]
+
+
+def _shared_words(index: _Index, lows: list[str], gaps: list[str], matches: list[_Match]) -> list[_Match]:
+    """Add the skills a coordination names by sharing words with a skill beside it.
+
+    "unit and integration testing", "email and social media marketing" share the head of the
+    skill after them; "accounts payable and receivable" the first word of the skill before them.
+    """
+    taken = {k for m in matches for k in range(m.start, m.end)}
+    added: list[_Match] = []
+    for m in matches:
+        if m.end - m.start < 2 or m.alias.tight or m.alias.camel:
+            continue
+        words = lows[m.start : m.end]
+        # Modifiers before: "unit[,] and integration testing", "unit/integration testing".
+        k = m.start
+        for step in range(3):
+            # A list comma only continues a coordination ("unit, integration and e2e testing"):
+            # on its own it joins items that each stand whole ("design systems, accessibility").
+            before = _coordinated(lows, gaps, k, -1, comma=step > 0)
+            if (
+                before is None
+                or before in taken
+                or lows[before] in _HEAD_NOUNS
+                or _lookup(index, [lows[before]]) is not None
+            ):
+                break
+            for tail in range(1, len(words)):
+                alias = _lookup(index, [lows[before], *words[-tail:]])
+                if alias is not None and not alias.tight and not alias.camel:
+                    added.append(_Match(before, before + 1, alias))
+                    taken.add(before)
+                    break
+            k = before
+        # A last word after: "accounts payable and receivable".
+        after = _coordinated(lows, gaps, m.end - 1, 1)
+        if after is not None and after not in taken and _lookup(index, [lows[after]]) is None:
+            alias = _lookup(index, [*words[:-1], lows[after]])
+            if alias is not None and not alias.tight and not alias.camel:
+                added.append(_Match(after, after + 1, alias))
+                taken.add(after)
+    if not added:
+        return matches
+    return sorted([*matches, *added], key=lambda m: m.start)
+
+
+def _coordinated(lows: list[str], gaps: list[str], k: int, step: int, comma: bool = False) -> int | None:
+    """The token joined to token ``k`` by "and", "or", "&", "/" (or a list comma), left or right."""
+    if step < 0:
+        # ", and" closes a list of whole items unless a comma chain is already running.
+        joined = gaps[k - 1] == " " or (comma and gaps[k - 1].strip() == ",") if k >= 1 else False
+        if k >= 2 and lows[k - 1] in _COORDINATORS and gaps[k] == " " and joined:
+            return k - 2
+        if k >= 1 and gaps[k].strip() in (("/", "&", ",") if comma else ("/", "&")):
+            return k - 1
+        return None
+    n = len(lows)
+    if k + 2 < n and lows[k + 1] in _COORDINATORS and gaps[k + 1] == " " and gaps[k + 2] == " ":
+        return k + 2
+    if k + 1 < n and gaps[k + 1].strip() in ("/", "&"):
+        return k + 1
+    return None
+
+
+_COORDINATORS = _words("and or und oder et ou y o e en")
+# Words that end a phrase of their own ("procedure development and file management"), so they do
+# not modify the skill after them.
+_HEAD_NOUNS = _words(
+    "development management design analysis engineering testing marketing planning operations support "
+    "services systems system processes process skills experience"
+)
+
+
 def _apply_typos(index: _Index, lows: list[str], gaps: list[str]) -> set[int]:
     """Replace near-misses of multi-word alias tokens ("compter vision"); return their positions."""
     unknown = set(lows) - index.vocab
@@ -1121,7 +1203,8 @@ def _read(text: str) -> _Reading:
         text = _strip_links(text)
     toks, lows, gaps = _split_tokens(text)
     corrected = _apply_typos(index, lows, gaps)
-    return _Reading(index, toks, lows, gaps, _scan(index, toks, lows, gaps, corrected))
+    matches = _scan(index, toks, lows, gaps, corrected)
+    return _Reading(index, toks, lows, gaps, _shared_words(index, lows, gaps, matches))
 
 
 def extract_skills(text: str) -> list[str]:
