@@ -253,7 +253,8 @@ _BOILERPLATE_RE = re.compile(
     | regardless\s+of\s+(?:race|age|gender|sex|religion) | sexual\s+orientation
     | gender\s+identity | national\s+origin | veteran\s+status
     | protected\s+(?:veteran|class|characteristic) | reasonable\s+accommodation | e-verify
-    | affirmative\s+action | background\s+check | drug[- ]free | pay\s+transparency
+    | affirmative\s+action | background\s+check | drug[- ]free | pay\s+transparency | everify
+    | flsa\s+status | commuter\s+benefits | (?:generous|unlimited|paid)\s+vacation
     | privacy\s+(?:policy|notice) | applicants?\s+with\s+(?:disabilities|criminal)
     | chancengleichheit | unabhängig\s+von | égalité\s+des\s+chances
     | igualdad\s+de\s+oportunidades | dental | 401\s*\(?k\)? | paid\s+time\s+off | \bpto\b

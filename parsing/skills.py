@@ -1080,6 +1080,22 @@ def _spreads(
     return not (lowered and category in _UNIVERSAL) or index.entries[skills[source]].category == category
 
 
+def _abbreviates_other_words(index: _Index, skill: int, m: _Match, lows: list[str], gaps: list[str]) -> bool:
+    """ "executive leadership team (ELT)": an acronym in brackets after the words it abbreviates,
+    when those words share none with the skill's own long forms, names those words."""
+    acronym = lows[m.start].removesuffix("s")
+    size = len(acronym)
+    if m.end - m.start != 1 or not 2 <= size <= 6 or m.start < size or not gaps[m.start].endswith("("):
+        return False
+    words = lows[m.start - size : m.start]
+    if "".join(w[0] for w in words) != acronym or any(_is_break(gaps[k]) for k in range(m.start - size + 1, m.start)):
+        return False
+    entry = index.entries[skill]
+    long_forms = [key for key in map(normalize_phrase, (entry.name, *entry.aliases)) if len(key) > 1]
+    # Without a long form of its own the skill may be what the words spell ("... Candidate (LPCC)").
+    return bool(long_forms) and all(set(key).isdisjoint(words) for key in long_forms)
+
+
 def _initials(lows: list[str], start: int, end: int) -> str:
     return "".join(t[0] for t in lows[start:end] if t)
 
@@ -1135,6 +1151,8 @@ def _resolve(
             if acronym == _initials(lows, prev.start, prev.end).removesuffix("s"):
                 skill = skills[-1]
                 m = m._replace(alias=prev.alias)
+        elif _abbreviates_other_words(index, skill, m, lows, gaps):
+            continue
         kept.append(m)
         skills.append(skill)
 

@@ -227,6 +227,10 @@ FOUND: list[tuple[str, list[str]]] = [
     ("Postman, SOAP UI, Apex and Workbench daily", ["Apex"]),
     # specific practices that umbrella names used to swallow
     ("Own the product roadmap and run key account management", ["Product Roadmap", "Key Account Management"]),
+    # words a coordination shares; an acronym after its own long form
+    ("Plan email and social media marketing for the launch", ["Email Marketing", "Social Media Marketing"]),
+    ("Manage accounts payable and receivable for two entities", ["Accounts Payable", "Accounts Receivable"]),
+    ("Build Extract, Load, Transform (ELT) jobs", ["ELT"]),
     # a German VAT return is not US sales tax
     ("Erstellung der Umsatzsteuervoranmeldung und Umsatzsteuer-Themen", ["Value-Added Tax"]),
 ]
@@ -288,6 +292,8 @@ NOT_FOUND: list[tuple[str, list[str]]] = [
     ("Strukturierte Einarbeitung und ein modernes Büro in Köln", ["Employee Onboarding"]),
     ("BTW, we only hire in the EU for now. Python and Django required.", ["Sales Tax", "Value-Added Tax"]),
     ("Umsatzsteuer und Bilanzierung nach HGB", ["Sales Tax"]),
+    # an acronym in brackets after the other words it abbreviates
+    ("Present quarterly to the executive leadership team (ELT).", ["ELT"]),
     ("The RRT or NPS credential is required; CPR current.", ["Net Promoter Score"]),
 ]
 
