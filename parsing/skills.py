@@ -169,7 +169,8 @@ _DOMAINS = {
 }
 # Skills that go with any domain.
 _LANGUAGES = "Spoken Languages"
-_UNIVERSAL = frozenset(["Office & Productivity", _LANGUAGES])
+_OFFICE = "Office & Productivity"
+_UNIVERSAL = frozenset([_OFFICE, _LANGUAGES])
 _LIST_WORDS = _words("and or as well plus etc also nor und oder sowie et ou y o e en")
 # Words after or before an ambiguous word that show it is not the skill.
 _BLOCK_NEXT: dict[str, frozenset[str]] = {
@@ -1172,6 +1173,19 @@ def _resolve(
                 confirmed[i] = _cue_before(m, lows, gaps, covered, strong_only=lowered) or (
                     not lowered and _cue_after(m, lows, gaps, ends)
                 )
+        # "use of excel and word": two lower-case office tools listed together after a cue
+        # (even a weak one) vouch for each other, where one alone would be a plain word.
+        for i in range(len(kept) - 1):
+            a, b = kept[i], kept[i + 1]
+            if (
+                not (confirmed[i] or confirmed[i + 1])
+                and _OFFICE in (index.entries[skills[i]].category, index.entries[skills[i + 1]].category)
+                and _related(index, skills[i], skills[i + 1])
+                and skills[i] != skills[i + 1]
+                and _list_neighbours(a, b, lows, gaps)
+                and _cue_before(a, lows, gaps, covered)
+            ):
+                confirmed[i] = confirmed[i + 1] = True
         german = _looks_german(lows)
         for i in range(len(kept)):
             if not confirmed[i]:

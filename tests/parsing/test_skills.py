@@ -231,6 +231,8 @@ FOUND: list[tuple[str, list[str]]] = [
     ("Plan email and social media marketing for the launch", ["Email Marketing", "Social Media Marketing"]),
     ("Manage accounts payable and receivable for two entities", ["Accounts Payable", "Accounts Receivable"]),
     ("Build Extract, Load, Transform (ELT) jobs", ["ELT"]),
+    # two lower-case office tools listed together after a cue
+    ("Daily work needs in-depth use of excel and word", ["Microsoft Excel", "Microsoft Word"]),
     # a German VAT return is not US sales tax
     ("Erstellung der Umsatzsteuervoranmeldung und Umsatzsteuer-Themen", ["Value-Added Tax"]),
 ]
