@@ -132,7 +132,8 @@ _HEADINGS: dict[str, str] = {
     "benefits": """
         benefits | our benefits | benefits include | perks | perks and benefits
         | perks & benefits | what we offer | we offer | our offer | what's in it for you
-        | compensation | compensation and benefits | compensation and benefit | salary | pay | pay range | total rewards
+        | compensation | compensation and benefits | compensation and benefit | salary | pay
+        | pay range | total rewards
         | professional benefits | personal benefits | social benefits | wir bieten
         | was wir bieten | was wir dir bieten | was wir ihnen bieten | unser angebot
         | deine vorteile | benefits für dich | nous offrons | ce que nous offrons

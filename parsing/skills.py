@@ -910,8 +910,10 @@ def _blocked(m: _Match, lows: list[str], gaps: list[str]) -> bool:
     nxt = _BLOCK_NEXT.get(word)
     # After a preposition the word is a noun ("in Excel with the team", "written in Go for"), so
     # the words after it that mark the verb say nothing.
-    after_preposition = m.start > 0 and not _is_break(gaps[m.start]) and lows[m.start - 1] in _NOUN_PREPOSITIONS
-    if nxt and not after_preposition and m.end < len(lows) and not _is_break(gaps[m.end]) and lows[m.end] in nxt:
+    preceded = m.start > 0 and not _is_break(gaps[m.start])
+    after_preposition = preceded and lows[m.start - 1] in _NOUN_PREPOSITIONS
+    followed = m.end < len(lows) and not _is_break(gaps[m.end])
+    if nxt and not after_preposition and followed and lows[m.end] in nxt:
         return True
     prev = _BLOCK_PREV.get(word)
     return bool(prev and m.start > 0 and not _is_break(gaps[m.start]) and lows[m.start - 1] in prev)
@@ -1089,7 +1091,8 @@ def _abbreviates_other_words(index: _Index, skill: int, m: _Match, lows: list[st
     if m.end - m.start != 1 or not 2 <= size <= 6 or m.start < size or not gaps[m.start].endswith("("):
         return False
     words = lows[m.start - size : m.start]
-    if "".join(w[0] for w in words) != acronym or any(_is_break(gaps[k]) for k in range(m.start - size + 1, m.start)):
+    broken = any(_is_break(gaps[k]) for k in range(m.start - size + 1, m.start))
+    if broken or "".join(w[0] for w in words) != acronym:
         return False
     entry = index.entries[skill]
     long_forms = [key for key in map(normalize_phrase, (entry.name, *entry.aliases)) if len(key) > 1]
