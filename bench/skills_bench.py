@@ -3,6 +3,7 @@
 Usage (from the repository root)::
 
     python -m bench.skills_bench [--corpus DIR] [--top N] [--show ID]
+    python -m bench.skills_bench --halves [bench/gold/skills-*.jsonl]
 
 The corpus directory must hold ``seeds/gold.jsonl`` (with ``file``, ``skills``, ``not_skills``),
 the seed texts, and optionally ``linkedin-dev.jsonl`` (rows with ``id`` and ``text``). Texts are
@@ -12,12 +13,14 @@ cut at a line "Salary Context" (where an aggregator's own text starts) as the pi
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import statistics
 import time
 from collections import Counter
 from pathlib import Path
 
+from bench.accuracy import load_skill_gold, score_skills
 from parsing.skills import _index, extract_skills
 
 DEFAULT_CORPUS = Path("/work/shared/corpus")
@@ -85,12 +88,32 @@ def speed_report(texts: list[str], rounds: int = 5) -> None:
     )
 
 
+def label_half(row_id: str) -> int:
+    """0 or 1 from a hash of the corpus id: a fixed split of the labelled postings, so that data
+    drawn from the misses of half 0 can be measured on half 1, which it was not drawn from."""
+    return int(hashlib.md5(row_id.encode("utf-8")).hexdigest(), 16) % 2
+
+
+def halves_report(gold_files: list[Path], corpus: Path) -> None:
+    gold = load_skill_gold(gold_files, corpus)
+    for half, name in ((0, "half 0 (misses read)"), (1, "half 1 (held out)")):
+        score = score_skills([g for g in gold if label_half(g.row_id) == half]).overall
+        print(
+            f"{name:22} postings {score.postings:4}  precision {score.precision:.3f}"
+            f"  recall {score.recall:.3f} ({score.found}/{score.gold})"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--top", type=int, default=80)
     parser.add_argument("--show", help="print the skills of one corpus row by id")
+    parser.add_argument("--halves", nargs="*", type=Path, help="label files to score in two halves")
     args = parser.parse_args()
+    if args.halves is not None:
+        halves_report(args.halves or sorted(Path("bench/gold").glob("skills-*.jsonl")), args.corpus)
+        return
     rows = corpus_rows(args.corpus)
     if args.show:
         for row in rows:

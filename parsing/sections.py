@@ -132,7 +132,8 @@ _HEADINGS: dict[str, str] = {
     "benefits": """
         benefits | our benefits | benefits include | perks | perks and benefits
         | perks & benefits | what we offer | we offer | our offer | what's in it for you
-        | compensation | compensation and benefits | salary | pay | pay range | total rewards
+        | compensation | compensation and benefits | compensation and benefit | salary | pay
+        | pay range | total rewards
         | professional benefits | personal benefits | social benefits | wir bieten
         | was wir bieten | was wir dir bieten | was wir ihnen bieten | unser angebot
         | deine vorteile | benefits für dich | nous offrons | ce que nous offrons
@@ -253,7 +254,8 @@ _BOILERPLATE_RE = re.compile(
     | regardless\s+of\s+(?:race|age|gender|sex|religion) | sexual\s+orientation
     | gender\s+identity | national\s+origin | veteran\s+status
     | protected\s+(?:veteran|class|characteristic) | reasonable\s+accommodation | e-verify
-    | affirmative\s+action | background\s+check | drug[- ]free | pay\s+transparency
+    | affirmative\s+action | background\s+check | drug[- ]free | pay\s+transparency | everify
+    | flsa\s+status | commuter\s+benefits | (?:generous|unlimited|paid)\s+vacation
     | privacy\s+(?:policy|notice) | applicants?\s+with\s+(?:disabilities|criminal)
     | chancengleichheit | unabhängig\s+von | égalité\s+des\s+chances
     | igualdad\s+de\s+oportunidades | dental | 401\s*\(?k\)? | paid\s+time\s+off | \bpto\b
@@ -269,6 +271,8 @@ _BOILERPLATE_RE = re.compile(
     | on\s+behalf\s+of\s+(?:our|a)\s+client
     | (?:alumni|graduates)\s+(?:now\s+)?(?:work|have\s+worked)\s+at | trusted\s+by | backed\s+by
     | (?:customers|partners|investors)\s+(?:include|such\s+as) | companies\s+(?:like|such\s+as)
+    | on\s+a\s+mission\s+to | mission\s+is\s+to | we\s+strive\s+to | turned\s+down\s+offers
+    | (?<=[.!?]\s)powered\s+by
     )""",
     re.VERBOSE,
 )

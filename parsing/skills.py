@@ -37,7 +37,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import compress, pairwise, product
@@ -74,9 +74,10 @@ _LIST_GAP_RE = re.compile(r"[\s,/&|()\[\]+;*\u2022\u00b7\u2013\u2014\\-]*")
 _GLUE_GAPS = frozenset(["", "\x00", "-", "\\-", "&", "'", "\u2019", ".", "\u2010", "\u2011"])
 
 # Abbreviations of non-ambiguous skills that also mean something else (a CV is a resume, a PR is
-# a pull request, AP is an exam, ABA a bar association, EMR also Amazon's Elastic MapReduce): they
-# need the same context as ambiguous words.
-_CONTEXT_ABBREVIATIONS = frozenset(["cv", "pr", "ap", "ar", "aba", "emr", "msk", "xp"])
+# a pull request, AP is an exam, ABA a bar association, EMR also Amazon's Elastic MapReduce, NPS a
+# respiratory-therapy credential, CRO a contract research organisation): they need the same context
+# as ambiguous words.
+_CONTEXT_ABBREVIATIONS = frozenset(["cv", "pr", "ap", "ar", "aba", "emr", "msk", "xp", "nps", "cro"])
 # Ambiguous words that are verbs or adjectives in ordinary prose (which writes them in lower case,
 # in German too): written with their capital in the middle of a sentence, they are the skill.
 _CAPITAL_MEANS_SKILL = frozenset(["react", "express", "swift", "rust", "spark", "excel"])
@@ -107,7 +108,7 @@ _CUE_BEFORE = _words(
     "knowledge familiar familiarity languages language frameworks framework libraries library "
     "stack technologies tools platforms including include includes such written coded coding "
     "programming scripting develop developing fluent fluency bilingual speak speaking "
-    "understanding background command level "
+    "understanding background command level operate operating "
     # the same cues in German, French, Spanish, Dutch, Portuguese (diacritics folded)
     "kenntnisse erfahrung umgang beherrschst beherrschen sicherer maitrise connaissance connaissances "
     "experiencia conocimientos conocimiento manejo dominio ervaring kennis experiencia conhecimento "
@@ -168,7 +169,8 @@ _DOMAINS = {
 }
 # Skills that go with any domain.
 _LANGUAGES = "Spoken Languages"
-_UNIVERSAL = frozenset(["Office & Productivity", _LANGUAGES])
+_OFFICE = "Office & Productivity"
+_UNIVERSAL = frozenset([_OFFICE, _LANGUAGES])
 _LIST_WORDS = _words("and or as well plus etc also nor und oder sowie et ou y o e en")
 # Words after or before an ambiguous word that show it is not the skill.
 _BLOCK_NEXT: dict[str, frozenset[str]] = {
@@ -184,6 +186,11 @@ _BLOCK_NEXT: dict[str, frozenset[str]] = {
     "express": _words("interest yourself concerns ideas themselves gratitude"),
     "rust": _words("prevention removal proofing inhibitor"),
 }
+# Prepositions a verb cannot follow ("to" can, so it is not one of them).
+_NOUN_PREPOSITIONS = _words("in using with of via into from within")
+# Ways of working that a team is named after ("cross-functional Scrum teams"): the practice is
+# asked of the candidate, unlike "the Product Management team".
+_TEAM_PRACTICES = _words("scrum kanban safe xp")
 _BLOCK_PREV: dict[str, frozenset[str]] = {
     "go": _words("to let ready will can must should we you i they may might could"),
     "c": _words("vitamin grade class type section level plan tier"),
@@ -744,6 +751,88 @@ def _scan(
     return out
 
 
+def _lookup(index: _Index, key: Sequence[str]) -> _Alias | None:
+    node = index.trie.get(key[0])
+    for token in key[1:]:
+        if node is None or not node[1]:
+            return None
+        node = node[1].get(token)
+    if node is None or node[0] == _NO_ALIAS:
+        return None
+    return index.aliases[node[0]]
+
+
+def _shared_words(index: _Index, lows: list[str], gaps: list[str], matches: list[_Match]) -> list[_Match]:
+    """Add the skills a coordination names by sharing words with a skill beside it.
+
+    "unit and integration testing", "email and social media marketing" share the head of the
+    skill after them; "accounts payable and receivable" the first word of the skill before them.
+    """
+    taken = {k for m in matches for k in range(m.start, m.end)}
+    added: list[_Match] = []
+    for m in matches:
+        if m.end - m.start < 2 or m.alias.tight or m.alias.camel:
+            continue
+        words = lows[m.start : m.end]
+        # Modifiers before: "unit[,] and integration testing", "unit/integration testing".
+        k = m.start
+        for step in range(3):
+            # A list comma only continues a coordination ("unit, integration and e2e testing"):
+            # on its own it joins items that each stand whole ("design systems, accessibility").
+            before = _coordinated(lows, gaps, k, -1, comma=step > 0)
+            if (
+                before is None
+                or before in taken
+                or lows[before] in _HEAD_NOUNS
+                or _lookup(index, [lows[before]]) is not None
+            ):
+                break
+            for tail in range(1, len(words)):
+                alias = _lookup(index, [lows[before], *words[-tail:]])
+                if alias is not None and not alias.tight and not alias.camel:
+                    added.append(_Match(before, before + 1, alias))
+                    taken.add(before)
+                    break
+            k = before
+        # A last word after: "accounts payable and receivable".
+        after = _coordinated(lows, gaps, m.end - 1, 1)
+        if after is not None and after not in taken and _lookup(index, [lows[after]]) is None:
+            alias = _lookup(index, [*words[:-1], lows[after]])
+            if alias is not None and not alias.tight and not alias.camel:
+                added.append(_Match(after, after + 1, alias))
+                taken.add(after)
+    if not added:
+        return matches
+    return sorted([*matches, *added], key=lambda m: m.start)
+
+
+def _coordinated(lows: list[str], gaps: list[str], k: int, step: int, comma: bool = False) -> int | None:
+    """The token joined to token ``k`` by "and", "or", "&", "/" (or a list comma), left or right."""
+    if step < 0:
+        # ", and" closes a list of whole items unless a comma chain is already running.
+        joined = gaps[k - 1] == " " or (comma and gaps[k - 1].strip() == ",") if k >= 1 else False
+        if k >= 2 and lows[k - 1] in _COORDINATORS and gaps[k] == " " and joined:
+            return k - 2
+        if k >= 1 and gaps[k].strip() in (("/", "&", ",") if comma else ("/", "&")):
+            return k - 1
+        return None
+    n = len(lows)
+    if k + 2 < n and lows[k + 1] in _COORDINATORS and gaps[k + 1] == " " and gaps[k + 2] == " ":
+        return k + 2
+    if k + 1 < n and gaps[k + 1].strip() in ("/", "&"):
+        return k + 1
+    return None
+
+
+_COORDINATORS = _words("and or und oder et ou y o e en")
+# Words that end a phrase of their own ("procedure development and file management"), so they do
+# not modify the skill after them.
+_HEAD_NOUNS = _words(
+    "development management design analysis engineering testing marketing planning operations support "
+    "services systems system processes process skills experience"
+)
+
+
 def _apply_typos(index: _Index, lows: list[str], gaps: list[str]) -> set[int]:
     """Replace near-misses of multi-word alias tokens ("compter vision"); return their positions."""
     unknown = set(lows) - index.vocab
@@ -819,10 +908,28 @@ def _has_space(gap: str) -> bool:
 def _blocked(m: _Match, lows: list[str], gaps: list[str]) -> bool:
     word = lows[m.start]
     nxt = _BLOCK_NEXT.get(word)
-    if nxt and m.end < len(lows) and not _is_break(gaps[m.end]) and lows[m.end] in nxt:
+    # After a preposition the word is a noun ("in Excel with the team", "written in Go for"), so
+    # the words after it that mark the verb say nothing.
+    preceded = m.start > 0 and not _is_break(gaps[m.start])
+    after_preposition = preceded and lows[m.start - 1] in _NOUN_PREPOSITIONS
+    followed = m.end < len(lows) and not _is_break(gaps[m.end])
+    if nxt and not after_preposition and followed and lows[m.end] in nxt:
         return True
     prev = _BLOCK_PREV.get(word)
     return bool(prev and m.start > 0 and not _is_break(gaps[m.start]) and lows[m.start - 1] in prev)
+
+
+def _inside_a_name(m: _Match, toks: list[str], lows: list[str], gaps: list[str]) -> bool:
+    """ "Oracle GoldenGate", "Apex Systems", "Snowflake Inc": an ambiguous word opening a longer
+    capitalised name (a product or a company) that the taxonomy does not hold."""
+    if m.end - m.start != 1 or m.end >= len(toks) or gaps[m.end] != " ":
+        return False
+    following = toks[m.end]
+    if not toks[m.start][:1].isupper() or not following[:1].isupper() or len(following) < 2:
+        return False
+    # Title-case lines capitalise every word: "Proficient In Excel And Word", "Jest Experience".
+    low = lows[m.end]
+    return low not in _LIST_WORDS and low not in _FILLERS and low not in _CUE_AFTER
 
 
 def _cue_before(
@@ -907,7 +1014,10 @@ def _casing_with_neighbour(
     if index.entries[skills[i]].category == _LANGUAGES:  # "a German company"
         return False
     s = m.start
-    if s == 0 or _is_break(gaps[s]) or not toks[s - 1][:1].islower():
+    if s == 0 or _is_break(gaps[s]):
+        return False
+    # After a lower-case word, or as an item of a list ("Postman, SOAP UI, Apex and").
+    if not toks[s - 1][:1].islower() and gaps[s].strip() not in _LIST_SEPARATORS:
         return False
     lo = i
     while lo > 0 and matches[lo - 1].start >= s - 10:
@@ -973,6 +1083,23 @@ def _spreads(
     return not (lowered and category in _UNIVERSAL) or index.entries[skills[source]].category == category
 
 
+def _abbreviates_other_words(index: _Index, skill: int, m: _Match, lows: list[str], gaps: list[str]) -> bool:
+    """ "executive leadership team (ELT)": an acronym in brackets after the words it abbreviates,
+    when those words share none with the skill's own long forms, names those words."""
+    acronym = lows[m.start].removesuffix("s")
+    size = len(acronym)
+    if m.end - m.start != 1 or not 2 <= size <= 6 or m.start < size or not gaps[m.start].endswith("("):
+        return False
+    words = lows[m.start - size : m.start]
+    broken = any(_is_break(gaps[k]) for k in range(m.start - size + 1, m.start))
+    if broken or "".join(w[0] for w in words) != acronym:
+        return False
+    entry = index.entries[skill]
+    long_forms = [key for key in map(normalize_phrase, (entry.name, *entry.aliases)) if len(key) > 1]
+    # Without a long form of its own the skill may be what the words spell ("... Candidate (LPCC)").
+    return bool(long_forms) and all(set(key).isdisjoint(words) for key in long_forms)
+
+
 def _initials(lows: list[str], start: int, end: int) -> str:
     return "".join(t[0] for t in lows[start:end] if t)
 
@@ -990,7 +1117,11 @@ def _resolve(
             continue
         if alias.camel and any(gaps[m.start + k] != "\x00" for k in alias.camel):
             continue
-        if m.end < n and _names_a_team(index, alias.skill, lows[m.end], gaps[m.end]):
+        if (
+            m.end < n
+            and lows[m.start] not in _TEAM_PRACTICES
+            and _names_a_team(index, alias.skill, lows[m.end], gaps[m.end])
+        ):
             continue
         # "ohne Kaltakquise", "without cold calling": what the job spares the candidate.
         if m.start > 0 and lows[m.start - 1] in _NEGATIONS and not _is_break(gaps[m.start]):
@@ -1006,7 +1137,15 @@ def _resolve(
             short = alias.case_form is not None and len(alias.case_form) <= 2
             if (alias.needs_context or short) and _glued(m, toks, gaps):
                 continue
-            if alias.needs_context and _blocked(m, lows, gaps):
+            if alias.needs_context and (
+                _blocked(m, lows, gaps)
+                or (
+                    index.entries[alias.skill].category != _LANGUAGES
+                    and _inside_a_name(m, toks, lows, gaps)
+                    # "fluent in Spanish Strategic use of...": a line break the paste lost
+                    and not _cue_before(m, lows, gaps, {}, strong_only=True)
+                )
+            ):
                 continue
         skill = alias.skill
         # "Self-Supervised Learning (SSL)": the acronym is another mention of the skill before it.
@@ -1016,6 +1155,8 @@ def _resolve(
             if acronym == _initials(lows, prev.start, prev.end).removesuffix("s"):
                 skill = skills[-1]
                 m = m._replace(alias=prev.alias)
+        elif _abbreviates_other_words(index, skill, m, lows, gaps):
+            continue
         kept.append(m)
         skills.append(skill)
 
@@ -1035,6 +1176,19 @@ def _resolve(
                 confirmed[i] = _cue_before(m, lows, gaps, covered, strong_only=lowered) or (
                     not lowered and _cue_after(m, lows, gaps, ends)
                 )
+        # "use of excel and word": two lower-case office tools listed together after a cue
+        # (even a weak one) vouch for each other, where one alone would be a plain word.
+        for i in range(len(kept) - 1):
+            a, b = kept[i], kept[i + 1]
+            if (
+                not (confirmed[i] or confirmed[i + 1])
+                and _OFFICE in (index.entries[skills[i]].category, index.entries[skills[i + 1]].category)
+                and _related(index, skills[i], skills[i + 1])
+                and skills[i] != skills[i + 1]
+                and _list_neighbours(a, b, lows, gaps)
+                and _cue_before(a, lows, gaps, covered)
+            ):
+                confirmed[i] = confirmed[i + 1] = True
         german = _looks_german(lows)
         for i in range(len(kept)):
             if not confirmed[i]:
@@ -1084,7 +1238,8 @@ def _read(text: str) -> _Reading:
         text = _strip_links(text)
     toks, lows, gaps = _split_tokens(text)
     corrected = _apply_typos(index, lows, gaps)
-    return _Reading(index, toks, lows, gaps, _scan(index, toks, lows, gaps, corrected))
+    matches = _scan(index, toks, lows, gaps, corrected)
+    return _Reading(index, toks, lows, gaps, _shared_words(index, lows, gaps, matches))
 
 
 def extract_skills(text: str) -> list[str]:

@@ -90,6 +90,27 @@ def test_the_companies_a_firm_names_are_not_skills() -> None:
     assert "Python" in got and not {"Shopify", "Salesforce", "Jira"} & set(got)
 
 
+def test_the_company_mission_and_its_people_are_not_skills() -> None:
+    text = (
+        "Acme is on a mission to bring AI to every farm. Our team has turned down offers from Stripe "
+        "and Shopify to build it.\nCompensation and Benefit: a Dropbox plan for the family.\n"
+        "You will write services in Python on Kubernetes."
+    )
+    got = parse_posting("Backend Engineer\n" + text).skills
+    assert {"Python", "Kubernetes"} <= set(got)
+    assert not {"Artificial Intelligence", "Stripe", "Shopify", "Dropbox"} & set(got)
+
+
+def test_header_fields_and_perks_are_not_skills() -> None:
+    text = (
+        "FLSA Status: Exempt\nYou will maintain Kubernetes clusters and write Terraform.\n"
+        "We use Everify for every hire. Commuter benefits and generous vacation with a Peloton membership."
+    )
+    got = parse_posting("Platform Engineer\n" + text).skills
+    assert {"Kubernetes", "Terraform"} <= set(got)
+    assert not {"FLSA", "E-Verify", "Peloton"} & set(got)
+
+
 def test_a_job_boards_trailer_is_not_read() -> None:
     body = "Sales Manager\nAcme\n\n" + "Sell our software to retailers across the region. " * 10
     text = body + "\nWe need Salesforce skills.\nFind more English Speaking Jobs in Germany on the board"
