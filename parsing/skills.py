@@ -773,9 +773,18 @@ def _shared_words(index: _Index, lows: list[str], gaps: list[str], matches: list
     for m in matches:
         if m.end - m.start < 2 or m.alias.tight or m.alias.camel:
             continue
-        words = lows[m.start : m.end]
+        # Most multi-word skills stand alone: only look further beside a coordinating word or sign.
+        start, end = m.start, m.end
+        if not (
+            (start >= 2 and lows[start - 1] in _COORDINATORS)
+            or gaps[start].strip() in ("/", "&")
+            or (end + 1 < len(lows) and lows[end] in _COORDINATORS)
+            or (end < len(lows) and gaps[end].strip() in ("/", "&"))
+        ):
+            continue
+        words = lows[start:end]
         # Modifiers before: "unit[,] and integration testing", "unit/integration testing".
-        k = m.start
+        k = start
         for step in range(3):
             # A list comma only continues a coordination ("unit, integration and e2e testing"):
             # on its own it joins items that each stand whole ("design systems, accessibility").
@@ -1088,7 +1097,7 @@ def _abbreviates_other_words(index: _Index, skill: int, m: _Match, lows: list[st
     when those words share none with the skill's own long forms, names those words."""
     acronym = lows[m.start].removesuffix("s")
     size = len(acronym)
-    if m.end - m.start != 1 or not 2 <= size <= 6 or m.start < size or not gaps[m.start].endswith("("):
+    if m.end - m.start != 1 or not 2 <= size <= 6 or m.start < size:
         return False
     words = lows[m.start - size : m.start]
     broken = any(_is_break(gaps[k]) for k in range(m.start - size + 1, m.start))
@@ -1155,7 +1164,7 @@ def _resolve(
             if acronym == _initials(lows, prev.start, prev.end).removesuffix("s"):
                 skill = skills[-1]
                 m = m._replace(alias=prev.alias)
-        elif _abbreviates_other_words(index, skill, m, lows, gaps):
+        elif gaps[m.start].endswith("(") and _abbreviates_other_words(index, skill, m, lows, gaps):
             continue
         kept.append(m)
         skills.append(skill)
