@@ -10,7 +10,7 @@ The store is the one ``bench.bot_load`` builds (100,000 synthetic postings of on
 of ``bench.bot_load`` does), and every ``--repost-every``-th call pastes an earlier one again, so the
 repost path is measured too. CPU is ``time.process_time`` (every thread of this process, so SQLite's
 own work is in it; a PostgreSQL server's is not), per call, after ``--warmup`` unmeasured calls.
-Statements are counted as they reach the driver (``before_cursor_execute``; a commit is one more).
+Trips to the database are counted per call (see :class:`Trips`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import aiosqlite
 from sqlalchemy import event
 
 from bench import synthetic
@@ -64,21 +65,28 @@ async def _open_postgres(url: str, seed_postings: int) -> str:
     return url
 
 
-class StatementCount:
-    """Statements the engine sends to the driver (commits counted apart)."""
+class Trips:
+    """Calls made to the database: on SQLite every hand-off to a connection's thread (each statement
+    SQLAlchemy runs, a commit, a batch of plain statements); on PostgreSQL each statement SQLAlchemy
+    runs, and commits."""
 
     def __init__(self, store: Store) -> None:
-        self.statements = 0
-        self.commits = 0
+        self.count = 0
+        if store.sessions.engine.dialect.name == "sqlite":
+            queue = aiosqlite.Connection._execute
+
+            async def counted(connection: aiosqlite.Connection, *args: Any, **kwargs: Any) -> Any:
+                self.count += 1
+                return await queue(connection, *args, **kwargs)
+
+            setattr(aiosqlite.Connection, "_execute", counted)  # noqa: B010 (a method replaced for counting)
+            return
         engine = store.sessions.engine.sync_engine
-        event.listen(engine, "before_cursor_execute", self._statement)
-        event.listen(engine, "commit", self._commit)
+        event.listen(engine, "before_cursor_execute", self._one)
+        event.listen(engine, "commit", self._one)
 
-    def _statement(self, *_: Any) -> None:
-        self.statements += 1
-
-    def _commit(self, *_: Any) -> None:
-        self.commits += 1
+    def _one(self, *_: Any) -> None:
+        self.count += 1
 
 
 async def measure(args: argparse.Namespace) -> dict[str, Any]:
@@ -95,9 +103,9 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
     parse_ms: list[float] = []
     store_ms: list[float] = []
     wall_ms: list[float] = []
-    statements: list[int] = []
+    statements: list[float] = []
     kinds: dict[str, int] = {}
-    counter = StatementCount(store)
+    trips = Trips(store)
     profile = cProfile.Profile() if args.profile else None
     try:
         for i, text in enumerate(texts):
@@ -105,7 +113,7 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
             cpu = time.process_time()
             posting = parse_posting(text)
             parsed = time.process_time()
-            before = counter.statements + counter.commits
+            before = trips.count
             started = time.perf_counter()
             if profile is not None and measured:
                 profile.enable()
@@ -117,7 +125,7 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
                 wall_ms.append((time.perf_counter() - started) * 1000)
                 parse_ms.append((parsed - cpu) * 1000)
                 store_ms.append((done - parsed) * 1000)
-                statements.append(counter.statements + counter.commits - before)
+                statements.append(trips.count - before)
                 kind = "created" if result.created else "repost"
                 kinds[kind] = kinds.get(kind, 0) + 1
     finally:
@@ -141,7 +149,7 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
         "parse_cpu_ms": summary(parse_ms),
         "store_cpu_ms": summary(store_ms),
         "store_wall_ms": summary(wall_ms),
-        "statements_per_add": {"created": max(statements), "min": min(statements)},
+        "trips_per_add": {"max": max(statements), "p50": percentile(statements, 50), "min": min(statements)},
         "load_average": os.getloadavg(),
         "machine": machine(),
     }

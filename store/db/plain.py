@@ -21,14 +21,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from store.db import sqlite_driver
 from store.db.sqlutil import placeholders
 
 Row = tuple[Any, ...]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,36 +41,66 @@ class Rows:
     rows: Sequence[Row]
 
 
+@dataclass(frozen=True, slots=True)
+class Insert:
+    """One row inserted by ``INSERT ... RETURNING id``, then the statements built from its new id."""
+
+    first: Rows
+    then: Callable[[int], Sequence[Rows]]
+
+
+# The plan of :func:`fetch_then_insert`: from the rows read, the insert to make, or None.
+Plan = Callable[[list[Row]], Insert | None]
+
+
 def _sqlite_error(sql: str, error: sqlite3.Error) -> StatementError:
     """The exception SQLAlchemy raises for this driver error (IntegrityError, OperationalError...)."""
     return DBAPIError.instance(sql, None, error, sqlite3.Error)
 
 
+# On the connection's thread (SQLite): the statements run with the sqlite3 module.
+
+
+def _sqlite_rows(conn: sqlite3.Connection, statements: Sequence[Rows]) -> None:
+    for statement in statements:
+        if statement.rows:
+            try:
+                conn.executemany(statement.sql, statement.rows)
+            except sqlite3.Error as error:
+                raise _sqlite_error(statement.sql, error) from error
+
+
+def _sqlite_insert(conn: sqlite3.Connection, insert: Insert) -> int:
+    (row,) = insert.first.rows
+    try:
+        new_id = int(conn.execute(insert.first.sql, row).fetchone()[0])
+    except sqlite3.Error as error:
+        raise _sqlite_error(insert.first.sql, error) from error
+    _sqlite_rows(conn, insert.then(new_id))
+    return new_id
+
+
 def _sqlite_fetch(conn: sqlite3.Connection, sql: str, params: Row) -> list[Row]:
-    """On the connection's thread."""
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.Error as error:
         raise _sqlite_error(sql, error) from error
 
 
-def _sqlite_write(
-    conn: sqlite3.Connection, first: Rows | None, then: Callable[[int | None], Sequence[Rows]]
-) -> int | None:
-    """On the connection's thread: ``first`` (an insert returning the new id) and what follows it."""
-    new_id: int | None = None
-    sql = first.sql if first is not None else ""
+def _sqlite_fetch_then_insert(
+    conn: sqlite3.Connection, sql: str, params: Row, plan: Plan
+) -> tuple[list[Row], int | None]:
+    rows = _sqlite_fetch(conn, sql, params)
+    insert = plan(rows)
+    return rows, None if insert is None else _sqlite_insert(conn, insert)
+
+
+async def _on_thread(driver: Any, work: Callable[..., T], *args: Any) -> T:
+    """``work`` on the connection's thread, after the transaction's BEGIN if it is still to be sent."""
     try:
-        if first is not None:
-            (row,) = first.rows
-            new_id = int(conn.execute(sql, row).fetchone()[0])
-        for statement in then(new_id):
-            if statement.rows:
-                sql = statement.sql
-                conn.executemany(sql, statement.rows)
-    except sqlite3.Error as error:
-        raise _sqlite_error(sql, error) from error
-    return new_id
+        return await sqlite_driver.run(driver, work, *args)
+    except sqlite3.Error as error:  # the BEGIN itself (the statements' errors are translated above)
+        raise _sqlite_error("BEGIN", error) from error
 
 
 async def _sqlite_driver(conn: AsyncConnection) -> Any | None:
@@ -78,42 +110,67 @@ async def _sqlite_driver(conn: AsyncConnection) -> Any | None:
     return (await conn.get_raw_connection()).driver_connection
 
 
-async def fetch(session: AsyncSession, sql: str, params: Row) -> list[Row]:
-    """The rows of one query."""
-    conn = await session.connection()
-    driver = await _sqlite_driver(conn)
-    if driver is not None:
-        rows: list[Row] = await driver._execute(_sqlite_fetch, driver._conn, sql, params)
-        return rows
+# PostgreSQL: each statement as plain SQL through SQLAlchemy's connection (no SQL compiled).
+
+
+async def _pg_fetch(conn: AsyncConnection, sql: str, params: Row) -> list[Row]:
     result = await conn.exec_driver_sql(placeholders(conn.dialect.paramstyle, sql), params)
     return [tuple(row) for row in result.tuples()]
 
 
-async def write(
-    session: AsyncSession,
-    then: Callable[[int | None], Sequence[Rows]],
-    *,
-    first: Rows | None = None,
-) -> int | None:
-    """Run ``first`` (one row of an ``INSERT ... RETURNING id``), then the statements ``then(new id)``
-    gives (None without ``first``), in order; returns the new id. On SQLite all in one trip (``then``
-    runs on the connection's thread, so it must only build rows from data nobody changes meanwhile)."""
+async def _pg_rows(conn: AsyncConnection, statements: Sequence[Rows]) -> None:
+    for statement in statements:
+        if statement.rows:
+            sql = placeholders(conn.dialect.paramstyle, statement.sql)
+            await conn.exec_driver_sql(sql, list(statement.rows))
+
+
+async def _pg_insert(conn: AsyncConnection, insert: Insert) -> int:
+    (row,) = insert.first.rows
+    sql = placeholders(conn.dialect.paramstyle, insert.first.sql)
+    new_id = int((await conn.exec_driver_sql(sql, row)).scalar_one())
+    await _pg_rows(conn, insert.then(new_id))
+    return new_id
+
+
+async def fetch(session: AsyncSession, sql: str, params: Row) -> list[Row]:
+    """The rows of one query."""
     conn = await session.connection()
     driver = await _sqlite_driver(conn)
-    if driver is not None:
-        new_id: int | None = await driver._execute(_sqlite_write, driver._conn, first, then)
-        return new_id
-    style = conn.dialect.paramstyle
-    new_id = None
-    if first is not None:
-        (row,) = first.rows
-        new_id = int((await conn.exec_driver_sql(placeholders(style, first.sql), row)).scalar_one())
-    for statement in then(new_id):
-        if statement.rows:
-            await conn.exec_driver_sql(placeholders(style, statement.sql), list(statement.rows))
-    return new_id
+    if driver is None:
+        return await _pg_fetch(conn, sql, params)
+    return await _on_thread(driver, _sqlite_fetch, sql, params)
 
 
 async def write_rows(session: AsyncSession, statements: Sequence[Rows]) -> None:
     """Run the statements in order (on SQLite in one trip)."""
-    await write(session, lambda _: statements)
+    conn = await session.connection()
+    driver = await _sqlite_driver(conn)
+    if driver is None:
+        await _pg_rows(conn, statements)
+    else:
+        await _on_thread(driver, _sqlite_rows, statements)
+
+
+async def insert(session: AsyncSession, insert: Insert) -> int:
+    """Insert the row, then run what follows from its id; returns the id (on SQLite in one trip)."""
+    conn = await session.connection()
+    driver = await _sqlite_driver(conn)
+    if driver is None:
+        return await _pg_insert(conn, insert)
+    return await _on_thread(driver, _sqlite_insert, insert)
+
+
+async def fetch_then_insert(
+    session: AsyncSession, sql: str, params: Row, plan: Plan
+) -> tuple[list[Row], int | None]:
+    """Read, then make the insert ``plan`` decides on from the rows read, if any; returns the rows and
+    the new id (None when nothing was inserted). On SQLite in one trip: ``plan`` and ``Insert.then``
+    then run on the connection's thread, so they must only use data nobody changes meanwhile."""
+    conn = await session.connection()
+    driver = await _sqlite_driver(conn)
+    if driver is None:
+        rows = await _pg_fetch(conn, sql, params)
+        planned = plan(rows)
+        return rows, None if planned is None else await _pg_insert(conn, planned)
+    return await _on_thread(driver, _sqlite_fetch_then_insert, sql, params, plan)

@@ -17,7 +17,7 @@ from sqlalchemy import select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
-from store.db.plain import Row, Rows, fetch, write_rows
+from store.db.plain import Insert, Row, Rows, fetch_then_insert, write_rows
 from store.db.sqlutil import chunks, insert_sql, one_of
 from store.db.tables import POSTING_BANDS, POSTING_BANDS_STAGED, POSTINGS, REPOSTS
 from store.keys import RoleKeys
@@ -25,7 +25,7 @@ from store.results import PayChange
 from store.writes import dedup
 from store.writes.derive import Derived, Identity, Prepared
 from store.writes.keyfilter import KeyFilter
-from store.writes.rows import driver_rows, insert_new
+from store.writes.rows import driver_rows, insert_new, known_skills, new_posting
 
 MAX_CANDIDATES = 20  # saved postings checked per new text (those sharing the most bands)
 OutcomeKind = Literal["created", "repost", "duplicate", "seen"]
@@ -232,21 +232,46 @@ def _one_paste_sql(message: bool, keys: int) -> str:
     return " UNION ALL ".join(parts)
 
 
+def _one_paste_query(guild_id: int, item: Prepared) -> tuple[str, Row]:
+    keys = list(item.band_keys)
+    params: list[Any] = [guild_id, item.text_hash, guild_id, *keys, guild_id, *keys, guild_id]
+    if item.message_id is not None:
+        params += [guild_id, item.message_id, guild_id, item.message_id]
+    return _one_paste_sql(item.message_id is not None, len(keys)), tuple(params)
+
+
+def _repeats_nothing(item: Prepared, rows: list[Row]) -> bool:
+    """Whether the rows of :func:`_one_paste_sql` show a paste is new: no posting with its text, no
+    saved message, no candidate similar enough to be weighed as a near repeat."""
+    return all(
+        row[0] == _NEAR and dedup.similarity(item.signature, bytes(row[3])) < dedup.REPOST_THRESHOLD
+        for row in rows
+    )
+
+
+async def _read_one_paste(
+    session: AsyncSession, guild_id: int, item: Prepared, skill_cache: dict[str, int], now: datetime
+) -> tuple[list[Row], int | None]:
+    """The reads of an interactive add; a paste they show to be new (the usual case) is inserted in the
+    same trip when its skills are all known. Returns the rows read and the new posting's id, if any."""
+    skill_ids = known_skills(item, skill_cache)
+    sqlite_dialect = session.get_bind().dialect.name == "sqlite"
+
+    def plan(rows: list[Row]) -> Insert | None:
+        if skill_ids is None or not _repeats_nothing(item, rows):
+            return None
+        return new_posting(guild_id, item, skill_ids, now=now, sqlite_dialect=sqlite_dialect)
+
+    sql, params = _one_paste_query(guild_id, item)
+    return await fetch_then_insert(session, sql, params, plan)
+
+
 class _OnePaste(_Reads):
     """The reads of one interactive add, answered from a single statement made up front."""
 
     def __init__(self, session: AsyncSession, guild_id: int, roles: RoleKeys, rows: list[Row]) -> None:
         super().__init__(session, guild_id, roles)
         self.rows = sorted(rows, key=lambda row: row[0])  # a message saved as a posting counts first
-
-    @classmethod
-    async def read(cls, session: AsyncSession, guild_id: int, item: Prepared, roles: RoleKeys) -> _OnePaste:
-        keys = list(item.band_keys)
-        params: list[Any] = [guild_id, item.text_hash, guild_id, *keys, guild_id, *keys, guild_id]
-        if item.message_id is not None:
-            params += [guild_id, item.message_id, guild_id, item.message_id]
-        rows = await fetch(session, _one_paste_sql(item.message_id is not None, len(keys)), tuple(params))
-        return cls(session, guild_id, roles, rows)
 
     def _ids(self, kinds: tuple[int, ...]) -> list[int]:
         return [int(row[2]) for row in self.rows if row[0] in kinds]
@@ -307,12 +332,12 @@ async def store_batch(
     Returns one outcome per item and the skill ids created in this transaction.
     """
     outcomes: list[Outcome | None] = [None] * len(items)
-    one_paste = interactive and len(items) == 1 and key_filter is None
-    reads = (
-        await _OnePaste.read(session, guild_id, items[0], roles)
-        if one_paste
-        else _Reads(session, guild_id, roles)
-    )
+    reads = _Reads(session, guild_id, roles)
+    if interactive and len(items) == 1 and key_filter is None:
+        rows, new_id = await _read_one_paste(session, guild_id, items[0], skill_cache, now)
+        if new_id is not None:
+            return [Outcome("created", new_id)], {}
+        reads = _OnePaste(session, guild_id, roles, rows)
     if interactive:
         message_ids = [it.message_id for it in items if it.message_id is not None]
         if message_ids:

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.db.plain import Row, Rows, write, write_rows
+from store.db.plain import Insert, Row, Rows, insert, write_rows
 from store.db.sqlutil import chunks, insert_ignore, insert_sql, one_of, raw_insert
 from store.db.tables import (
     POSTING_BANDS,
@@ -175,25 +175,38 @@ async def insert_new(
         return [], {}
     skill_ids, learned = await resolve_skills(session, _skill_names(it.derived for it in items), skill_cache)
     sqlite_dialect = _is_sqlite(session)
+    if len(items) == 1:
+        new = new_posting(
+            guild_id, items[0], skill_ids, now=now, sqlite_dialect=sqlite_dialect, stage_bands=stage_bands
+        )
+        return [await insert(session, new)], learned
+    ids = await insert_postings(session, guild_id, items, now=now)
+    pairs = list(zip(ids, items, strict=True))
+    await write_rows(session, _children(guild_id, pairs, skill_ids, now, stage_bands, sqlite_dialect))
+    return ids, learned
 
-    def children(ids: Sequence[int]) -> list[Rows]:
-        pairs = list(zip(ids, items, strict=True))
-        return _children(guild_id, pairs, skill_ids, now, stage_bands, sqlite_dialect)
 
-    if len(items) > 1:
-        ids = await insert_postings(session, guild_id, items, now=now)
-        await write_rows(session, children(ids))
-        return ids, learned
+def known_skills(item: Prepared, cache: dict[str, int]) -> dict[str, int] | None:
+    """The ids of a posting's skills when the cache holds them all (None: some must be looked up)."""
+    ids = {key: cache.get(key) for key, _ in item.derived.skills}
+    return None if None in ids.values() else {k: v for k, v in ids.items() if v is not None}
 
-    def after_insert(new_id: int | None) -> list[Rows]:
-        assert new_id is not None
-        return children([new_id])
 
-    columns, values = driver_rows(sqlite_dialect, [posting_row(guild_id, items[0], now)])
-    first = Rows(insert_sql("qmark", POSTINGS, columns, " RETURNING id"), values)
-    new_id = await write(session, after_insert, first=first)
-    assert new_id is not None
-    return [new_id], learned
+def new_posting(
+    guild_id: int,
+    item: Prepared,
+    skill_ids: dict[str, int],
+    *,
+    now: datetime,
+    sqlite_dialect: bool,
+    stage_bands: bool = False,
+) -> Insert:
+    """What a new posting writes: its row, then its child rows and its part of the summaries."""
+    columns, values = driver_rows(sqlite_dialect, [posting_row(guild_id, item, now)])
+    return Insert(
+        Rows(insert_sql("qmark", POSTINGS, columns, " RETURNING id"), values),
+        lambda new_id: _children(guild_id, [(new_id, item)], skill_ids, now, stage_bands, sqlite_dialect),
+    )
 
 
 def _children(
