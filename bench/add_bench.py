@@ -37,6 +37,8 @@ from parsing import parse_posting
 from parsing.place_hierarchy import place_hierarchy
 from parsing.role import normalize_role
 from store import Store
+from store.db.engine import create_engine
+from store.db.migrate import upgrade
 
 
 async def _open_sqlite(postings: int) -> str:
@@ -54,6 +56,11 @@ async def _open_postgres(url: str, seed_postings: int) -> str:
     name = url.rsplit("/", 1)[1]
     await _pg_admin(f"DROP DATABASE IF EXISTS {name}")
     await _pg_admin(f"CREATE DATABASE {name}")
+    engine = create_engine(url)
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
     store = await Store.open(url, normalize_role=normalize_role, place_hierarchy=place_hierarchy)
     try:
         generator = synthetic.Generator(7)

@@ -10,8 +10,9 @@ each goes to asyncpg as plain SQL (a trip to the server per statement, no SQL co
 They run in the caller's transaction: the session's connection is taken first, which opens it (SQLite:
 ``BEGIN IMMEDIATE`` for a write session), and the session commits or rolls back as before. Errors come
 back as SQLAlchemy's exceptions (``IntegrityError`` and the rest, by the driver's error class), so the
-store's retry of a unique-key race and its error messages work as for any other statement. What goes
-this way is not seen by SQLAlchemy's statement events (``echo``).
+store's retry of a unique-key race and its error messages work as for any other statement. SQLAlchemy's
+statement events would not see the statements of a trip, so an engine with ``echo`` or a
+``before_cursor_execute`` listener runs them one by one through SQLAlchemy instead.
 
 SQL is written with ``?`` for each parameter and converted to the driver's paramstyle.
 """
@@ -104,13 +105,16 @@ async def _on_thread(driver: Any, work: Callable[..., T], *args: Any) -> T:
 
 
 async def _sqlite_driver(conn: AsyncConnection) -> Any | None:
-    """The aiosqlite connection under ``conn``, or None on another engine."""
-    if conn.dialect.name != "sqlite":
+    """The aiosqlite connection under ``conn``; None on another engine, or when something watches the
+    engine's statements (``echo``, a listener such as a test's injected fault): SQLAlchemy then runs
+    each statement, so it sees every one."""
+    engine = conn.sync_engine
+    if conn.dialect.name != "sqlite" or engine.echo or engine.dispatch.before_cursor_execute:
         return None
     return (await conn.get_raw_connection()).driver_connection
 
 
-# PostgreSQL: each statement as plain SQL through SQLAlchemy's connection (no SQL compiled).
+# PostgreSQL (or a watched engine): each statement as plain SQL through SQLAlchemy (none compiled).
 
 
 async def _pg_fetch(conn: AsyncConnection, sql: str, params: Row) -> list[Row]:
