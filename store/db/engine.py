@@ -121,7 +121,9 @@ def _install_sqlite_hooks(engine: AsyncEngine, cache_mb: int, bulk: bool) -> Non
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(connection: Connection) -> None:
         write = connection.get_execution_options().get(WRITE_OPTION, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        # sent with the transaction's first statement, in the same trip to the connection's thread
+        begin = "BEGIN IMMEDIATE" if write else "BEGIN"
+        sqlite_driver.defer_begin(connection.connection.driver_connection, begin)
 
 
 def brief(exc: BaseException) -> str:

@@ -58,15 +58,6 @@ async def raw_insert(
     await conn.exec_driver_sql(insert_sql(conn.dialect.paramstyle, table, columns), rows)
 
 
-async def raw_insert_returning_id(
-    session: AsyncSession, table: Any, columns: Sequence[str], row: tuple[Any, ...]
-) -> int:
-    """One row, as :func:`raw_insert` writes them, and its new ``id`` in the same statement."""
-    conn = await session.connection()
-    sql = insert_sql(conn.dialect.paramstyle, table, columns, " RETURNING id")
-    return int((await conn.exec_driver_sql(sql, row)).scalar_one())
-
-
 def insert_ignore(session: AsyncSession, table: Any, index_elements: list[str]) -> Any:
     dialect = session.get_bind().dialect.name
     module = postgresql if dialect == "postgresql" else sqlite

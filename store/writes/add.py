@@ -13,18 +13,19 @@ from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import insert, select, union_all
+from sqlalchemy import select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
-from store.db.sqlutil import chunks, one_of
+from store.db.plain import Insert, Row, Rows, fetch_then_insert, write_rows
+from store.db.sqlutil import chunks, insert_sql, one_of
 from store.db.tables import POSTING_BANDS, POSTING_BANDS_STAGED, POSTINGS, REPOSTS
 from store.keys import RoleKeys
 from store.results import PayChange
 from store.writes import dedup
 from store.writes.derive import Derived, Identity, Prepared
 from store.writes.keyfilter import KeyFilter
-from store.writes.rows import insert_children, insert_postings
+from store.writes.rows import driver_rows, insert_new, known_skills, new_posting
 
 MAX_CANDIDATES = 20  # saved postings checked per new text (those sharing the most bands)
 OutcomeKind = Literal["created", "repost", "duplicate", "seen"]
@@ -92,85 +93,214 @@ def _close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
 
-async def _seen_messages(session: AsyncSession, guild_id: int, message_ids: list[int]) -> dict[int, int]:
-    found: dict[int, int] = {}
-    for table, id_col in ((POSTINGS, POSTINGS.c.id), (REPOSTS, REPOSTS.c.posting_id)):
-        rows = await session.execute(
-            select(table.c.message_id, id_col).where(
-                table.c.guild_id == guild_id, table.c.message_id.in_(message_ids)
+def _target(row: Sequence[Any], roles: RoleKeys) -> _Target:
+    """A saved posting as read by :data:`_TARGET_COLUMNS`."""
+    return _Target(
+        posting_id=int(row[0]),
+        index=None,
+        signature=bytes(row[1]),
+        identity=Identity.of(Posting.model_validate_json(row[2]), roles),
+        pay=_Pay(row[3], row[4], row[5], row[6], row[7], row[8]),
+    )
+
+
+_TARGET_COLUMNS = (
+    "id", "minhash", "parsed_json",
+    "pay_text", "pay_currency", "pay_period", "pay_min", "pay_max", "pay_year",
+)  # fmt: skip
+
+
+def _top_candidates(votes: Counter[int]) -> list[int]:
+    """The saved postings sharing the most bands with a text, ties to the oldest."""
+    ranked = sorted(votes.items(), key=lambda pair: (-pair[1], pair[0]))
+    return [pid for pid, _ in ranked[:MAX_CANDIDATES]]
+
+
+class _Reads:
+    """What :func:`store_batch` reads of a guild's saved postings: a statement per question and chunk."""
+
+    def __init__(self, session: AsyncSession, guild_id: int, roles: RoleKeys) -> None:
+        self.session = session
+        self.guild_id = guild_id
+        self.roles = roles
+
+    async def seen_messages(self, message_ids: list[int]) -> dict[int, int]:
+        """Message id -> posting, for messages already saved as a posting or recorded as a repost."""
+        found: dict[int, int] = {}
+        for table, id_col in ((POSTINGS, POSTINGS.c.id), (REPOSTS, REPOSTS.c.posting_id)):
+            rows = await self.session.execute(
+                select(table.c.message_id, id_col).where(
+                    table.c.guild_id == self.guild_id, table.c.message_id.in_(message_ids)
+                )
             )
-        )
-        for message_id, posting_id in rows.tuples():
-            found.setdefault(int(message_id), int(posting_id))
-    return found
+            for message_id, posting_id in rows.tuples():
+                found.setdefault(int(message_id), int(posting_id))
+        return found
 
-
-async def _hash_lookup(
-    session: AsyncSession, table: Any, id_col: Any, guild_id: int, hashes: list[bytes]
-) -> dict[bytes, int]:
-    found: dict[bytes, int] = {}
-    for part in chunks(hashes):
-        rows = await session.execute(
-            select(table.c.text_hash, id_col).where(
-                table.c.guild_id == guild_id, one_of(session, table.c.text_hash, part)
+    async def hashes(self, hashes: list[bytes], *, reposts: bool = False) -> dict[bytes, int]:
+        """Text hash -> posting, for texts saved as postings (or, ``reposts``, recorded as reposts)."""
+        table, id_col = (REPOSTS, REPOSTS.c.posting_id) if reposts else (POSTINGS, POSTINGS.c.id)
+        found: dict[bytes, int] = {}
+        for part in chunks(hashes):
+            rows = await self.session.execute(
+                select(table.c.text_hash, id_col).where(
+                    table.c.guild_id == self.guild_id, one_of(self.session, table.c.text_hash, part)
+                )
             )
-        )
-        for digest, posting_id in rows.tuples():
-            found.setdefault(bytes(digest), int(posting_id))
-    return found
+            for digest, posting_id in rows.tuples():
+                found.setdefault(bytes(digest), int(posting_id))
+        return found
 
-
-async def _band_lookup(session: AsyncSession, guild_id: int, keys: list[int]) -> dict[int, list[int]]:
-    hits: dict[int, list[int]] = {}
-    for part in chunks(keys):
-        merged, staged = POSTING_BANDS.c, POSTING_BANDS_STAGED.c
-        stmt = union_all(
-            select(merged.band_key, merged.posting_id).where(
-                merged.guild_id == guild_id, one_of(session, merged.band_key, part)
-            ),
-            select(staged.band_key, staged.posting_id).where(
-                staged.guild_id == guild_id, one_of(session, staged.band_key, part)
-            ),
-        )
-        rows = await session.execute(stmt)
-        for key, posting_id in rows.tuples():
-            hits.setdefault(int(key), []).append(int(posting_id))
-    return hits
-
-
-async def _signatures(session: AsyncSession, guild_id: int, ids: list[int]) -> dict[int, bytes]:
-    found: dict[int, bytes] = {}
-    for part in chunks(ids):
-        rows = await session.execute(
-            select(POSTINGS.c.id, POSTINGS.c.minhash).where(
-                POSTINGS.c.guild_id == guild_id, POSTINGS.c.id.in_(part)
+    async def near(
+        self, band_keys: dict[int, list[int]], keys: list[int]
+    ) -> tuple[dict[int, list[int]], dict[int, bytes]]:
+        """For each text (index -> its band keys), the saved postings sharing most of ``keys`` with it,
+        and their signatures."""
+        hits = await self._band_hits(keys) if keys else {}
+        wanted = {
+            i: _top_candidates(Counter(pid for k in own for pid in hits.get(k, ())))
+            for i, own in band_keys.items()
+        }
+        ids = sorted({pid for ids in wanted.values() for pid in ids})
+        signatures: dict[int, bytes] = {}
+        for part in chunks(ids):
+            rows = await self.session.execute(
+                select(POSTINGS.c.id, POSTINGS.c.minhash).where(
+                    POSTINGS.c.guild_id == self.guild_id, POSTINGS.c.id.in_(part)
+                )
             )
-        )
-        found.update({int(pid): bytes(sig) for pid, sig in rows.tuples()})
-    return found
+            signatures.update({int(pid): bytes(sig) for pid, sig in rows.tuples()})
+        return wanted, signatures
 
-
-async def _saved_targets(
-    session: AsyncSession, guild_id: int, ids: list[int], roles: RoleKeys
-) -> dict[int, _Target]:
-    p = POSTINGS.c
-    targets: dict[int, _Target] = {}
-    for part in chunks(ids):
-        rows = await session.execute(
-            select(
-                p.id, p.minhash, p.parsed_json, p.pay_text, p.pay_currency, p.pay_period,
-                p.pay_min, p.pay_max, p.pay_year,
-            ).where(p.guild_id == guild_id, p.id.in_(part))
-        )  # fmt: skip
-        for row in rows.tuples():
-            targets[int(row[0])] = _Target(
-                posting_id=int(row[0]),
-                index=None,
-                signature=bytes(row[1]),
-                identity=Identity.of(Posting.model_validate_json(row[2]), roles),
-                pay=_Pay(row[3], row[4], row[5], row[6], row[7], row[8]),
+    async def _band_hits(self, keys: list[int]) -> dict[int, list[int]]:
+        hits: dict[int, list[int]] = {}
+        for part in chunks(keys):
+            merged, staged = POSTING_BANDS.c, POSTING_BANDS_STAGED.c
+            stmt = union_all(
+                select(merged.band_key, merged.posting_id).where(
+                    merged.guild_id == self.guild_id, one_of(self.session, merged.band_key, part)
+                ),
+                select(staged.band_key, staged.posting_id).where(
+                    staged.guild_id == self.guild_id, one_of(self.session, staged.band_key, part)
+                ),
             )
-    return targets
+            rows = await self.session.execute(stmt)
+            for key, posting_id in rows.tuples():
+                hits.setdefault(int(key), []).append(int(posting_id))
+        return hits
+
+    async def targets(self, ids: list[int]) -> dict[int, _Target]:
+        """Saved postings in full (parse, pay), for the compatibility check and the pay comparison."""
+        columns = [POSTINGS.c[name] for name in _TARGET_COLUMNS]
+        targets: dict[int, _Target] = {}
+        for part in chunks(ids):
+            rows = await self.session.execute(
+                select(*columns).where(POSTINGS.c.guild_id == self.guild_id, POSTINGS.c.id.in_(part))
+            )
+            for row in rows.tuples():
+                targets[int(row[0])] = _target(row, self.roles)
+        return targets
+
+
+_HIT, _NEAR, _MESSAGE, _MESSAGE_REPOST = range(4)
+
+
+def _one_paste_sql(message: bool, keys: int) -> str:
+    """Everything an interactive add reads, in one statement: the posting with the same text, the
+    saved postings sharing most bands with it (both band tables) with their signatures, and (when it
+    came as a message) whether that message is already saved. Each row: (kind, votes, target columns)."""
+    target = ", ".join(f"p.{c}" for c in _TARGET_COLUMNS)
+    marks = ", ".join("?" for _ in range(keys))
+    bands = " UNION ALL ".join(
+        f"SELECT posting_id FROM {table.name} WHERE guild_id = ? AND band_key IN ({marks})"
+        for table in (POSTING_BANDS, POSTING_BANDS_STAGED)
+    )
+    parts = [
+        f"SELECT {_HIT} AS kind, 0 AS votes, {target} FROM postings p "
+        "WHERE p.guild_id = ? AND p.text_hash = ?",
+        f"SELECT {_NEAR}, c.votes, {target} FROM ("
+        f"SELECT posting_id, count(*) AS votes FROM ({bands}) AS b "
+        f"GROUP BY posting_id ORDER BY votes DESC, posting_id LIMIT {MAX_CANDIDATES}"
+        ") AS c JOIN postings p ON p.id = c.posting_id AND p.guild_id = ?",
+    ]
+    if message:
+        parts += [
+            f"SELECT {_MESSAGE}, 0, {target} FROM postings p WHERE p.guild_id = ? AND p.message_id = ?",
+            f"SELECT {_MESSAGE_REPOST}, 0, {target} FROM reposts r JOIN postings p ON p.id = r.posting_id "
+            "WHERE r.guild_id = ? AND r.message_id = ?",
+        ]
+    return " UNION ALL ".join(parts)
+
+
+def _one_paste_query(guild_id: int, item: Prepared) -> tuple[str, Row]:
+    keys = list(item.band_keys)
+    params: list[Any] = [guild_id, item.text_hash, guild_id, *keys, guild_id, *keys, guild_id]
+    if item.message_id is not None:
+        params += [guild_id, item.message_id, guild_id, item.message_id]
+    return _one_paste_sql(item.message_id is not None, len(keys)), tuple(params)
+
+
+def _repeats_nothing(item: Prepared, rows: list[Row]) -> bool:
+    """Whether the rows of :func:`_one_paste_sql` show a paste is new: no posting with its text, no
+    saved message, no candidate similar enough to be weighed as a near repeat."""
+    return all(
+        row[0] == _NEAR and dedup.similarity(item.signature, bytes(row[3])) < dedup.REPOST_THRESHOLD
+        for row in rows
+    )
+
+
+async def _read_one_paste(
+    session: AsyncSession, guild_id: int, item: Prepared, skill_cache: dict[str, int], now: datetime
+) -> tuple[list[Row], int | None]:
+    """The reads of an interactive add; a paste they show to be new (the usual case) is inserted in the
+    same trip when its skills are all known. Returns the rows read and the new posting's id, if any."""
+    skill_ids = known_skills(item, skill_cache)
+    sqlite_dialect = session.get_bind().dialect.name == "sqlite"
+
+    def plan(rows: list[Row]) -> Insert | None:
+        if skill_ids is None or not _repeats_nothing(item, rows):
+            return None
+        return new_posting(guild_id, item, skill_ids, now=now, sqlite_dialect=sqlite_dialect)
+
+    sql, params = _one_paste_query(guild_id, item)
+    return await fetch_then_insert(session, sql, params, plan)
+
+
+class _OnePaste(_Reads):
+    """The reads of one interactive add, answered from a single statement made up front."""
+
+    def __init__(self, session: AsyncSession, guild_id: int, roles: RoleKeys, rows: list[Row]) -> None:
+        super().__init__(session, guild_id, roles)
+        self.rows = sorted(rows, key=lambda row: row[0])  # a message saved as a posting counts first
+
+    def _ids(self, kinds: tuple[int, ...]) -> list[int]:
+        return [int(row[2]) for row in self.rows if row[0] in kinds]
+
+    async def seen_messages(self, message_ids: list[int]) -> dict[int, int]:
+        ids = self._ids((_MESSAGE, _MESSAGE_REPOST))
+        return {message_ids[0]: ids[0]} if ids else {}
+
+    async def hashes(self, hashes: list[bytes], *, reposts: bool = False) -> dict[bytes, int]:
+        assert not reposts  # an interactive add links every repeat
+        ids = self._ids((_HIT,))
+        return {hashes[0]: ids[0]} if ids and hashes else {}
+
+    async def near(
+        self, band_keys: dict[int, list[int]], keys: list[int]
+    ) -> tuple[dict[int, list[int]], dict[int, bytes]]:
+        near = [row for row in self.rows if row[0] == _NEAR]
+        near.sort(key=lambda row: (-int(row[1]), int(row[2])))
+        wanted = {i: [int(row[2]) for row in near] for i in band_keys}
+        return wanted, {int(row[2]): bytes(row[3]) for row in near}
+
+    async def targets(self, ids: list[int]) -> dict[int, _Target]:
+        wanted = set(ids)
+        found: dict[int, _Target] = {}
+        for row in self.rows:
+            pid = int(row[2])
+            if pid in wanted and pid not in found:
+                found[pid] = _target(row[2:], self.roles)
+        return found
 
 
 def _batch_target(index: int, item: Prepared) -> _Target:
@@ -202,19 +332,23 @@ async def store_batch(
     Returns one outcome per item and the skill ids created in this transaction.
     """
     outcomes: list[Outcome | None] = [None] * len(items)
+    reads = _Reads(session, guild_id, roles)
+    if interactive and len(items) == 1 and key_filter is None:
+        rows, new_id = await _read_one_paste(session, guild_id, items[0], skill_cache, now)
+        if new_id is not None:
+            return [Outcome("created", new_id)], {}
+        reads = _OnePaste(session, guild_id, roles, rows)
     if interactive:
         message_ids = [it.message_id for it in items if it.message_id is not None]
         if message_ids:
-            seen = await _seen_messages(session, guild_id, message_ids)
+            seen = await reads.seen_messages(message_ids)
             for i, it in enumerate(items):
                 if it.message_id is not None and it.message_id in seen:
                     outcomes[i] = Outcome("seen", seen[it.message_id])
 
     hashes = list({it.text_hash for i, it in enumerate(items) if outcomes[i] is None})
-    saved = await _hash_lookup(session, POSTINGS, POSTINGS.c.id, guild_id, hashes)
-    known_reposts = (
-        {} if interactive else await _hash_lookup(session, REPOSTS, REPOSTS.c.posting_id, guild_id, hashes)
-    )
+    saved = await reads.hashes(hashes)
+    known_reposts = {} if interactive else await reads.hashes(hashes, reposts=True)
     first_of_hash: dict[bytes, int] = {}
     batch_dupes: dict[int, int] = {}  # item -> earlier item with the same text (bulk: skipped)
     reposts: list[tuple[int, _Target | int, float]] = []  # (item, saved target or batch index, similarity)
@@ -242,17 +376,12 @@ async def store_batch(
             fresh.append(i)
 
     # Near duplicates: band keys shared with saved postings (and with earlier texts in this batch).
+    # Candidates are confirmed by the similarity of stored signatures; only the few that pass are read
+    # in full (parse, pay) for the compatibility check and the pay comparison.
     keys = list({k for i in fresh for k in items[i].band_keys})
     if key_filter is not None:
         keys = [k for k, maybe in zip(keys, key_filter.may_contain(keys), strict=True) if maybe]
-    hits = await _band_lookup(session, guild_id, keys) if keys else {}
-    wanted: dict[int, list[int]] = {}
-    for i in fresh:
-        votes = Counter(pid for k in items[i].band_keys for pid in hits.get(k, ()))
-        wanted[i] = [pid for pid, _ in votes.most_common(MAX_CANDIDATES)]
-    # Candidates are confirmed by the similarity of stored signatures; only the few that pass are read
-    # in full (parse, pay) for the compatibility check and the pay comparison.
-    signatures = await _signatures(session, guild_id, sorted({pid for ids in wanted.values() for pid in ids}))
+    wanted, signatures = await reads.near({i: items[i].band_keys for i in fresh}, keys)
     close: dict[int, list[tuple[float, int]]] = {}
     for i in fresh:
         for pid in wanted[i]:
@@ -261,7 +390,7 @@ async def store_batch(
                 if sim >= dedup.REPOST_THRESHOLD:
                     close.setdefault(i, []).append((sim, pid))
     wanted_targets = {pid for pairs in close.values() for _, pid in pairs} | set(exact_targets)
-    targets = await _saved_targets(session, guild_id, sorted(wanted_targets), roles)
+    targets = await reads.targets(sorted(wanted_targets))
     batch_bands: dict[int, list[int]] = {}
     to_create: list[int] = []
     for i in fresh:
@@ -285,16 +414,10 @@ async def store_batch(
 
     if key_filter is not None:
         key_filter.add(k for i in to_create for k in items[i].band_keys)
-    created = await insert_postings(session, guild_id, [items[i] for i in to_create], now=now)
-    created_id = dict(zip(to_create, created, strict=True))
-    learned = await insert_children(
-        session,
-        guild_id,
-        [(created_id[i], items[i]) for i in to_create],
-        skill_cache,
-        now=now,
-        stage_bands=not interactive,
+    created, learned = await insert_new(
+        session, guild_id, [items[i] for i in to_create], skill_cache, now=now, stage_bands=not interactive
     )
+    created_id = dict(zip(to_create, created, strict=True))
     for i in to_create:
         outcomes[i] = Outcome("created", created_id[i])
     for i, j in batch_dupes.items():
@@ -334,7 +457,8 @@ async def store_batch(
             }
         )
     if repost_rows:
-        await session.execute(insert(REPOSTS), repost_rows)
+        columns, values = driver_rows(session.get_bind().dialect.name == "sqlite", repost_rows)
+        await write_rows(session, [Rows(insert_sql("qmark", REPOSTS, columns), values)])
     final = [o for o in outcomes if o is not None]
     assert len(final) == len(items)
     return final, learned

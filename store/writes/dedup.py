@@ -112,15 +112,25 @@ def signature(shingles: U64) -> U32:
     return result
 
 
+_U64 = (1 << 64) - 1
+_BAND_MIX_INT = [int(v) for v in _BAND_MIX]
+
+
 def band_keys(sig: U32) -> list[int]:
-    """One non-negative 63-bit key per band; equal keys mean an identical band."""
-    rows = sig[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
-    mixed = np.arange(BANDS, dtype=np.uint64) * _BAND_MIX[ROWS]
-    for i in range(ROWS):
-        mixed += (rows[:, i] + np.uint64(1)) * _BAND_MIX[i]
-    mixed ^= mixed >> np.uint64(29)
-    mixed *= _BAND_MIX[0]
-    return [int(v) for v in (mixed >> np.uint64(1))]
+    """One non-negative 63-bit key per band; equal keys mean an identical band. Each key mixes the
+    band's number and its ``ROWS`` values (plus one) in arithmetic modulo 2**64, then shifts, multiplies
+    and drops the top bit. Plain integers: for 12 bands of 6 values NumPy's per-call cost was most of it."""
+    values = sig[: BANDS * ROWS].tolist()
+    mix = _BAND_MIX_INT
+    keys = []
+    for band in range(BANDS):
+        mixed = band * mix[ROWS]
+        for i, value in enumerate(values[band * ROWS : (band + 1) * ROWS]):
+            mixed += (value + 1) * mix[i]
+        mixed &= _U64
+        mixed ^= mixed >> 29
+        keys.append(((mixed * mix[0]) & _U64) >> 1)
+    return keys
 
 
 def compact(sig: U32) -> bytes:

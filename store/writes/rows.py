@@ -6,14 +6,15 @@ Every function here runs inside a caller's transaction (one ``AsyncSession``); t
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from store.db.sqlutil import chunks, insert_ignore, one_of, raw_insert, raw_insert_returning_id
+from store.db.plain import Insert, Row, Rows, insert, write_rows
+from store.db.sqlutil import chunks, insert_ignore, insert_sql, one_of, raw_insert
 from store.db.tables import (
     POSTING_BANDS,
     POSTING_BANDS_STAGED,
@@ -90,28 +91,31 @@ def _driver_value(value: Any, sqlite_dialect: bool) -> Any:
     return value
 
 
-def _driver_rows(
-    session: AsyncSession, rows: Sequence[dict[str, Any]]
-) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Dict rows (same keys) as the column list and value tuples :func:`raw_insert` takes."""
-    sqlite_dialect = session.get_bind().dialect.name == "sqlite"
+def driver_rows(sqlite_dialect: bool, rows: Sequence[dict[str, Any]]) -> tuple[list[str], list[Row]]:
+    """Dict rows (same keys) as the column list and value tuples the driver takes."""
     columns = list(rows[0])
     return columns, [tuple(_driver_value(row[c], sqlite_dialect) for c in columns) for row in rows]
+
+
+def _is_sqlite(session: AsyncSession) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _insert(table: Any, columns: Sequence[str], rows: Sequence[Row]) -> Rows:
+    return Rows(insert_sql("qmark", table, columns), rows)
 
 
 async def insert_postings(
     session: AsyncSession, guild_id: int, items: Sequence[Prepared], *, now: datetime
 ) -> list[int]:
     """Insert new postings (texts not yet in the guild) with one driver-level executemany, then read
-    their ids back (one insert: RETURNING; SQLite: consecutive rowids; otherwise by text hash, unique in
-    the guild and in the batch)."""
+    their ids back (SQLite: consecutive rowids; otherwise by text hash, unique in the guild and in the
+    batch)."""
     if not items:
         return []
-    columns, values = _driver_rows(session, [posting_row(guild_id, it, now) for it in items])
-    if len(values) == 1:  # a single add: the id comes back with the insert
-        return [await raw_insert_returning_id(session, POSTINGS, columns, values[0])]
+    columns, values = driver_rows(_is_sqlite(session), [posting_row(guild_id, it, now) for it in items])
     await raw_insert(session, POSTINGS, columns, values)
-    if session.get_bind().dialect.name == "sqlite":
+    if _is_sqlite(session):
         ids_in_order = await _sqlite_new_ids(session, guild_id, items)
         if ids_in_order is not None:
             return ids_in_order
@@ -148,23 +152,77 @@ async def _sqlite_new_ids(
     return list(range(first, int(last) + 1)) if found == expected else None
 
 
-async def insert_children(
+def _skill_names(derived: Iterable[Derived]) -> dict[str, str]:
+    return {key: name for d in derived for key, name in d.skills}
+
+
+async def insert_new(
     session: AsyncSession,
     guild_id: int,
-    rows: Sequence[tuple[int, Prepared]],
+    items: Sequence[Prepared],
     skill_cache: dict[str, int],
     *,
     now: datetime,
     stage_bands: bool = False,
-) -> dict[str, int]:
-    """Pay ranges, skills, locations, LSH bands and fixes of newly inserted postings. Bulk imports
-    stage their band keys (``store.bands``); single adds write them straight into ``posting_bands``."""
+) -> tuple[list[int], dict[str, int]]:
+    """Insert new postings with their pay ranges, skills, locations, LSH bands and fixes, and count
+    them in the summaries. Bulk imports stage their band keys (``store.bands``); single adds write them
+    straight into ``posting_bands``. A single posting goes in one trip to the driver (its id comes back
+    with the insert); a batch is inserted first, then its child rows go in one more.
+
+    Returns the new ids (in the order of ``items``) and the skill ids created in this transaction."""
+    if not items:
+        return [], {}
+    skill_ids, learned = await resolve_skills(session, _skill_names(it.derived for it in items), skill_cache)
+    sqlite_dialect = _is_sqlite(session)
+    if len(items) == 1:
+        new = new_posting(
+            guild_id, items[0], skill_ids, now=now, sqlite_dialect=sqlite_dialect, stage_bands=stage_bands
+        )
+        return [await insert(session, new)], learned
+    ids = await insert_postings(session, guild_id, items, now=now)
+    pairs = list(zip(ids, items, strict=True))
+    await write_rows(session, _children(guild_id, pairs, skill_ids, now, stage_bands, sqlite_dialect))
+    return ids, learned
+
+
+def known_skills(item: Prepared, cache: dict[str, int]) -> dict[str, int] | None:
+    """The ids of a posting's skills when the cache holds them all (None: some must be looked up)."""
+    ids = {key: cache.get(key) for key, _ in item.derived.skills}
+    return None if None in ids.values() else {k: v for k, v in ids.items() if v is not None}
+
+
+def new_posting(
+    guild_id: int,
+    item: Prepared,
+    skill_ids: dict[str, int],
+    *,
+    now: datetime,
+    sqlite_dialect: bool,
+    stage_bands: bool = False,
+) -> Insert:
+    """What a new posting writes: its row, then its child rows and its part of the summaries."""
+    columns, values = driver_rows(sqlite_dialect, [posting_row(guild_id, item, now)])
+    return Insert(
+        Rows(insert_sql("qmark", POSTINGS, columns, " RETURNING id"), values),
+        lambda new_id: _children(guild_id, [(new_id, item)], skill_ids, now, stage_bands, sqlite_dialect),
+    )
+
+
+def _children(
+    guild_id: int,
+    rows: Sequence[tuple[int, Prepared]],
+    skill_ids: dict[str, int],
+    now: datetime,
+    stage_bands: bool,
+    sqlite_dialect: bool,
+) -> list[Rows]:
     with_days = [(pid, it.derived, day_number(it.added_at)) for pid, it in rows]
-    learned = await write_derived_children(session, guild_id, with_days, skill_cache)
+    statements = _derived(guild_id, with_days, skill_ids, sqlite_dialect)
     # sorted: the index pages are then visited in order, once each (keys are random)
     bands = sorted({(guild_id, key, pid) for pid, it in rows for key in it.band_keys})
     target = POSTING_BANDS_STAGED if stage_bands else POSTING_BANDS
-    await raw_insert(session, target, ("guild_id", "band_key", "posting_id"), bands)
+    statements.append(_insert(target, ("guild_id", "band_key", "posting_id"), bands))
     fixes = [
         {
             "posting_id": pid,
@@ -177,27 +235,26 @@ async def insert_children(
         for name, value in it.fixes.items()
     ]
     if fixes:
-        await session.execute(insert(POSTING_FIXES), fixes)
-    return learned
+        statements.append(_insert(POSTING_FIXES, *driver_rows(sqlite_dialect, fixes)))
+    return statements
 
 
-async def write_derived_children(
-    session: AsyncSession,
+def _derived(
     guild_id: int,
     rows: Sequence[tuple[int, Derived, int]],
-    skill_cache: dict[str, int],
-) -> dict[str, int]:
+    skill_ids: dict[str, int],
+    sqlite_dialect: bool,
+) -> list[Rows]:
     """Pay ranges, skill links and locations of postings (id, derived fields, day added), and their
-    contribution to the skill summaries."""
-    names = {key: name for _, d, _ in rows for key, name in d.skills}
-    skill_ids, learned = await resolve_skills(session, names, skill_cache) if names else ({}, {})
+    contribution to the summaries."""
+    statements: list[Rows] = []
     pay = [r for pid, d, _ in rows for r in d.pay_rows(pid)]
     if pay:
-        await raw_insert(session, POSTING_PAY, *_driver_rows(session, pay))
+        statements.append(_insert(POSTING_PAY, *driver_rows(sqlite_dialect, pay)))
     links = [(pid, skill_ids[key], i) for pid, d, _ in rows for i, (key, _) in enumerate(d.skills)]
-    await raw_insert(session, POSTING_SKILLS, ("posting_id", "skill_id", "position"), links)
+    statements.append(_insert(POSTING_SKILLS, ("posting_id", "skill_id", "position"), links))
     places = [tuple(r.values()) for pid, d, _ in rows for r in d.location_rows(pid, guild_id)]
-    await raw_insert(session, POSTING_LOCATIONS, LOCATION_COLUMNS, places)
+    statements.append(_insert(POSTING_LOCATIONS, LOCATION_COLUMNS, places))
     contributions = [
         summaries.Contribution(
             guild_id,
@@ -208,8 +265,7 @@ async def write_derived_children(
         )
         for _, d, day in rows
     ]
-    await summaries.apply(session, contributions, +1)
-    return learned
+    return statements + summaries.statements(contributions, +1)
 
 
 async def _days(session: AsyncSession, ids: list[int]) -> list[tuple[int, int]]:
@@ -263,12 +319,18 @@ async def rewrite_derived(
     for part in chunks(ids):
         for table in (POSTING_PAY, POSTING_SKILLS, POSTING_LOCATIONS):
             await session.execute(delete(table).where(table.c.posting_id.in_(part)))
-    learned: dict[str, int] = {}
     by_guild: dict[int, list[tuple[int, Derived, int]]] = {}
     for pid, d, _ in rows:
         by_guild.setdefault(guild_id_of[pid], []).append((pid, d, day_of[pid]))
-    for guild_id, group in by_guild.items():
-        learned.update(await write_derived_children(session, guild_id, group, skill_cache))
+    skill_ids, learned = await resolve_skills(session, _skill_names(d for _, d, _ in rows), skill_cache)
+    await write_rows(
+        session,
+        [
+            statement
+            for guild_id, group in by_guild.items()
+            for statement in _derived(guild_id, group, skill_ids, _is_sqlite(session))
+        ],
+    )
     return learned
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from store.db.plain import Rows, write_rows
 from store.db.sqlutil import chunks, insert_sql
 from store.db.tables import (
     ALL_PLACES,
@@ -56,21 +57,18 @@ def pay_of(columns: dict[str, Any], places: Iterable[str]) -> Pay | None:
     return (currency, columns["seniority"], float(pay_year), tuple(places))
 
 
-async def _upsert(
-    session: AsyncSession,
+def _upsert(
     table: Any,
     key: tuple[str, ...],
     deltas: dict[Any, Any],
     values: tuple[str, ...] = ("n",),
-) -> None:
-    """Add ``deltas`` (key -> n, or key -> (n, total...) for several ``values``) to the table's rows."""
+) -> Rows:
+    """The statement adding ``deltas`` (key -> n, or key -> (n, total...) for several ``values``) to the
+    table's rows."""
     rows = [(*k, *(d if isinstance(d, tuple) else (d,))) for k, d in sorted(deltas.items()) if d]
-    if not rows:
-        return
-    conn = await session.connection()
     sums = ", ".join(f"{v} = {table.name}.{v} + excluded.{v}" for v in values)
     upsert = f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {sums}"
-    await conn.exec_driver_sql(insert_sql(conn.dialect.paramstyle, table, (*key, *values), upsert), rows)
+    return Rows(insert_sql("qmark", table, (*key, *values), upsert), rows)
 
 
 def _pay_deltas(contributions: Iterable[Contribution], sign: int) -> dict[tuple[Any, ...], tuple[int, float]]:
@@ -88,8 +86,8 @@ def _pay_deltas(contributions: Iterable[Contribution], sign: int) -> dict[tuple[
     return {k: d for k, d in deltas.items() if d[0]}
 
 
-async def apply(session: AsyncSession, contributions: Sequence[Contribution], sign: int) -> None:
-    """Add (sign=1) or take away (sign=-1) postings from the summaries."""
+def statements(contributions: Sequence[Contribution], sign: int) -> list[Rows]:
+    """What adds (sign=1) or takes away (sign=-1) postings from the summaries, as plain statements."""
     days: Counter[tuple[int, str, int]] = Counter()
     skill_days: Counter[tuple[int, str, int, int]] = Counter()
     totals: Counter[tuple[int, str, int]] = Counter()
@@ -99,10 +97,17 @@ async def apply(session: AsyncSession, contributions: Sequence[Contribution], si
             for sid in c.skill_ids:
                 skill_days[(c.guild_id, role, c.day, sid)] += sign
                 totals[(c.guild_id, role, sid)] += sign
-    await _upsert(session, POSTING_DAYS, ("guild_id", "role_key", "day"), days)
-    await _upsert(session, SKILL_DAYS, ("guild_id", "role_key", "day", "skill_id"), skill_days)
-    await _upsert(session, SKILL_TOTALS, ("guild_id", "role_key", "skill_id"), totals)
-    await _upsert(session, PAY_BUCKETS, PAY_KEY, _pay_deltas(contributions, sign), ("n", "total"))
+    return [
+        _upsert(POSTING_DAYS, ("guild_id", "role_key", "day"), days),
+        _upsert(SKILL_DAYS, ("guild_id", "role_key", "day", "skill_id"), skill_days),
+        _upsert(SKILL_TOTALS, ("guild_id", "role_key", "skill_id"), totals),
+        _upsert(PAY_BUCKETS, PAY_KEY, _pay_deltas(contributions, sign), ("n", "total")),
+    ]
+
+
+async def apply(session: AsyncSession, contributions: Sequence[Contribution], sign: int) -> None:
+    """Add (sign=1) or take away (sign=-1) postings from the summaries."""
+    await write_rows(session, statements(contributions, sign))
 
 
 async def current(session: AsyncSession, ids: list[int]) -> list[Contribution]:

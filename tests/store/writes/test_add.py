@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from sqlalchemy import select
 
 from parsing.models import Posting
-from store import InvalidInput, Store
+from store import InvalidInput, Store, StoreWriteError
+from store.db import tables as t
+from store.db.plain import Rows
+from store.writes import dedup
+from store.writes import rows as rows_module
 from tests.factories import make_posting, posting_text
 
 GUILD = 1001
@@ -87,3 +94,73 @@ async def test_a_new_posting_is_shown_exactly_as_it_reads_back(store: Store, pos
     )
     assert added.created
     assert added.posting == await store.get_posting(GUILD, added.posting_id)
+
+
+async def _rows_of(store: Store, guild_id: int, posting_id: int) -> dict[str, Any]:
+    """What a posting wrote, without its id and guild: child rows, band keys, summary rows."""
+    async with store.sessions.read() as s:
+
+        async def rows(table: Any, where: Any, drop: tuple[str, ...]) -> list[tuple[Any, ...]]:
+            columns = [c for c in table.c if c.name not in drop]
+            return sorted((await s.execute(select(*columns).where(where))).tuples().all(), key=repr)
+
+        ids = ("id", "posting_id", "guild_id")
+        return {
+            "posting": await rows(t.POSTINGS, t.POSTINGS.c.id == posting_id, ids),
+            "pay": await rows(t.POSTING_PAY, t.POSTING_PAY.c.posting_id == posting_id, ids),
+            "skills": await rows(t.POSTING_SKILLS, t.POSTING_SKILLS.c.posting_id == posting_id, ids),
+            "places": await rows(t.POSTING_LOCATIONS, t.POSTING_LOCATIONS.c.posting_id == posting_id, ids),
+            "bands": await rows(t.POSTING_BANDS, t.POSTING_BANDS.c.posting_id == posting_id, ids),
+            "staged": await rows(
+                t.POSTING_BANDS_STAGED, t.POSTING_BANDS_STAGED.c.posting_id == posting_id, ids
+            ),
+            "pay_buckets": await rows(t.PAY_BUCKETS, t.PAY_BUCKETS.c.guild_id == guild_id, ids),
+            "days": await rows(t.POSTING_DAYS, t.POSTING_DAYS.c.guild_id == guild_id, ids),
+            "skill_days": await rows(t.SKILL_DAYS, t.SKILL_DAYS.c.guild_id == guild_id, ids),
+            "skill_totals": await rows(t.SKILL_TOTALS, t.SKILL_TOTALS.c.guild_id == guild_id, ids),
+        }
+
+
+async def test_an_add_writes_the_same_rows_whether_its_skills_are_known_or_not(store: Store) -> None:
+    # The first add must look its skills up (written after its reads); the second, into another server
+    # with every skill known, is read and written in one trip. Both write the same rows.
+    posting = make_posting(
+        skills=["Python", "SQL"], locations=["Berlin, Germany", "Remote"], seniority="senior"
+    )
+    text = posting_text("same everywhere")
+    cold = await store.add_posting(GUILD, text, posting, source="message", user_id=3)
+    warm = await store.add_posting(GUILD + 1, text, posting, source="message", user_id=3)
+    assert cold.created and warm.created and warm.posting_id > cold.posting_id
+    written = await _rows_of(store, GUILD, cold.posting_id)
+    assert written["pay"] and written["skills"] and written["places"] and written["pay_buckets"]
+    assert len(written["bands"]) == dedup.BANDS and not written["staged"]
+    assert await _rows_of(store, GUILD + 1, warm.posting_id) == written
+
+
+async def test_a_write_that_fails_half_way_saves_nothing(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await store.add_posting(
+        GUILD, posting_text("known skills"), make_posting(skills=["Python"]), source="add_text"
+    )
+    before = await _rows_of(store, GUILD, 0)
+    real = rows_module._children
+
+    def and_a_broken_link(*args: Any) -> list[Rows]:
+        # the last statement of the trip refers to a posting that does not exist
+        broken = Rows(
+            "INSERT INTO posting_skills (posting_id, skill_id, position) VALUES (?, ?, ?)", [(-5, -5, 0)]
+        )
+        return [*real(*args), broken]
+
+    monkeypatch.setattr(rows_module, "_children", and_a_broken_link)
+    with pytest.raises(StoreWriteError, match="nothing was saved"):
+        await store.add_posting(
+            GUILD, posting_text("never saved"), make_posting(skills=["Python"]), source="add_text"
+        )
+    monkeypatch.undo()
+    assert await _rows_of(store, GUILD, 0) == before
+    page = await store.list_postings(GUILD)
+    assert [p.title for p in page.items] == ["Machine Learning Engineer"]
+    added = await store.add_posting(GUILD, posting_text("never saved"), make_posting(), source="add_text")
+    assert added.created
