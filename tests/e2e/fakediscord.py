@@ -259,6 +259,8 @@ class FakeDiscord:
         self.arrived: list[RestCall] = []  # REST calls as they arrive (``calls`` has them once answered)
         self.message_content_allowed = True  # False: IDENTIFY asking for it is closed with 4014
         self._interaction_messages: dict[int, int] = {}  # interaction id -> the message it came from
+        # interaction token -> the message a deferred update will edit (its @original, as on Discord)
+        self._deferred_updates: dict[str, int] = {}
         self._connections: list[_Connection] = []
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -722,9 +724,9 @@ class FakeDiscord:
         if parts[0] == "channels" and parts[-1] == "typing":
             return 204, None
         if parts[0] == "interactions" and parts[-1] == "callback":
-            return self._callback(call, int(parts[1]))
+            return self._callback(call, int(parts[1]), parts[2])
         if parts[0] == "webhooks":
-            return self._webhook(call, parts[3:])
+            return self._webhook(call, parts[2], parts[3:])
         return 404, {"message": f"fake discord has no route {method} {path}", "code": 0}
 
     def _app_info(self) -> JSON:
@@ -805,7 +807,7 @@ class FakeDiscord:
             existing.update({k: v for k, v in call.json.items() if k in ("content", "embeds", "components")})
         return 200, existing
 
-    def _callback(self, call: RestCall, interaction_id: int) -> tuple[int, Any]:
+    def _callback(self, call: RestCall, interaction_id: int, token: str) -> tuple[int, Any]:
         kind = call.json.get("type")
         result: JSON = {"interaction": {"id": str(interaction_id), "type": 2}}
         if kind == DEFERRED_CHANNEL_MESSAGE:
@@ -814,6 +816,8 @@ class FakeDiscord:
                 (call.json.get("data") or {}).get("flags", 0) & 64
             )
         origin = self.messages.get(self._interaction_messages.get(interaction_id, 0))
+        if kind == DEFERRED_UPDATE and origin is not None:
+            self._deferred_updates[token] = int(origin["id"])
         if kind == UPDATE_MESSAGE and origin is not None:  # the message whose component was used
             body = call.json.get("data") or {}
             origin.update({k: v for k, v in body.items() if k in ("content", "embeds", "components")})
@@ -827,7 +831,12 @@ class FakeDiscord:
             result["resource"] = {"type": kind, "message": message}
         return 200, result
 
-    def _webhook(self, call: RestCall, rest: list[str]) -> tuple[int, Any]:
+    def _webhook(self, call: RestCall, token: str, rest: list[str]) -> tuple[int, Any]:
+        deferred_origin = self.messages.get(self._deferred_updates.get(token, 0))
+        if call.method == "PATCH" and rest == ["messages", "@original"] and deferred_origin is not None:
+            deferred_origin.update({k: v for k, v in call.json.items() if k in ("content", "embeds", "components")})
+            call.message_id = int(deferred_origin["id"])
+            return 200, deferred_origin
         if call.method == "POST" and not rest:
             message = self._new_message(0, call.json, call.files)
             call.message_id = int(message["id"])
