@@ -804,7 +804,7 @@ class FakeDiscord:
             del self.messages[message_id]
             return 204, None
         if call.method == "PATCH":
-            existing.update({k: v for k, v in call.json.items() if k in ("content", "embeds", "components")})
+            _edit(existing, call.json)
         return 200, existing
 
     def _callback(self, call: RestCall, interaction_id: int, token: str) -> tuple[int, Any]:
@@ -820,7 +820,7 @@ class FakeDiscord:
             self._deferred_updates[token] = int(origin["id"])
         if kind == UPDATE_MESSAGE and origin is not None:  # the message whose component was used
             body = call.json.get("data") or {}
-            origin.update({k: v for k, v in body.items() if k in ("content", "embeds", "components")})
+            _edit(origin, body)
             call.message_id = int(origin["id"])
             result["interaction"]["response_message_id"] = origin["id"]
             result["resource"] = {"type": kind, "message": origin}
@@ -834,7 +834,7 @@ class FakeDiscord:
     def _webhook(self, call: RestCall, token: str, rest: list[str]) -> tuple[int, Any]:
         deferred_origin = self.messages.get(self._deferred_updates.get(token, 0))
         if call.method == "PATCH" and rest == ["messages", "@original"] and deferred_origin is not None:
-            deferred_origin.update({k: v for k, v in call.json.items() if k in ("content", "embeds", "components")})
+            _edit(deferred_origin, call.json)
             call.message_id = int(deferred_origin["id"])
             return 200, deferred_origin
         if call.method == "POST" and not rest:
@@ -846,6 +846,18 @@ class FakeDiscord:
         message = self._new_message(0, call.json, call.files)
         call.message_id = int(message["id"])
         return 200, message
+
+
+def _edit(message: JSON, body: JSON) -> None:
+    """Apply an edit's body to a stored message (what Discord lets an edit change)."""
+    message.update({k: v for k, v in body.items() if k in ("content", "embeds", "components")})
+
+
+def edits_in_place(answer: RestCall, message: JSON) -> bool:
+    """The answer edits the message the button is on: an update at once or, when the work outlasts the
+    acknowledgement budget (a loaded machine), an edit of the original after a deferred update."""
+    updated = answer.json.get("type") == UPDATE_MESSAGE or answer.path.endswith("/messages/@original")
+    return updated and answer.message_id == int(message["id"]) and not answer.ephemeral
 
 
 def opt(name: str, value: Any, *, kind: int = 3, focused: bool = False) -> JSON:

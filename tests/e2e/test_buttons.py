@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.e2e.conftest import Env
-from tests.e2e.fakediscord import JSON, MODAL, UPDATE_MESSAGE, RestCall, opt, sub
+from tests.e2e.fakediscord import JSON, MODAL, RestCall, edits_in_place, opt, sub
 from tests.e2e.test_pastes import POSTING
 
 
@@ -58,8 +58,7 @@ async def test_fix_edits_the_card_in_place_with_every_field(env: Env) -> None:
     )
     # the card itself is edited (an update of the message the button is on, at once or, when the fix
     # outlasts the acknowledgement budget, after a deferred update), no second card is posted
-    assert answer.json.get("type") == UPDATE_MESSAGE or answer.path.endswith("/messages/@original")
-    assert answer.message_id == int(message["id"]) and not answer.ephemeral
+    assert edits_in_place(answer, message)
     assert len(card_posts(env)) == 1
     shown = env.fake.messages[int(message["id"])]
     embed = shown["embeds"][0]
@@ -146,7 +145,7 @@ async def test_remove_button_leaves_a_removed_card_without_buttons(env: Env) -> 
 
     ix = await env.fake.click(env.alpha, "job-postings", env.alice, message, f"remove:{posting_id}")
     done = await env.fake.answer(ix)
-    assert done.json["type"] == UPDATE_MESSAGE
+    assert edits_in_place(done, message)
     assert await env.saved() == []
     shown = env.fake.messages[int(message["id"])]
     assert components(shown) == []
@@ -195,7 +194,7 @@ async def test_remove_under_a_reposts_card_also_updates_the_first_card(env: Env)
     first_message, repost_message = env.fake.message_of(first), env.fake.message_of(repost)
     assert await env.card_of(posting_id) == int(first_message["id"])
     ix = await env.fake.click(env.alpha, "job-postings", env.alice, repost_message, f"remove:{posting_id}")
-    assert (await env.fake.answer(ix)).json["type"] == UPDATE_MESSAGE
+    assert edits_in_place(await env.fake.answer(ix), repost_message)
     await env.fake.wait_call(
         lambda c: c.method == "PATCH" and c.path.endswith(f"/messages/{first_message['id']}")
     )
