@@ -113,174 +113,90 @@ def test_taxonomy_covers_non_software_fields() -> None:
 # ------------------------------------------------------------------------------ extraction
 
 
-FOUND: list[tuple[str, list[str]]] = [
-    # plain mentions
-    ("We are looking for strong Python and SQL skills.", ["Python", "SQL"]),
-    ("Proficient in Python, C# or similar programming languages", ["Python", "C#"]),
-    ("Hands-on with Kubernetes, Docker and Terraform.", ["Kubernetes", "Docker", "Terraform"]),
-    (
-        "Our stack: TypeScript, React, Node.js and PostgreSQL.",
-        ["TypeScript", "React", "Node.js", "PostgreSQL"],
-    ),
-    ("You know C++ and CUDA well.", ["C++", "CUDA"]),
-    ("Experience with .NET Core and ASP.NET MVC", [".NET Core", "ASP.NET"]),
-    # ambiguous words in a skill context
-    ("Backend services are written in Go and deployed on Kubernetes.", ["Go", "Kubernetes"]),
-    ("Fluent in Spanish", ["Spanish"]),
-    ("Languages: Python, Go and Rust", ["Python", "Go", "Rust"]),
-    ("Knowledge of R or SAS for statistical modelling", ["R", "SAS", "Statistics"]),
-    ("Experience with C and embedded Linux", ["C", "Embedded Linux"]),
-    ("Build ETL jobs using Spark and Airflow", ["Apache Spark", "Apache Airflow", "ETL"]),
-    (
-        "Proficient in Excel, Word and PowerPoint",
-        ["Microsoft Excel", "Microsoft Word", "Microsoft PowerPoint"],
-    ),
-    ("Must know Microsoft Word", ["Microsoft Word"]),
-    ("Frameworks such as Flask or Django", ["Flask", "Django"]),
-    ("Mobile apps in Swift and Kotlin", ["Swift", "Kotlin"]),
-    ("Configuration management with Chef, Puppet or Ansible", ["Chef", "Puppet", "Ansible"]),
-    ("Game prototypes built with Unity and C#", ["Unity", "C#"]),
-    ("Scaled Agile (SAFe) certification is a plus", ["SAFe"]),
-    # ML vocabulary, written the way postings write it
-    ("Experience with LLMs and RAG pipelines", ["Large Language Models", "Retrieval-Augmented Generation"]),
-    ("deep learning for speech models and NLP", ["Deep Learning", "Speech Recognition"]),
-    ("NLP / ML applications at scale", ["Natural Language Processing", "Machine Learning"]),
-    ("Design ML / AI services", ["Machine Learning", "Artificial Intelligence"]),
-    (
-        "Deep neural network models (e.g., transformers, diffusion models)",
-        ["Transformers", "Diffusion Models"],
-    ),
-    (
-        "Familiarity with transformer architectures and generative models",
-        ["Transformers", "Generative Models"],
-    ),
-    ("3D computer vision: depth estimation and 3D reconstruction", ["Computer Vision", "Depth Estimation"]),
-    (
-        "NeRF/Gaussian splatting and point cloud processing",
-        ["NeRF", "Gaussian Splatting", "Point Cloud Processing"],
-    ),
-    (
-        "multi-sensor fusion (RGB-D, LiDAR) and object pose estimation",
-        ["Sensor Fusion", "LiDAR", "Pose Estimation"],
-    ),
-    ("model-based reinforcement learning and model-predictive control", ["Reinforcement Learning"]),
-    (
-        "Train models on Azure Machine Learning and Azure Databricks",
-        ["Azure Machine Learning", "Azure Databricks"],
-    ),
-    ("Track runs in MLflow or Weights & Biases (W&B)", ["MLflow", "Weights & Biases"]),
-    ("Prior work on imitation learning and representation learning", ["Imitation Learning"]),
-    ("Vision-Language-Action Models (VLAs) for robots", ["Vision-Language-Action Models"]),
-    ("Computer Vision (CV) research", ["Computer Vision"]),
-    ("Experience in CV, NLP or speech", ["Computer Vision", "Natural Language Processing"]),
-    # pasted-text damage
-    (
-        "Experience with ParameterEfficient FineTuning (PEFT) such as LoRA",
-        ["Parameter-Efficient Fine-Tuning", "LoRA"],
-    ),
-    ("VisionLanguage Models (VLMs) and VisionLanguageAction Models", ["Vision-Language Models"]),
-    ("selfsupervised learning at scale", ["Self-Supervised Learning"]),
-    ("SelfSupervised Learning (SSL) and multimodal LLMs", ["Self-Supervised Learning"]),
-    ("fine tuning and finetuning and fine-tuning", ["Fine-Tuning"]),
-    ("**Python**, **PyTorch** and `numpy`", ["Python", "PyTorch", "NumPy"]),
-    ("real\\-world robotics and cloud\\-native tooling", ["Robotics"]),
-    (
-        "Knowledgeable with compter vision and vison language models",
-        ["Computer Vision", "Vision-Language Models"],
-    ),
-    ("deep neutral network design", ["Deep Learning"]),
-    ("Microsoft OfficeStrong attention to detail", ["Microsoft Office"]),
-    ("Skills:Python, SQL, Tableau", ["Python", "SQL", "Tableau"]),
-    ("diffusion model and world model research", ["Diffusion Models", "World Models"]),
-    ("PYTORCH, TENSORFLOW, KUBERNETES", ["PyTorch", "TensorFlow", "Kubernetes"]),
-    ("pytorch / tensorflow / jax", ["PyTorch", "TensorFlow", "JAX"]),
-    # other fields
-    ("Current RN license and BLS certification required", ["RN", "Basic Life Support"]),
-    ("Class A CDL with a clean driving record", ["Commercial Driver's License", "Clean Driving Record"]),
-    ("CPA preferred; strong GAAP and month-end close experience", ["CPA", "GAAP", "Month-End Close"]),
-    ("PMP certified project manager with Jira experience", ["PMP", "Jira"]),
-    ("Experience with QuickBooks Online and accounts payable", ["QuickBooks", "Accounts Payable"]),
-    ("OSHA 10 card, forklift certification and blueprint reading", ["OSHA 10", "Forklift Certification"]),
-    ("Epic EHR charting and medication administration", ["Epic Systems", "Medication Administration"]),
-    ("Document patient assessments in the EMR daily", ["Electronic Health Records", "Patient Assessment"]),
-    ("AWS Certified Solutions Architect - Associate", ["AWS Certified Solutions Architect"]),
-    ("CompTIA Security+ and Network+ certified", ["CompTIA Security+", "CompTIA Network+"]),
-    ("Adobe Creative Cloud (InDesign, Illustrator, Photoshop)", ["Adobe InDesign", "Adobe Illustrator"]),
-    ("SEO, Google Ads and email marketing campaigns", ["Search Engine Optimization", "Google Ads"]),
-    ("MIG and TIG welding, reading blueprints", ["Welding", "Blueprint Reading"]),
-    ("Bilingual (Spanish/English) preferred", ["Bilingual", "Spanish", "English"]),
-    ("dbt models on Snowflake; DBT and CBT for clients", ["dbt", "Dialectical Behavior Therapy"]),
-    # local names of tools and practices (German, French, Spanish)
-    ("Erstellung von Prototypen und Wireframes in Figma", ["Prototyping", "Wireframing", "Figma"]),
-    ("Kenntnisse in SPS-Programmierung (TIA Portal)", ["Programmable Logic Controllers", "TIA Portal"]),
-    ("Maîtrise de la comptabilité fournisseurs", ["Accounts Payable"]),
-    ("Experiencia en conciliaciones bancarias", ["Account Reconciliation"]),
-    # practices written as what the job does
-    ("Reconcile accounts and prepare journal entries", ["Account Reconciliation", "Journal Entries"]),
-    ("build and maintain event-driven architectures", ["Event-Driven Architecture"]),
-    # a list item with its capital after another capitalised word; a paste that lost its line break
-    ("programs including Outlook, Word, Summation, Excel and others", ["Microsoft Excel"]),
-    ("Microsoft products such as word, PowerPoint and excel.Essential duties", ["Microsoft Excel"]),
-]
-
-
-NOT_FOUND: list[tuple[str, list[str]]] = [
-    ("Our go-to-market team will go to market in Q3.", ["Go"]),
-    ("We want a go-getter who can go above and beyond.", ["Go"]),
-    ("You will report to the C-suite and other C level executives.", ["C"]),
-    ("Join our R&D group.", ["R"]),
-    ("Ensure swift delivery of every order.", ["Swift"]),
-    ("Spark innovation across the company.", ["Apache Spark"]),
-    ("You will excel in a fast-paced environment and Excel at teamwork.", ["Microsoft Excel"]),
-    ("Responsible for rust prevention on steel structures.", ["Rust"]),
-    ("Able to react quickly to customer needs.", ["React"]),
-    ("Please express interest by email.", ["Express.js"]),
-    ("The head chef runs the kitchen and the line cooks.", ["Chef"]),
-    ("Please send your CV and a cover letter.", ["Computer Vision"]),
-    (
-        "Word of mouth brings most of our clients; we work in small teams.",
-        ["Microsoft Word", "Microsoft Teams"],
-    ),
-    ("The outlook for the season is strong.", ["Microsoft Outlook"]),
-    ("Residents have access to the gym.", ["Microsoft Access"]),
-    ("Pay: $25/hr, 5 ml doses", ["Human Resources Management", "Machine Learning"]),
-    ("Offices in San Mateo and San Jose", ["Storage Administration"]),
-    ("A safe workplace with stem cells research", ["SAFe", "STEM Education"]),
-    ("Apply at https://careers.example.com/jobs/python-developer or jobs@example.com", ["Python"]),
-    ("We value diverse teams and excellent interest in learning.", ["Device Drivers"]),
-    (
-        "We offer a competitive compensation and benefits package and continuing education.",
-        ["Adult Education"],
-    ),
-    (
-        "Great place to work: equal opportunity employer regardless of immigration status.",
-        ["Immigration Law"],
-    ),
-    ("Maintain a database of contacts using a go-to spreadsheet.", ["Go"]),
-    ("Sous Chef experience required; ServSafe certified.", ["Chef"]),
-    ("Experience with Go is a plus for this sales role.", ["Go"]),
-    ("You have not managed teams and a P&L before.", ["Accounts Payable", "Microsoft Teams"]),
-    ("electronic photonic integrated circuit (EPIC) chipsets", ["Epic Systems"]),
-    ("A thorough understanding of A/E/C industry terminology", ["C"]),
-    ("Clients may use or access the portal at any time; using less energy.", ["Microsoft Access", "Less"]),
-    ("Bills of material (BOMs), assembly drawings and work instructions", ["Assembly"]),
-    ("Send your résumé and portfolio; RÉSUMÉS reviewed weekly.", ["R"]),
-    ("Our German headquarters and French office", ["German", "French"]),
-    ("Pipelines on AWS (S3, Glue, EMR) with Spark", ["Electronic Health Records"]),
-    # everyday words and short codes that also name a skill
-    ("We host events and send a weekly email to the team.", ["Event Marketing", "Email Marketing"]),
-    ("A solid understanding of coding standards.", ["SOLID Principles", "Medical Coding"]),
-    ("PT/FT positions available; ER nurses welcome.", ["Physical Therapy", "Employee Relations"]),
-    ("Competitive compensation and total rewards.", ["Compensation and Benefits"]),
-    # what the job does without, and a business area (acceptable, never reported)
-    ("Ganz ohne Kaltakquise: deine Kunden kommen zu dir.", ["Prospecting"]),
-    ("We run a fast-growing e-commerce business.", ["E-commerce"]),
-]
-
-
-# More readings, one a line: "+" the skills the text must yield, "-" those it must not, then "|" and
-# the text.
-MORE_READINGS = """
+# What the extractor must read, one case a line: "+" the skills the text must yield, "-" those it
+# must not, then "|" and the text.
+READING_CASES = r"""
+# --- found
+# plain mentions
++ Python; SQL | We are looking for strong Python and SQL skills.
++ Python; C# | Proficient in Python, C# or similar programming languages
++ Kubernetes; Docker; Terraform | Hands-on with Kubernetes, Docker and Terraform.
++ TypeScript; React; Node.js; PostgreSQL | Our stack: TypeScript, React, Node.js and PostgreSQL.
++ C++; CUDA | You know C++ and CUDA well.
++ .NET Core; ASP.NET | Experience with .NET Core and ASP.NET MVC
+# ambiguous words in a skill context
++ Go; Kubernetes | Backend services are written in Go and deployed on Kubernetes.
++ Spanish | Fluent in Spanish
++ Python; Go; Rust | Languages: Python, Go and Rust
++ R; SAS; Statistics | Knowledge of R or SAS for statistical modelling
++ C; Embedded Linux | Experience with C and embedded Linux
++ Apache Spark; Apache Airflow; ETL | Build ETL jobs using Spark and Airflow
++ Microsoft Excel; Microsoft Word; Microsoft PowerPoint | Proficient in Excel, Word and PowerPoint
++ Microsoft Word | Must know Microsoft Word
++ Flask; Django | Frameworks such as Flask or Django
++ Swift; Kotlin | Mobile apps in Swift and Kotlin
++ Chef; Puppet; Ansible | Configuration management with Chef, Puppet or Ansible
++ Unity; C# | Game prototypes built with Unity and C#
++ SAFe | Scaled Agile (SAFe) certification is a plus
+# ML vocabulary, written the way postings write it
++ Large Language Models; Retrieval-Augmented Generation | Experience with LLMs and RAG pipelines
++ Deep Learning; Speech Recognition | deep learning for speech models and NLP
++ Natural Language Processing; Machine Learning | NLP / ML applications at scale
++ Machine Learning; Artificial Intelligence | Design ML / AI services
++ Transformers; Diffusion Models | Deep neural network models (e.g., transformers, diffusion models)
++ Transformers; Generative Models | Familiarity with transformer architectures and generative models
++ Computer Vision; Depth Estimation | 3D computer vision: depth estimation and 3D reconstruction
++ NeRF; Gaussian Splatting; Point Cloud Processing | NeRF/Gaussian splatting and point cloud processing
++ Sensor Fusion; LiDAR; Pose Estimation | multi-sensor fusion (RGB-D, LiDAR) and object pose estimation
++ Reinforcement Learning | model-based reinforcement learning and model-predictive control
++ Azure Machine Learning; Azure Databricks | Train models on Azure Machine Learning and Azure Databricks
++ MLflow; Weights & Biases | Track runs in MLflow or Weights & Biases (W&B)
++ Imitation Learning | Prior work on imitation learning and representation learning
++ Vision-Language-Action Models | Vision-Language-Action Models (VLAs) for robots
++ Computer Vision | Computer Vision (CV) research
++ Computer Vision; Natural Language Processing | Experience in CV, NLP or speech
+# pasted-text damage
++ Parameter-Efficient Fine-Tuning; LoRA | Experience with ParameterEfficient FineTuning (PEFT) such as LoRA
++ Vision-Language Models | VisionLanguage Models (VLMs) and VisionLanguageAction Models
++ Self-Supervised Learning | selfsupervised learning at scale
++ Self-Supervised Learning | SelfSupervised Learning (SSL) and multimodal LLMs
++ Fine-Tuning | fine tuning and finetuning and fine-tuning
++ Python; PyTorch; NumPy | **Python**, **PyTorch** and `numpy`
++ Robotics | real\-world robotics and cloud\-native tooling
++ Computer Vision; Vision-Language Models | Knowledgeable with compter vision and vison language models
++ Deep Learning | deep neutral network design
++ Microsoft Office | Microsoft OfficeStrong attention to detail
++ Python; SQL; Tableau | Skills:Python, SQL, Tableau
++ Diffusion Models; World Models | diffusion model and world model research
++ PyTorch; TensorFlow; Kubernetes | PYTORCH, TENSORFLOW, KUBERNETES
++ PyTorch; TensorFlow; JAX | pytorch / tensorflow / jax
+# other fields
++ RN; Basic Life Support | Current RN license and BLS certification required
++ Commercial Driver's License; Clean Driving Record | Class A CDL with a clean driving record
++ CPA; GAAP; Month-End Close | CPA preferred; strong GAAP and month-end close experience
++ PMP; Jira | PMP certified project manager with Jira experience
++ QuickBooks; Accounts Payable | Experience with QuickBooks Online and accounts payable
++ OSHA 10; Forklift Certification | OSHA 10 card, forklift certification and blueprint reading
++ Epic Systems; Medication Administration | Epic EHR charting and medication administration
++ Electronic Health Records; Patient Assessment | Document patient assessments in the EMR daily
++ AWS Certified Solutions Architect | AWS Certified Solutions Architect - Associate
++ CompTIA Security+; CompTIA Network+ | CompTIA Security+ and Network+ certified
++ Adobe InDesign; Adobe Illustrator | Adobe Creative Cloud (InDesign, Illustrator, Photoshop)
++ Search Engine Optimization; Google Ads | SEO, Google Ads and email marketing campaigns
++ Welding; Blueprint Reading | MIG and TIG welding, reading blueprints
++ Bilingual; Spanish; English | Bilingual (Spanish/English) preferred
++ dbt; Dialectical Behavior Therapy | dbt models on Snowflake; DBT and CBT for clients
+# local names of tools and practices (German, French, Spanish)
++ Prototyping; Wireframing; Figma | Erstellung von Prototypen und Wireframes in Figma
++ Programmable Logic Controllers; TIA Portal | Kenntnisse in SPS-Programmierung (TIA Portal)
++ Accounts Payable | Maîtrise de la comptabilité fournisseurs
++ Account Reconciliation | Experiencia en conciliaciones bancarias
+# practices written as what the job does
++ Account Reconciliation; Journal Entries | Reconcile accounts and prepare journal entries
++ Event-Driven Architecture | build and maintain event-driven architectures
+# a list item with its capital after another capitalised word; a paste that lost its line break
++ Microsoft Excel | programs including Outlook, Word, Summation, Excel and others
++ Microsoft Excel | Microsoft products such as word, PowerPoint and excel.Essential duties
 # a noun after a preposition; a team named after its way of working; a capitalised list item
 + Microsoft Excel | Track the monthly budget in Excel with the finance lead
 + Scrum | Work in cross-functional Scrum teams on the checkout flow
@@ -294,8 +210,51 @@ MORE_READINGS = """
 - ELT | Present quarterly to the executive leadership team (ELT).
 # two lower-case office tools listed together after a cue
 + Microsoft Excel; Microsoft Word | Daily work needs in-depth use of excel and word
-# German VAT is not US sales tax, and neither is "by the way"
+# a German VAT return
 + Value-Added Tax | Erstellung der Umsatzsteuervoranmeldung und Umsatzsteuer-Themen
+# --- not found
+- Go | Our go-to-market team will go to market in Q3.
+- Go | We want a go-getter who can go above and beyond.
+- C | You will report to the C-suite and other C level executives.
+- R | Join our R&D group.
+- Swift | Ensure swift delivery of every order.
+- Apache Spark | Spark innovation across the company.
+- Microsoft Excel | You will excel in a fast-paced environment and Excel at teamwork.
+- Rust | Responsible for rust prevention on steel structures.
+- React | Able to react quickly to customer needs.
+- Express.js | Please express interest by email.
+- Chef | The head chef runs the kitchen and the line cooks.
+- Computer Vision | Please send your CV and a cover letter.
+- Microsoft Word; Microsoft Teams | Word of mouth brings most of our clients; we work in small teams.
+- Microsoft Outlook | The outlook for the season is strong.
+- Microsoft Access | Residents have access to the gym.
+- Human Resources Management; Machine Learning | Pay: $25/hr, 5 ml doses
+- Storage Administration | Offices in San Mateo and San Jose
+- SAFe; STEM Education | A safe workplace with stem cells research
+- Python | Apply at https://careers.example.com/jobs/python-developer or jobs@example.com
+- Device Drivers | We value diverse teams and excellent interest in learning.
+- Adult Education | We offer a competitive compensation and benefits package and continuing education.
+- Immigration Law | Great place to work: equal opportunity employer regardless of immigration status.
+- Go | Maintain a database of contacts using a go-to spreadsheet.
+- Chef | Sous Chef experience required; ServSafe certified.
+- Go | Experience with Go is a plus for this sales role.
+- Accounts Payable; Microsoft Teams | You have not managed teams and a P&L before.
+- Epic Systems | electronic photonic integrated circuit (EPIC) chipsets
+- C | A thorough understanding of A/E/C industry terminology
+- Microsoft Access; Less | Clients may use or access the portal at any time; using less energy.
+- Assembly | Bills of material (BOMs), assembly drawings and work instructions
+- R | Send your résumé and portfolio; RÉSUMÉS reviewed weekly.
+- German; French | Our German headquarters and French office
+- Electronic Health Records | Pipelines on AWS (S3, Glue, EMR) with Spark
+# everyday words and short codes that also name a skill
+- Event Marketing; Email Marketing | We host events and send a weekly email to the team.
+- SOLID Principles; Medical Coding | A solid understanding of coding standards.
+- Physical Therapy; Employee Relations | PT/FT positions available; ER nurses welcome.
+- Compensation and Benefits | Competitive compensation and total rewards.
+# what the job does without, and a business area (acceptable, never reported)
+- Prospecting | Ganz ohne Kaltakquise: deine Kunden kommen zu dir.
+- E-commerce | We run a fast-growing e-commerce business.
+# German VAT is not US sales tax, and neither is "by the way"
 - Sales Tax | Umsatzsteuer und Bilanzierung nach HGB
 - Sales Tax; Value-Added Tax | BTW, we only hire in the EU for now. Python and Django required.
 # an ambiguous word opening a longer name; a perk; a clinical credential
@@ -305,9 +264,9 @@ MORE_READINGS = """
 """
 
 
-def _more_readings() -> list[tuple[str, list[str], bool]]:
+def _reading_cases() -> list[tuple[str, list[str], bool]]:
     readings = []
-    for line in MORE_READINGS.strip().splitlines():
+    for line in READING_CASES.strip().splitlines():
         if line.startswith("#"):
             continue
         names, _, text = line[1:].partition("|")
@@ -316,11 +275,7 @@ def _more_readings() -> list[tuple[str, list[str], bool]]:
 
 
 # Each text with the skills it must yield (True) or must not (False).
-READINGS = [
-    *((text, names, True) for text, names in FOUND),
-    *((text, names, False) for text, names in NOT_FOUND),
-    *_more_readings(),
-]
+READINGS = _reading_cases()
 
 
 @pytest.mark.parametrize(("text", "names", "present"), READINGS, ids=[t[:40] for t, _, _ in READINGS])
