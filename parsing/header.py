@@ -142,6 +142,7 @@ def _clean_line(line: str) -> str:
     return line.strip(" *_")
 
 
+_LINK_NOTE: Final = re.compile(r"\s*\((?:https?://|www\.)[^()\s]+\)$")
 _RATING_SUFFIX: Final = re.compile(r"\s+\d(?:[.,]\d)?\s*[★☆✩✭]+$")
 
 
@@ -353,15 +354,18 @@ def _packed_line(line: str, body: str, following: str = "") -> Packed | None:
     # "Blue Apron (New York, NY): Software Engineer": one colon parts a name from a role, unless the
     # line is a labelled field ("Job Title: ...").
     named = line.count(": ") == 1 and _NAME_COLON.search(line) and not _LABEL.match(line.split(":")[0] + ":")
-    if not _FIELD_SEPARATOR.search(line) and not named:
+    # Slashes part fields only three or more at a time ("Nimbus / New York, NY / nimbus.io"): one slash
+    # joins two of a kind ("Frontend / Backend Engineer", "Berlin / Hamburg").
+    if not _FIELD_SEPARATOR.search(line) and not named and line.count(" / ") < 2:
         return None
-    if "|" not in line and _CLOSING_GENDER_NOTE.search(line):
-        return None  # "Fitnesscoach - Vollzeit (m/w/d)": the note closes one title, dashes and all
-    if line.count("|") < 2 and _company_line(following):
+    gender_closed = "|" not in line and _CLOSING_GENDER_NOTE.search(line) is not None
+    if line.count("|") < 2 and _company_line(following) and not gender_closed:
         return None  # a job page: this is the title line, the company has a line of its own
     packed = read_packed(line, body)
     if packed is None or not (packed.title or packed.company):
         return None
+    if gender_closed and not _name_place_then_title(line, packed):
+        return None  # "Fitnesscoach - Vollzeit (m/w/d)": the note closes one title, dashes and all
     if packed.company is None and line.count("|") < 2:
         # Still fields when the line leads with its place ("NEW YORK, NY - JavaScript Developers").
         places_first = packed.locations and packed.title and line.find(packed.title) > 0
@@ -374,6 +378,15 @@ def _packed_line(line: str, body: str, following: str = "") -> Packed | None:
         if after_title and packed.confidence.get("company", 0.0) < 0.8:
             return None
     return packed
+
+
+def _name_place_then_title(line: str, packed: Packed) -> bool:
+    """Whether a line closed by a gender note reads "Nimbus GmbH - Berlin - Data Analyst (m/w/d)": a
+    company and a place the gazetteer knows lead, and the title, note and all, closes the line."""
+    title, company = packed.title, packed.company
+    if not (title and company and packed.locations) or not _CLOSING_GENDER_NOTE.search(title):
+        return False
+    return line.startswith(company) and line.endswith(title) and len(title) < len(line) - len(company)
 
 
 # "= What we do =", "--- ABOUT US ---": a section heading between rules; the header ended before it.
@@ -745,6 +758,9 @@ _IS_LEADING: Final = re.compile(
     r"\s+(?:is|has\s+been)\s+(?:a|an|the|one\s+of\s+the)\s+(?:leading|leader|global|world|fast|premier|growing"
     r"|innovative|award|top|mission|venture|privately|publicly|family|boutique|non-?profit|nationally|largest"
     r"|[\w]+-(?:based|owned|driven|growing))"
+    # "Nimbus is an early stage startup", "Nimbus is a software agency": what kind of firm it is.
+    r"|\s+is\s+an?\s+(?:[\w-]+\s+){0,3}(?:startup|start-up|company|agency|consultancy|studio|spinout|spin-off"
+    r"|firm)\b"
 )
 _NAME_AT_END: Final = re.compile(_NAME + r"$")
 _NOT_A_NAME: Final = word_set("""
@@ -1167,6 +1183,8 @@ def extract_header(text: str) -> Header:
     if not locations:
         locations = _prose_locations(doc)
     title = _plausible_title(title)
+    if company and company.endswith(")"):
+        company = _LINK_NOTE.sub("", company)  # "Nimbus (https://nimbus.io)": the link is not the name
     return Header(
         title=title,
         company=company or None,

@@ -639,6 +639,9 @@ def _tidy_chunk(chunk: str) -> str | None:
     return chunk
 
 
+# "Ann Arbor, MI (and London and San Mateo)", "Singapore (or Remote)": a note that names more places (or
+# a workplace) beside the first, read as a list of its own.
+_MORE_PLACES_NOTE: Final = re.compile(r"\s*\((?i:and|also|or|plus)\s+([^()]{2,60})\)")
 _SENTENCE_END: Final = re.compile(r"(?<=[A-Za-z]{2})[.!?]\s+(?=[A-Z])")
 _ABBREVIATED_END: Final = re.compile(r"\b(?:[A-Z][a-z]?|[A-Z]\.[A-Z])\.$")
 
@@ -656,6 +659,8 @@ def _read(value: str, strict: bool) -> tuple[str, ...]:
     if not strict:
         value = _SENTENCE_END.split(value, 1)[0]
     value = _GLUED_WORKPLACE.sub(" - ", value)
+    if "(" in value:
+        value = _MORE_PLACES_NOTE.sub(r" or \1", value)
     found: list[str] = []
     for raw in _MANY_PLACES.split(value):
         chunk = _tidy_chunk(raw)

@@ -299,12 +299,25 @@ _MONEY: Final = re.compile(
 )
 
 
+# Badges and a "looking for" that a packed line puts before its role ("Onsite iOS Developers", "Full Time
+# Looking for Web Developers"). Only words that never begin a job's name: "Remote Sensing Engineer" and
+# "Contract Manager" are titles.
+_LEADING_BADGES: Final = re.compile(
+    r"(?i)^(?:(?:on-?site|full[- ]?time|part[- ]?time)\b[\s,;/]*)+"
+    r"|^(?:we(?:'re| are)\s+)?(?:looking for|seeking)\s+(?:an?\s+)?"
+)
+
+
 def _tidy_title(title: str) -> str:
     """ "Java Senior Engineer Full-time" -> "Java Senior Engineer", "Android Developers: 80,000 CAD" ->
-    "Android Developers"; a closing full stop goes."""
+    "Android Developers", "Onsite iOS Developers" -> "iOS Developers"; a closing full stop goes."""
     head, colon, tail = title.partition(": ")
     if colon and _MONEY.search(tail) and role_words(head):
         title = head
+    for _ in range(2):  # badges, then "looking for"
+        rest = _LEADING_BADGES.sub("", title, count=1)
+        if rest != title and role_words(rest):
+            title = rest
     tidy = _TRAILING_BADGES.sub("", title).strip()
     if tidy.endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", tidy):
         tidy = tidy[:-1]

@@ -1,5 +1,7 @@
 """Headers in shapes and languages the dev files barely hold: pay lines in ten languages, region codes,
-one-line headers cut by dashes, pipes or commas, workplace badges naming a region, emoji labels.
+one-line headers cut by dashes, pipes, commas or slashes, workplace badges naming a region, emoji labels,
+badges before a packed role, a firm's kind in the opening sentence, links after a name, notes naming more
+places, German section headings after the header line.
 
 Each case (``header_unseen.jsonl``, one a line, grouped by the kind of header it stands for) says what a
 reader should take from the paste; no value where the paste does not show a field (precision over recall:
