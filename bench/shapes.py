@@ -88,6 +88,43 @@ def _an(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
+def _field_values(f: Fields, joiner: str) -> dict[str, str]:
+    """Each field as a page shows it, by the name a shape's rows use; places joined by ``joiner``."""
+    return {
+        "title": f.title,
+        "company": f.company,
+        "places": _places(f, joiner),
+        "workplace": _w(f),
+        "type": _e(f),
+        "workplace_de": _w(f, _WORKPLACE_DE),
+        "type_de": _e(f, _EMPLOYMENT_DE),
+        "pay": f.pay or "",
+    }
+
+
+_PLACEHOLDER: Final = re.compile(r"\{(\w+)\}")
+
+
+def _fill(row: str, values: dict[str, str]) -> str:
+    return row.format_map(values) if all(values[name] for name in _PLACEHOLDER.findall(row)) else ""
+
+
+def _page(
+    *rows: str | Callable[[Fields], str], heading: str = "", joiner: str = " / "
+) -> Callable[[Fields], str]:
+    """A job page copied top to bottom: one row a line, ``{title}``, ``{company}``, ``{places}``,
+    ``{workplace}``, ``{type}``, ``{pay}`` (and ``{workplace_de}``, ``{type_de}``) standing for the fields;
+    a row showing a field the posting lacks is left out with its label; a function renders a row a site
+    words its own way. The description follows under ``heading``."""
+
+    def render(f: Fields) -> str:
+        values = _field_values(f, joiner)
+        head = _lines(*(row(f) if callable(row) else _fill(row, values) for row in rows))
+        return f"{head}\n\n{heading}\n{f.body}" if heading else f"{head}\n\n{f.body}"
+
+    return render
+
+
 def _linkedin_page(f: Fields) -> str:
     head = _lines(
         f.title,
@@ -102,21 +139,6 @@ def _linkedin_page(f: Fields) -> str:
 def _linkedin_share(f: Fields) -> str:
     extra = _join([_places(f), _w(f), _e(f)], " · ")
     return f"Check out this job at {f.company}: {f.title}\n{extra}\nhttps://www.linkedin.com/jobs/view/3812345678\n\n{f.body}"
-
-
-def _indeed(f: Fields) -> str:
-    head = _lines(
-        f.title,
-        f.company,
-        "4.1 out of 5 stars",
-        _places(f),
-        _w(f),
-        f.pay or "",
-        _e(f),
-        "Apply now",
-        "Save job",
-    )
-    return f"{head}\n\nFull job description\n{f.body}"
 
 
 def _glassdoor(f: Fields) -> str:
@@ -144,20 +166,6 @@ def _lever(f: Fields) -> str:
     return f"{head}\n\n{f.body}\n\nApply for this job\n{f.company} Home Page\nJobs powered by Lever"
 
 
-def _ashby(f: Fields) -> str:
-    side = _lines(
-        "Location",
-        _places(f, "; "),
-        "Employment Type" if f.employment_type else "",
-        _e(f),
-        "Location Type" if f.workplace else "",
-        _w(f),
-        "Department",
-        "Engineering",
-    )
-    return f"{f.company}\n{f.title}\n\n{side}\n\nOverview\nApplication\n\n{f.body}"
-
-
 def _workday(f: Fields) -> str:
     head = _lines(
         f.title,
@@ -172,11 +180,6 @@ def _workday(f: Fields) -> str:
         "R-0142857",
     )
     return f"{head}\n\n{f.body}"
-
-
-def _smartrecruiters(f: Fields) -> str:
-    head = _lines(f.company, f.title, _places(f), _e(f), _w(f), "I'm interested")
-    return f"{head}\n\nJob Description\n{f.body}"
 
 
 def _icims(f: Fields) -> str:
@@ -289,68 +292,19 @@ def _pdf_text(f: Fields) -> str:
     return f"{head}\n\n{body}\n\nPage 1 of 2"
 
 
-def _reed(f: Fields) -> str:
-    kind = {"full_time": "Permanent, full-time", "part_time": "Permanent, part-time"}.get(
-        f.employment_type or "", _e(f)
+def _reed_contract(f: Fields) -> str:
+    permanent = {"full_time": "Permanent, full-time", "part_time": "Permanent, part-time"}
+    return permanent.get(f.employment_type or "", _e(f))
+
+
+def _stepstone_workplace(f: Fields) -> str:
+    return {"remote": "Homeoffice", "hybrid": "Homeoffice möglich", "onsite": "Vor Ort"}.get(
+        f.workplace or "", ""
     )
-    head = _lines(
-        f.title,
-        f"Posted 3 days ago by {f.company}",
-        f.pay or "",
-        _places(f),
-        kind,
-        f"{_w(f)} working" if f.workplace else "",
-        "Easy Apply",
-    )
-    return f"{head}\n\n{f.body}"
 
 
-def _seek(f: Fields) -> str:
-    head = _lines(f.title, f.company, _places(f), "Information & Communication Technology", _e(f), _w(f))
-    return f"{head}\n\n{f.body}"
-
-
-def _stepstone(f: Fields) -> str:
-    head = _lines(
-        f.title,
-        f.company,
-        _places(f, ", "),
-        "Feste Anstellung",
-        _e(f, _EMPLOYMENT_DE),
-        {"remote": "Homeoffice", "hybrid": "Homeoffice möglich", "onsite": "Vor Ort"}.get(
-            f.workplace or "", ""
-        ),
-        "Jetzt bewerben",
-    )
-    return f"{head}\n\nIhre Aufgaben\n{f.body}"
-
-
-def _xing(f: Fields) -> str:
-    head = _lines(
-        f.title, f.company, _places(f), _e(f, _EMPLOYMENT_DE), _w(f, _WORKPLACE_DE), "Jetzt bewerben"
-    )
-    return f"{head}\n\nStellenbeschreibung\n{f.body}"
-
-
-def _naukri(f: Fields) -> str:
-    head = _lines(
-        f.title, f.company, "3.9", "120 Reviews", "3-5 Yrs", _places(f, ", "), _w(f), _e(f), "Apply"
-    )
-    return f"{head}\n\nJob description\n{f.body}"
-
-
-def _usajobs(f: Fields) -> str:
-    head = _lines(
-        f.title,
-        f.company,
-        "Location",
-        _places(f, "\n"),
-        "Work schedule" if f.employment_type else "",
-        _e(f),
-        "Remote job" if f.workplace == "remote" else "",
-        "Yes" if f.workplace == "remote" else "",
-    )
-    return f"{head}\n\nSummary\n{f.body}"
+def _usajobs_remote(f: Fields) -> str:
+    return "Remote job\nYes" if f.workplace == "remote" else ""
 
 
 def _labelled(*rows: tuple[str, str], joiner: str = "; ") -> Callable[[Fields], str]:
@@ -358,13 +312,7 @@ def _labelled(*rows: tuple[str, str], joiner: str = "; ") -> Callable[[Fields], 
     workplace, type); a field the posting lacks has no line."""
 
     def render(f: Fields) -> str:
-        values = {
-            "title": f.title,
-            "company": f.company,
-            "places": _places(f, joiner),
-            "workplace": _w(f),
-            "type": _e(f),
-        }
+        values = _field_values(f, joiner)
         return _lines(*(f"{label}{values[key]}" if values[key] else "" for label, key in rows)) + (
             f"\n\n{f.body}"
         )
@@ -386,13 +334,33 @@ _NO_WORKPLACE = frozenset({"title", "company", "locations", "employment_type"})
 SHAPES: tuple[Shape, ...] = (
     Shape("linkedin-page", _linkedin_page),
     Shape("linkedin-share", _linkedin_share),
-    Shape("indeed", _indeed),
+    Shape(
+        "indeed",
+        _page(
+            *("{title}", "{company}", "4.1 out of 5 stars", "{places}", "{workplace}", "{pay}", "{type}"),
+            *("Apply now", "Save job"),
+            heading="Full job description",
+        ),
+    ),
     Shape("glassdoor", _glassdoor),
     Shape("greenhouse", _greenhouse),
     Shape("lever", _lever),
-    Shape("ashby", _ashby),
+    Shape(
+        "ashby",
+        _page(
+            *("{company}", "{title}\n", "Location", "{places}", "Employment Type\n{type}"),
+            *("Location Type\n{workplace}", "Department", "Engineering\n", "Overview", "Application"),
+            joiner="; ",
+        ),
+    ),
     Shape("workday", _workday, frozenset({"title", "locations", "employment_type"})),
-    Shape("smartrecruiters", _smartrecruiters),
+    Shape(
+        "smartrecruiters",
+        _page(
+            *("{company}", "{title}", "{places}", "{type}", "{workplace}", "I'm interested"),
+            heading="Job Description",
+        ),
+    ),
     Shape("icims", _icims, frozenset({"title", "locations", "employment_type"})),
     Shape("wellfound", _wellfound),
     Shape("welcome-to-the-jungle", _welcome_to_the_jungle),
@@ -421,13 +389,55 @@ SHAPES: tuple[Shape, ...] = (
     Shape("x-at-y", _x_at_y),
     Shape("is-hiring-sentence", _sentence),
     Shape("pdf-text", _pdf_text),
-    Shape("reed", _reed),
-    Shape("seek", _seek),
-    Shape("stepstone", _stepstone),
-    Shape("xing", _xing),
-    Shape("naukri", _naukri),
+    Shape(
+        "reed",
+        _page(
+            *("{title}", "Posted 3 days ago by {company}", "{pay}", "{places}", _reed_contract),
+            *("{workplace} working", "Easy Apply"),
+        ),
+    ),
+    Shape(
+        "seek",
+        _page(
+            *("{title}", "{company}", "{places}", "Information & Communication Technology"),
+            *("{type}", "{workplace}"),
+        ),
+    ),
+    Shape(
+        "stepstone",
+        _page(
+            *("{title}", "{company}", "{places}", "Feste Anstellung", "{type_de}", _stepstone_workplace),
+            "Jetzt bewerben",
+            heading="Ihre Aufgaben",
+            joiner=", ",
+        ),
+    ),
+    Shape(
+        "xing",
+        _page(
+            *("{title}", "{company}", "{places}", "{type_de}", "{workplace_de}", "Jetzt bewerben"),
+            heading="Stellenbeschreibung",
+        ),
+    ),
+    Shape(
+        "naukri",
+        _page(
+            *("{title}", "{company}", "3.9", "120 Reviews", "3-5 Yrs", "{places}", "{workplace}", "{type}"),
+            "Apply",
+            heading="Job description",
+            joiner=", ",
+        ),
+    ),
     # USAJobs says only whether a job is remote: hybrid and on-site read alike.
-    Shape("usajobs", _usajobs, frozenset({"title", "company", "locations", "employment_type"})),
+    Shape(
+        "usajobs",
+        _page(
+            *("{title}", "{company}", "Location", "{places}", "Work schedule\n{type}", _usajobs_remote),
+            heading="Summary",
+            joiner="\n",
+        ),
+        frozenset({"title", "company", "locations", "employment_type"}),
+    ),
     Shape(
         "labelled-fields",
         _labelled(

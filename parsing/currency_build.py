@@ -12,6 +12,7 @@ from __future__ import annotations
 import pprint
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError, localedata
@@ -34,17 +35,22 @@ def _is_name(name: str) -> bool:
     return len(name) >= 4 or not name.isascii() or name == "yen"
 
 
-def _locales_by_currency() -> dict[str, list[Locale]]:
-    """The locales of the territories where each currency is legal tender today."""
-    found: dict[str, list[Locale]] = defaultdict(list)
+def _territory_locales() -> Iterator[tuple[str, Locale]]:
+    """Every CLDR locale of a territory with its territory code, in identifier order."""
     for identifier in sorted(localedata.locale_identifiers()):
         try:
             locale = Locale.parse(identifier)
         except (UnknownLocaleError, ValueError):
             continue
-        if not locale.territory:
-            continue
-        for code in get_territory_currencies(locale.territory):
+        if locale.territory:
+            yield locale.territory, locale
+
+
+def _locales_by_currency() -> dict[str, list[Locale]]:
+    """The locales of the territories where each currency is legal tender today."""
+    found: dict[str, list[Locale]] = defaultdict(list)
+    for territory, locale in _territory_locales():
+        for code in get_territory_currencies(territory):
             if code in CURRENCIES:
                 found[code].append(locale)
     return found
@@ -75,13 +81,8 @@ def build_countries() -> dict[str, str]:
     english = Locale("en")
     found: dict[str, str] = {}
     by_territory: dict[str, list[Locale]] = defaultdict(list)
-    for identifier in sorted(localedata.locale_identifiers()):
-        try:
-            locale = Locale.parse(identifier)
-        except (UnknownLocaleError, ValueError):
-            continue
-        if locale.territory:
-            by_territory[locale.territory].append(locale)
+    for territory, locale in _territory_locales():
+        by_territory[territory].append(locale)
     for territory in sorted(english.territories):
         if not territory.isalpha():
             continue  # "001" and the like are regions, not countries

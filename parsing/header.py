@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from parsing.lines import Doc, load, needles, word_set
-from parsing.models import EmploymentType, Workplace
+from parsing.models import EmploymentType, HeaderFields, Workplace
 from parsing.places import REGION_CODES, US_STATES, add_places, is_location, normalize_locations, read_places
 from parsing.segments import (
     GENDER_NOTE,
@@ -38,15 +38,11 @@ from parsing.segments import (
     role_words,
     workplace_of,
 )
+from parsing.vocabulary import alternation, phrase_set
 
 
-@dataclass(frozen=True)
-class Header:
-    title: str | None = None
-    company: str | None = None
-    locations: list[str] = field(default_factory=list)
-    workplace: Workplace | None = None
-    employment_type: EmploymentType | None = None
+@dataclass
+class Header(HeaderFields):
     # 0-1 for each field read from a packed header line; fields read another way carry none.
     confidence: dict[str, float] = field(default_factory=dict, compare=False)
 
@@ -57,46 +53,24 @@ class Header:
 _MAX_HEADER_LINES: Final = 24
 
 _NOISE: Final = re.compile(
-    r"(?:skip to (?:main )?content|apply(?:\s+(?:now|here|for this (?:job|position|role)|on (?:the )?company"
-    r"(?: site| website)?|on employer site|with linkedin|with indeed))?\b.{0,40}|easy apply|i'?m interested"
-    r"|save(?:d)?(?: (?:job|this job))?|share(?: this (?:job|posting))?|show more(?: options)?|show less|see "
-    r"more"
-    r"|report(?: this)? job|promoted(?: by hirer)?|actively (?:recruiting|hiring)|be an early applicant"
-    r"|.{0,40}\bapplicants?\b.{0,40}|.{0,40}\bclicked apply\b.{0,20}|(?:re)?posted\b.{0,40}|.{0,30}\bago"
-    r"|job details|job post(?:ing)?|back(?: to (?:jobs|search|all jobs|results))?|(?:view|see) (?:all )?"
-    r"(?:jobs|openings|open roles|positions|more jobs)\b.{0,40}|sign in|sign up|join now|log ?in|home|"
-    r"careers?"
-    r"|jobs|menu|search|follow|message|more|close|dismiss|new|hiring|urgently hiring|responsive employer"
-    r"|hiring multiple candidates|(?:easily )?apply(?:ing)? (?:from|with) .{0,40}|responses managed off "
-    r"linkedin"
-    r"|matches your job preferences.{0,80}|see how you compare.{0,80}|meet the hiring team|profile insights"
-    r"|job highlights|linkedin|indeed|glassdoor|ziprecruiter|monster|wellfound|built ?in|dice|otta|welcome to"
-    r" the jungle"
+    "(?:"
+    + alternation("board_chrome", "job_boards")
+    + r"|apply(?:\s+(?:now|here|for this (?:job|position|role)|on (?:the )?company(?: site| website)?"
+    r"|on employer site|with linkedin|with indeed))?\b.{0,40}|.{0,40}\bapplicants?\b.{0,40}"
+    r"|.{0,40}\bclicked apply\b.{0,20}|(?:re)?posted\b.{0,40}|.{0,30}\bago|(?:view|see) (?:all )?"
+    r"(?:jobs|openings|open roles|positions|more jobs)\b.{0,40}|(?:easily )?apply(?:ing)? (?:from|with) "
+    r".{0,40}|matches your job preferences.{0,80}|see how you compare.{0,80}"
     r"|\d(?:\.\d)?(?: out of 5(?: stars)?)?|\d(?:\.\d)?\s*[★☆✩✭]+|(?:hello|hi|hey|dear|"
     r"greetings)\b.{0,30}[,!:]|[\d,.]+k? (?:company )?reviews?|[★☆✩✭]+.{0,20}"
     r"|(?:job |req(?:uisition)? )?(?:id|number|no\.?|#)\s*:?\s*[\w-]+|r-?\d{3,}|jr-?\d{3,}|\d{4,}"
-    r"|company logo|logo|.{0,40} logo|.{0,40} home page|powered by .{0,40}|jobs? powered by .{0,40}"
-    r"|pay found in job post|profile|benefits? pulled from .{0,60}|verified|featured|top applicant"
-    r"|open (?:positions|roles|jobs)|current openings|job openings|(?:we(?:'re| are) |now )hiring!?"
+    r"|.{0,40} logo|.{0,40} home page|powered by .{0,40}|jobs? powered by .{0,40}"
+    r"|benefits? pulled from .{0,60}"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}/\d{1,2}/\d{2,4})",
     re.I,
 )
-_BODY_MARKER: Final = re.compile(
-    r"(?:about (?:the |this )?(?:job|role|position|opportunity|team|us|company|you|the company)|full job "
-    r"description"
-    r"|job description|description|(?:job |position |role )?(?:overview|summary)|the role|role|the "
-    r"opportunity"
-    r"|responsibilities|key responsibilities|duties|what you(?:'ll| will) do|who we are|who you are|about"
-    r"|benefits|qualifications|requirements|company description|role description|introduction|your role"
-    r"|the position|position description|job summary|what we(?:'re| are) looking for|our company|why join us"
-    r"|the team|who we're looking for|job responsibilities|essential (?:duties|functions)|your mission)\s*:?",
-    re.I,
-)
-_GLUED_BODY: Final = re.compile(
-    r"^(?i:job description|full job description|about the job|description|job summary|summary|overview)"
-    r"(?=[A-Z\"'(])"
-)
+_BODY_MARKER: Final = re.compile(alternation("section_headings") + r"\s*:?", re.I)
+_GLUED_BODY: Final = re.compile("^(?i:" + alternation("glued_headings") + r")(?=[A-Z\"'(])")
 _PAY_LINE: Final = re.compile(
     r"^(?:pay|salary|compensation|base pay|estimated pay)?\s*:?\s*(?:up to |from |starting at )?"
     r"[$£€¥₹]\s?\d|^\d[\d,.]*\s?(?:k|usd|eur|gbp)\b|\b(?:a|an|per|/)\s?(?:year|yr|hour|hr|month|week|"
@@ -107,75 +81,19 @@ _AGGREGATOR: Final = re.compile(
     r"\b(?:this|the)\s+.{2,60}?\s+(?:role|job|position|opening)\s+(?:at|with)\s+(?P<company>[A-Z][\w&'.,-]*"
     r"(?:\s+[A-Z0-9&][\w&'.-]*){0,5})\s*[?!.]?\s*$"
 )
+_TITLE_LABELS: Final = phrase_set("labels_title")
+_COMPANY_LABELS: Final = phrase_set("labels_company")
+_LOCATION_LABELS: Final = phrase_set("labels_location")
+# Labels whose value is a workplace or an employment type.
+_WORK_LABELS: Final = phrase_set("labels_work")
 _LABEL: Final = re.compile(
-    r"^(?P<label>job title|position title|job role|title|position|positions|role|roles|job name|vacancy"
-    r"|opening|job posting"
-    r"|job|company name|company|hiring company|employer|organi[sz]ation|business|client"
-    r"|job location|location|locations|office location|work location|city|based in|region|job locations"
-    r"|time type|job type|employment type|type|workplace|work arrangement|location type|remote job"
-    r"|work schedule|position type|contract type|posted on|posted|date posted|created|job requisition id"
-    r"|requisition id|req id|job id|job number|reference|department|team|function|salary|pay|salary range"
-    r"|compensation|category|industry|reports to|schedule|shift|duration|start date|closing date|level)"
-    r"(?:\s*[:：]\s*(?P<value>.*)|\s*[:：]?\s*$)",
+    "^(?P<label>"
+    + alternation("labels_title", "labels_company", "labels_location", "labels_work", "labels_other")
+    + r")(?:\s*[:：]\s*(?P<value>.*)|\s*[:：]?\s*$)",
     re.I,
-)
-_TITLE_LABELS: Final = frozenset(
-    [
-        "job title",
-        "position title",
-        "job role",
-        "title",
-        "position",
-        "role",
-        "roles",
-        "positions",
-        "job name",
-        "vacancy",
-        "opening",
-        "job posting",
-        "job",
-    ]
-)
-_COMPANY_LABELS: Final = frozenset(
-    ["company name", "company", "hiring company", "employer", "organization", "organisation", "business"]
-)
-_LOCATION_LABELS: Final = frozenset(
-    [
-        "job location",
-        "location",
-        "locations",
-        "office location",
-        "work location",
-        "city",
-        "based in",
-        "region",
-        "job locations",
-    ]
 )
 _REMOTE_ANSWER: Final[dict[str, Workplace]] = {"yes": "remote", "no": "onsite"}
-# Labels whose value is a workplace or an employment type.
-_WORK_LABELS: Final = frozenset(
-    [
-        "time type",
-        "job type",
-        "employment type",
-        "type",
-        "schedule",
-        "workplace",
-        "work arrangement",
-        "location type",
-        "remote job",
-        "work schedule",
-        "position type",
-        "contract type",
-    ]
-)
-_DAYS_MONTHS: Final = re.compile(
-    r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b",
-    re.I,
-)
+_DAYS_MONTHS: Final = re.compile("^" + alternation("day_month_names") + r"\b", re.I)
 _MARKDOWN_DECORATION: Final = re.compile(r"^(?:#{1,6}\s*|[-*•●▪◦>]\s+)+|\*\*|__|^\*|\*$|`")
 _JOB_POST_SUFFIX: Final = re.compile(r"\s*[-–]\s*job post(?:ing)?$", re.I)
 _HIRING_PREFIX: Final = re.compile(
@@ -224,6 +142,7 @@ def _clean_line(line: str) -> str:
     return line.strip(" *_")
 
 
+_LINK_NOTE: Final = re.compile(r"\s*\((?:https?://|www\.)[^()\s]+\)$")
 _RATING_SUFFIX: Final = re.compile(r"\s+\d(?:[.,]\d)?\s*[★☆✩✭]+$")
 
 
@@ -242,11 +161,7 @@ def _is_prose(line: str) -> bool:
     return bool(_SENTENCE_BREAK.search(line))
 
 
-_LEVEL_OR_FIELD: Final = re.compile(
-    r"(?i)\b(?:senior|sr|junior|jr|lead|staff|principal|mid|entry|intermediate|head|chief|software|web"
-    r"|front[- ]?end|back[- ]?end|full[- ]?stack|devops|android|ios|mobile|data|qa|ml|ai|cloud|platform"
-    r"|security|machine learning|product|ux|ui)\b"
-)
+_LEVEL_OR_FIELD: Final = re.compile(r"(?i)\b" + alternation("title_levels_fields") + r"\b")
 
 
 def title_like(line: str) -> bool:
@@ -280,15 +195,9 @@ def _company_like(s: str) -> bool:
 
 _INNER_CAPITAL: Final = re.compile(r"[a-z]+[A-Z]")
 _BADGE_ONLY: Final = re.compile(
-    r"(?:\s*(?:full[- ]?time|part[- ]?time|contract(?:or)?|temporary|temp|permanent|internship|remote|hybrid"
-    r"|on[- ]?site|in[- ]office|in[- ]person|(?:entry|mid-senior|mid|senior)\s+level|associate|director|"
-    r"executive"
-    r"|not applicable|urgent(?:ly hiring)?|new|multiple locations|[1-9]\d? locations|\+\d+ more"
-    # German, French, Spanish, Dutch and Portuguese employment and workplace badges.
-    r"|vollzeit|teilzeit|festanstellung|(?:un)?befristet|praktikum|werkstudent(?:in)?|minijob|homeoffice"
-    r"|home office|freiberuflich|ausbildung|cdi|cdd|temps plein|temps partiel|t[eé]l[eé]travail"
-    r"|stage|alternance|tiempo completo|jornada completa|medio tiempo|media jornada|indefinido|voltijd"
-    r"|deeltijd|vast|tempo integral|meio per[ií]odo|efetivo|presencial|remoto|h[ií]brido)[,/·]?)+\s*",
+    r"(?:\s*(?:"
+    + alternation("header_badges")
+    + r"|(?:entry|mid-senior|mid|senior)\s+level|[1-9]\d? locations|\+\d+ more)[,/·]?)+\s*",
     re.I,
 )
 
@@ -445,15 +354,18 @@ def _packed_line(line: str, body: str, following: str = "") -> Packed | None:
     # "Blue Apron (New York, NY): Software Engineer": one colon parts a name from a role, unless the
     # line is a labelled field ("Job Title: ...").
     named = line.count(": ") == 1 and _NAME_COLON.search(line) and not _LABEL.match(line.split(":")[0] + ":")
-    if not _FIELD_SEPARATOR.search(line) and not named:
+    # Slashes part fields only three or more at a time ("Nimbus / New York, NY / nimbus.io"): one slash
+    # joins two of a kind ("Frontend / Backend Engineer", "Berlin / Hamburg").
+    if not _FIELD_SEPARATOR.search(line) and not named and line.count(" / ") < 2:
         return None
-    if "|" not in line and _CLOSING_GENDER_NOTE.search(line):
-        return None  # "Fitnesscoach - Vollzeit (m/w/d)": the note closes one title, dashes and all
-    if line.count("|") < 2 and _company_line(following):
+    gender_closed = "|" not in line and _CLOSING_GENDER_NOTE.search(line) is not None
+    if line.count("|") < 2 and _company_line(following) and not gender_closed:
         return None  # a job page: this is the title line, the company has a line of its own
     packed = read_packed(line, body)
     if packed is None or not (packed.title or packed.company):
         return None
+    if gender_closed and not _name_place_then_title(line, packed):
+        return None  # "Fitnesscoach - Vollzeit (m/w/d)": the note closes one title, dashes and all
     if packed.company is None and line.count("|") < 2:
         # Still fields when the line leads with its place ("NEW YORK, NY - JavaScript Developers").
         places_first = packed.locations and packed.title and line.find(packed.title) > 0
@@ -466,6 +378,15 @@ def _packed_line(line: str, body: str, following: str = "") -> Packed | None:
         if after_title and packed.confidence.get("company", 0.0) < 0.8:
             return None
     return packed
+
+
+def _name_place_then_title(line: str, packed: Packed) -> bool:
+    """Whether a line closed by a gender note reads "Nimbus GmbH - Berlin - Data Analyst (m/w/d)": a
+    company and a place the gazetteer knows lead, and the title, note and all, closes the line."""
+    title, company = packed.title, packed.company
+    if not (title and company and packed.locations) or not _CLOSING_GENDER_NOTE.search(title):
+        return False
+    return line.startswith(company) and line.endswith(title) and len(title) < len(line) - len(company)
 
 
 # "= What we do =", "--- ABOUT US ---": a section heading between rules; the header ended before it.
@@ -837,6 +758,9 @@ _IS_LEADING: Final = re.compile(
     r"\s+(?:is|has\s+been)\s+(?:a|an|the|one\s+of\s+the)\s+(?:leading|leader|global|world|fast|premier|growing"
     r"|innovative|award|top|mission|venture|privately|publicly|family|boutique|non-?profit|nationally|largest"
     r"|[\w]+-(?:based|owned|driven|growing))"
+    # "Nimbus is an early stage startup", "Nimbus is a software agency": what kind of firm it is.
+    r"|\s+is\s+an?\s+(?:[\w-]+\s+){0,3}(?:startup|start-up|company|agency|consultancy|studio|spinout|spin-off"
+    r"|firm)\b"
 )
 _NAME_AT_END: Final = re.compile(_NAME + r"$")
 _NOT_A_NAME: Final = word_set("""
@@ -1259,6 +1183,8 @@ def extract_header(text: str) -> Header:
     if not locations:
         locations = _prose_locations(doc)
     title = _plausible_title(title)
+    if company and company.endswith(")"):
+        company = _LINK_NOTE.sub("", company)  # "Nimbus (https://nimbus.io)": the link is not the name
     return Header(
         title=title,
         company=company or None,

@@ -10,7 +10,7 @@ from typing import Any
 
 from parsing.currency import CURRENCIES
 from parsing.html import html_to_text
-from parsing.models import EmploymentType, Period, SalaryRange, Workplace
+from parsing.models import EmploymentType, HeaderFields, Period, SalaryRange
 from parsing.salary import infer_period, plausible_pay
 
 _UNIT_TO_PERIOD: dict[str, Period] = {
@@ -48,12 +48,7 @@ _COUNTRY_NAMES = {
 
 
 @dataclass
-class JsonLdFields:
-    title: str | None = None
-    company: str | None = None
-    locations: list[str] = field(default_factory=list)
-    workplace: Workplace | None = None
-    employment_type: EmploymentType | None = None
+class JsonLdFields(HeaderFields):
     posted_on: date | None = None
     salary_ranges: list[SalaryRange] = field(default_factory=list)
     description: str | None = None

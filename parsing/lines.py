@@ -20,10 +20,8 @@ _FOLD_MAP: Final[dict[str, str]] = {
     **dict.fromkeys("\u205f\u3000\t", " "),
     **dict.fromkeys("\u200b\u200c\u200d\ufeff\u00ad", ""),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201c": '"',
-    "\u201d": '"',
+    **dict.fromkeys("\u2018\u2019", "'"),
+    **dict.fromkeys("\u201c\u201d", '"'),
     "\r": "",
 }
 _WORD_CHARS: Final = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
@@ -51,6 +52,18 @@ class SalaryRange(Salary):
     """One stated range, with what it applies to ("San Francisco Bay area", "Base salary")."""
 
     label: str | None = None
+
+
+@dataclass
+class HeaderFields:
+    """The header fields each reader of a posting returns (a packed header line, JSON-LD, the header as a
+    whole), before the pipeline merges them into a ``Posting``."""
+
+    title: str | None = None
+    company: str | None = None
+    locations: list[str] = field(default_factory=list)
+    workplace: Workplace | None = None
+    employment_type: EmploymentType | None = None
 
 
 class ExperienceYears(BaseModel):

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final
 
+from parsing.vocabulary import alternation, phrase_set, word_pattern
+
 US_STATES: Final[dict[str, str]] = {
     "AL": "Alabama",
     "AK": "Alaska",
@@ -260,12 +262,7 @@ CITIES: Final[dict[str, str]] = {
 }
 
 # A location phrase that names no place.
-_NO_PLACE: Final = re.compile(
-    r"^(?:remote|anywhere|worldwide|global|multiple locations?|various(?: locations)?|nationwide|"
-    r"\d+ locations?|flexible|tbd|n/?a|in[- ]person|on[- ]?site|hybrid|field[- ]based|home[- ]based|"
-    r"work from home|wfh)$",
-    re.IGNORECASE,
-)
+_NO_PLACE: Final = re.compile("^(?:" + alternation("no_place_phrases") + r"|\d+ locations?)$", re.IGNORECASE)
 # Workplace words and other decorations around a place: "(Hybrid)", "Remote in", "- Remote".
 _DECORATION: Final = re.compile(
     r"\((?:[^()]*)\)|\b(?:hybrid(?: work| remote)?|remote|on[- ]?site|in[- ]office|in[- ]person|fully remote)"
@@ -275,8 +272,7 @@ _DECORATION: Final = re.compile(
 )
 _ZIP: Final = re.compile(r"\s+\d{5}(?:-\d{4})?\b|\s+[A-Z]\d[A-Z] ?\d[A-Z]\d\b")
 _PLACE_WORDS: Final = re.compile(
-    r"^[A-ZÀ-Ý][\w'’.-]*(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|of|de|la|del|do|da|dos|on|upon|du|am|im|an|der|sur|en"
-    r"|el|los|las))*$"
+    r"^[A-ZÀ-Ý][\w'’.-]*(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|" + alternation("place_particles") + "))*$"
 )
 _AREA: Final = re.compile(
     r"^(?:(?i:greater)\s+[A-Z][\w.'’ -]*?|[A-Z][\w.'’ -]*?(?:,\s*[A-Z][A-Za-z ]+?)?\s+(?i:metropolitan|metro|"
@@ -284,12 +280,7 @@ _AREA: Final = re.compile(
     r"|[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*)*-[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*)\s+[Aa]rea$"
 )
 _SPLIT_MANY: Final = re.compile(r"\s*(?:;|\||\s/\s|\s+or\s+|\n|•)\s*")
-_NOT_A_PLACE_WORD: Final = re.compile(
-    r"\b(?:inc|llc|ltd|llp|plc|corp|corporation|company|group|gmbh|engineer|manager|developer|director|"
-    r"analyst|scientist|specialist|team|department|office|warehouse|building|floor|suite|street|"
-    r"avenue|ave|road|rd|campus|center|centre|hq|headquarters|job|jobs|salary|apply|years?|experience)\b",
-    re.IGNORECASE,
-)
+_NOT_A_PLACE_WORD: Final = word_pattern("not_a_place_words")
 
 
 def _fold(s: str) -> str:
@@ -456,31 +447,19 @@ def is_location(line: str) -> bool:
 
 _GLUED_WORKPLACE: Final = re.compile(r"(?<=[a-z])-(?=(?i:hybrid|remote|on-?site|office)\b)")
 _WORKPLACE_WORDS: Final = re.compile(
-    r"\b(?i:(?:fully\s+|100%\s+|partially\s+)?remote(?:ly)?(?:[- ]first|[- ]friendly|[- ]ok)?|hybrid"
-    r"|on[- ]?site|in[- ]office|in[- ]person|office[- ]based|home[- ]?office|homeoffice|telework"
-    r"|work from home|wfh|relocation|visa(?: sponsorship)?|full[- ]?time|part[- ]?time|contract|permanent"
-    r"|temporary|freelance|internships?|interns?|vollzeit|teilzeit|festanstellung"
-    r"|time ?zones?|timezones?|anywhere|worldwide|global(?:ly)?)\b"
-    # Connecting words in lower case only: "OR" and "IN" are states.
-    r"|\b(?:or|and|in|within|from|work|working|only|based|preferred|possible|optional|available|options?|friendly|tz"
-    r"|hours|overlap)\b"
+    r"\b(?i:(?:fully\s+|100%\s+|partially\s+)?remote(?:ly)?(?:[- ]first|[- ]friendly|[- ]ok)?|"
+    + alternation("place_workplace_words")
+    + r")\b|\b"
+    + alternation("place_connectors")  # in lower case only: "OR" and "IN" are states
+    + r"\b"
 )
 _MANY_PLACES: Final = re.compile(
     r"\s*(?:;|\|| / |/(?=[A-Z])|\s+or\s+|\s+and\s+|\s+[&+]\s+|\n|•|·| - | – )\s*"
 )
 _PARENS: Final = re.compile(r"\s*\(([^()]{1,40})\)")
-_ROLE_WORD: Final = re.compile(
-    r"(?i:\b(?:engineer|developer|manager|designer|analyst|scientist|lead|director|head|intern|consultant"
-    r"|architect|specialist|officer|associate|assistant|coordinator|administrator|technician|nurse|sales"
-    r"|marketing|software|data|product|senior|junior|staff|principal|team|gmbh|inc|ltd|llc|startup|"
-    r"company|salary|equity|benefits|visa|www|http|\.com|\.io))"
-)
+_ROLE_WORD: Final = re.compile(r"(?i:\b" + alternation("place_role_words") + ")")
 # Capitalised words that are also the names of places: read as a place only beside other evidence.
-_COMMON_WORDS: Final = frozenset(
-    "mobile reading nice split bath media energy victoria independence enterprise commerce industry normal"
-    " hope liberty providence surprise progress opportunity success security support design vision unity"
-    " harmony union mission sale sales marketing venture delta summit alliance hub ai of the a an".split()
-)
+_COMMON_WORDS: Final = phrase_set("place_like_words")
 
 
 def _known(token: str) -> tuple[str, str] | None:
@@ -660,6 +639,9 @@ def _tidy_chunk(chunk: str) -> str | None:
     return chunk
 
 
+# "Ann Arbor, MI (and London and San Mateo)", "Singapore (or Remote)": a note that names more places (or
+# a workplace) beside the first, read as a list of its own.
+_MORE_PLACES_NOTE: Final = re.compile(r"\s*\((?i:and|also|or|plus)\s+([^()]{2,60})\)")
 _SENTENCE_END: Final = re.compile(r"(?<=[A-Za-z]{2})[.!?]\s+(?=[A-Z])")
 _ABBREVIATED_END: Final = re.compile(r"\b(?:[A-Z][a-z]?|[A-Z]\.[A-Z])\.$")
 
@@ -677,6 +659,8 @@ def _read(value: str, strict: bool) -> tuple[str, ...]:
     if not strict:
         value = _SENTENCE_END.split(value, 1)[0]
     value = _GLUED_WORKPLACE.sub(" - ", value)
+    if "(" in value:
+        value = _MORE_PLACES_NOTE.sub(r" or \1", value)
     found: list[str] = []
     for raw in _MANY_PLACES.split(value):
         chunk = _tidy_chunk(raw)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from parsing.currency import CURRENCIES, NAME_TO_CODE, SHARED_FORM_HINTS, SYMBOL_TO_CODE
 from parsing.models import Period, Salary, SalaryRange
+from parsing.vocabulary import alternation
 
 # --- lexical pieces -------------------------------------------------------------------------------
 
@@ -209,23 +210,13 @@ _SECONDARY_PAY_RE = re.compile(
     r"\bOTE\b|on[- ]target|target\s+earnings|commission|total\s+comp|total\s+earnings|earning\s+potential",
     re.I,
 )
-_QUALIFIER_RE = re.compile(
-    r"median|average|avg|mean|typical|market|percentile|quartile|overtime|differential|bonus|referral|"
-    r"estimated|estimate|relocation|sign[- ]?on|signing|tuition|stipend|allowance|retention|severance|"
-    r"session|per[- ]visit|per[- ]project|project|lump[- ]sum|one[- ]time|price|ticket|subscription|"
-    r"membership|expenses?|billing|consulting",
-    re.IGNORECASE,
-)
+_QUALIFIER_RE = re.compile(alternation("pay_qualifiers"), re.IGNORECASE)
 _BASE_PAY_RE = re.compile(r"\bbase\b|salary|hourly|\brate\b|\bwage", re.IGNORECASE)
 _HEDGE_RE = re.compile(
-    r"\bup\s+to\b|\bmax(?:imum)?\b|\bno\s+more\s+than\b|\bunder\b|\bbis\s+(?:zu\s+)?$|\bjusqu['’]?\s?à|\bhasta\b|"
-    r"\bfino\s+a\b|\bh[öo]chstens\b|\bmaximal\b|\btot\s+maximaal\b",
-    re.IGNORECASE,
+    r"\b" + alternation("pay_up_to", space=r"\s+") + r"\b|\bbis\s+(?:zu\s+)?$|\bjusqu['’]?\s?à", re.IGNORECASE
 )
 _FROM_RE = re.compile(
-    r"\b(?:from|starting(?:\s+(?:at|from))?|starts?\s+at|minimum(?:\s+of)?|min\.?|at\s+least|ab|"
-    r"[àa]\s+partir\s+de|desde|vanaf|mindestens|minimal|od|fra|från)\s*$"
-    r"|\b(?:from|starting|starts?)\b[^.,;\n]{0,25}$",
+    r"\b" + alternation("pay_from", space=r"\s+") + r"\s*$|\b(?:from|starting|starts?)\b[^.,;\n]{0,25}$",
     re.IGNORECASE,
 )
 _AND_UP_RE = re.compile(

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from typing import Final, TypeVar
 
 from parsing.lines import word_set
-from parsing.models import CONFIDENT, EmploymentType, Workplace
+from parsing.models import CONFIDENT, EmploymentType, HeaderFields, Workplace
 from parsing.places import add_places, is_minor_place, read_places
 from parsing.role import ROLE_HEADS
 from parsing.salary import extract_salary
+from parsing.vocabulary import alternation
 
 # Separators between fields. A plain hyphen counts only with spaces around it ("Full-Stack" stays whole).
 _PIPES: Final = re.compile(r"\s*\|\s*|\s+(?:[-–—·•●▪/]|--)\s+|\s+//\s+|\s+::\s+|(?<=[\w).!])\s*:\s+(?=[A-Z])")
@@ -95,15 +96,10 @@ PERMANENT: Final = re.compile(
 )
 # Words that, with the terms above, make a segment nothing but badges ("Full-time, ONSITE, VISA").
 _BADGE_FILLER: Final = re.compile(
-    r"(?i)\b(?:ok|okay|friendly|possible|available|options?|only|or|and|with|w/|visa|visas|sponsorship"
-    r"|relocation|relo|h1-?b|interns?|positions?|multiple|various|several|roles?|openings?|hiring|immediate"
-    r"|start|asap|no|not|a|the|time|zones?|timezones?|us|eu|is|partial|partially|fully|100%|first|also"
-    r"|onsite|preferred|welcome|considered|offered|paid|flexible|hours|days?|week|work|working|job|\d+|[+/&,;:()\[\]-])\b"
+    r"(?i)\b(?:" + alternation("badge_filler") + r"|w/|h1-?b|100%|\d+|[+/&,;:()\[\]-])\b"
 )
 _COMPANY_SUFFIX: Final = re.compile(
-    r"(?i)(?:\b(?:inc|llc|ltd|limited|gmbh|ag|sa|sas|bv|b\.v|ab|oy|as|plc|corp|corporation|co|pty|srl|spa|kk"
-    r"|labs?|technologies|technology|software|systems|group|studios?|health|bank|ventures|capital|partners"
-    r"|solutions|games|media|ai|io|hq)\.?|\.(?:com|io|co|ai|dev|tech|net|org|app|zone|de|uk|fr))$"
+    r"(?i)(?:\b" + alternation("company_suffixes") + r"\.?|\." + alternation("company_domains") + ")$"
 )
 _AT: Final = re.compile(r"^(.+?)\s+(?:at|@)\s+([A-Z0-9][^,]{1,60})$")
 _TRAILING_NOTE: Final = re.compile(r"\s*\((?:[^()]*\s)?[a-z][^()]*\)$|\s*\(\s*\)$")
@@ -118,14 +114,9 @@ _NOT_COMPANY: Final = word_set("""
 
 
 @dataclass
-class Packed:
+class Packed(HeaderFields):
     """Fields read from one packed header line; ``confidence`` holds 0-1 for each field read."""
 
-    title: str | None = None
-    company: str | None = None
-    locations: list[str] = field(default_factory=list)
-    workplace: Workplace | None = None
-    employment_type: EmploymentType | None = None
     confidence: dict[str, float] = field(default_factory=dict)
 
 
@@ -308,12 +299,25 @@ _MONEY: Final = re.compile(
 )
 
 
+# Badges and a "looking for" that a packed line puts before its role ("Onsite iOS Developers", "Full Time
+# Looking for Web Developers"). Only words that never begin a job's name: "Remote Sensing Engineer" and
+# "Contract Manager" are titles.
+_LEADING_BADGES: Final = re.compile(
+    r"(?i)^(?:(?:on-?site|full[- ]?time|part[- ]?time)\b[\s,;/]*)+"
+    r"|^(?:we(?:'re| are)\s+)?(?:looking for|seeking)\s+(?:an?\s+)?"
+)
+
+
 def _tidy_title(title: str) -> str:
     """ "Java Senior Engineer Full-time" -> "Java Senior Engineer", "Android Developers: 80,000 CAD" ->
-    "Android Developers"; a closing full stop goes."""
+    "Android Developers", "Onsite iOS Developers" -> "iOS Developers"; a closing full stop goes."""
     head, colon, tail = title.partition(": ")
     if colon and _MONEY.search(tail) and role_words(head):
         title = head
+    for _ in range(2):  # badges, then "looking for"
+        rest = _LEADING_BADGES.sub("", title, count=1)
+        if rest != title and role_words(rest):
+            title = rest
     tidy = _TRAILING_BADGES.sub("", title).strip()
     if tidy.endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", tidy):
         tidy = tidy[:-1]

@@ -9,6 +9,7 @@ from typing import Final
 
 from parsing.lines import Doc
 from parsing.models import Workplace
+from parsing.vocabulary import alternation
 
 
 def _first(doc: Doc, pattern: re.Pattern[str], spans: list[tuple[int, int]]) -> re.Match[str] | None:
@@ -24,9 +25,9 @@ def _first(doc: Doc, pattern: re.Pattern[str], spans: list[tuple[int, int]]) -> 
 
 _BADGE_SPLIT: Final = re.compile(r"\s*(?:[·|•/]|\s-\s|\(|\))\s*")
 _BADGE_WORD: Final = re.compile(
-    r"(full[- ]?time|part[- ]?time|contract|contractor|temporary|internship|permanent|freelance|"
-    r"remote|fully remote|hybrid|on[- ]?site|in[- ]office|in[- ]person)"
-    r"(?:\s*,\s*.*|\s+(?:in|within|-)\s+.*|\s+work\s+in\s+.*|\s+remote\s+in\s+.*)?"
+    "("
+    + alternation("badge_words")
+    + r")(?:\s*,\s*.*|\s+(?:in|within|-)\s+.*|\s+work\s+in\s+.*|\s+remote\s+in\s+.*)?"
 )
 _BADGE_LINE: Final = re.compile(
     r"(?:\s*(?:full[- ]?time|part[- ]?time|contract|temporary|internship|remote|hybrid|on[- ]?site|"
@@ -34,16 +35,11 @@ _BADGE_LINE: Final = re.compile(
 )
 _BADGE_TOKENS: Final = re.compile(r"full[- ]?time|part[- ]?time|on[- ]?site|\w+(?:-\w+)?")
 _WORKPLACE_BADGES: Final[dict[str, Workplace]] = {
-    "remote": "remote",
-    "fully remote": "remote",
+    **dict.fromkeys(("remote", "fully remote"), "remote"),
     "hybrid": "hybrid",
-    "onsite": "onsite",
-    "on-site": "onsite",
-    "on site": "onsite",
-    "in-office": "onsite",
-    "in office": "onsite",
-    "in-person": "onsite",
-    "in person": "onsite",
+    **dict.fromkeys(
+        ("onsite", "on-site", "on site", "in-office", "in office", "in-person", "in person"), "onsite"
+    ),
 }
 
 

@@ -7,6 +7,7 @@ from typing import Final
 
 from parsing.lines import Doc, load, needles
 from parsing.models import ExperienceYears
+from parsing.vocabulary import alternation
 
 # ---------------------------------------------------------------------------------------------------
 # Years of experience
@@ -46,20 +47,16 @@ _AFTER_EXPERIENCE: Final = re.compile(
     r"|\s*\((?:required|preferred)\)|\s+(?:required|preferred|minimum)\b"
 )
 _BEFORE_NOT_EXPERIENCE: Final = re.compile(
-    r"(?:\b(?:been|business|operating|serving|existed|around|grown|active|trusted|established)\s+for"
-    r"|\bfor\s+(?:nearly|almost|about|the\s+(?:past|last))|\bover\s+the(?:\s+(?:past|last))?"
-    r"|\bthe\s+(?:past|last|next|first)|\bpast|\blast|\bnext|\bevery|\bwithin|\bafter|\bcelebrating"
-    r"|\baged?|\bages|\bunder|\bduring|\bin)\s*$"
+    r"(?:\b"
+    + alternation("company_age_verbs")
+    + r"\s+for|\bfor\s+(?:nearly|almost|about|the\s+(?:past|last))"
+    r"|\bover\s+the(?:\s+(?:past|last))?|\bthe\s+(?:past|last|next|first)|\b"
+    + alternation("not_experience_before")
+    + r")\s*$"
 )
-_AFTER_NOT_EXPERIENCE: Final = re.compile(
-    r"\s*(?:old|of age|ago|of (?:college|university|school|high school|study|schooling|education|coursework|"
-    r"service)|in business|warranty|thereafter|later|from now)\b"
-)
+_AFTER_NOT_EXPERIENCE: Final = re.compile(r"\s*" + alternation("not_experience_after") + r"\b")
 _LABELLED_YEARS: Final = re.compile(r"\bexperience\b[^.\n]{0,40}:\s*$|^[^\n.]{0,40}:\s*$")
-_PREFERRED_NEAR: Final = re.compile(
-    r"\b(?:preferred|a plus|is a plus|desired|desirable|nice[- ]to[- ]have|ideally|bonus|advantageous|"
-    r"preferably|would be great)\b"
-)
+_PREFERRED_NEAR: Final = re.compile(r"\b" + alternation("preferred_words") + r"\b")
 _REQUIRED_NEAR: Final = re.compile(r"\b(?:required|requirement|must|minimum|at least)\b")
 _PREFERRED_SECTION: Final = re.compile(
     r"\b(?:(?:preferred|desired|bonus|additional|nice[- ]to[- ]have)\s+(?:qualifications|skills|requirements|"

@@ -8,36 +8,23 @@ from typing import Final
 from parsing.attributes.badges import _first
 from parsing.lines import load, needles
 from parsing.models import Seniority
+from parsing.vocabulary import alternation, phrases
 
 # ---------------------------------------------------------------------------------------------------
 # Seniority
 
+# A title that names a job, not a level of management ("Product Manager"): one look-behind a word.
+_NOT_A_MANAGER_LEVEL: Final = "".join(f"(?<!{re.escape(word)} )" for word in phrases("manager_not_level"))
 _TITLE_LEVELS: Final[tuple[tuple[Seniority, re.Pattern[str]], ...]] = (
     ("intern", re.compile(r"\b(?i:intern|internship|co-?op|summer student|werkstudent)\b")),
     (
         "executive",
-        re.compile(
-            r"\b(?i:chief\s+(?:\w+\s+){0,3}officer|c[eftoimd]o|ciso|cxo|s?vp|e?vp|vice[- ]president|"
-            r"president)\b"
-        ),
+        re.compile(r"\b(?i:chief\s+(?:\w+\s+){0,3}officer|" + alternation("executive_titles") + r")\b"),
     ),
     ("director", re.compile(r"\b(?i:director|head of|dir)\b")),
-    (
-        "manager",
-        re.compile(
-            r"(?i)(?<!product )(?<!project )(?<!program )(?<!programme )(?<!account )(?<!case )(?<!property )"
-            r"(?<!media )(?<!community )(?<!content )(?<!relationship )(?<!portfolio )(?<!territory )"
-            r"(?<!success )(?<!brand )(?<!care )(?<!category )\b(?:manager|mgr)\b"
-        ),
-    ),
+    ("manager", re.compile("(?i)" + _NOT_A_MANAGER_LEVEL + r"\b(?:manager|mgr)\b")),
     ("principal", re.compile(r"\b(?i:principal)\b(?=\s+\w)")),
-    (
-        "staff",
-        re.compile(
-            r"(?i)\bstaff\s+(?:\w+\s+){0,3}?(?:engineer|scientist|developer|designer|researcher|architect|"
-            r"analyst|product|swe|sre|data|software|machine|ml)"
-        ),
-    ),
+    ("staff", re.compile(r"(?i)\bstaff\s+(?:\w+\s+){0,3}?" + alternation("staff_heads"))),
     ("lead", re.compile(r"(?i)^\W*lead\b(?!\s+generation)|\b(?:tech|team|technical)\s+lead\b|[-,]\s*lead\b")),
     (
         "senior",
@@ -48,9 +35,8 @@ _TITLE_LEVELS: Final[tuple[tuple[Seniority, re.Pattern[str]], ...]] = (
     (
         "entry",
         re.compile(
-            r"\b(?i:junior|jr|entry[- ]level|entry|graduate|new grad|trainee|apprentice)\b"
-            r"|^\W*(?i:associate)\s+(?=(?i:software|data|product|engineer|developer|scientist|analyst|"
-            r"consultant))"
+            r"\b(?i:" + alternation("entry_titles") + r")\b"
+            r"|^\W*(?i:associate)\s+(?=(?i:" + alternation("associate_heads") + r"))"
             r"|\s(?:I|1)\s*(?=$|[,(\-])"
         ),
     ),
