@@ -15,7 +15,7 @@ from typing import Final, TypeVar
 from parsing.lines import word_set
 from parsing.models import CONFIDENT, EmploymentType, HeaderFields, Workplace
 from parsing.places import add_places, is_minor_place, read_places
-from parsing.role import ROLE_HEADS
+from parsing.role import is_title_word
 from parsing.salary import extract_salary
 from parsing.vocabulary import alternation
 
@@ -127,24 +127,18 @@ GENDER_NOTE: Final = re.compile(
 )
 
 
-# German and Dutch titles join the head noun to what it does ("Projektmanager", "Softwarearchitekt").
-COMPOUND_HEAD: Final = re.compile(
-    r"\w{3,}(?:" + "|".join(sorted((h for h in ROLE_HEADS if len(h) >= 6), key=len, reverse=True)) + r")$"
-)
+# A word starts with a letter of any script ("Éducateur"), so accented titles are read whole.
+_WORD: Final = re.compile(r"[^\W\d_][\w+#.'-]*")
 
 
 def role_words(segment: str) -> int:
-    """How many role nouns a segment holds ("Backend Engineers / SRE" -> 2), a gender note counting as one."""
+    """How many role nouns a segment holds ("Backend Engineers / SRE" -> 2), a gender note counting as one;
+    a word counts in any language the role vocabulary holds, compounds on a head included."""
     count = 1 if ("(" in segment or "*" in segment) and GENDER_NOTE.search(segment) else 0
-    for word in re.findall(r"[A-Za-z][\w+#.'-]*", segment):
+    for word in _WORD.findall(segment):
         for part in word.lower().strip(".'").split("/"):
             for piece in part.split("-"):
-                if (
-                    piece in ROLE_HEADS
-                    or piece in _ROLE_PLURALS
-                    or (piece.endswith("s") and piece[:-1] in ROLE_HEADS)
-                    or (len(piece) >= 9 and COMPOUND_HEAD.match(piece))
-                ):
+                if piece in _ROLE_PLURALS or is_title_word(piece):
                     count += 1
     return count
 

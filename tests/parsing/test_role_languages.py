@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from parsing import parse_posting
+from parsing.segments import role_words
 
 
 @dataclass(frozen=True)
@@ -170,3 +171,17 @@ def test_a_common_word_does_not_make_a_title() -> None:
     # "Leider" is "unfortunately", "Halbleiter" a semiconductor: no role key comes from either.
     assert parse_posting("Leider ist diese Stelle besetzt\nNordwerk GmbH\n\nNordwerk baut.\n").role is None
     assert parse_posting("Halbleiter\nWir bauen Chips in Dresden.\n").role is None
+
+
+@pytest.mark.parametrize(
+    ("segment", "nouns"),
+    [
+        ("Backend Engineers / SRE", 2),
+        ("Éducateur spécialisé", 1),  # a word opening with an accented letter is read whole
+        ("Heizungstechnikerin (m/w/d)", 2),  # a compound on its head, and the gender note
+        ("Halbleiter Werk Dresden", 0),  # ends like "Leiter", names no role
+        ("Politécnico de Milano", 0),  # ends like "técnico"
+    ],
+)
+def test_role_nouns_a_header_segment_holds(segment: str, nouns: int) -> None:
+    assert role_words(segment) == nouns
