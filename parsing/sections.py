@@ -277,8 +277,10 @@ _BOILERPLATE_RE = re.compile(
     re.VERBOSE,
 )
 # The company as the subject of a sentence about what it does: "Nimbus builds design software".
+# The capital comes first and the line start or sentence end is checked behind it, so the search skips
+# to capitals instead of trying the lookbehind at every character.
 _SELF_DESCRIPTION_RE = re.compile(
-    r"(?:^|(?<=[.!?]\s))[A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,3}[ \t]+"
+    r"[A-Z](?:(?<=^[A-Z])|(?<=[.!?]\s[A-Z]))[\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,3}[ \t]+"
     r"(?:builds|makes|develops|provides|offers|creates|designs|sells|delivers|helps|powers|operates|serves"
     r"|specializes|specialises|manufactures|is\s+building)\b",
     re.MULTILINE,

@@ -62,8 +62,12 @@ def fold_characters(text: str) -> str:
 def strip_markdown(text: str) -> str:
     text = _MD_ESCAPE_RE.sub(r"\1", text)
     text = _MD_LINK_RE.sub(r"\1", text)
-    text = _MD_EMPHASIS_RE.sub(r"\2", text)
-    text = _MD_HEADING_RE.sub("", text)
+    # These two patterns open with no fixed character, so the engine would try them at every position;
+    # neither can match without its marker character.
+    if "*" in text or "__" in text:
+        text = _MD_EMPHASIS_RE.sub(r"\2", text)
+    if "#" in text:
+        text = _MD_HEADING_RE.sub("", text)
     return text
 
 
