@@ -247,9 +247,10 @@ def split_sections(text: str) -> list[Section]:
 
 
 # Sentences that are boilerplate wherever they stand: equal-opportunity and legal text, benefits,
-# the company describing itself, a staffing agency describing itself.
+# the company describing itself, a staffing agency describing itself. The lookahead lists the first
+# character of every phrase, so most positions are rejected before the long alternation is tried.
 _BOILERPLATE_RE = re.compile(
-    r"""\b(?:
+    r"""(?=[abcdefghilmnoprstuvwé4])\b(?:
       equal\s+(?:employment\s+)?opportunit | without\s+regard\s+to
     | regardless\s+of\s+(?:race|age|gender|sex|religion) | sexual\s+orientation
     | gender\s+identity | national\s+origin | veteran\s+status
