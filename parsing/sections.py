@@ -180,8 +180,11 @@ _HEADING_RE = re.compile(
 )
 # Where a heading may start: after a line break or sentence end (and markdown, bullets, numbers),
 # or at a capital glued onto the previous word ("...teams.Requirements", "SQLBenefits").
+# Every such place is the text's start or a break or capital; the leading test says so, so the other
+# positions fail at once instead of trying the three alternatives and their lookbehinds.
 _STARTS_RE = re.compile(
-    r"(?:^|[\n.!?;:)•·])[ \t#*_>\-•·–—\d.)]*(?=\w)|(?<=[a-z\d])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"
+    r"(?:(?=[\n.!?;:)•·A-Z])|^)"
+    r"(?:(?:^|[\n.!?;:)•·])[ \t#*_>\-•·–—\d.)]*(?=\w)|(?<=[a-z\d])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]))"
 )
 # What may stand before a heading on its line: markdown, bullets, numbering.
 _LEAD_RE = re.compile(r"[ \t#*_>\-•·–—\d.)]*\Z")
