@@ -329,8 +329,6 @@ def _markdown_heading(f: Fields) -> str:
     return f"{head}\n\n{f.body}"
 
 
-_NO_WORKPLACE = frozenset({"title", "company", "locations", "employment_type"})
-
 SHAPES: tuple[Shape, ...] = (
     Shape("linkedin-page", _linkedin_page),
     Shape("linkedin-share", _linkedin_share),

@@ -137,15 +137,6 @@ async def _pg_insert(conn: AsyncConnection, insert: Insert) -> int:
     return new_id
 
 
-async def fetch(session: AsyncSession, sql: str, params: Row) -> list[Row]:
-    """The rows of one query."""
-    conn = await session.connection()
-    driver = await _sqlite_driver(conn)
-    if driver is None:
-        return await _pg_fetch(conn, sql, params)
-    return await _on_thread(driver, _sqlite_fetch, sql, params)
-
-
 async def write_rows(session: AsyncSession, statements: Sequence[Rows]) -> None:
     """Run the statements in order (on SQLite in one trip)."""
     conn = await session.connection()
