@@ -1,6 +1,7 @@
 """Audit the skill taxonomy against the dev corpora: which aliases fire, where, and how often wrongly.
 
     python -m bench.skills_audit [CORPUS.jsonl ...] [--gold bench/gold/*.jsonl] [--top 40] [--alias NAME]
+    python -m bench.skills_audit --misses [--show-misses KIND] [--half 0|1]
 
 For every alias that fires (in the parts of a posting the extractor reads), it counts the postings
 it fires in, the role families of those postings (from the normalised title), and, in postings
@@ -8,6 +9,9 @@ that have skill labels, how often the skill it gives is a labelled skill, an acc
 wrong. An alias that fires mostly wrongly (at least ``--min-labelled`` labelled postings, at least
 half of them wrong) is flagged: it needs a required context, a sense check, or to go. ``--alias``
 prints the contexts an alias fired in.
+
+``--misses`` sorts every labelled skill the extractor missed into kinds (see ``MISS_KINDS``), so
+that what is fixed is a kind of miss, not a posting's rows.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import argparse
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +28,7 @@ from bench.accuracy import DEFAULT_CORPUS, fold, json_lines, load_skill_gold
 from parsing import parse_posting
 from parsing.jsonld import JsonLdFields, read_job_posting
 from parsing.sections import job_text, skill_text
-from parsing.skills import skill_mentions, taxonomy
+from parsing.skills import _fold, _index, _lookup, extract_skills, normalize_phrase, skill_mentions, taxonomy
 from parsing.text import normalize_text, prepare
 
 DEV_FILES = ("linkedin-dev.jsonl", "uber-dev.jsonl", "arbeitnow-dev.jsonl", "hn-dev.jsonl")
@@ -79,6 +84,118 @@ def _body(text: str) -> str:
     structured = read_job_posting(document.job_posting) if document.job_posting else JsonLdFields()
     description = normalize_text(structured.description) if structured.description else document.text
     return skill_text(job_text(description))
+
+
+MISS_KINDS = {
+    "a-variant": "in the taxonomy; the text writes it in a form no alias has (plural, glued, version)",
+    "a-alias": "in the taxonomy, but the text writes it in a spelling only the label lists",
+    "a-name": "in the taxonomy and returned, under a canonical name the label does not list",
+    "b-missing": "not in the taxonomy, written as labelled in the parts read",
+    "b-variant": "not in the taxonomy, written in another form in the parts read",
+    "c-section": "written (as an alias) only in parts of the posting the section reader leaves out",
+    "e-dropped": "in the taxonomy, an alias written in the parts read, dropped by a sense check",
+    "u-umbrella": "its spelling is an umbrella entry (read, never reported)",
+    "d-paraphrase": "not written in any form the taxonomy or the label has",
+}
+
+
+def _has_key(lows: list[str], key: tuple[str, ...]) -> bool:
+    n = len(key)
+    first = key[0]
+    return any(lows[i] == first and tuple(lows[i : i + n]) == key for i in range(len(lows) - n + 1))
+
+
+def _loose(tokens: Iterable[str]) -> str:
+    """Tokens folded for a loose comparison: no plural "s", no version numbers, no "js" suffix."""
+    out = "".join(_fold(t) for t in tokens if not t.replace(".", "").isdigit())
+    return out[:-2] if out.endswith("js") and len(out) > 4 else out
+
+
+def _has_loose(lows: list[str], key: tuple[str, ...]) -> bool:
+    want = _loose(key)
+    if len(want) < 3:
+        return False
+    for i in range(len(lows)):
+        for n in range(1, len(key) + 3):
+            got = _loose(lows[i : i + n])
+            if got == want:
+                return True
+            if len(got) > len(want):
+                break
+    return False
+
+
+def _context(lows: list[str], key: tuple[str, ...], window: int = 5) -> str:
+    n = len(key)
+    i = next(i for i in range(len(lows) - n + 1) if tuple(lows[i : i + n]) == key)
+    return " ".join(lows[max(0, i - window) : i + n + window])
+
+
+@dataclass
+class Miss:
+    kind: str
+    file: str
+    row_id: str
+    name: str
+    detail: str
+
+
+def classify_misses(gold_paths: list[Path], corpus_dir: Path, half: int | None = None) -> list[Miss]:
+    """Every labelled skill the extractor misses, with the kind of miss it is."""
+    from bench.skills_bench import label_half
+
+    index = _index()
+    out: list[Miss] = []
+    for gold in load_skill_gold(gold_paths, corpus_dir):
+        if half is not None and label_half(gold.row_id) != half:
+            continue
+        whole = job_text(normalize_text(prepare(gold.text).text))
+        read = _body(gold.text)
+        got = extract_skills(read)
+        got_folded = {fold(n) for n in got}
+        whole_lows = [t.lower() for t in normalize_phrase(whole)]
+        read_lows = [t.lower() for t in normalize_phrase(read)]
+        for spellings, name in zip(gold.skills, gold.names, strict=True):
+            if spellings & got_folded:
+                continue
+            entries: set[int] = set()
+            keys = {normalize_phrase(s) for s in spellings} - {()}
+            for key in list(keys):
+                alias = _lookup(index, key)
+                if alias is not None:
+                    entries.add(alias.skill)
+            writings = [w for e in entries for w in (index.entries[e].name, *index.entries[e].aliases)]
+            known = {normalize_phrase(w) for w in writings} - {()}
+            forms = keys | known
+            reported = [index.entries[e].name for e in entries if index.entries[e].name in got]
+            found = next((k for k in known if _has_key(read_lows, k)), None)
+            if entries and all(index.entries[e].umbrella for e in entries):
+                kind = "u-umbrella"
+            elif reported:
+                kind = "a-name"
+            elif found:
+                kind = "e-dropped"
+            elif (found := next((k for k in keys if _has_key(read_lows, k)), None)) is not None:
+                kind = "a-alias" if entries else "b-missing"
+            elif any(_has_key(whole_lows, k) for k in forms):
+                kind = "c-section"
+            elif any(_has_loose(read_lows, k) for k in forms):
+                kind = "a-variant" if entries else "b-variant"
+            else:
+                kind = "d-paraphrase"
+            where = _context(read_lows, found) if found else ", ".join(sorted(spellings))[:80]
+            out.append(Miss(kind, gold.file, gold.row_id, name, where))
+    return out
+
+
+def print_misses(misses: list[Miss], show: str | None) -> None:
+    counts = Counter(m.kind for m in misses)
+    print(f"misses: {len(misses)}")
+    for kind, what in MISS_KINDS.items():
+        print(f"  {counts[kind]:4}  {kind:13} {what}")
+    for m in misses:
+        if show and m.kind.startswith(show):
+            print(f"{m.kind:13} {m.row_id:18} {m.name:40} [{m.detail}]")
 
 
 def audit(corpora: list[Path], gold_paths: list[Path], corpus_dir: Path) -> dict[str, AliasStats]:
@@ -156,7 +273,14 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="an older skills.json (git show REV:parsing/data/skills.json): only the aliases added since",
     )
+    parser.add_argument("--misses", action="store_true", help="sort the labelled skills missed into kinds")
+    parser.add_argument("--show-misses", metavar="KIND", help="with --misses: list the misses of a kind")
+    parser.add_argument("--half", type=int, choices=(0, 1), help="with --misses: one half of the labels")
     args = parser.parse_args(argv)
+    if args.misses:
+        gold_files = args.gold if args.gold is not None else sorted(Path().glob(GOLD_GLOB))
+        print_misses(classify_misses(gold_files, args.corpus, args.half), args.show_misses)
+        return 0
     corpora = args.corpora or [args.corpus / name for name in DEV_FILES if (args.corpus / name).exists()]
     gold = args.gold if args.gold is not None else sorted(Path().glob(GOLD_GLOB))
     stats = audit(corpora, gold, args.corpus)
