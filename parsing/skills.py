@@ -92,7 +92,8 @@ _ROLE_WORDS = _words(
     "professionals staff recruiter recruiters director directors lead leads officer officers"
 )
 # Words right before a mention that say the job does without it.
-_NEGATIONS = _words("without ohne sans sin zonder sem")
+# ("non-medical billing", "non-relational databases": the prefix says the skill is not it.)
+_NEGATIONS = _words("without ohne sans sin zonder sem non")
 # A few very common German words: in German prose every noun has a capital, so "Teams" or "Word"
 # with a capital says nothing.
 _GERMAN_WORDS = _words("und der die das mit für wir sie ist du ihr bei von zu auf ein eine den dem des sich")
@@ -914,6 +915,26 @@ def _has_space(gap: str) -> bool:
     return not gap or any(c.isspace() for c in gap)
 
 
+def _camel_cuts_kept(m: _Match, toks: list[str], gaps: list[str]) -> bool:
+    """Whether the text writes a one-word name ("InDesign") as the name: glued at each capital, or
+    split there into capitalised words ("Java Script", "Quick Books"). A split needs a part of
+    three letters or more before each cut ("In Design" is a phrase) and no capitalised word right
+    after it ("Rapid Response Team" is a team, not the product)."""
+    split = False
+    for k in m.alias.camel:
+        at = m.start + k
+        if gaps[at] == "\x00":
+            continue
+        if gaps[at] != " " or len(toks[at - 1]) < 3 or len(toks[at]) < 2 or not toks[at][:1].isupper():
+            return False
+        split = True
+    if not split:
+        return True
+    if not toks[m.start][:1].isupper():
+        return False
+    return m.end >= len(toks) or gaps[m.end] != " " or not toks[m.end][:1].isupper()
+
+
 def _blocked(m: _Match, lows: list[str], gaps: list[str]) -> bool:
     word = lows[m.start]
     nxt = _BLOCK_NEXT.get(word)
@@ -1124,7 +1145,7 @@ def _resolve(
         alias = m.alias
         if alias.tight and any(not gaps[k] or gaps[k].isspace() for k in range(m.start + 1, m.end)):
             continue
-        if alias.camel and any(gaps[m.start + k] != "\x00" for k in alias.camel):
+        if alias.camel and not _camel_cuts_kept(m, toks, gaps):
             continue
         if (
             m.end < n
@@ -1231,6 +1252,23 @@ def _rank(index: _Index, found: Iterable[tuple[int, int]]) -> list[str]:
     return [index.entries[s].name for s in order]
 
 
+def _unglue_versions(index: _Index, toks: list[str], lows: list[str]) -> None:
+    """ "MySQL8", "Java17", "Kafka6." (a list number run on): a one-word skill with a version or
+    number glued on is read as the skill. Only a word the taxonomy does not hold as written
+    ("Python3", "HTML5" are aliases) and a stem that is a skill on its own."""
+    trie = index.trie
+    for i, low in enumerate(lows):
+        if not low[-1:].isdigit() or low in index.vocab:
+            continue
+        stem = low.rstrip("0123456789")
+        if len(low) - len(stem) > 2 or len(stem) < 3 or not stem.isalpha():
+            continue
+        node = trie.get(stem)
+        if node is not None and node[0] != _NO_ALIAS:
+            lows[i] = stem
+            toks[i] = toks[i][: len(stem)]
+
+
 class _Reading(NamedTuple):
     """A text cut into tokens, with the alias matches the scan found (before the sense checks)."""
 
@@ -1246,6 +1284,7 @@ def _read(text: str) -> _Reading:
     if "://" in text or "www." in text or "@" in text:
         text = _strip_links(text)
     toks, lows, gaps = _split_tokens(text)
+    _unglue_versions(index, toks, lows)
     corrected = _apply_typos(index, lows, gaps)
     matches = _scan(index, toks, lows, gaps, corrected)
     return _Reading(index, toks, lows, gaps, _shared_words(index, lows, gaps, matches))
