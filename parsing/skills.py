@@ -406,6 +406,32 @@ def _plural_variants(token: str) -> list[str]:
     return [token + "s"]
 
 
+# The practice a phrase names by its gerund, also written by the thing it makes ("integration
+# tests", "cost estimates", "financial models", "shell scripts"). Only gerunds whose object names
+# the practice: not "marketing" / "markets", nor "scheduling" ("shift schedule" is the job's hours).
+_GERUND_OBJECTS: dict[str, tuple[str, ...]] = {
+    "testing": ("test", "tests"),
+    "modeling": ("model", "models"),
+    "modelling": ("model", "models"),
+    "reporting": ("report", "reports"),
+    "forecasting": ("forecast", "forecasts"),
+    "costing": ("costs",),
+    "estimating": ("estimate", "estimates"),
+    "budgeting": ("budget", "budgets"),
+    "auditing": ("audits",),
+    "mapping": ("map", "maps"),
+    "scripting": ("scripts",),
+    "prototyping": ("prototypes",),
+}
+
+
+def _object_forms(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """A multi-word alias ending in such a gerund, written with its object instead."""
+    if len(key) > 1:
+        for noun in _GERUND_OBJECTS.get(key[-1], ()):
+            yield (*key[:-1], noun)
+
+
 def _joined_variants(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     """Every way of gluing adjacent tokens together (lost spaces and hyphens)."""
     n = len(key)
@@ -486,6 +512,8 @@ def _build_index(entries: tuple[SkillEntry, ...]) -> _Index:
                         add(joined, base._replace(priority=2, camel=()))
             for joined in _joined_variants(key):
                 add(joined, base._replace(priority=2, camel=()))
+            for noun_form in _object_forms(key):
+                add(noun_form, base._replace(priority=1, camel=()))
 
     trie: dict[str, _Node] = {}
     vocab: set[str] = set()
