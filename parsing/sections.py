@@ -74,7 +74,13 @@ _HEADINGS: dict[str, str] = {
         | tus funciones | funciones | responsabilidades | qué harás | lo que harás | tu rol
         | taken | jouw taken | verantwoordelijkheden | wat ga je doen | wat ga jij doen
         | de functie | atividades | responsabilidades e atribuições | o que você vai fazer
-        | suas responsabilidades | atribuições
+        | suas responsabilidades | atribuições | job duties | job duties and responsibilities
+        | your duties | main duties | key duties | daily duties | duties include
+        | responsibilities and duties | day to day | day-to-day | your day-to-day
+        | what you'll be responsible for | what you will be responsible for | dein aufgabengebiet
+        | ihr aufgabengebiet | aufgabengebiet | deine tätigkeiten | ihre tätigkeiten
+        | vos responsabilités principales | principales funciones | wat je gaat doen
+        | o que você fará
     """,
     "requirements": """
         requirements | minimum requirements | basic requirements | job requirements
@@ -98,7 +104,10 @@ _HEADINGS: dict[str, str] = {
         | perfil buscado | lo que buscamos | buscamos | habilidades | conocimientos
         | functie-eisen | eisen | wat vragen wij | wat wij vragen | jouw profiel | profiel
         | wie ben jij | wie ben je | vereisten | requisitos obrigatórios | qualificações
-        | o que buscamos | o que esperamos | seu perfil
+        | o que buscamos | o que esperamos | seu perfil | job qualifications
+        | requirements and qualifications | skills required | what we need | what you should have
+        | was du mitbringen solltest | was sie mitbringen sollten | vos compétences
+        | qué buscamos | wat breng je mee | wat neem je mee
     """,
     "nice_to_have": """
         nice to have | nice-to-have | nice to haves | preferred | preferred qualifications
@@ -223,6 +232,14 @@ def _heading_at(text: str, m: re.Match[str]) -> bool:
     return bool(after) and (after.isupper() or after in "•·")
 
 
+def _heading_within(cuts: list[tuple[int, int, str, str]], number: int, line_end: int) -> bool:
+    """Whether another heading follows heading ``number`` on its line: a paste that lost its line
+    breaks ("What we offer:Flexible hours...balanceJob Duties:Conducting..."), where the line is
+    the rest of the posting and the next heading, not the line's end, closes the section."""
+    end = cuts[number][1]
+    return any(end <= start < line_end for start, _, _, _ in cuts[number + 1 : number + 4])
+
+
 def split_sections(text: str) -> list[Section]:
     """The posting's parts in order; text before the first heading is ``intro``."""
     cuts: list[tuple[int, int, str, str]] = []
@@ -235,14 +252,19 @@ def split_sections(text: str) -> list[Section]:
         cuts.append((m.start(), m.end(), _KIND_OF[phrase], m.group(0).strip()))
     sections: list[Section] = []
     position, kind, heading = 0, "intro", ""
-    for start, end, next_kind, next_heading in cuts:
+    for number, (start, end, next_kind, next_heading) in enumerate(cuts):
         if start < position:
             continue
         sections.append(Section(kind, heading, position, start))
         position, kind, heading = end, next_kind, next_heading
         # "Salary: £70,000" on a line of its own labels that line, not what follows it.
         line_end = text.find("\n", end)
-        if kind not in COUNTED_KINDS and line_end > 0 and text[end:line_end].strip():
+        if (
+            kind not in COUNTED_KINDS
+            and line_end > 0
+            and text[end:line_end].strip()
+            and not _heading_within(cuts, number, line_end)
+        ):
             sections.append(Section(kind, heading, position, line_end))
             position, kind, heading = line_end, "untitled", ""
     sections.append(Section(kind, heading, position, len(text)))
@@ -262,7 +284,9 @@ _BOILERPLATE_RE = re.compile(
     | flsa\s+status | commuter\s+benefits | (?:generous|unlimited|paid)\s+vacation
     | privacy\s+(?:policy|notice) | applicants?\s+with\s+(?:disabilities|criminal)
     | chancengleichheit | unabhängig\s+von | égalité\s+des\s+chances
-    | igualdad\s+de\s+oportunidades | dental | 401\s*\(?k\)? | paid\s+time\s+off | \bpto\b
+    | igualdad\s+de\s+oportunidades
+    | dental\s*(?:insurance|plan|coverage|benefits?|,|and\s+vision|&|/) | (?:medical|health)\s*(?:,|and|&|/)\s*dental
+    | 401\s*\(?k\)? | paid\s+time\s+off | \bpto\b
     | parental\s+leave | tuition\s+reimbursement | life\s+insurance | health\s+insurance
     | wellness\s+program | employee\s+discount | gym\s+membership | stock\s+options
     | retirement\s+plan | we\s+offer | our\s+benefits | wir\s+bieten | nous\s+offrons
