@@ -175,7 +175,7 @@ READING_CASES = r"""
 + Commercial Driver's License; Clean Driving Record | Class A CDL with a clean driving record
 + CPA; GAAP; Month-End Close | CPA preferred; strong GAAP and month-end close experience
 + PMP; Jira | PMP certified project manager with Jira experience
-+ QuickBooks; Accounts Payable | Experience with QuickBooks Online and accounts payable
++ QuickBooks Online; Accounts Payable | Experience with QuickBooks Online and accounts payable
 + OSHA 10; Forklift Certification | OSHA 10 card, forklift certification and blueprint reading
 + Epic Systems; Medication Administration | Epic EHR charting and medication administration
 + Electronic Health Records; Patient Assessment | Document patient assessments in the EMR daily
