@@ -1307,10 +1307,45 @@ class _Reading(NamedTuple):
     matches: list[_Match]
 
 
+# "Monats- und Jahresabschlüsse", "Meta-, Google- und TikTok-Ads", "hard- en software": words
+# that leave their second half to the last word of a coordination (German and Dutch write this).
+_SUSPENDED_RE = re.compile(
+    r"(?P<parts>(?:\b[^\W\d_]{2,}-,?[ \t]+(?:(?:und|oder|sowie|bzw\.|en|of|and|or|&)[ \t]+)?)+)"
+    r"(?<=[ \t])(?P<last>[^\W\d_]{3,}(?:-[^\W\d_]+)*)"
+)
+_SUSPENDED_PART_RE = re.compile(r"([^\W\d_]{2,})-")
+
+
+def _expand_suspended(index: _Index, text: str) -> str:
+    """Write each part of such a coordination out whole, when the whole is an alias: the part with
+    the last word's second half ("Meta-Ads") or with an ending of the last word ("Monatsabschlüsse")."""
+
+    def known(candidate: str) -> bool:
+        key = normalize_phrase(candidate)
+        return bool(key) and _lookup(index, key) is not None
+
+    def whole(part: str, last: str) -> str | None:
+        if "-" in last:
+            candidate = f"{part}-{last.split('-', 1)[1]}"
+            return candidate if known(candidate) else None
+        endings = (last[k:].lower() for k in range(1, len(last) - 2))
+        return next((part + ending for ending in endings if known(part + ending)), None)
+
+    def expand(m: re.Match[str]) -> str:
+        last = m.group("last")
+        parts = m.group("parts")
+        out = _SUSPENDED_PART_RE.sub(lambda p: whole(p.group(1), last) or p.group(0), parts)
+        return out + last
+
+    return _SUSPENDED_RE.sub(expand, text)
+
+
 def _read(text: str) -> _Reading:
     index = _index()
     if "://" in text or "www." in text or "@" in text:
         text = _strip_links(text)
+    if "- " in text or "-," in text:
+        text = _expand_suspended(index, text)
     toks, lows, gaps = _split_tokens(text)
     _unglue_versions(index, toks, lows)
     corrected = _apply_typos(index, lows, gaps)
