@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsing.data.build_skills import build_entries, render, validate
+from parsing.sections import skill_text
 from parsing.skills import DATA_FILE, extract_skills, normalize_phrase, taxonomy
 
 # ---------------------------------------------------------------------------------- taxonomy
@@ -433,12 +434,89 @@ SENSE: list[tuple[str, list[str], list[str]]] = [
     ("Word of mouth and the Outlook for next year look good.", [], ["Microsoft Word", "Microsoft Outlook"]),
     ("The range is CAD$114,000 - CAD$127,000; 3D CAD skills in SolidWorks.", ["SolidWorks"], []),
     ("Pair with GitHub Copilot daily; code lives on GitHub.", ["GitHub Copilot", "GitHub"], []),
+    # word forms: a one-word name split at its capitals, a version glued on, a gerund's object
+    ("Widgets written in Java Script and Type Script.", ["JavaScript", "TypeScript"], []),
+    ("Bookkeeping in Quick Books Online for two clinics.", ["QuickBooks Online"], []),
+    ("Strong Experience In Design reviews.", [], ["Adobe InDesign"]),
+    ("Called in by the Rapid Response Team on night shifts.", [], ["RapidResponse"]),
+    (
+        "Our services run on MySQL8 and Java17; 1. Redis 2. Kafka6. gRPC",
+        ["MySQL", "Java", "Apache Kafka"],
+        [],
+    ),
+    ("Use Python3 scripts and HTML5 pages.", ["Python", "HTML"], []),
+    (
+        "Write unit and integration tests; prepare cost estimates and financial models.",
+        ["Unit Testing", "Integration Testing", "Cost Estimating", "Financial Modeling"],
+        [],
+    ),
+    ("Must work a rotating shift schedule, weekends included.", [], ["Shift Scheduling"]),
+    # a prefix that negates the skill
+    ("Handle non-medical billing and non-clinical intake calls.", [], ["Medical Billing"]),
+    ("Code charts for medical billing.", ["Medical Billing"], []),
+    # the specific item, not the parent that used to swallow it
+    ("Automate the close with Excel VBA macros.", ["VBA"], ["Visual Basic"]),
+    ("Sign zones with DNSSEC; run DNS for the campus.", ["DNSSEC", "DNS"], []),
+    (
+        "Five years of civil litigation; CNC machining of prototypes.",
+        ["Civil Litigation", "CNC Machining"],
+        [],
+    ),
+    (
+        "Bus interfaces: PCIe, USB and Ethernet; DICOM viewers.",
+        ["PCI Express", "USB", "Ethernet", "DICOM"],
+        [],
+    ),
+    ("Modern C++ with the STL and Boost.", ["STL", "Boost"], []),
+    ("Embryologist at STL Fertility, St. Louis.", [], ["STL"]),
+    # German and Dutch suspended compounds
+    ("Erstellung der Monats- und Jahresabschlüsse nach HGB.", ["Month-End Close"], []),
+    ("Kampagnen für Meta-, Google- und TikTok-Ads.", ["Meta Ads", "Google Ads", "TikTok Ads"], []),
+    ("Betrieb von Windows- und Linux-Systemen.", ["Windows", "Linux"], []),
+    ("Du übernimmst die Lohn- und Finanzbuchhaltung.", ["Payroll", "Bookkeeping"], []),
 ]
 
 
 @pytest.mark.parametrize(("text", "found", "forbidden"), SENSE, ids=[t[:40] for t, _, _ in SENSE])
 def test_words_are_read_in_their_sense(text: str, found: list[str], forbidden: list[str]) -> None:
     got = extract_skills(text)
+    assert not [s for s in found if s not in got], got
+    assert not [s for s in forbidden if s in got], got
+
+
+# Whole postings (invented) in shapes where the section reader decides what is read.
+SECTION_CASES: list[tuple[str, list[str], list[str]]] = [
+    (
+        # a paste that lost its line breaks: the perks heading must not swallow the duties after it
+        "Counselor\nWhat we offer:Flexible hoursWeekly supervisionStrong work/life balance"
+        "Job Duties:Conducting intake sessions. Providing crisis intervention and case management.\n"
+        "About us\nA small clinic in the mountains.",
+        ["Crisis Intervention", "Case Management"],
+        [],
+    ),
+    (
+        # "dental" is a perk beside insurance, the job's own work in a dental posting
+        "Dental Hygienist\nCompletes dental prophylaxis and periodontal charting for each patient.\n"
+        "Benefits:\nMedical, dental and vision insurance",
+        ["Dental Prophylaxis"],
+        [],
+    ),
+    (
+        "Wir bieten:\nJobrad und Fitnessstudio\n"
+        "Ihr Aufgabengebiet:\nBetreuung der Kreditorenbuchhaltung mit DATEV",
+        ["Accounts Payable", "DATEV"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "forbidden"), SECTION_CASES, ids=[t[:40] for t, _, _ in SECTION_CASES]
+)
+def test_skills_are_read_in_the_sections_that_ask_for_them(
+    text: str, found: list[str], forbidden: list[str]
+) -> None:
+    got = extract_skills(skill_text(text))
     assert not [s for s in found if s not in got], got
     assert not [s for s in forbidden if s in got], got
 
