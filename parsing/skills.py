@@ -945,15 +945,18 @@ def _has_space(gap: str) -> bool:
 
 def _camel_cuts_kept(m: _Match, toks: list[str], gaps: list[str]) -> bool:
     """Whether the text writes a one-word name ("InDesign") as the name: glued at each capital, or
-    split there into capitalised words ("Java Script", "Quick Books"). A split needs a part of
-    three letters or more before each cut ("In Design" is a phrase) and no capitalised word right
-    after it ("Rapid Response Team" is a team, not the product)."""
+    cut there into capitalised parts by a hyphen ("Wi-Fi") or a space ("Java Script", "Quick
+    Books"). A space needs a part of three letters or more before it ("In Design" is a phrase), and
+    a cut name no capitalised word right after it ("Rapid Response Team" is a team, not the product)."""
     split = False
     for k in m.alias.camel:
         at = m.start + k
-        if gaps[at] == "\x00":
+        gap = gaps[at]
+        if gap == "\x00":
             continue
-        if gaps[at] != " " or len(toks[at - 1]) < 3 or len(toks[at]) < 2 or not toks[at][:1].isupper():
+        if gap not in (" ", "-") or len(toks[at]) < 2 or not toks[at][:1].isupper():
+            return False
+        if gap == " " and len(toks[at - 1]) < 3:
             return False
         split = True
     if not split:
