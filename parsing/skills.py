@@ -1040,18 +1040,26 @@ def _cue_after(m: _Match, lows: list[str], gaps: list[str], ends: dict[int, int]
 
 
 def _list_neighbours(a: _Match, b: _Match, lows: list[str], gaps: list[str]) -> bool:
-    """Whether b follows a as the next item of a list ("Python, Go", "Go and Rust")."""
+    """Whether b follows a as the next item of a list ("Python, Go", "Go and Rust", "1. Go 2. Rust")."""
     between = range(a.end, b.start)
-    if len(between) > 3 or any(lows[k] not in _LIST_WORDS for k in between):
+    numbers = {k for k in between if _list_number(lows, gaps, k)}
+    if len(between) > 3 or any(lows[k] not in _LIST_WORDS and k not in numbers for k in between):
         return False
     for k in range(a.end, b.start + 1):
         gap = gaps[k]
+        if k - 1 in numbers:
+            gap = gap.removeprefix(".").removeprefix(")")
         if _LIST_GAP_RE.fullmatch(gap) is None:
             return False
-        if "\n" in gap and between:
+        if "\n" in gap and len(numbers) < len(between):
             return False
     # Side by side with only a space between is a phrase ("DevOps teams"), not a list.
     return bool(between) or "\n" in gaps[b.start] or bool(gaps[b.start].strip())
+
+
+def _list_number(lows: list[str], gaps: list[str], k: int) -> bool:
+    """ "4." or "4)" numbering an item of a list."""
+    return len(lows[k]) <= 2 and lows[k].isdigit() and gaps[k + 1][:1] in (".", ")")
 
 
 def _domain(category: str) -> str:

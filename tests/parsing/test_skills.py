@@ -451,6 +451,9 @@ SENSE: list[tuple[str, list[str], list[str]]] = [
         [],
     ),
     ("Must work a rotating shift schedule, weekends included.", [], ["Shift Scheduling"]),
+    ("Must have: 1. Java 2. Azure 3. Snowflake 4. Kafka", ["Java", "Snowflake", "Apache Kafka"], []),
+    ("Bluetooth LE, Wi-Fi and 5G radios.", ["WiFi", "5G"], []),
+    ("We have 3 Snowflake experts on staff.", [], ["Snowflake"]),
     # a prefix that negates the skill
     ("Handle non-medical billing and non-clinical intake calls.", [], ["Medical Billing"]),
     ("Code charts for medical billing.", ["Medical Billing"], []),
