@@ -1291,19 +1291,22 @@ def _rank(index: _Index, found: Iterable[tuple[int, int]]) -> list[str]:
     return [index.entries[s].name for s in order]
 
 
+# A whole token (between the separators of the joined tokens): letters, then one or two digits.
+_GLUED_VERSION_RE = re.compile(r"(?<![^\x01])([a-z]{3,})[0-9]{1,2}(?![^\x01])")
+
+
 def _unglue_versions(index: _Index, toks: list[str], lows: list[str]) -> None:
     """ "MySQL8", "Java17", "Kafka6." (a list number run on): a one-word skill with a version or
     number glued on is read as the skill. Only a word the taxonomy does not hold as written
     ("Python3", "HTML5" are aliases) and a stem that is a skill on its own."""
-    trie = index.trie
-    for i, low in enumerate(lows):
-        if not low[-1:].isdigit() or low in index.vocab:
+    joined = "\x01".join(lows)
+    for m in _GLUED_VERSION_RE.finditer(joined):
+        if m.group(0) in index.vocab:
             continue
-        stem = low.rstrip("0123456789")
-        if len(low) - len(stem) > 2 or len(stem) < 3 or not stem.isalpha():
-            continue
-        node = trie.get(stem)
+        stem = m.group(1)
+        node = index.trie.get(stem)
         if node is not None and node[0] != _NO_ALIAS:
+            i = joined.count("\x01", 0, m.start())
             lows[i] = stem
             toks[i] = toks[i][: len(stem)]
 
