@@ -285,7 +285,8 @@ _BOILERPLATE_RE = re.compile(
     | privacy\s+(?:policy|notice) | applicants?\s+with\s+(?:disabilities|criminal)
     | chancengleichheit | unabhängig\s+von | égalité\s+des\s+chances
     | igualdad\s+de\s+oportunidades
-    | dental\s*(?:insurance|plan|coverage|benefits?|,|and\s+vision|&|/) | (?:medical|health)\s*(?:,|and|&|/)\s*dental
+    | dental\s*(?:insurance|plan|coverage|benefits?|,|and\s+vision|&|/)
+    | (?:medical|health)\s*(?:,|and|&|/)\s*dental
     | 401\s*\(?k\)? | paid\s+time\s+off | \bpto\b
     | parental\s+leave | tuition\s+reimbursement | life\s+insurance | health\s+insurance
     | wellness\s+program | employee\s+discount | gym\s+membership | stock\s+options
