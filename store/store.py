@@ -32,10 +32,13 @@ from store.db.engine import (
     create_engine,
     is_sqlite,
     normalize_url,
+    sqlite_pragmas,
     vacuum_analyze,
 )
 from store.db.migrate import current_revision, head_revision, upgrade
+from store.db.plain import watched
 from store.db.tables import BULK_WRITTEN
+from store.db.write_connection import WriteConnection
 from store.errors import (
     InvalidInput,
     NotFound,
@@ -111,6 +114,8 @@ class Store:
         # SQLite has one writer at a time: this process's writes queue here, outside the deadline, so
         # a burst of pastes waits its turn instead of timing out on the database lock.
         self._sqlite_writes = asyncio.Lock() if is_sqlite(sessions.engine) else None
+        # SQLite: a new paste is written in one trip of a connection of its own (see add_posting).
+        self._write_connection: WriteConnection | None = None
 
     # ------------------------------------------------------------------------------------ lifecycle
 
@@ -160,14 +165,20 @@ class Store:
         except OPEN_ERRORS as exc:
             await engine.dispose()
             raise StoreUnavailable(f"cannot open the database: {brief(exc)}") from exc
-        if bulk and is_sqlite(engine):
-            store._checkpointer = WalCheckpointer(str(Path(parsed.database or "").expanduser()))
-            store._checkpointer.start()
+        if is_sqlite(engine):
+            database = str(Path(parsed.database or "").expanduser())
+            if bulk:
+                store._checkpointer = WalCheckpointer(database)
+                store._checkpointer.start()
+            else:
+                store._write_connection = WriteConnection(database, sqlite_pragmas(cache_mb))
         return store
 
     async def close(self) -> None:
         if self._abandoned:  # let calls given up on end first (briefly: the database may be gone)
             await asyncio.wait(set(self._abandoned), timeout=ABANDONED_GRACE_S)
+        if self._write_connection is not None:
+            await self._write_connection.close()
         await self.sessions.engine.dispose()
         if self._checkpointer is not None:
             await asyncio.to_thread(self._checkpointer.stop)
@@ -235,6 +246,11 @@ class Store:
             async with self.sessions.write() as session:
                 return await op(session)
 
+        return await self._committed(what, once)
+
+    async def _committed(self, what: str, once: Callable[[], Awaitable[T]]) -> T:
+        """``once()``, a whole transaction that commits before it returns, in the queue of this
+        process's SQLite writes and within the deadline; retried after a unique-key race."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 if self._sqlite_writes is None:
@@ -305,7 +321,9 @@ class Store:
             channel_id=channel_id,
             message_id=message_id,
         )
-        (outcome,) = await self.store_prepared(guild_id, [item], interactive=True)
+        outcome = await self._add_new_in_one_trip(guild_id, item)
+        if outcome is None:  # a repost, a near one to weigh, a new skill: the full way
+            (outcome,) = await self.store_prepared(guild_id, [item], interactive=True)
         # A new posting is shown as written (no read back); a repost shows the saved one it repeats.
         created = outcome.kind == "created"
         view = (
@@ -324,6 +342,23 @@ class Store:
             pay_change=outcome.pay_change,
             posting=view,
         )
+
+    async def _add_new_in_one_trip(self, guild_id: int, item: Prepared) -> add.Outcome | None:
+        """SQLite: a paste that repeats nothing (most pastes) read and written in one transaction of
+        :class:`WriteConnection`, without SQLAlchemy's session. None when it may repeat a saved posting
+        (nothing was kept): the caller then takes the full way."""
+        connection = self._write_connection
+        if connection is None or watched(self.sessions.engine.sync_engine):
+            return None
+        # a copy: the work runs on the connection's thread while other adds may learn skills
+        known = {key: self._skills[key] for key, _ in item.derived.skills if key in self._skills}
+        work = add.insert_if_new(guild_id, item, known, self.clock())
+        saved = await self._committed("saving postings", lambda: connection.transaction(work))
+        if saved is None:
+            return None
+        new_id, learned = saved
+        self._skills.update(learned)  # committed
+        return add.Outcome("created", new_id)
 
     async def store_prepared(
         self,
