@@ -90,6 +90,10 @@ def sqlite_fetch(conn: sqlite3.Connection, sql: str, params: Row) -> list[Row]:
         raise sqlite_error(sql, error) from error
 
 
+def _sqlite_fetch_all(conn: sqlite3.Connection, statements: Sequence[tuple[str, Row]]) -> list[list[Row]]:
+    return [sqlite_fetch(conn, sql, params) for sql, params in statements]
+
+
 def _sqlite_fetch_then_insert(
     conn: sqlite3.Connection, sql: str, params: Row, plan: Plan
 ) -> tuple[list[Row], int | None]:
@@ -140,6 +144,16 @@ async def _pg_insert(conn: AsyncConnection, insert: Insert) -> int:
     new_id = int((await conn.exec_driver_sql(sql, row)).scalar_one())
     await _pg_rows(conn, insert.then(new_id))
     return new_id
+
+
+async def fetch_all(session: AsyncSession, statements: Sequence[tuple[str, Row]]) -> list[list[Row]]:
+    """The rows of each query (SQL and its parameters), in order; on SQLite in one trip. Values come as
+    the driver gives them (no SQLAlchemy types: see ``store.db.types`` for datetimes and dates)."""
+    conn = await session.connection()
+    driver = await _sqlite_driver(conn)
+    if driver is None:
+        return [await _pg_fetch(conn, sql, params) for sql, params in statements]
+    return await _on_thread(driver, _sqlite_fetch_all, statements)
 
 
 async def write_rows(session: AsyncSession, statements: Sequence[Rows]) -> None:
