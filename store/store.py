@@ -36,9 +36,9 @@ from store.db.engine import (
     vacuum_analyze,
 )
 from store.db.migrate import current_revision, head_revision, upgrade
-from store.db.plain import watched
+from store.db.plain import Rows, watched, write_rows
 from store.db.tables import BULK_WRITTEN
-from store.db.write_connection import WriteConnection
+from store.db.write_connection import WriteConnection, writing
 from store.errors import (
     InvalidInput,
     NotFound,
@@ -343,12 +343,27 @@ class Store:
             posting=view,
         )
 
+    def _one_trip_writes(self) -> WriteConnection | None:
+        """SQLite's own write connection, unless something watches the engine's statements (which must
+        then all go through SQLAlchemy)."""
+        if self._write_connection is None or watched(self.sessions.engine.sync_engine):
+            return None
+        return self._write_connection
+
+    async def _write_rows(self, what: str, statements: list[Rows]) -> None:
+        """Statements known up front as one transaction; on SQLite in one trip, without the session."""
+        connection = self._one_trip_writes()
+        if connection is None:
+            await self._write(what, lambda session: write_rows(session, statements))
+            return
+        await self._committed(what, lambda: connection.transaction(writing(statements)))
+
     async def _add_new_in_one_trip(self, guild_id: int, item: Prepared) -> add.Outcome | None:
         """SQLite: a paste that repeats nothing (most pastes) read and written in one transaction of
         :class:`WriteConnection`, without SQLAlchemy's session. None when it may repeat a saved posting
         (nothing was kept): the caller then takes the full way."""
-        connection = self._write_connection
-        if connection is None or watched(self.sessions.engine.sync_engine):
+        connection = self._one_trip_writes()
+        if connection is None:
             return None
         # a copy: the work runs on the connection's thread while other adds may learn skills
         known = {key: self._skills[key] for key, _ in item.derived.skills if key in self._skills}
@@ -456,9 +471,8 @@ class Store:
 
     async def record_card(self, guild_id: int, posting_id: int, channel_id: int, message_id: int) -> None:
         """Where the bot's card for a posting is (so removing the posting can update it)."""
-        await self._write(
-            "recording the card",
-            lambda s: rows.record_card(s, guild_id, posting_id, channel_id, message_id),
+        await self._write_rows(
+            "recording the card", [rows.card_location(guild_id, posting_id, channel_id, message_id)]
         )
 
     async def _change_fixes(

@@ -25,7 +25,7 @@ from typing import TypeVar
 
 import aiosqlite
 
-from store.db.plain import sqlite_error
+from store.db.plain import Rows, sqlite_error, sqlite_rows
 
 T = TypeVar("T")
 # What a transaction's work returns: whether to commit what it did, and its result.
@@ -54,6 +54,16 @@ def _transaction(conn: sqlite3.Connection, work: Work[T]) -> T:
                 conn.execute("ROLLBACK")
         raise
     return result
+
+
+def writing(statements: Sequence[Rows]) -> Work[None]:
+    """The work of a transaction that runs these statements and keeps what they did."""
+
+    def work(conn: sqlite3.Connection) -> tuple[bool, None]:
+        sqlite_rows(conn, statements)
+        return True, None
+
+    return work
 
 
 class WriteConnection:

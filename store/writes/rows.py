@@ -356,11 +356,9 @@ async def rewrite_derived(
     return learned
 
 
-async def record_card(
-    session: AsyncSession, guild_id: int, posting_id: int, channel_id: int, message_id: int
-) -> None:
-    await session.execute(
-        update(POSTINGS)
-        .where(POSTINGS.c.id == posting_id, POSTINGS.c.guild_id == guild_id)
-        .values(card_channel_id=channel_id, card_message_id=message_id)
+def card_location(guild_id: int, posting_id: int, channel_id: int, message_id: int) -> Rows:
+    """Where the bot's card for a posting is (nothing when the posting is not the guild's)."""
+    return Rows(
+        f"UPDATE {POSTINGS.name} SET card_channel_id = ?, card_message_id = ? WHERE id = ? AND guild_id = ?",
+        [(channel_id, message_id, posting_id, guild_id)],
     )

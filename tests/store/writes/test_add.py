@@ -236,3 +236,13 @@ async def test_a_skill_created_by_an_add_that_failed_is_not_kept(
     )
     assert added.posting.skills == ["Zig"]
     assert added.posting == await store.get_posting(GUILD, added.posting_id)
+
+
+async def test_the_card_is_recorded_for_the_servers_own_posting_only(store: Store) -> None:
+    added = await store.add_posting(GUILD, posting_text("card"), make_posting(), source="add_text")
+    await store.record_card(GUILD + 1, added.posting_id, 55, 66)  # another server names the id
+    view = await store.get_posting(GUILD, added.posting_id)
+    assert view is not None and (view.card_channel_id, view.card_message_id) == (None, None)
+    await store.record_card(GUILD, added.posting_id, 55, 66)
+    view = await store.get_posting(GUILD, added.posting_id)
+    assert view is not None and (view.card_channel_id, view.card_message_id) == (55, 66)
