@@ -69,6 +69,7 @@ from store.results import (
     SkillSummary,
     Source,
 )
+from store.role_cache import ALL, RoleCounts
 from store.writes import add, bands, fixes, remove, reparse, rows, welcome
 from store.writes import guilds as guild_writes
 from store.writes.derive import Prepared, prepare
@@ -116,6 +117,7 @@ class Store:
         self._sqlite_writes = asyncio.Lock() if is_sqlite(sessions.engine) else None
         # SQLite: a new paste is written in one trip of a connection of its own (see add_posting).
         self._write_connection: WriteConnection | None = None
+        self._role_counts = RoleCounts()
 
     # ------------------------------------------------------------------------------------ lifecycle
 
@@ -321,11 +323,18 @@ class Store:
             channel_id=channel_id,
             message_id=message_id,
         )
-        outcome = await self._add_new_in_one_trip(guild_id, item)
-        if outcome is None:  # a repost, a near one to weigh, a new skill: the full way
-            (outcome,) = await self.store_prepared(guild_id, [item], interactive=True)
-        # A new posting is shown as written (no read back); a repost shows the saved one it repeats.
+        self._role_counts.begin(guild_id)
+        try:
+            outcome = await self._add_new_in_one_trip(guild_id, item)
+            if outcome is None:  # a repost, a near one to weigh: the full way
+                (outcome,) = await self.store_prepared(guild_id, [item], interactive=True)
+        except BaseException:
+            self._role_counts.end(guild_id)  # a call given up on may still commit
+            raise
         created = outcome.kind == "created"
+        role = item.derived.columns["role_key"] if created else None
+        self._role_counts.end(guild_id, kept=True, added=role)
+        # A new posting is shown as written (no read back); a repost shows the saved one it repeats.
         view = (
             postings.new_posting_view(guild_id, outcome.posting_id, item, posting)
             if created
@@ -410,7 +419,13 @@ class Store:
                 )  # fmt: skip
             return outcomes, learned
 
-        return await self._write_learning("saving postings", store)
+        if interactive:  # add_posting keeps the role counts in step
+            return await self._write_learning("saving postings", store)
+        self._role_counts.begin(guild_id)
+        try:
+            return await self._write_learning("saving postings", store)
+        finally:
+            self._role_counts.end(guild_id)
 
     async def get_posting(self, guild_id: int, posting_id: int) -> PostingView | None:
         return await self._read(lambda s: postings.load_view(s, guild_id, posting_id))
@@ -424,9 +439,13 @@ class Store:
 
     async def remove_posting(self, guild_id: int, posting_id: int) -> bool:
         """Delete a posting with everything attached to it. False when there is no such posting."""
-        return await self._write(
-            "removing the posting", lambda s: remove.delete_posting(s, guild_id, posting_id)
-        )
+        self._role_counts.begin(guild_id)
+        try:
+            return await self._write(
+                "removing the posting", lambda s: remove.delete_posting(s, guild_id, posting_id)
+            )
+        finally:
+            self._role_counts.end(guild_id)
 
     async def apply_fix(
         self,
@@ -478,21 +497,25 @@ class Store:
     async def _change_fixes(
         self, guild_id: int, posting_id: int, put: dict[str, Any], drop: set[str], user_id: int | None
     ) -> PostingView:
-        await self._write_learning(
-            "saving the fix",
-            lambda session, cache: fixes.change_fixes(
-                session,
-                guild_id,
-                posting_id,
-                put,
-                drop,
-                user_id=user_id,
-                now=self.clock(),
-                cfg=self.pay,
-                roles=self.roles,
-                skill_cache=cache,
-            ),
-        )
+        self._role_counts.begin(guild_id)  # a fix of the title changes the role
+        try:
+            await self._write_learning(
+                "saving the fix",
+                lambda session, cache: fixes.change_fixes(
+                    session,
+                    guild_id,
+                    posting_id,
+                    put,
+                    drop,
+                    user_id=user_id,
+                    now=self.clock(),
+                    cfg=self.pay,
+                    roles=self.roles,
+                    skill_cache=cache,
+                ),
+            )
+        finally:
+            self._role_counts.end(guild_id)
         view = await self.get_posting(guild_id, posting_id)
         if view is None:
             raise NotFound(f"there is no posting #{posting_id} in this server")
@@ -507,8 +530,14 @@ class Store:
         return await self._read(lambda s: postings.role_choices(s, guild_id, prefix, limit, self.roles))
 
     async def role_counts(self, guild_id: int) -> dict[str, int]:
-        """Every saved role key of the guild with its number of postings (for role matching)."""
-        return await self._read(lambda s: roles.role_counts(s, guild_id))
+        """Every saved role key of the guild with its number of postings (for role matching); kept
+        between calls (see ``store.role_cache``)."""
+        counts = self._role_counts.get(guild_id)
+        if counts is None:
+            version = self._role_counts.version(guild_id)
+            counts = await self._read(lambda s: roles.role_counts(s, guild_id))
+            self._role_counts.put(guild_id, counts, version)
+        return counts
 
     async def export_rows(self, guild_id: int, *, batch: int = 500) -> AsyncIterator[ExportRow]:
         async for row in export.export_rows(self.sessions.read, guild_id, batch):
@@ -633,6 +662,19 @@ class Store:
         """Parse every saved text again with ``parse_many`` (after a parser upgrade), batch by batch,
         keeping fixes. Each batch is one transaction: an interrupted reparse leaves every posting
         consistent and can simply be run again."""
+        self._role_counts.begin(ALL if guild_id is None else guild_id)
+        try:
+            return await self._reparse(parse_many, guild_id, batch_size, progress)
+        finally:
+            self._role_counts.end(ALL if guild_id is None else guild_id)
+
+    async def _reparse(
+        self,
+        parse_many: Callable[[list[str]], Awaitable[list[Posting]]],
+        guild_id: int | None,
+        batch_size: int,
+        progress: Callable[[ReparseReport], None] | None,
+    ) -> ReparseReport:
         report = ReparseReport()
         after = 0
         while rows := await self._reparse_batch_after(after, batch_size, guild_id):
