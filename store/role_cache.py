@@ -15,7 +15,8 @@ before or after it), so the counts a committed add adds one to were read before 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 MAX_AGE_S = 60.0
 ALL = None  # a write of every server (a reparse of all)
@@ -55,6 +56,16 @@ class RoleCounts:
         """A write of the server's postings (ALL: of every server's) begins."""
         self._pending[guild_id] = self._pending.get(guild_id, 0) + 1
         self._writes[guild_id] = self._writes.get(guild_id, 0) + 1
+
+    @contextmanager
+    def changing(self, guild_id: int | None) -> Iterator[None]:
+        """Around a write of the server's postings (ALL: of every server's) other than an add: its
+        counts are read again after it, whatever its outcome."""
+        self.begin(guild_id)
+        try:
+            yield
+        finally:
+            self.end(guild_id)
 
     def end(self, guild_id: int | None, *, kept: bool = False, added: str | None = None) -> None:
         """The write ended. ``kept``: the counts are still right, plus one posting of ``added`` (a

@@ -421,11 +421,8 @@ class Store:
 
         if interactive:  # add_posting keeps the role counts in step
             return await self._write_learning("saving postings", store)
-        self._role_counts.begin(guild_id)
-        try:
+        with self._role_counts.changing(guild_id):
             return await self._write_learning("saving postings", store)
-        finally:
-            self._role_counts.end(guild_id)
 
     async def get_posting(self, guild_id: int, posting_id: int) -> PostingView | None:
         return await self._read(lambda s: postings.load_view(s, guild_id, posting_id))
@@ -439,13 +436,10 @@ class Store:
 
     async def remove_posting(self, guild_id: int, posting_id: int) -> bool:
         """Delete a posting with everything attached to it. False when there is no such posting."""
-        self._role_counts.begin(guild_id)
-        try:
+        with self._role_counts.changing(guild_id):
             return await self._write(
                 "removing the posting", lambda s: remove.delete_posting(s, guild_id, posting_id)
             )
-        finally:
-            self._role_counts.end(guild_id)
 
     async def apply_fix(
         self,
@@ -497,8 +491,7 @@ class Store:
     async def _change_fixes(
         self, guild_id: int, posting_id: int, put: dict[str, Any], drop: set[str], user_id: int | None
     ) -> PostingView:
-        self._role_counts.begin(guild_id)  # a fix of the title changes the role
-        try:
+        with self._role_counts.changing(guild_id):  # a fix of the title changes the role
             await self._write_learning(
                 "saving the fix",
                 lambda session, cache: fixes.change_fixes(
@@ -514,8 +507,6 @@ class Store:
                     skill_cache=cache,
                 ),
             )
-        finally:
-            self._role_counts.end(guild_id)
         view = await self.get_posting(guild_id, posting_id)
         if view is None:
             raise NotFound(f"there is no posting #{posting_id} in this server")
@@ -662,11 +653,8 @@ class Store:
         """Parse every saved text again with ``parse_many`` (after a parser upgrade), batch by batch,
         keeping fixes. Each batch is one transaction: an interrupted reparse leaves every posting
         consistent and can simply be run again."""
-        self._role_counts.begin(ALL if guild_id is None else guild_id)
-        try:
+        with self._role_counts.changing(ALL if guild_id is None else guild_id):
             return await self._reparse(parse_many, guild_id, batch_size, progress)
-        finally:
-            self._role_counts.end(ALL if guild_id is None else guild_id)
 
     async def _reparse(
         self,
