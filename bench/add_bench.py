@@ -1,4 +1,6 @@
-"""What one ``/add`` costs in CPU, measured in-process: the parse, then ``Store.add_posting``.
+"""What one ``/add`` costs in CPU, measured in-process, step by step as its use case takes them
+(``commands.postings.usecase.add_posting``): the is-it-a-posting check, the parse, ``Store.add_posting``
+and the card of the reply.
 
     python -m bench.add_bench                          # SQLite copy of bot_load's 100,000-posting store
     python -m bench.add_bench --database postgresql+asyncpg://postgres@127.0.0.1:5432/jobscout_add_bench
@@ -33,7 +35,10 @@ from sqlalchemy import event
 from bench import synthetic
 from bench.bot_load import GUILD_ID, OUT, build_store, machine, percentile
 from bench.store_bench import _pg_admin
+from commands.postings.card import posting_card
+from commands.postings.usecase import check_posting
 from parsing import parse_posting
+from parsing.decode import storable_text
 from parsing.place_hierarchy import place_hierarchy
 from parsing.role import normalize_role
 from store import Store
@@ -107,8 +112,10 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
     texts = [generator.record(2_000_000 + i)["text"][:4000] for i in range(args.warmup + args.calls)]
     for i in range(args.repost_every - 1, len(texts), args.repost_every):
         texts[i] = texts[i // 2]  # an earlier paste again: an exact repost
+    check_ms: list[float] = []
     parse_ms: list[float] = []
     store_ms: list[float] = []
+    card_ms: list[float] = []
     wall_ms: list[float] = []
     statements: list[float] = []
     kinds: dict[str, int] = {}
@@ -117,6 +124,9 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
     try:
         for i, text in enumerate(texts):
             measured = i >= args.warmup
+            start = time.process_time()
+            text = storable_text(text)
+            check_posting(text, from_file=True)  # as for /add (a message's paste is asked for more)
             cpu = time.process_time()
             posting = parse_posting(text)
             parsed = time.process_time()
@@ -127,11 +137,14 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
             result = await store.add_posting(GUILD_ID, text, posting, source="message", user_id=1)
             if profile is not None and measured:
                 profile.disable()
+            done = time.process_time()
+            posting_card(result.posting, result=result)
             if measured:
-                done = time.process_time()
                 wall_ms.append((time.perf_counter() - started) * 1000)
+                check_ms.append((cpu - start) * 1000)
                 parse_ms.append((parsed - cpu) * 1000)
                 store_ms.append((done - parsed) * 1000)
+                card_ms.append((time.process_time() - done) * 1000)
                 statements.append(trips.count - before)
                 kind = "created" if result.created else "repost"
                 kinds[kind] = kinds.get(kind, 0) + 1
@@ -139,7 +152,7 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
         await store.close()
     if profile is not None:
         profile.dump_stats(args.profile)
-    total = [p + s for p, s in zip(parse_ms, store_ms, strict=True)]
+    total = [sum(steps) for steps in zip(check_ms, parse_ms, store_ms, card_ms, strict=True)]
 
     def summary(values: list[float]) -> dict[str, float]:
         return {
@@ -153,8 +166,10 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
         "calls": len(total),
         "outcomes": kinds,
         "cpu_ms_per_add": summary(total),
+        "check_cpu_ms": summary(check_ms),
         "parse_cpu_ms": summary(parse_ms),
         "store_cpu_ms": summary(store_ms),
+        "card_cpu_ms": summary(card_ms),
         "store_wall_ms": summary(wall_ms),
         "trips_per_add": {"max": max(statements), "p50": percentile(statements, 50), "min": min(statements)},
         "load_average": os.getloadavg(),
@@ -163,7 +178,7 @@ async def measure(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="CPU of one /add (parse + store), in-process.")
+    parser = argparse.ArgumentParser(description="CPU of one /add (check, parse, store, card), in-process.")
     parser.add_argument("--postings", type=int, default=100_000, help="postings in the SQLite store")
     parser.add_argument("--database", help="a PostgreSQL URL: a fresh database of that name is made")
     parser.add_argument("--seed-postings", type=int, default=2_000, help="PostgreSQL: postings added first")

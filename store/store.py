@@ -32,10 +32,13 @@ from store.db.engine import (
     create_engine,
     is_sqlite,
     normalize_url,
+    sqlite_pragmas,
     vacuum_analyze,
 )
 from store.db.migrate import current_revision, head_revision, upgrade
+from store.db.plain import Rows, watched, write_rows
 from store.db.tables import BULK_WRITTEN
+from store.db.write_connection import WriteConnection, writing
 from store.errors import (
     InvalidInput,
     NotFound,
@@ -66,6 +69,7 @@ from store.results import (
     SkillSummary,
     Source,
 )
+from store.role_cache import ALL, RoleCounts
 from store.writes import add, bands, fixes, remove, reparse, rows, welcome
 from store.writes import guilds as guild_writes
 from store.writes.derive import Prepared, prepare
@@ -111,6 +115,9 @@ class Store:
         # SQLite has one writer at a time: this process's writes queue here, outside the deadline, so
         # a burst of pastes waits its turn instead of timing out on the database lock.
         self._sqlite_writes = asyncio.Lock() if is_sqlite(sessions.engine) else None
+        # SQLite: a new paste is written in one trip of a connection of its own (see add_posting).
+        self._write_connection: WriteConnection | None = None
+        self._role_counts = RoleCounts()
 
     # ------------------------------------------------------------------------------------ lifecycle
 
@@ -160,14 +167,20 @@ class Store:
         except OPEN_ERRORS as exc:
             await engine.dispose()
             raise StoreUnavailable(f"cannot open the database: {brief(exc)}") from exc
-        if bulk and is_sqlite(engine):
-            store._checkpointer = WalCheckpointer(str(Path(parsed.database or "").expanduser()))
-            store._checkpointer.start()
+        if is_sqlite(engine):
+            database = str(Path(parsed.database or "").expanduser())
+            if bulk:
+                store._checkpointer = WalCheckpointer(database)
+                store._checkpointer.start()
+            else:
+                store._write_connection = WriteConnection(database, sqlite_pragmas(cache_mb))
         return store
 
     async def close(self) -> None:
         if self._abandoned:  # let calls given up on end first (briefly: the database may be gone)
             await asyncio.wait(set(self._abandoned), timeout=ABANDONED_GRACE_S)
+        if self._write_connection is not None:
+            await self._write_connection.close()
         await self.sessions.engine.dispose()
         if self._checkpointer is not None:
             await asyncio.to_thread(self._checkpointer.stop)
@@ -235,6 +248,11 @@ class Store:
             async with self.sessions.write() as session:
                 return await op(session)
 
+        return await self._committed(what, once)
+
+    async def _committed(self, what: str, once: Callable[[], Awaitable[T]]) -> T:
+        """``once()``, a whole transaction that commits before it returns, in the queue of this
+        process's SQLite writes and within the deadline; retried after a unique-key race."""
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 if self._sqlite_writes is None:
@@ -305,9 +323,18 @@ class Store:
             channel_id=channel_id,
             message_id=message_id,
         )
-        (outcome,) = await self.store_prepared(guild_id, [item], interactive=True)
-        # A new posting is shown as written (no read back); a repost shows the saved one it repeats.
+        self._role_counts.begin(guild_id)
+        try:
+            outcome = await self._add_new_in_one_trip(guild_id, item)
+            if outcome is None:  # a repost, a near one to weigh: the full way
+                (outcome,) = await self.store_prepared(guild_id, [item], interactive=True)
+        except BaseException:
+            self._role_counts.end(guild_id)  # a call given up on may still commit
+            raise
         created = outcome.kind == "created"
+        role = item.derived.columns["role_key"] if created else None
+        self._role_counts.end(guild_id, kept=True, added=role)
+        # A new posting is shown as written (no read back); a repost shows the saved one it repeats.
         view = (
             postings.new_posting_view(guild_id, outcome.posting_id, item, posting)
             if created
@@ -324,6 +351,38 @@ class Store:
             pay_change=outcome.pay_change,
             posting=view,
         )
+
+    def _one_trip_writes(self) -> WriteConnection | None:
+        """SQLite's own write connection, unless something watches the engine's statements (which must
+        then all go through SQLAlchemy)."""
+        if self._write_connection is None or watched(self.sessions.engine.sync_engine):
+            return None
+        return self._write_connection
+
+    async def _write_rows(self, what: str, statements: list[Rows]) -> None:
+        """Statements known up front as one transaction; on SQLite in one trip, without the session."""
+        connection = self._one_trip_writes()
+        if connection is None:
+            await self._write(what, lambda session: write_rows(session, statements))
+            return
+        await self._committed(what, lambda: connection.transaction(writing(statements)))
+
+    async def _add_new_in_one_trip(self, guild_id: int, item: Prepared) -> add.Outcome | None:
+        """SQLite: a paste that repeats nothing (most pastes) read and written in one transaction of
+        :class:`WriteConnection`, without SQLAlchemy's session. None when it may repeat a saved posting
+        (nothing was kept): the caller then takes the full way."""
+        connection = self._one_trip_writes()
+        if connection is None:
+            return None
+        # a copy: the work runs on the connection's thread while other adds may learn skills
+        known = {key: self._skills[key] for key, _ in item.derived.skills if key in self._skills}
+        work = add.insert_if_new(guild_id, item, known, self.clock())
+        saved = await self._committed("saving postings", lambda: connection.transaction(work))
+        if saved is None:
+            return None
+        new_id, learned = saved
+        self._skills.update(learned)  # committed
+        return add.Outcome("created", new_id)
 
     async def store_prepared(
         self,
@@ -360,7 +419,10 @@ class Store:
                 )  # fmt: skip
             return outcomes, learned
 
-        return await self._write_learning("saving postings", store)
+        if interactive:  # add_posting keeps the role counts in step
+            return await self._write_learning("saving postings", store)
+        with self._role_counts.changing(guild_id):
+            return await self._write_learning("saving postings", store)
 
     async def get_posting(self, guild_id: int, posting_id: int) -> PostingView | None:
         return await self._read(lambda s: postings.load_view(s, guild_id, posting_id))
@@ -374,9 +436,10 @@ class Store:
 
     async def remove_posting(self, guild_id: int, posting_id: int) -> bool:
         """Delete a posting with everything attached to it. False when there is no such posting."""
-        return await self._write(
-            "removing the posting", lambda s: remove.delete_posting(s, guild_id, posting_id)
-        )
+        with self._role_counts.changing(guild_id):
+            return await self._write(
+                "removing the posting", lambda s: remove.delete_posting(s, guild_id, posting_id)
+            )
 
     async def apply_fix(
         self,
@@ -421,29 +484,29 @@ class Store:
 
     async def record_card(self, guild_id: int, posting_id: int, channel_id: int, message_id: int) -> None:
         """Where the bot's card for a posting is (so removing the posting can update it)."""
-        await self._write(
-            "recording the card",
-            lambda s: rows.record_card(s, guild_id, posting_id, channel_id, message_id),
+        await self._write_rows(
+            "recording the card", [rows.card_location(guild_id, posting_id, channel_id, message_id)]
         )
 
     async def _change_fixes(
         self, guild_id: int, posting_id: int, put: dict[str, Any], drop: set[str], user_id: int | None
     ) -> PostingView:
-        await self._write_learning(
-            "saving the fix",
-            lambda session, cache: fixes.change_fixes(
-                session,
-                guild_id,
-                posting_id,
-                put,
-                drop,
-                user_id=user_id,
-                now=self.clock(),
-                cfg=self.pay,
-                roles=self.roles,
-                skill_cache=cache,
-            ),
-        )
+        with self._role_counts.changing(guild_id):  # a fix of the title changes the role
+            await self._write_learning(
+                "saving the fix",
+                lambda session, cache: fixes.change_fixes(
+                    session,
+                    guild_id,
+                    posting_id,
+                    put,
+                    drop,
+                    user_id=user_id,
+                    now=self.clock(),
+                    cfg=self.pay,
+                    roles=self.roles,
+                    skill_cache=cache,
+                ),
+            )
         view = await self.get_posting(guild_id, posting_id)
         if view is None:
             raise NotFound(f"there is no posting #{posting_id} in this server")
@@ -458,8 +521,14 @@ class Store:
         return await self._read(lambda s: postings.role_choices(s, guild_id, prefix, limit, self.roles))
 
     async def role_counts(self, guild_id: int) -> dict[str, int]:
-        """Every saved role key of the guild with its number of postings (for role matching)."""
-        return await self._read(lambda s: roles.role_counts(s, guild_id))
+        """Every saved role key of the guild with its number of postings (for role matching); kept
+        between calls (see ``store.role_cache``)."""
+        counts = self._role_counts.get(guild_id)
+        if counts is None:
+            version = self._role_counts.version(guild_id)
+            counts = await self._read(lambda s: roles.role_counts(s, guild_id))
+            self._role_counts.put(guild_id, counts, version)
+        return counts
 
     async def export_rows(self, guild_id: int, *, batch: int = 500) -> AsyncIterator[ExportRow]:
         async for row in export.export_rows(self.sessions.read, guild_id, batch):
@@ -584,6 +653,16 @@ class Store:
         """Parse every saved text again with ``parse_many`` (after a parser upgrade), batch by batch,
         keeping fixes. Each batch is one transaction: an interrupted reparse leaves every posting
         consistent and can simply be run again."""
+        with self._role_counts.changing(ALL if guild_id is None else guild_id):
+            return await self._reparse(parse_many, guild_id, batch_size, progress)
+
+    async def _reparse(
+        self,
+        parse_many: Callable[[list[str]], Awaitable[list[Posting]]],
+        guild_id: int | None,
+        batch_size: int,
+        progress: Callable[[ReparseReport], None] | None,
+    ) -> ReparseReport:
         report = ReparseReport()
         after = 0
         while rows := await self._reparse_batch_after(after, batch_size, guild_id):

@@ -89,18 +89,29 @@ def signals(text: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in _SIGNALS.items() if pattern.search(sample))
 
 
-def assess(text: str, *, from_file: bool = False) -> Verdict:
-    stripped = text.strip()
-    length = len(stripped)
-    found = signals(stripped)
+def _is_posting(length: int, found: list[str], from_file: bool) -> bool:
     if from_file:
         # still a job: a file of chat about interviews and offices names no role, pay or opening
-        ok = length >= MIN_CHARS_DENSE and len(found) >= MIN_SIGNALS_FILE and bool(_JOB_CORE & set(found))
-    else:
-        ok = (length >= MIN_CHARS and len(found) >= MIN_SIGNALS) or (
-            length >= MIN_CHARS_DENSE and len(found) >= MIN_SIGNALS_DENSE
-        )
-    return Verdict(ok, found, length)
+        return length >= MIN_CHARS_DENSE and len(found) >= MIN_SIGNALS_FILE and bool(_JOB_CORE & set(found))
+    return (length >= MIN_CHARS and len(found) >= MIN_SIGNALS) or (
+        length >= MIN_CHARS_DENSE and len(found) >= MIN_SIGNALS_DENSE
+    )
+
+
+def assess(text: str, *, from_file: bool = False) -> Verdict:
+    """The verdict, with the signals found until it was certain: more signals never turn a posting
+    into chat, so the search stops there (a long posting is not searched eleven times over)."""
+    stripped = text.strip()
+    length = len(stripped)
+    found: list[str] = []
+    if length >= MIN_CHARS_DENSE:  # shorter is chat whatever it says
+        sample = stripped[:20_000]
+        for name, pattern in _SIGNALS.items():
+            if pattern.search(sample):
+                found.append(name)
+                if _is_posting(length, found, from_file):
+                    return Verdict(True, tuple(found), length)
+    return Verdict(False, tuple(found), length)
 
 
 def looks_like_posting(text: str, *, from_file: bool = False) -> bool:

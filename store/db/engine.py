@@ -97,7 +97,8 @@ def create_engine(
     )
 
 
-def _install_sqlite_hooks(engine: AsyncEngine, cache_mb: int, bulk: bool) -> None:
+def sqlite_pragmas(cache_mb: int = SQLITE_CACHE_MB, bulk: bool = False) -> list[str]:
+    """What every SQLite connection of an engine (``bulk`` or not) runs once opened."""
     pragmas = [
         "PRAGMA journal_mode=WAL",
         f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS if bulk else SQLITE_INTERACTIVE_BUSY_TIMEOUT_MS}",
@@ -108,6 +109,11 @@ def _install_sqlite_hooks(engine: AsyncEngine, cache_mb: int, bulk: bool) -> Non
     ]
     if bulk:
         pragmas.append("PRAGMA wal_autocheckpoint=0")
+    return pragmas
+
+
+def _install_sqlite_hooks(engine: AsyncEngine, cache_mb: int, bulk: bool) -> None:
+    pragmas = sqlite_pragmas(cache_mb, bulk)
 
     @event.listens_for(engine.sync_engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:

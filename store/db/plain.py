@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -54,46 +55,51 @@ class Insert:
 Plan = Callable[[list[Row]], Insert | None]
 
 
-def _sqlite_error(sql: str, error: sqlite3.Error) -> StatementError:
+def sqlite_error(sql: str, error: sqlite3.Error) -> StatementError:
     """The exception SQLAlchemy raises for this driver error (IntegrityError, OperationalError...)."""
     return DBAPIError.instance(sql, None, error, sqlite3.Error)
 
 
-# On the connection's thread (SQLite): the statements run with the sqlite3 module.
+# On the connection's thread (SQLite): the statements run with the sqlite3 module (also the work of
+# a transaction of store.db.write_connection).
 
 
-def _sqlite_rows(conn: sqlite3.Connection, statements: Sequence[Rows]) -> None:
+def sqlite_rows(conn: sqlite3.Connection, statements: Sequence[Rows]) -> None:
     for statement in statements:
         if statement.rows:
             try:
                 conn.executemany(statement.sql, statement.rows)
             except sqlite3.Error as error:
-                raise _sqlite_error(statement.sql, error) from error
+                raise sqlite_error(statement.sql, error) from error
 
 
-def _sqlite_insert(conn: sqlite3.Connection, insert: Insert) -> int:
+def sqlite_insert(conn: sqlite3.Connection, insert: Insert) -> int:
     (row,) = insert.first.rows
     try:
         new_id = int(conn.execute(insert.first.sql, row).fetchone()[0])
     except sqlite3.Error as error:
-        raise _sqlite_error(insert.first.sql, error) from error
-    _sqlite_rows(conn, insert.then(new_id))
+        raise sqlite_error(insert.first.sql, error) from error
+    sqlite_rows(conn, insert.then(new_id))
     return new_id
 
 
-def _sqlite_fetch(conn: sqlite3.Connection, sql: str, params: Row) -> list[Row]:
+def sqlite_fetch(conn: sqlite3.Connection, sql: str, params: Row) -> list[Row]:
     try:
         return conn.execute(sql, params).fetchall()
     except sqlite3.Error as error:
-        raise _sqlite_error(sql, error) from error
+        raise sqlite_error(sql, error) from error
+
+
+def _sqlite_fetch_all(conn: sqlite3.Connection, statements: Sequence[tuple[str, Row]]) -> list[list[Row]]:
+    return [sqlite_fetch(conn, sql, params) for sql, params in statements]
 
 
 def _sqlite_fetch_then_insert(
     conn: sqlite3.Connection, sql: str, params: Row, plan: Plan
 ) -> tuple[list[Row], int | None]:
-    rows = _sqlite_fetch(conn, sql, params)
+    rows = sqlite_fetch(conn, sql, params)
     insert = plan(rows)
-    return rows, None if insert is None else _sqlite_insert(conn, insert)
+    return rows, None if insert is None else sqlite_insert(conn, insert)
 
 
 async def _on_thread(driver: Any, work: Callable[..., T], *args: Any) -> T:
@@ -101,15 +107,18 @@ async def _on_thread(driver: Any, work: Callable[..., T], *args: Any) -> T:
     try:
         return await sqlite_driver.run(driver, work, *args)
     except sqlite3.Error as error:  # the BEGIN itself (the statements' errors are translated above)
-        raise _sqlite_error("BEGIN", error) from error
+        raise sqlite_error("BEGIN", error) from error
+
+
+def watched(engine: Engine) -> bool:
+    """Whether something watches the engine's statements (``echo``, a listener such as a test's
+    injected fault): SQLAlchemy must then run each statement, so it sees every one."""
+    return bool(engine.echo or engine.dispatch.before_cursor_execute)
 
 
 async def _sqlite_driver(conn: AsyncConnection) -> Any | None:
-    """The aiosqlite connection under ``conn``; None on another engine, or when something watches the
-    engine's statements (``echo``, a listener such as a test's injected fault): SQLAlchemy then runs
-    each statement, so it sees every one."""
-    engine = conn.sync_engine
-    if conn.dialect.name != "sqlite" or engine.echo or engine.dispatch.before_cursor_execute:
+    """The aiosqlite connection under ``conn``; None on another engine, or a watched one."""
+    if conn.dialect.name != "sqlite" or watched(conn.sync_engine):
         return None
     return (await conn.get_raw_connection()).driver_connection
 
@@ -137,6 +146,16 @@ async def _pg_insert(conn: AsyncConnection, insert: Insert) -> int:
     return new_id
 
 
+async def fetch_all(session: AsyncSession, statements: Sequence[tuple[str, Row]]) -> list[list[Row]]:
+    """The rows of each query (SQL and its parameters), in order; on SQLite in one trip. Values come as
+    the driver gives them (no SQLAlchemy types: see ``store.db.types`` for datetimes and dates)."""
+    conn = await session.connection()
+    driver = await _sqlite_driver(conn)
+    if driver is None:
+        return [await _pg_fetch(conn, sql, params) for sql, params in statements]
+    return await _on_thread(driver, _sqlite_fetch_all, statements)
+
+
 async def write_rows(session: AsyncSession, statements: Sequence[Rows]) -> None:
     """Run the statements in order (on SQLite in one trip)."""
     conn = await session.connection()
@@ -144,7 +163,7 @@ async def write_rows(session: AsyncSession, statements: Sequence[Rows]) -> None:
     if driver is None:
         await _pg_rows(conn, statements)
     else:
-        await _on_thread(driver, _sqlite_rows, statements)
+        await _on_thread(driver, sqlite_rows, statements)
 
 
 async def insert(session: AsyncSession, insert: Insert) -> int:
@@ -153,7 +172,7 @@ async def insert(session: AsyncSession, insert: Insert) -> int:
     driver = await _sqlite_driver(conn)
     if driver is None:
         return await _pg_insert(conn, insert)
-    return await _on_thread(driver, _sqlite_insert, insert)
+    return await _on_thread(driver, sqlite_insert, insert)
 
 
 async def fetch_then_insert(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import BigInteger, DateTime, Integer, String
@@ -32,9 +32,22 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if isinstance(value, str):  # raw text from a SQLite expression that bypassed the type
-            value = datetime.fromisoformat(value)
-        assert isinstance(value, datetime)
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return utc_datetime(value)
+
+
+def utc_datetime(value: Any) -> datetime | None:
+    """A stored point in time as read (SQLite: text, also from an expression that bypassed the type;
+    PostgreSQL: naive UTC), timezone-aware (UTC)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    assert isinstance(value, datetime)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def stored_date(value: Any) -> date | None:
+    """A DATE column as read without SQLAlchemy's type (SQLite keeps it as ISO text)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)

@@ -10,8 +10,10 @@ from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
+from store.db.plain import Row, fetch_all
 from store.db.sqlutil import chunks
 from store.db.tables import POSTING_FIXES, POSTING_PAY, POSTING_SKILLS, POSTINGS, REPOSTS, SKILLS
+from store.db.types import stored_date, utc_datetime
 from store.keys import RoleKeys, text_key
 from store.results import (
     PayView,
@@ -55,18 +57,35 @@ def pay_range(r: Mapping[Any, Any]) -> PayView:
     )
 
 
-async def _skills_of(session: AsyncSession, ids: list[int]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {i: [] for i in ids}
-    for part in chunks(ids):
-        rows = await session.execute(
-            select(POSTING_SKILLS.c.posting_id, SKILLS.c.name)
-            .join(SKILLS, SKILLS.c.id == POSTING_SKILLS.c.skill_id)
-            .where(POSTING_SKILLS.c.posting_id.in_(part))
-            .order_by(POSTING_SKILLS.c.posting_id, POSTING_SKILLS.c.position)
-        )
-        for pid, name in rows.tuples():
-            out[int(pid)].append(name)
-    return out
+# A posting's view as read in one trip (plain SQL: SQLAlchemy's statement machinery cost more than
+# the five small queries themselves). Child rows are read by posting id; only those of postings found
+# in the guild are used.
+_VIEW_COLUMNS = (
+    "id", "guild_id", "title", "company", "role_key", "seniority", "workplace", "employment_type",
+    *_ENVELOPE.values(), "added_at", "user_id", "channel_id", "message_id", "source", "raw_text",
+    "parsed_json", "card_channel_id", "card_message_id",
+)  # fmt: skip
+_PAY_COLUMNS = (*_STATED, "usd_year_min", "usd_year_max")
+
+
+def _marks(ids: Sequence[int]) -> str:
+    return ", ".join("?" for _ in ids)
+
+
+def _fixes_query(ids: Sequence[int]) -> tuple[str, Row]:
+    columns = "posting_id, field, value_json, user_id"
+    return f"SELECT {columns} FROM {POSTING_FIXES.name} WHERE posting_id IN ({_marks(ids)})", tuple(ids)
+
+
+def _fixes_by_posting(
+    ids: Sequence[int], rows: list[Row]
+) -> dict[int, tuple[dict[str, Any], dict[str, int | None]]]:
+    raw: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
+    fixers: dict[int, dict[str, int | None]] = {i: {} for i in ids}
+    for pid, name, value, user_id in rows:
+        raw[int(pid)].append((name, value))
+        fixers[int(pid)][name] = None if user_id is None else int(user_id)
+    return {pid: (parse_fixes(pairs), fixers[pid]) for pid, pairs in raw.items()}
 
 
 async def fixes_of(session: AsyncSession, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
@@ -78,52 +97,68 @@ async def fixes_and_fixers(
     session: AsyncSession, ids: Sequence[int]
 ) -> dict[int, tuple[dict[str, Any], dict[str, int | None]]]:
     """Each posting's fixes by field, and who made each (the member's id, None when not known)."""
-    raw: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
-    fixers: dict[int, dict[str, int | None]] = {i: {} for i in ids}
-    f = POSTING_FIXES.c
+    found: dict[int, tuple[dict[str, Any], dict[str, int | None]]] = {}
     for part in chunks(ids):
-        rows = await session.execute(
-            select(f.posting_id, f.field, f.value_json, f.user_id).where(f.posting_id.in_(part))
-        )
-        for pid, name, value, user_id in rows.tuples():
-            raw[int(pid)].append((name, value))
-            fixers[int(pid)][name] = None if user_id is None else int(user_id)
-    return {pid: (parse_fixes(pairs), fixers[pid]) for pid, pairs in raw.items()}
+        (rows,) = await fetch_all(session, [_fixes_query(part)])
+        found.update(_fixes_by_posting(part, rows))
+    return found
 
 
 async def load_views(session: AsyncSession, guild_id: int, ids: list[int]) -> dict[int, PostingView]:
     """Full views of postings of one guild (ids of other guilds are simply absent)."""
-    if not ids:
-        return {}
-    rows: dict[int, Any] = {}
-    for part in chunks(ids):
-        result = await session.execute(select(POSTINGS).where(_P.guild_id == guild_id, _P.id.in_(part)))
-        for row in result:
-            rows[int(row.id)] = row
-    found = list(rows)
-    if not found:
-        return {}
-    skills = await _skills_of(session, found)
-    fixes = await fixes_and_fixers(session, found)
-    pay: dict[int, list[PayView]] = {i: [] for i in found}
-    reposts: dict[int, int] = {}
-    for part in chunks(found):
-        result = await session.execute(
-            select(POSTING_PAY).where(POSTING_PAY.c.posting_id.in_(part)).order_by(POSTING_PAY.c.position)
-        )
-        for r in result:
-            pay[int(r.posting_id)].append(pay_range(r._mapping))
-        counts = await session.execute(
-            select(REPOSTS.c.posting_id, func.count())
-            .where(REPOSTS.c.posting_id.in_(part))
-            .group_by(REPOSTS.c.posting_id)
-        )
-        reposts.update({int(k): int(v) for k, v in counts.tuples()})
     views: dict[int, PostingView] = {}
-    for pid, row in rows.items():
+    for part in chunks(sorted(set(ids))):
+        views.update(await _load_part(session, guild_id, part))
+    return views
+
+
+async def _load_part(session: AsyncSession, guild_id: int, ids: Sequence[int]) -> dict[int, PostingView]:
+    marks, by_id = _marks(ids), tuple(ids)
+    postings, skill_rows, fix_rows, pay_rows, repost_rows = await fetch_all(
+        session,
+        [
+            (
+                f"SELECT {', '.join(_VIEW_COLUMNS)} FROM {POSTINGS.name} "
+                f"WHERE guild_id = ? AND id IN ({marks})",
+                (guild_id, *ids),
+            ),
+            (
+                f"SELECT ps.posting_id, s.name FROM {POSTING_SKILLS.name} ps JOIN {SKILLS.name} s "
+                f"ON s.id = ps.skill_id WHERE ps.posting_id IN ({marks}) ORDER BY ps.posting_id, ps.position",
+                by_id,
+            ),
+            _fixes_query(ids),
+            (
+                f"SELECT posting_id, {', '.join(_PAY_COLUMNS)} FROM {POSTING_PAY.name} "
+                f"WHERE posting_id IN ({marks}) ORDER BY posting_id, position",
+                by_id,
+            ),
+            (
+                f"SELECT posting_id, count(*) FROM {REPOSTS.name} "
+                f"WHERE posting_id IN ({marks}) GROUP BY posting_id",
+                by_id,
+            ),
+        ],
+    )
+    skills: dict[int, list[str]] = {i: [] for i in ids}
+    for pid, name in skill_rows:
+        skills[int(pid)].append(name)
+    pay: dict[int, list[PayView]] = {i: [] for i in ids}
+    for pid, *values in pay_rows:
+        stated = dict(zip(_PAY_COLUMNS, values, strict=True))
+        stated["rate_date"] = stored_date(stated["rate_date"])
+        pay[int(pid)].append(pay_range(stated))
+    fixes = _fixes_by_posting(ids, fix_rows)
+    reposts = {int(pid): int(count) for pid, count in repost_rows}
+    views: dict[int, PostingView] = {}
+    for posting in postings:
+        row = dict(zip(_VIEW_COLUMNS, posting, strict=True))
+        row["added_at"] = utc_datetime(row["added_at"])
+        row["pay_rate_date"] = stored_date(row["pay_rate_date"])
+        pid = int(row["id"])
         views[pid] = _view(
-            row._mapping,
-            Posting.model_validate_json(row.parsed_json),
+            row,
+            Posting.model_validate_json(row["parsed_json"]),
             pay_ranges=pay[pid],
             skills=skills[pid],
             fixed=fixes[pid][0],

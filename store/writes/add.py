@@ -5,6 +5,7 @@ Every function here runs inside a caller's transaction (one ``AsyncSession``); t
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,15 +18,16 @@ from sqlalchemy import select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
-from store.db.plain import Insert, Row, Rows, fetch_then_insert, write_rows
+from store.db.plain import Insert, Row, Rows, fetch_then_insert, sqlite_fetch, sqlite_insert, write_rows
 from store.db.sqlutil import chunks, insert_sql, one_of
 from store.db.tables import POSTING_BANDS, POSTING_BANDS_STAGED, POSTINGS, REPOSTS
+from store.db.write_connection import Work
 from store.keys import RoleKeys
 from store.results import PayChange
 from store.writes import dedup
 from store.writes.derive import Derived, Identity, Prepared
 from store.writes.keyfilter import KeyFilter
-from store.writes.rows import driver_rows, insert_new, known_skills, new_posting
+from store.writes.rows import driver_rows, insert_new, known_skills, new_posting, sqlite_skill_ids
 
 MAX_CANDIDATES = 20  # saved postings checked per new text (those sharing the most bands)
 OutcomeKind = Literal["created", "repost", "duplicate", "seen"]
@@ -264,6 +266,26 @@ async def _read_one_paste(
 
     sql, params = _one_paste_query(guild_id, item)
     return await fetch_then_insert(session, sql, params, plan)
+
+
+def insert_if_new(
+    guild_id: int, item: Prepared, known: dict[str, int], now: datetime
+) -> Work[tuple[int, dict[str, int]] | None]:
+    """An interactive SQLite add as the work of a transaction of its own (see
+    :class:`~store.db.write_connection.WriteConnection`): the reads of :func:`_one_paste_sql`, then,
+    when they show the paste is new, its skills (``known``: ids already known) and rows. Its
+    result is the new id and the skill ids it looked up or created; None (nothing kept) when the paste
+    may repeat a saved one, which :func:`store_batch` then decides."""
+    sql, params = _one_paste_query(guild_id, item)
+
+    def work(conn: sqlite3.Connection) -> tuple[bool, tuple[int, dict[str, int]] | None]:
+        if not _repeats_nothing(item, sqlite_fetch(conn, sql, params)):
+            return False, None
+        skill_ids, learned = sqlite_skill_ids(conn, dict(item.derived.skills), known)
+        new = new_posting(guild_id, item, skill_ids, now=now, sqlite_dialect=True)
+        return True, (sqlite_insert(conn, new), learned)
+
+    return work
 
 
 class _OnePaste(_Reads):

@@ -6,6 +6,7 @@ Every function here runs inside a caller's transaction (one ``AsyncSession``); t
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
@@ -60,6 +61,27 @@ async def resolve_skills(
         raise RuntimeError(f"skills could not be created: {missing[:3]}")
     ids.update(learned)
     return ids, learned
+
+
+_NEW_SKILL = f"INSERT INTO {SKILLS.name} (key, name) VALUES (?, ?) ON CONFLICT (key) DO NOTHING"
+
+
+def sqlite_skill_ids(
+    conn: sqlite3.Connection, names: dict[str, str], known: dict[str, int]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """:func:`resolve_skills` with the sqlite3 module, on the connection's thread of a write
+    transaction (which holds the database's write lock, so a skill created here is not raced)."""
+    ids = {k: known[k] for k in names if k in known}
+    missing = [k for k in names if k not in ids]
+    if not missing:
+        return ids, {}
+    conn.executemany(_NEW_SKILL, [(k, names[k]) for k in missing])
+    marks = ", ".join("?" for _ in missing)
+    rows = conn.execute(f"SELECT key, id FROM {SKILLS.name} WHERE key IN ({marks})", missing).fetchall()
+    learned = {str(k): int(v) for k, v in rows}
+    if len(learned) != len(missing):
+        raise RuntimeError(f"skills could not be created: {[k for k in missing if k not in learned][:3]}")
+    return {**ids, **learned}, learned
 
 
 def posting_row(guild_id: int, item: Prepared, now: datetime) -> dict[str, Any]:
@@ -334,11 +356,9 @@ async def rewrite_derived(
     return learned
 
 
-async def record_card(
-    session: AsyncSession, guild_id: int, posting_id: int, channel_id: int, message_id: int
-) -> None:
-    await session.execute(
-        update(POSTINGS)
-        .where(POSTINGS.c.id == posting_id, POSTINGS.c.guild_id == guild_id)
-        .values(card_channel_id=channel_id, card_message_id=message_id)
+def card_location(guild_id: int, posting_id: int, channel_id: int, message_id: int) -> Rows:
+    """Where the bot's card for a posting is (nothing when the posting is not the guild's)."""
+    return Rows(
+        f"UPDATE {POSTINGS.name} SET card_channel_id = ?, card_message_id = ? WHERE id = ? AND guild_id = ?",
+        [(channel_id, message_id, posting_id, guild_id)],
     )

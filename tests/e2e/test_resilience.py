@@ -76,22 +76,31 @@ async def test_a_slow_private_error_does_not_land_in_the_channel(
 
 @asynccontextmanager
 async def broken_database(env: Env, *, reads: bool = True) -> AsyncIterator[None]:
-    """Every session the store opens (or every write session) fails as a dead database would."""
+    """Every session the store opens (or every write session), and every transaction of SQLite's
+    own write connection, fails as a dead database would."""
     sessions = env.services.store.sessions
     original_read, original_write = sessions.read, sessions.write
+    connections = live("store.db.write_connection").WriteConnection
+    original_transaction = connections.transaction
+    dead = OperationalError("SELECT 1", {}, ConnectionRefusedError("connection refused"))
 
     @asynccontextmanager
     async def fail(*_: Any) -> AsyncIterator[Any]:
-        raise OperationalError("SELECT 1", {}, ConnectionRefusedError("connection refused"))
+        raise dead
         yield  # pragma: no cover
+
+    async def fail_transaction(*_: Any) -> Any:
+        raise dead
 
     if reads:
         sessions.read = fail  # type: ignore[method-assign]
     sessions.write = fail  # type: ignore[method-assign]
+    connections.transaction = fail_transaction
     try:
         yield
     finally:
         sessions.read, sessions.write = original_read, original_write  # type: ignore[method-assign]
+        connections.transaction = original_transaction
 
 
 async def test_database_errors_are_reported_and_the_bot_keeps_serving(

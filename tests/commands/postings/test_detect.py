@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from commands.postings.detect import assess, looks_like_posting
+from commands.postings.detect import assess, looks_like_posting, signals
 
 POSTINGS = [
     """Senior Backend Engineer - Acme Corp (Remote, EU)
@@ -77,3 +77,23 @@ def test_a_deliberate_add_of_chat_about_jobs_is_still_refused() -> None:
         "what do you all think about the company and their new office downtown"
     )
     assert not looks_like_posting(chat, from_file=True)
+
+
+def _verdict_on_every_signal(text: str, from_file: bool) -> bool:
+    """The rule applied to all the signals of the text (what the search that stops early must match)."""
+    found = set(signals(text.strip()))
+    length = len(text.strip())
+    if from_file:
+        return length >= 80 and len(found) >= 2 and bool(found & {"role", "hiring", "pay"})
+    return (length >= 160 and len(found) >= 3) or (length >= 80 and len(found) >= 5)
+
+
+@pytest.mark.parametrize("from_file", [False, True])
+@pytest.mark.parametrize("text", [*POSTINGS, *CHATTER])
+def test_stopping_at_a_certain_verdict_changes_no_verdict(text: str, from_file: bool) -> None:
+    # every prefix of the texts too, so verdicts reached after one, two, ... signals are all compared
+    for end in range(0, len(text) + 1, 7):
+        part = text[:end]
+        verdict = assess(part, from_file=from_file)
+        assert verdict.is_posting == _verdict_on_every_signal(part, from_file), part
+        assert set(verdict.signals) <= set(signals(part.strip()))

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from parsing.models import Posting
 from store import InvalidInput, Store, StoreWriteError
 from store.db import tables as t
 from store.db.plain import Rows
+from store.db.write_connection import WriteConnection
 from store.writes import dedup
 from store.writes import rows as rows_module
 from tests.factories import make_posting, posting_text
@@ -164,3 +165,84 @@ async def test_a_write_that_fails_half_way_saves_nothing(
     assert [p.title for p in page.items] == ["Machine Learning Engineer"]
     added = await store.add_posting(GUILD, posting_text("never saved"), make_posting(), source="add_text")
     assert added.created
+
+
+async def test_an_add_writes_the_same_rows_without_the_session_as_with_it(store: Store) -> None:
+    # Anything watching the engine's statements sends every write through SQLAlchemy's session; on
+    # SQLite an unwatched add of a new paste goes through the store's own write connection instead.
+    posting = make_posting(skills=["Rust", "Go"], locations=["Paris, France"], pay=(50, 60, "EUR", "hour"))
+    text = posting_text("either way")
+    engine = store.sessions.engine.sync_engine
+
+    def watching(*_: Any) -> None:
+        return None
+
+    event.listen(engine, "before_cursor_execute", watching)
+    try:
+        through_session = await store.add_posting(GUILD, text, posting, source="message", user_id=4)
+    finally:
+        event.remove(engine, "before_cursor_execute", watching)
+    direct = await store.add_posting(GUILD + 1, text, posting, source="message", user_id=4)
+    assert through_session.created and direct.created
+    assert direct.posting == await store.get_posting(GUILD + 1, direct.posting_id)
+    assert await _rows_of(store, GUILD + 1, direct.posting_id) == await _rows_of(
+        store, GUILD, through_session.posting_id
+    )
+
+
+async def test_sqlite_saves_a_new_paste_in_one_transaction_of_its_own_connection(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if store.dialect != "sqlite":
+        pytest.skip("the write connection is SQLite's")
+    kept: list[object] = []
+    real = WriteConnection.transaction
+
+    async def spied(self: WriteConnection, work: Any) -> Any:
+        result = await real(self, work)
+        kept.append(result)
+        return result
+
+    monkeypatch.setattr(WriteConnection, "transaction", spied)
+    text = posting_text("once")
+    first = await store.add_posting(GUILD, text, make_posting(skills=["Elixir"]), source="add_text")
+    again = await store.add_posting(GUILD, text, make_posting(skills=["Elixir"]), source="add_text")
+    assert first.created and not again.created and again.repost_of == first.posting_id
+    # the new paste was saved there (with the skill it created); the repost was only read there
+    assert len(kept) == 2 and kept[1] is None
+    assert isinstance(kept[0], tuple) and kept[0][0] == first.posting_id and set(kept[0][1]) == {"elixir"}
+
+
+async def test_a_skill_created_by_an_add_that_failed_is_not_kept(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = rows_module._children
+
+    def failing(*args: Any) -> list[Rows]:
+        broken = Rows(
+            "INSERT INTO posting_skills (posting_id, skill_id, position) VALUES (?, ?, ?)", [(-5, -5, 0)]
+        )
+        return [*real(*args), broken]
+
+    monkeypatch.setattr(rows_module, "_children", failing)
+    with pytest.raises(StoreWriteError):
+        await store.add_posting(GUILD, posting_text("lost"), make_posting(skills=["Zig"]), source="add_text")
+    monkeypatch.undo()
+    async with store.sessions.read() as session:
+        assert (await session.execute(select(t.SKILLS.c.key))).scalars().all() == []
+    # the id it was given in the failed transaction is not remembered: the next add creates it again
+    added = await store.add_posting(
+        GUILD, posting_text("kept"), make_posting(skills=["Zig"]), source="add_text"
+    )
+    assert added.posting.skills == ["Zig"]
+    assert added.posting == await store.get_posting(GUILD, added.posting_id)
+
+
+async def test_the_card_is_recorded_for_the_servers_own_posting_only(store: Store) -> None:
+    added = await store.add_posting(GUILD, posting_text("card"), make_posting(), source="add_text")
+    await store.record_card(GUILD + 1, added.posting_id, 55, 66)  # another server names the id
+    view = await store.get_posting(GUILD, added.posting_id)
+    assert view is not None and (view.card_channel_id, view.card_message_id) == (None, None)
+    await store.record_card(GUILD, added.posting_id, 55, 66)
+    view = await store.get_posting(GUILD, added.posting_id)
+    assert view is not None and (view.card_channel_id, view.card_message_id) == (55, 66)
