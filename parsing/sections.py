@@ -172,12 +172,56 @@ for _kind, _block in _HEADINGS.items():
         _KIND_OF.setdefault(" ".join(_phrase.split()).casefold(), _kind)
 
 # Longest phrases first so "preferred qualifications" wins over "preferred".
-_HEADING_RE = re.compile(
-    r"(?:(?:our|the|your|key)[ \t]+)?(?P<phrase>"
-    + "|".join(_phrase_pattern(p) for p in sorted(_KIND_OF, key=len, reverse=True))
-    + r")(?P<tail>[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*[:：?]?)",
-    re.IGNORECASE,
-)
+_BY_LENGTH = sorted(_KIND_OF, key=len, reverse=True)
+_TAIL = r"(?P<tail>[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*[:：?]?)"
+
+
+def _phrases_pattern(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?P<phrase>" + "|".join(map(_phrase_pattern, phrases)) + r")" + _TAIL, re.IGNORECASE)
+
+
+# A heading may open with "our", "the", "your" or "key" before its phrase ("Our benefits").
+_LEAD_WORD_RE = re.compile(r"(?:our|the|your|key)[ \t]+", re.IGNORECASE)
+_ANY_PHRASE_RE = _phrases_pattern(_BY_LENGTH)
+# The same phrases grouped by their first two characters: a case-insensitive alternation of ~360
+# phrases costs about 10 µs a try, and a posting has some 40 places a heading could start. Two ASCII
+# characters fold under IGNORECASE exactly as ``str.lower`` folds them, so only the phrases of that
+# group can match there; a place that starts with anything else takes the whole pattern.
+_GROUPS: dict[str, list[str]] = {}
+for _phrase in _BY_LENGTH:
+    _GROUPS.setdefault(_phrase[:2], []).append(_phrase)
+_PHRASES_BY_START: dict[str, re.Pattern[str]] = {
+    start: _phrases_pattern(phrases) for start, phrases in _GROUPS.items() if start.isascii()
+}
+
+
+class _Heading(NamedTuple):
+    start: int
+    end: int
+    phrase: str
+    tail: str
+
+
+def _phrase_at(text: str, position: int) -> re.Match[str] | None:
+    start = text[position : position + 2]
+    if len(start) < 2 or not start.isascii():
+        return _ANY_PHRASE_RE.match(text, position)
+    pattern = _PHRASES_BY_START.get(start.lower().replace("\t", " "))
+    return pattern.match(text, position) if pattern else None
+
+
+def _heading_phrase_at(text: str, position: int) -> _Heading | None:
+    """A heading phrase at ``position``, its lead word included: the phrase after "our", "the"... when
+    there is one, else the phrase at the place itself (so "The role" is the phrase "role")."""
+    lead = _LEAD_WORD_RE.match(text, position)
+    m = _phrase_at(text, lead.end()) if lead else None
+    if m is None:
+        m = _phrase_at(text, position)
+    if m is None:
+        return None
+    return _Heading(position, m.end(), m.group("phrase"), m.group("tail"))
+
+
 # Where a heading may start: after a line break or sentence end (and markdown, bullets, numbers),
 # or at a capital glued onto the previous word ("...teams.Requirements", "SQLBenefits").
 # Every such place is the text's start or a break or capital; the leading test says so, so the other
@@ -197,16 +241,16 @@ class Section(NamedTuple):
     end: int
 
 
-def _heading_at(text: str, m: re.Match[str]) -> bool:
+def _heading_at(text: str, m: _Heading) -> bool:
     """Whether a heading phrase at ``m`` opens a section (on its own line, with a colon, or glued)."""
-    start, end = m.start(), m.end()
+    start, end = m.start, m.end
     line_start = text.rfind("\n", 0, start) + 1
     lead = text[line_start:start]
     after = text[end : end + 1]
     capital = text[start].isupper()
     own_line_start = _LEAD_RE.match(lead) is not None
     rest_of_line = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
-    colon = m.group("tail").rstrip().endswith((":", "：", "?"))
+    colon = m.tail.rstrip().endswith((":", "：", "?"))
     if own_line_start and not rest_of_line.strip(" \t*_#:"):
         return len(lead.strip()) <= 4 or capital
     if not capital:
@@ -228,11 +272,11 @@ def split_sections(text: str) -> list[Section]:
     cuts: list[tuple[int, int, str, str]] = []
     # Headings start a line, follow a sentence, or are glued onto one: try only those places.
     for place in _STARTS_RE.finditer(text):
-        m = _HEADING_RE.match(text, place.end())
+        m = _heading_phrase_at(text, place.end())
         if m is None or not _heading_at(text, m):
             continue
-        phrase = " ".join(m.group("phrase").split()).casefold()
-        cuts.append((m.start(), m.end(), _KIND_OF[phrase], m.group(0).strip()))
+        phrase = " ".join(m.phrase.split()).casefold()
+        cuts.append((m.start, m.end, _KIND_OF[phrase], text[m.start : m.end].strip()))
     sections: list[Section] = []
     position, kind, heading = 0, "intro", ""
     for start, end, next_kind, next_heading in cuts:
