@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from parsing.currency import CURRENCIES, NAME_TO_CODE, SHARED_FORM_HINTS, SYMBOL_TO_CODE
+from parsing.folded import FoldedPattern
 from parsing.models import Period, Salary, SalaryRange
 from parsing.vocabulary import alternation
 
@@ -157,15 +158,14 @@ _PERIOD_NOUNS = (
 )
 # The lookahead lists the first letter of every word below: the engine rejects the other positions at
 # once instead of trying each alternative there (the windows it scans are short, but it runs per figure).
-_PAY_WORDS_RE = re.compile(
+_PAY_WORDS_RE = FoldedPattern(
     r"(?=[abcefghilmoprsuvwüзо])(?:"
     r"salary|salaries|\bpay\b|\bpays\b|paid|payment|\bpay\s?rate|compensation|\bcomp\b|wages?|"
-    r"\brate\b|\bbase\b|earn|earning|\bmake\b|income|remuneration|stipend(?=\s+of)|\bOTE\b|on[- ]target|"
+    r"\brate\b|\bbase\b|earn|earning|\bmake\b|income|remuneration|stipend(?=\s+of)|\bote\b|on[- ]target|"
     r"gehalt|salaire|r[ée]mun[ée]ration|sueldo|salario|wynagrodzenie|pensja|l[oø]n\b|l[øö]nn?\b|"
     r"salaris|loon\b|stipendio|retribuzione|ral\b|palkka|mzda|plat|fizet[ée]s|maa[şs]|[üu]cret|gaji|upah|"
     r"lương|зарплат|оклад|заробітн|sal[áa]rio|vencimento|"
-    r"starting\s+at|starts\s+at|range|package|ctc|per\s+hour|hourly|annual)",
-    re.IGNORECASE,
+    r"starting\s+at|starts\s+at|range|package|ctc|per\s+hour|hourly|annual)"
 )
 # Words that make a nearby amount something other than base pay.
 # Each cue starts a word: "Stockholm" names no stock, "Marketa" no market.
@@ -209,12 +209,11 @@ _NOT_PAY_SOON_RE = re.compile(
     r"per\s+diem|voucher|gift\s+card)\b",
     re.IGNORECASE,
 )
-_SECONDARY_PAY_RE = re.compile(
-    r"\bOTE\b|on[- ]target|target\s+earnings|commission|total\s+comp|total\s+earnings|earning\s+potential",
-    re.I,
+_SECONDARY_PAY_RE = FoldedPattern(
+    r"\bote\b|on[- ]target|target\s+earnings|commission|total\s+comp|total\s+earnings|earning\s+potential"
 )
 _QUALIFIER_RE = re.compile(alternation("pay_qualifiers"), re.IGNORECASE)
-_BASE_PAY_RE = re.compile(r"\bbase\b|salary|hourly|\brate\b|\bwage", re.IGNORECASE)
+_BASE_PAY_RE = FoldedPattern(r"\bbase\b|salary|hourly|\brate\b|\bwage")
 _HEDGE_RE = re.compile(
     r"\b" + alternation("pay_up_to", space=r"\s+") + r"\b|\bbis\s+(?:zu\s+)?$|\bjusqu['’]?\s?à", re.IGNORECASE
 )
@@ -694,6 +693,15 @@ _AMOUNT_OF_RE = re.compile(
 _SECOND_CODE_RE = re.compile(rf"^\s?/\s?({_CODES})\b")
 
 
+# A pay label right before a figure that names no currency: "Salary range:", "Gehalt:", "pay is".
+_PAY_LABEL_ENDS_RE = FoldedPattern(
+    r"(?:salary|pay|compensation|wage|rate|remuneration|package|ctc|gehalt|lohn|verg[üu]tung|"
+    r"salaire|r[ée]mun[ée]ration|salario|sueldo|retribuzione|wynagrodzenie|l[öø]nn?|salaris)"
+    r"(?:\s+range)?\s*[:=]?"
+    r"(?:\s+(?:is|are|of|from|between|will\s+be|starts?\s+at|up\s+to))*\s*$"
+)
+
+
 def _candidates(text: str) -> list[_Candidate]:
     atoms = _find_atoms(text)
     if not atoms:
@@ -735,14 +743,7 @@ def _candidates(text: str) -> list[_Candidate]:
             )
         secondary = _nearest_is_secondary(left[-45:])
         if currency is None:
-            label_right_before = re.search(
-                r"(?:salary|pay|compensation|wage|rate|remuneration|package|ctc|gehalt|lohn|verg[üu]tung|"
-                r"salaire|r[ée]mun[ée]ration|salario|sueldo|retribuzione|wynagrodzenie|l[öø]nn?|salaris)"
-                r"(?:\s+range)?\s*[:=]?"
-                r"(?:\s+(?:is|are|of|from|between|will\s+be|starts?\s+at|up\s+to))*\s*$",
-                left,
-                re.IGNORECASE,
-            )
+            label_right_before = _PAY_LABEL_ENDS_RE.search(left)
             # "We pay 60-80k depending on experience": a "k" range right after a wage word is pay too.
             wage_range = (
                 wage_stated

@@ -1,0 +1,54 @@
+"""Case-insensitive patterns that run on a lower-cased copy of ASCII text.
+
+With ``re.IGNORECASE`` the regex engine cannot reject an alternative by its first letter, so a long
+alternation of words ("salary|wages?|compensation|...") enters every alternative at every position.
+Run without the flag on lower-cased text, the same pattern skips each alternative whose first letter
+differs at once: several times faster on the short windows the extractors search.
+
+The two runs agree exactly when the text is ASCII and the pattern is written in lower case (outside
+escapes and group names) with no inline case flags and no character that folds onto an ASCII letter
+(``ı``, ``ſ``, the Kelvin sign); ``FoldedPattern`` checks the pattern and falls back to the
+case-insensitive one for other text. A match of the fast run is a match in the lower-cased text, so its
+``group()`` is lower case: callers that keep the matched text must want it lower-cased.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterator
+
+# What may legitimately be upper case in a lower-case pattern: escapes (\W, \S, \B...) and group names.
+_NOT_LITERAL_RE = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")
+
+
+def _check_lower_case(source: str) -> None:
+    literal_text = _NOT_LITERAL_RE.sub("", source)
+    if any(c in string.ascii_uppercase for c in literal_text) or "(?i" in source or "(?-i" in source:
+        raise ValueError(f"a folded pattern is written in lower case without case flags: {source[:60]!r}")
+    for char in {c for c in source if not c.isascii()}:
+        if any(re.fullmatch(re.escape(char), letter, re.IGNORECASE) for letter in string.ascii_letters):
+            raise ValueError(f"{char!r} folds onto an ASCII letter, so ASCII text would not fold exactly")
+
+
+class FoldedPattern:
+    """``re.compile(source, re.IGNORECASE | flags)``, faster on ASCII text (see the module notes)."""
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        _check_lower_case(source)
+        self.pattern = source
+        self._cased = re.compile(source, flags)
+        self._any_case = re.compile(source, flags | re.IGNORECASE)
+
+    def _for(self, text: str) -> tuple[re.Pattern[str], str]:
+        if text.isascii():
+            return self._cased, text.lower()
+        return self._any_case, text
+
+    def search(self, text: str) -> re.Match[str] | None:
+        pattern, folded = self._for(text)
+        return pattern.search(folded)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pattern, folded = self._for(text)
+        return pattern.finditer(folded)

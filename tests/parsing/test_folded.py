@@ -1,0 +1,56 @@
+"""A folded pattern finds what the same pattern finds with re.IGNORECASE, on any text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsing.folded import FoldedPattern
+
+SOURCE = r"\bote\b|salary|sal[áa]rio|\bpay\b|r[ée]mun[ée]ration|gehalt|(?<![^\W\d_])base\s+pay\s*$"
+WORDS = ["OTE", "ote", "Salary", "SALARY", "salário", "Pay", "payment", "rémunération", "Gehalt", "Base  Pay"]
+SEPARATORS = [" ", "", "-", "\n", ": ", "İ", "ſ", "é", "€", "K"]
+
+mixed_text = st.lists(st.sampled_from(WORDS) | st.sampled_from(SEPARATORS) | st.text(max_size=4)).map("".join)
+
+
+def spans(matches: Iterable[re.Match[str]]) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@settings(max_examples=400, deadline=None)
+@given(mixed_text)
+def test_finds_what_the_case_insensitive_pattern_finds(text: str) -> None:
+    folded = FoldedPattern(SOURCE)
+    reference = re.compile(SOURCE, re.IGNORECASE)
+    assert spans(folded.finditer(text)) == spans(reference.finditer(text))
+    found, expected = folded.search(text), reference.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_ascii_text_is_read_in_lower_case() -> None:
+    found = FoldedPattern(r"\bote\b|salary").search("Base SALARY plus OTE")
+    assert found is not None and found.group() == "salary"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"), [("ſalary", "ſalary"), ("İ Salary", "Salary"), ("SALARY €", "SALARY")]
+)
+def test_text_that_does_not_fold_like_ascii_is_read_case_insensitively(text: str, written: str) -> None:
+    found = FoldedPattern("salary").search(text)
+    assert found is not None and found.group() == written
+
+
+@pytest.mark.parametrize("source", [r"\bOTE\b", "(?i:pay)", "(?-i:Pay)", "ſalary", "\u212aey"])
+def test_refuses_a_pattern_that_would_not_fold_exactly(source: str) -> None:
+    with pytest.raises(ValueError):
+        FoldedPattern(source)
+
+
+def test_escapes_and_group_names_may_be_upper_case() -> None:
+    found = FoldedPattern(r"(?P<Word>[^\W\d_]+)\S*\Z").search("Total Pay")
+    assert found is not None and found.group("Word") == "pay"
