@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 # What may legitimately be upper case in a lower-case pattern: escapes (\W, \S, \B...) and group names.
 _NOT_LITERAL_RE = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")
@@ -45,10 +45,41 @@ class FoldedPattern:
             return self._cased, text.lower()
         return self._any_case, text
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         pattern, folded = self._for(text)
-        return pattern.search(folded)
+        return pattern.search(folded, pos) if endpos is None else pattern.search(folded, pos, endpos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         pattern, folded = self._for(text)
         return pattern.finditer(folded)
+
+
+# An alternative's first character: a word character, a class of them, or a word start and one;
+# not repeated (so the rest of the alternative follows it exactly once).
+_HEAD_RE = re.compile(r"(?P<start>\\b)?(?:\[(?P<chars>\w+)\]|(?P<char>\w))(?![*+?{])")
+
+
+def first_letter_branches(alternatives: Sequence[str], *, word_start: bool = False) -> str:
+    """``"|".join(alternatives)`` regrouped by first character: "s(?:alary|tipend)|p(?:aid|...)".
+
+    The engine rejects a branch that opens with a plain character at once, where it enters every
+    alternative that opens with ``\\b`` or a lookaround; and a pattern made of such branches lets a
+    search skip to the characters that can start one. Alternatives keep their order within a first
+    character, and no two groups can match at the same place, so the same alternative matches as in
+    the plain alternation. Each alternative opens with a word character, a class of them (``[üu]cret``)
+    or ``\\b`` and one; such a ``\\b`` becomes the equivalent lookbehind after the first character
+    (no word character before it). ``word_start`` puts one ``\\b`` before them all (it is tested once
+    a place, which is cheaper than a lookbehind in every branch when most places are inside words).
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        head = _HEAD_RE.match(alternative)
+        if head is None:
+            raise ValueError(f"an alternative must open with a word character: {alternative!r}")
+        tail = alternative[head.end() :]
+        if head.group("start") and not word_start:
+            tail = r"(?<!\w.)" + tail
+        for char in head.group("chars") or head.group("char"):
+            groups.setdefault(char, []).append(tail)
+    branches = "|".join(f"{char}(?:{'|'.join(tails)})" for char, tails in groups.items())
+    return rf"\b(?:{branches})" if word_start else branches

@@ -11,6 +11,8 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
+from parsing.folded import first_letter_branches
+
 # Headings and phrases that open a board's own material after the posting.
 _AGGREGATOR_MARKERS_RE = re.compile(
     r"""^(?:
@@ -294,36 +296,84 @@ def split_sections(text: str) -> list[Section]:
 
 
 # Sentences that are boilerplate wherever they stand: equal-opportunity and legal text, benefits,
-# the company describing itself, a staffing agency describing itself. The lookahead lists the first
-# character of every phrase, so most positions are rejected before the long alternation is tried.
-_BOILERPLATE_RE = re.compile(
-    r"""(?=[abcdefghilmnoprstuvwé4])\b(?:
-      equal\s+(?:employment\s+)?opportunit | without\s+regard\s+to
-    | regardless\s+of\s+(?:race|age|gender|sex|religion) | sexual\s+orientation
-    | gender\s+identity | national\s+origin | veteran\s+status
-    | protected\s+(?:veteran|class|characteristic) | reasonable\s+accommodation | e-verify
-    | affirmative\s+action | background\s+check | drug[- ]free | pay\s+transparency | everify
-    | flsa\s+status | commuter\s+benefits | (?:generous|unlimited|paid)\s+vacation
-    | privacy\s+(?:policy|notice) | applicants?\s+with\s+(?:disabilities|criminal)
-    | chancengleichheit | unabhängig\s+von | égalité\s+des\s+chances
-    | igualdad\s+de\s+oportunidades | dental | 401\s*\(?k\)? | paid\s+time\s+off | \bpto\b
-    | parental\s+leave | tuition\s+reimbursement | life\s+insurance | health\s+insurance
-    | wellness\s+program | employee\s+discount | gym\s+membership | stock\s+options
-    | retirement\s+plan | we\s+offer | our\s+benefits | wir\s+bieten | nous\s+offrons
-    | ofrecemos
-    | \b(?:is|are)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}
-      (?:leading|global|premier|trusted|fast[- ]growing|innovative|largest|world)
-    | (?:leading|trusted|premier)\s+(?:global\s+)?(?:provider|developer|supplier|manufacturer|platform)
-    | founded\s+in | headquartered\s+in | our\s+mission | our\s+clients?\s+(?:include|is|are)
-    | (?:staffing|recruiting|recruitment|talent)\s+(?:firm|agency|company|partner|solutions)
-    | on\s+behalf\s+of\s+(?:our|a)\s+client
-    | (?:alumni|graduates)\s+(?:now\s+)?(?:work|have\s+worked)\s+at | trusted\s+by | backed\s+by
-    | (?:customers|partners|investors)\s+(?:include|such\s+as) | companies\s+(?:like|such\s+as)
-    | on\s+a\s+mission\s+to | mission\s+is\s+to | we\s+strive\s+to | turned\s+down\s+offers
-    | (?<=[.!?]\s)powered\s+by
-    )""",
-    re.VERBOSE,
+# the company describing itself, a staffing agency describing itself. Grouped by first letter, so the
+# search skips to the letters that can start a phrase and tries only that letter's phrases there.
+_BOILERPLATE_PHRASES = (
+    r"equal\s+(?:employment\s+)?opportunit",
+    r"without\s+regard\s+to",
+    r"regardless\s+of\s+(?:race|age|gender|sex|religion)",
+    r"sexual\s+orientation",
+    r"gender\s+identity",
+    r"national\s+origin",
+    r"veteran\s+status",
+    r"protected\s+(?:veteran|class|characteristic)",
+    r"reasonable\s+accommodation",
+    r"e-verify",
+    r"affirmative\s+action",
+    r"background\s+check",
+    r"drug[- ]free",
+    r"pay\s+transparency",
+    r"everify",
+    r"flsa\s+status",
+    r"commuter\s+benefits",
+    r"generous\s+vacation",
+    r"unlimited\s+vacation",
+    r"paid\s+vacation",
+    r"privacy\s+(?:policy|notice)",
+    r"applicants?\s+with\s+(?:disabilities|criminal)",
+    r"chancengleichheit",
+    r"unabhängig\s+von",
+    r"égalité\s+des\s+chances",
+    r"igualdad\s+de\s+oportunidades",
+    r"dental",
+    r"401\s*\(?k\)?",
+    r"paid\s+time\s+off",
+    r"pto\b",
+    r"parental\s+leave",
+    r"tuition\s+reimbursement",
+    r"life\s+insurance",
+    r"health\s+insurance",
+    r"wellness\s+program",
+    r"employee\s+discount",
+    r"gym\s+membership",
+    r"stock\s+options",
+    r"retirement\s+plan",
+    r"we\s+offer",
+    r"our\s+benefits",
+    r"wir\s+bieten",
+    r"nous\s+offrons",
+    r"ofrecemos",
+    *(
+        rf"{verb}\s+(?:a|an|the)\s+(?:\w+\s+){{0,3}}"
+        r"(?:leading|global|premier|trusted|fast[- ]growing|innovative|largest|world)"
+        for verb in ("is", "are")
+    ),
+    *(
+        rf"{adjective}\s+(?:global\s+)?(?:provider|developer|supplier|manufacturer|platform)"
+        for adjective in ("leading", "trusted", "premier")
+    ),
+    r"founded\s+in",
+    r"headquartered\s+in",
+    r"our\s+mission",
+    r"our\s+clients?\s+(?:include|is|are)",
+    *(
+        rf"{kind}\s+(?:firm|agency|company|partner|solutions)"
+        for kind in ("staffing", "recruiting", "recruitment", "talent")
+    ),
+    r"on\s+behalf\s+of\s+(?:our|a)\s+client",
+    *(rf"{who}\s+(?:now\s+)?(?:work|have\s+worked)\s+at" for who in ("alumni", "graduates")),
+    r"trusted\s+by",
+    r"backed\s+by",
+    *(rf"{who}\s+(?:include|such\s+as)" for who in ("customers", "partners", "investors")),
+    r"companies\s+(?:like|such\s+as)",
+    r"on\s+a\s+mission\s+to",
+    r"mission\s+is\s+to",
+    r"we\s+strive\s+to",
+    r"turned\s+down\s+offers",
+    # "... our platform. Powered by": only after a sentence end.
+    r"p(?<=[.!?]\sp)owered\s+by",
 )
+_BOILERPLATE_RE = re.compile(first_letter_branches(_BOILERPLATE_PHRASES, word_start=True))
 # The company as the subject of a sentence about what it does: "Nimbus builds design software".
 # The capital comes first and the line start or sentence end is checked behind it, so the search skips
 # to capitals instead of trying the lookbehind at every character.

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsing.folded import FoldedPattern
+from parsing.folded import FoldedPattern, first_letter_branches
 
 SOURCE = r"\bote\b|salary|sal[áa]rio|\bpay\b|r[ée]mun[ée]ration|gehalt|(?<![^\W\d_])base\s+pay\s*$"
 WORDS = ["OTE", "ote", "Salary", "SALARY", "salário", "Pay", "payment", "rémunération", "Gehalt", "Base  Pay"]
@@ -54,3 +54,43 @@ def test_refuses_a_pattern_that_would_not_fold_exactly(source: str) -> None:
 def test_escapes_and_group_names_may_be_upper_case() -> None:
     found = FoldedPattern(r"(?P<Word>[^\W\d_]+)\S*\Z").search("Total Pay")
     assert found is not None and found.group("Word") == "pay"
+
+
+ALTERNATIVES = [
+    r"\bpay\b",
+    "paid",
+    "payment",
+    r"\bpay\s?rate",
+    "[üu]cret",
+    "salary",
+    "salaries",
+    r"\bote\b",
+    "on[- ]t",
+]
+branch_text = st.lists(
+    st.sampled_from(
+        ["pay", "paid", "payment", "payrate", "pay rate", "ücret", "ucret", "salaries", "ote", "on-t"]
+    )
+    | st.sampled_from([" ", "", "x", "_", "\n", "9"])
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(branch_text, st.booleans())
+def test_branches_by_first_letter_match_like_the_plain_alternation(text: str, word_start: bool) -> None:
+    plain = re.compile((r"\b(?:" if word_start else "(?:") + "|".join(ALTERNATIVES) + ")")
+    grouped = re.compile(first_letter_branches(ALTERNATIVES, word_start=word_start))
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_branches_group_alternatives_by_their_first_letter() -> None:
+    assert first_letter_branches(["paid", "salary", r"\bpay\b", "[sp]et"]) == (
+        r"p(?:aid|(?<!\w.)ay\b|et)|s(?:alary|et)"
+    )
+
+
+def test_branches_need_an_alternative_that_opens_with_a_word_character() -> None:
+    with pytest.raises(ValueError):
+        first_letter_branches(["pay", "(?:base|salary)"])
+    with pytest.raises(ValueError):
+        first_letter_branches(["pay", "s?alary"])
