@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
+# The characters besides ASCII letters that IGNORECASE matches to an ASCII letter, other than the
+# Kelvin sign (which str.lower lowers to "k"): dotted İ (lowered to two characters), dotless ı, long ſ.
+FOLDS_ONTO_ASCII = frozenset("İıſ")
 # What may legitimately be upper case in a lower-case pattern: escapes (\W, \S, \B...) and group names.
 _NOT_LITERAL_RE = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")
 
@@ -52,6 +55,15 @@ class FoldedPattern:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         pattern, folded = self._for(text)
         return pattern.finditer(folded)
+
+
+def may_mention(text: str, words: Iterable[str]) -> bool:
+    """Whether ``text`` may hold one of ``words`` (lower-case ASCII) in some case, as IGNORECASE reads
+    it: a cheap test before a case-insensitive search that cannot match without one of them."""
+    lowered = text.lower()
+    if any(word in lowered for word in words):
+        return True
+    return not text.isascii() and not FOLDS_ONTO_ASCII.isdisjoint(text)
 
 
 # An alternative's first character: a word character, a class of them, or a word start and one;

@@ -11,7 +11,7 @@ import re
 from itertools import pairwise
 from typing import NamedTuple
 
-from parsing.folded import first_letter_branches
+from parsing.folded import first_letter_branches, may_mention
 
 # Headings and phrases that open a board's own material after the posting.
 _AGGREGATOR_MARKERS_RE = re.compile(
@@ -35,6 +35,9 @@ _DATASET_SENTENCE_RE = re.compile(
     r"across\s+\d[\d,]*\s+(?:roles|positions|postings|jobs))\b",
     re.IGNORECASE,
 )
+# A dataset sentence holds one of these words: most postings have none, and then the case-insensitive
+# search over the whole text is skipped.
+_DATASET_WORDS = ("dataset", "tracking", "disclosed", "across")
 _MIN_JOB_CHARS = 400
 
 
@@ -45,7 +48,7 @@ def job_text(text: str) -> str:
         if marker.start() >= _MIN_JOB_CHARS:
             cut = marker.start()
             break
-    dataset = _DATASET_SENTENCE_RE.search(text, 0, cut)
+    dataset = _DATASET_SENTENCE_RE.search(text, 0, cut) if may_mention(text, _DATASET_WORDS) else None
     if dataset and dataset.start() >= _MIN_JOB_CHARS:
         line_start = text.rfind("\n", 0, dataset.start()) + 1
         cut = min(cut, line_start)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsing.folded import FoldedPattern, first_letter_branches
+from parsing.folded import FOLDS_ONTO_ASCII, FoldedPattern, first_letter_branches, may_mention
 
 SOURCE = r"\bote\b|salary|sal[áa]rio|\bpay\b|r[ée]mun[ée]ration|gehalt|(?<![^\W\d_])base\s+pay\s*$"
 WORDS = ["OTE", "ote", "Salary", "SALARY", "salário", "Pay", "payment", "rémunération", "Gehalt", "Base  Pay"]
@@ -94,3 +95,23 @@ def test_branches_need_an_alternative_that_opens_with_a_word_character() -> None
         first_letter_branches(["pay", "(?:base|salary)"])
     with pytest.raises(ValueError):
         first_letter_branches(["pay", "s?alary"])
+
+
+def test_the_characters_that_fold_onto_ascii_letters_are_all_known() -> None:
+    # Every character IGNORECASE takes for an ASCII letter either lowers to it or is listed.
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    folding = {chr(c) for c in range(0x80, sys.maxunicode + 1) if ascii_letter.fullmatch(chr(c))}
+    assert {c for c in folding if not c.lower().isascii()} == FOLDS_ONTO_ASCII
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In our DATASET of roles", True),
+        ("Across 40 teams", True),
+        ("No such words", False),
+        ("dataſet", True),
+    ],
+)
+def test_may_mention_reads_words_in_any_case(text: str, expected: bool) -> None:
+    assert may_mention(text, ("dataset", "across")) is expected
