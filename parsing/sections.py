@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -228,15 +229,32 @@ def _heading_phrase_at(text: str, position: int) -> _Heading | None:
 
 
 # Where a heading may start: after a line break or sentence end (and markdown, bullets, numbers),
-# or at a capital glued onto the previous word ("...teams.Requirements", "SQLBenefits").
-# Every such place is the text's start or a break or capital; the leading test says so, so the other
-# positions fail at once instead of trying the three alternatives and their lookbehinds.
+# or at a capital glued onto the previous word ("...teams.Requirements", "SQLBenefits"), or at the
+# text's start. The pattern opens with the break or capital itself, so the search skips to those
+# characters; the place is after the break and its lead, or at the capital.
+_LEAD_CHARS = r"[ \t#*_>\-•·–—\d.)]"
 _STARTS_RE = re.compile(
-    r"(?:(?=[\n.!?;:)•·A-Z])|^)"
-    r"(?:(?:^|[\n.!?;:)•·])[ \t#*_>\-•·–—\d.)]*(?=\w)|(?<=[a-z\d])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]))"
+    r"[\n.!?;:)•·A-Z]"
+    rf"(?:(?<=[\n.!?;:)•·]){_LEAD_CHARS}*(?=\w)|(?<=[a-z\d][A-Z])|(?<=[A-Z][A-Z])(?=[a-z]))"
 )
+_TEXT_START_RE = re.compile(rf"{_LEAD_CHARS}*(?=\w)")
+
+
+def _heading_places(text: str) -> Iterator[int]:
+    """Where a heading may start, in text order (a place may come twice)."""
+    start = _TEXT_START_RE.match(text)
+    after_start = start.end() if start else 0
+    if start:
+        yield after_start
+    for place in _STARTS_RE.finditer(text):
+        # A break inside the text's own lead ("1. Requirements") leads to the same place.
+        if place.start() < after_start:
+            continue
+        yield place.start() if place.group()[0].isupper() else place.end()
+
+
 # What may stand before a heading on its line: markdown, bullets, numbering.
-_LEAD_RE = re.compile(r"[ \t#*_>\-•·–—\d.)]*\Z")
+_LEAD_RE = re.compile(rf"{_LEAD_CHARS}*\Z")
 
 
 class Section(NamedTuple):
@@ -276,8 +294,8 @@ def split_sections(text: str) -> list[Section]:
     """The posting's parts in order; text before the first heading is ``intro``."""
     cuts: list[tuple[int, int, str, str]] = []
     # Headings start a line, follow a sentence, or are glued onto one: try only those places.
-    for place in _STARTS_RE.finditer(text):
-        m = _heading_phrase_at(text, place.end())
+    for place in _heading_places(text):
+        m = _heading_phrase_at(text, place)
         if m is None or not _heading_at(text, m):
             continue
         phrase = " ".join(m.phrase.split()).casefold()
