@@ -37,12 +37,16 @@ _CODES = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(SYMBOL_TO_CODE, key=len, reverse=True))
 # A currency written before the number: "$", "USD", "USD $", "CHF", "Rs."
 _PREFIX = rf"(?:(?<![A-Za-z])(?:{_CODES})\s?(?:\$\s?)?|{_SYMBOLS})"
-# Digits: lakh grouping (12,50,000), thousands groups with , . ' or space, or a plain number.
+# Digits: lakh grouping (12,50,000), thousands groups with , . ' or space, or a plain number. Each
+# form's first digit is written once before them all (so ``\d{1,3}`` there is ``\d{0,2}`` here): the
+# number pattern then opens with a digit, and a search skips straight to digits.
 _NUMBER = r"""
-    (?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d))                    # 12,50,000 (Indian grouping)
-  | (?:\d{1,3}(?:(?P<sep>[,.'’])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d))
-  | (?:\d{1,3}(?:[\ \u202f]\d{3})+(?:[.,]\d{1,2})?(?![\d]))     # 45 000
-  | (?:\d+(?:[.,]\d+)?)
+    \d(?<![\d.,]\d)(?:
+      (?:\d?(?:,\d\d)+,\d{3}(?!\d))                    # 12,50,000 (Indian grouping)
+    | (?:\d{0,2}(?:(?P<sep>[,.'’])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d))
+    | (?:\d{0,2}(?:[\ \u202f]\d{3})+(?:[.,]\d{1,2})?(?![\d]))     # 45 000
+    | (?:\d*(?:[.,]\d+)?)
+    )
 """
 # A multiplier ends a word, or runs straight into a currency code ("130kCAD").
 _MULTIPLIER = (
@@ -53,9 +57,9 @@ _MULTIPLIER = (
 _SUFFIX = rf"(?:[ \t\u00a0]?(?P<suffix>(?:{_CODES})(?![A-Za-z])|(?:{_SYMBOLS})(?![^\W\d_])(?!\s?\d)))"
 
 # Numbers are found first (cheap: they must start with a digit), then the currency and multiplier are
-# read from the few characters around each one.
-# The leading lookahead lets the regex engine skip straight to digits.
-_NUMBER_RE = re.compile(rf"(?=\d)(?<![\d.,])(?P<number>{_NUMBER})", re.VERBOSE)
+# read from the few characters around each one. A number does not follow a digit, "." or ",": the
+# lookbehind after its first digit looks at the character before that digit.
+_NUMBER_RE = re.compile(rf"(?P<number>{_NUMBER})", re.VERBOSE)
 _PREFIX_RE = re.compile(rf"(?P<prefix>{_PREFIX})\s?$")
 # "CHF 110'000.–": the Swiss way of writing no cents belongs to the number.
 # "70k+ EUR": an open upper end written between the number and its currency.
