@@ -355,7 +355,10 @@ def _currency_code(symbol: str | None, places: _PlaceHints) -> str | None:
 
 
 _NAME_WORDS_RE = re.compile(r"[ \t\u00a0]?([^\W\d_]+(?:\s+[^\W\d_]+){0,3})")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 _LONGEST_NAME = max(len(name.split()) for name in NAME_TO_CODE)
+# The first word of every currency name: after most figures comes a word no name starts with.
+_NAME_FIRST_WORDS = frozenset(name.split(" ")[0] for name in NAME_TO_CODE)
 
 
 def _currency_name_at(text: str, position: int) -> tuple[str, int] | None:
@@ -364,7 +367,9 @@ def _currency_name_at(text: str, position: int) -> tuple[str, int] | None:
     found = _NAME_WORDS_RE.match(text, position)
     if not found:
         return None
-    words = list(re.finditer(r"[^\W\d_]+", found.group(1)))
+    words = list(_LETTERS_RE.finditer(found.group(1)))
+    if words[0].group(0).casefold() not in _NAME_FIRST_WORDS:
+        return None
     for count in range(min(len(words), _LONGEST_NAME), 0, -1):
         phrase = " ".join(w.group(0) for w in words[:count]).casefold()
         if phrase in NAME_TO_CODE:
