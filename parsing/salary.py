@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from parsing.currency import CURRENCIES, NAME_TO_CODE, SHARED_FORM_HINTS, SYMBOL_TO_CODE
+from parsing.folded import FoldedPattern, first_letter_branches
 from parsing.models import Period, Salary, SalaryRange
 from parsing.vocabulary import alternation
 
@@ -36,12 +37,16 @@ _CODES = "|".join(sorted(CURRENCIES, key=len, reverse=True))
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(SYMBOL_TO_CODE, key=len, reverse=True))
 # A currency written before the number: "$", "USD", "USD $", "CHF", "Rs."
 _PREFIX = rf"(?:(?<![A-Za-z])(?:{_CODES})\s?(?:\$\s?)?|{_SYMBOLS})"
-# Digits: lakh grouping (12,50,000), thousands groups with , . ' or space, or a plain number.
+# Digits: lakh grouping (12,50,000), thousands groups with , . ' or space, or a plain number. Each
+# form's first digit is written once before them all (so ``\d{1,3}`` there is ``\d{0,2}`` here): the
+# number pattern then opens with a digit, and a search skips straight to digits.
 _NUMBER = r"""
-    (?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d))                    # 12,50,000 (Indian grouping)
-  | (?:\d{1,3}(?:(?P<sep>[,.'’])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d))
-  | (?:\d{1,3}(?:[\ \u202f]\d{3})+(?:[.,]\d{1,2})?(?![\d]))     # 45 000
-  | (?:\d+(?:[.,]\d+)?)
+    \d(?<![\d.,]\d)(?:
+      (?:\d?(?:,\d\d)+,\d{3}(?!\d))                    # 12,50,000 (Indian grouping)
+    | (?:\d{0,2}(?:(?P<sep>[,.'’])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d{1,2})?(?!\d))
+    | (?:\d{0,2}(?:[\ \u202f]\d{3})+(?:[.,]\d{1,2})?(?![\d]))     # 45 000
+    | (?:\d*(?:[.,]\d+)?)
+    )
 """
 # A multiplier ends a word, or runs straight into a currency code ("130kCAD").
 _MULTIPLIER = (
@@ -52,9 +57,9 @@ _MULTIPLIER = (
 _SUFFIX = rf"(?:[ \t\u00a0]?(?P<suffix>(?:{_CODES})(?![A-Za-z])|(?:{_SYMBOLS})(?![^\W\d_])(?!\s?\d)))"
 
 # Numbers are found first (cheap: they must start with a digit), then the currency and multiplier are
-# read from the few characters around each one.
-# The leading lookahead lets the regex engine skip straight to digits.
-_NUMBER_RE = re.compile(rf"(?=\d)(?<![\d.,])(?P<number>{_NUMBER})", re.VERBOSE)
+# read from the few characters around each one. A number does not follow a digit, "." or ",": the
+# lookbehind after its first digit looks at the character before that digit.
+_NUMBER_RE = re.compile(rf"(?P<number>{_NUMBER})", re.VERBOSE)
 _PREFIX_RE = re.compile(rf"(?P<prefix>{_PREFIX})\s?$")
 # "CHF 110'000.–": the Swiss way of writing no cents belongs to the number.
 # "70k+ EUR": an open upper end written between the number and its currency.
@@ -155,17 +160,19 @@ _PERIOD_NOUNS = (
     r"hora|uur|tag|jour|d[ií]a|monat|mois|m[eê]s|jahr|año|ano|jaar|maand|[åa]r|timme|time|mnd|m[åa]ned|"
     r"m[åa]nad|pa|hr|bulan|tahun|jam|hari|minggu|tháng|năm|giờ|месяц|мес|місяць|міс|час|год|рік"
 )
-# The lookahead lists the first letter of every word below: the engine rejects the other positions at
-# once instead of trying each alternative there (the windows it scans are short, but it runs per figure).
-_PAY_WORDS_RE = re.compile(
-    r"(?=[abcefghilmoprsuvwüзо])(?:"
-    r"salary|salaries|\bpay\b|\bpays\b|paid|payment|\bpay\s?rate|compensation|\bcomp\b|wages?|"
-    r"\brate\b|\bbase\b|earn|earning|\bmake\b|income|remuneration|stipend(?=\s+of)|\bOTE\b|on[- ]target|"
-    r"gehalt|salaire|r[ée]mun[ée]ration|sueldo|salario|wynagrodzenie|pensja|l[oø]n\b|l[øö]nn?\b|"
-    r"salaris|loon\b|stipendio|retribuzione|ral\b|palkka|mzda|plat|fizet[ée]s|maa[şs]|[üu]cret|gaji|upah|"
-    r"lương|зарплат|оклад|заробітн|sal[áa]rio|vencimento|"
-    r"starting\s+at|starts\s+at|range|package|ctc|per\s+hour|hourly|annual)",
-    re.IGNORECASE,
+# Grouped by first letter, so the search skips to the letters that can start a word of the list
+# (the windows it scans are short, but it runs per figure).
+_PAY_WORDS_RE = FoldedPattern(
+    first_letter_branches(
+        (
+            r"salary|salaries|\bpay\b|\bpays\b|paid|payment|\bpay\s?rate|compensation|\bcomp\b|wages?|"
+            r"\brate\b|\bbase\b|earn|earning|\bmake\b|income|remuneration|stipend(?=\s+of)|\bote\b|"
+            r"on[- ]target|gehalt|salaire|r[ée]mun[ée]ration|sueldo|salario|wynagrodzenie|pensja|l[oø]n\b|"
+            r"l[øö]nn?\b|salaris|loon\b|stipendio|retribuzione|ral\b|palkka|mzda|plat|fizet[ée]s|maa[şs]|"
+            r"[üu]cret|gaji|upah|lương|зарплат|оклад|заробітн|sal[áa]rio|vencimento|"
+            r"starting\s+at|starts\s+at|range|package|ctc|per\s+hour|hourly|annual"
+        ).split("|")
+    )
 )
 # Words that make a nearby amount something other than base pay.
 # Each cue starts a word: "Stockholm" names no stock, "Marketa" no market.
@@ -209,12 +216,11 @@ _NOT_PAY_SOON_RE = re.compile(
     r"per\s+diem|voucher|gift\s+card)\b",
     re.IGNORECASE,
 )
-_SECONDARY_PAY_RE = re.compile(
-    r"\bOTE\b|on[- ]target|target\s+earnings|commission|total\s+comp|total\s+earnings|earning\s+potential",
-    re.I,
+_SECONDARY_PAY_RE = FoldedPattern(
+    r"\bote\b|on[- ]target|target\s+earnings|commission|total\s+comp|total\s+earnings|earning\s+potential"
 )
 _QUALIFIER_RE = re.compile(alternation("pay_qualifiers"), re.IGNORECASE)
-_BASE_PAY_RE = re.compile(r"\bbase\b|salary|hourly|\brate\b|\bwage", re.IGNORECASE)
+_BASE_PAY_RE = FoldedPattern(r"\bbase\b|salary|hourly|\brate\b|\bwage")
 _HEDGE_RE = re.compile(
     r"\b" + alternation("pay_up_to", space=r"\s+") + r"\b|\bbis\s+(?:zu\s+)?$|\bjusqu['’]?\s?à", re.IGNORECASE
 )
@@ -349,7 +355,10 @@ def _currency_code(symbol: str | None, places: _PlaceHints) -> str | None:
 
 
 _NAME_WORDS_RE = re.compile(r"[ \t\u00a0]?([^\W\d_]+(?:\s+[^\W\d_]+){0,3})")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 _LONGEST_NAME = max(len(name.split()) for name in NAME_TO_CODE)
+# The first word of every currency name: after most figures comes a word no name starts with.
+_NAME_FIRST_WORDS = frozenset(name.split(" ")[0] for name in NAME_TO_CODE)
 
 
 def _currency_name_at(text: str, position: int) -> tuple[str, int] | None:
@@ -358,7 +367,9 @@ def _currency_name_at(text: str, position: int) -> tuple[str, int] | None:
     found = _NAME_WORDS_RE.match(text, position)
     if not found:
         return None
-    words = list(re.finditer(r"[^\W\d_]+", found.group(1)))
+    words = list(_LETTERS_RE.finditer(found.group(1)))
+    if words[0].group(0).casefold() not in _NAME_FIRST_WORDS:
+        return None
     for count in range(min(len(words), _LONGEST_NAME), 0, -1):
         phrase = " ".join(w.group(0) for w in words[:count]).casefold()
         if phrase in NAME_TO_CODE:
@@ -694,6 +705,15 @@ _AMOUNT_OF_RE = re.compile(
 _SECOND_CODE_RE = re.compile(rf"^\s?/\s?({_CODES})\b")
 
 
+# A pay label right before a figure that names no currency: "Salary range:", "Gehalt:", "pay is".
+_PAY_LABEL_ENDS_RE = FoldedPattern(
+    r"(?:salary|pay|compensation|wage|rate|remuneration|package|ctc|gehalt|lohn|verg[üu]tung|"
+    r"salaire|r[ée]mun[ée]ration|salario|sueldo|retribuzione|wynagrodzenie|l[öø]nn?|salaris)"
+    r"(?:\s+range)?\s*[:=]?"
+    r"(?:\s+(?:is|are|of|from|between|will\s+be|starts?\s+at|up\s+to))*\s*$"
+)
+
+
 def _candidates(text: str) -> list[_Candidate]:
     atoms = _find_atoms(text)
     if not atoms:
@@ -735,14 +755,7 @@ def _candidates(text: str) -> list[_Candidate]:
             )
         secondary = _nearest_is_secondary(left[-45:])
         if currency is None:
-            label_right_before = re.search(
-                r"(?:salary|pay|compensation|wage|rate|remuneration|package|ctc|gehalt|lohn|verg[üu]tung|"
-                r"salaire|r[ée]mun[ée]ration|salario|sueldo|retribuzione|wynagrodzenie|l[öø]nn?|salaris)"
-                r"(?:\s+range)?\s*[:=]?"
-                r"(?:\s+(?:is|are|of|from|between|will\s+be|starts?\s+at|up\s+to))*\s*$",
-                left,
-                re.IGNORECASE,
-            )
+            label_right_before = _PAY_LABEL_ENDS_RE.search(left)
             # "We pay 60-80k depending on experience": a "k" range right after a wage word is pay too.
             wage_range = (
                 wage_stated

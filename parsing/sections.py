@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple
+
+from parsing.folded import first_letter_branches, may_mention
 
 # Headings and phrases that open a board's own material after the posting.
 _AGGREGATOR_MARKERS_RE = re.compile(
@@ -33,6 +36,9 @@ _DATASET_SENTENCE_RE = re.compile(
     r"across\s+\d[\d,]*\s+(?:roles|positions|postings|jobs))\b",
     re.IGNORECASE,
 )
+# A dataset sentence holds one of these words: most postings have none, and then the case-insensitive
+# search over the whole text is skipped.
+_DATASET_WORDS = ("dataset", "tracking", "disclosed", "across")
 _MIN_JOB_CHARS = 400
 
 
@@ -43,7 +49,7 @@ def job_text(text: str) -> str:
         if marker.start() >= _MIN_JOB_CHARS:
             cut = marker.start()
             break
-    dataset = _DATASET_SENTENCE_RE.search(text, 0, cut)
+    dataset = _DATASET_SENTENCE_RE.search(text, 0, cut) if may_mention(text, _DATASET_WORDS) else None
     if dataset and dataset.start() >= _MIN_JOB_CHARS:
         line_start = text.rfind("\n", 0, dataset.start()) + 1
         cut = min(cut, line_start)
@@ -181,22 +187,83 @@ for _kind, _block in _HEADINGS.items():
         _KIND_OF.setdefault(" ".join(_phrase.split()).casefold(), _kind)
 
 # Longest phrases first so "preferred qualifications" wins over "preferred".
-_HEADING_RE = re.compile(
-    r"(?:(?:our|the|your|key)[ \t]+)?(?P<phrase>"
-    + "|".join(_phrase_pattern(p) for p in sorted(_KIND_OF, key=len, reverse=True))
-    + r")(?P<tail>[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*[:：?]?)",
-    re.IGNORECASE,
-)
+_BY_LENGTH = sorted(_KIND_OF, key=len, reverse=True)
+_TAIL = r"(?P<tail>[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*[:：?]?)"
+
+
+def _phrases_pattern(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?P<phrase>" + "|".join(map(_phrase_pattern, phrases)) + r")" + _TAIL, re.IGNORECASE)
+
+
+# A heading may open with "our", "the", "your" or "key" before its phrase ("Our benefits").
+_LEAD_WORD_RE = re.compile(r"(?:our|the|your|key)[ \t]+", re.IGNORECASE)
+_ANY_PHRASE_RE = _phrases_pattern(_BY_LENGTH)
+# The same phrases grouped by their first two characters: a case-insensitive alternation of ~360
+# phrases costs about 10 µs a try, and a posting has some 40 places a heading could start. Two ASCII
+# characters fold under IGNORECASE exactly as ``str.lower`` folds them, so only the phrases of that
+# group can match there; a place that starts with anything else takes the whole pattern.
+_GROUPS: dict[str, list[str]] = {}
+for _phrase in _BY_LENGTH:
+    _GROUPS.setdefault(_phrase[:2], []).append(_phrase)
+_PHRASES_BY_START: dict[str, re.Pattern[str]] = {
+    start: _phrases_pattern(phrases) for start, phrases in _GROUPS.items() if start.isascii()
+}
+
+
+class _Heading(NamedTuple):
+    start: int
+    end: int
+    phrase: str
+    tail: str
+
+
+def _phrase_at(text: str, position: int) -> re.Match[str] | None:
+    start = text[position : position + 2]
+    if len(start) < 2 or not start.isascii():
+        return _ANY_PHRASE_RE.match(text, position)
+    pattern = _PHRASES_BY_START.get(start.lower().replace("\t", " "))
+    return pattern.match(text, position) if pattern else None
+
+
+def _heading_phrase_at(text: str, position: int) -> _Heading | None:
+    """A heading phrase at ``position``, its lead word included: the phrase after "our", "the"... when
+    there is one, else the phrase at the place itself (so "The role" is the phrase "role")."""
+    lead = _LEAD_WORD_RE.match(text, position)
+    m = _phrase_at(text, lead.end()) if lead else None
+    if m is None:
+        m = _phrase_at(text, position)
+    if m is None:
+        return None
+    return _Heading(position, m.end(), m.group("phrase"), m.group("tail"))
+
+
 # Where a heading may start: after a line break or sentence end (and markdown, bullets, numbers),
-# or at a capital glued onto the previous word ("...teams.Requirements", "SQLBenefits").
-# Every such place is the text's start or a break or capital; the leading test says so, so the other
-# positions fail at once instead of trying the three alternatives and their lookbehinds.
+# or at a capital glued onto the previous word ("...teams.Requirements", "SQLBenefits"), or at the
+# text's start. The pattern opens with the break or capital itself, so the search skips to those
+# characters; the place is after the break and its lead, or at the capital.
+_LEAD_CHARS = r"[ \t#*_>\-•·–—\d.)]"
 _STARTS_RE = re.compile(
-    r"(?:(?=[\n.!?;:)•·A-Z])|^)"
-    r"(?:(?:^|[\n.!?;:)•·])[ \t#*_>\-•·–—\d.)]*(?=\w)|(?<=[a-z\d])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]))"
+    r"[\n.!?;:)•·A-Z]"
+    rf"(?:(?<=[\n.!?;:)•·]){_LEAD_CHARS}*(?=\w)|(?<=[a-z\d][A-Z])|(?<=[A-Z][A-Z])(?=[a-z]))"
 )
+_TEXT_START_RE = re.compile(rf"{_LEAD_CHARS}*(?=\w)")
+
+
+def _heading_places(text: str) -> Iterator[int]:
+    """Where a heading may start, in text order (a place may come twice)."""
+    start = _TEXT_START_RE.match(text)
+    after_start = start.end() if start else 0
+    if start:
+        yield after_start
+    for place in _STARTS_RE.finditer(text):
+        # A break inside the text's own lead ("1. Requirements") leads to the same place.
+        if place.start() < after_start:
+            continue
+        yield place.start() if place.group()[0].isupper() else place.end()
+
+
 # What may stand before a heading on its line: markdown, bullets, numbering.
-_LEAD_RE = re.compile(r"[ \t#*_>\-•·–—\d.)]*\Z")
+_LEAD_RE = re.compile(rf"{_LEAD_CHARS}*\Z")
 
 
 class Section(NamedTuple):
@@ -206,16 +273,16 @@ class Section(NamedTuple):
     end: int
 
 
-def _heading_at(text: str, m: re.Match[str]) -> bool:
+def _heading_at(text: str, m: _Heading) -> bool:
     """Whether a heading phrase at ``m`` opens a section (on its own line, with a colon, or glued)."""
-    start, end = m.start(), m.end()
+    start, end = m.start, m.end
     line_start = text.rfind("\n", 0, start) + 1
     lead = text[line_start:start]
     after = text[end : end + 1]
     capital = text[start].isupper()
     own_line_start = _LEAD_RE.match(lead) is not None
     rest_of_line = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
-    colon = m.group("tail").rstrip().endswith((":", "：", "?"))
+    colon = m.tail.rstrip().endswith((":", "：", "?"))
     if own_line_start and not rest_of_line.strip(" \t*_#:"):
         return len(lead.strip()) <= 4 or capital
     if not capital:
@@ -244,12 +311,12 @@ def split_sections(text: str) -> list[Section]:
     """The posting's parts in order; text before the first heading is ``intro``."""
     cuts: list[tuple[int, int, str, str]] = []
     # Headings start a line, follow a sentence, or are glued onto one: try only those places.
-    for place in _STARTS_RE.finditer(text):
-        m = _HEADING_RE.match(text, place.end())
+    for place in _heading_places(text):
+        m = _heading_phrase_at(text, place)
         if m is None or not _heading_at(text, m):
             continue
-        phrase = " ".join(m.group("phrase").split()).casefold()
-        cuts.append((m.start(), m.end(), _KIND_OF[phrase], m.group(0).strip()))
+        phrase = " ".join(m.phrase.split()).casefold()
+        cuts.append((m.start, m.end, _KIND_OF[phrase], text[m.start : m.end].strip()))
     sections: list[Section] = []
     position, kind, heading = 0, "intro", ""
     for number, (start, end, next_kind, next_heading) in enumerate(cuts):
@@ -272,39 +339,86 @@ def split_sections(text: str) -> list[Section]:
 
 
 # Sentences that are boilerplate wherever they stand: equal-opportunity and legal text, benefits,
-# the company describing itself, a staffing agency describing itself. The lookahead lists the first
-# character of every phrase, so most positions are rejected before the long alternation is tried.
-_BOILERPLATE_RE = re.compile(
-    r"""(?=[abcdefghilmnoprstuvwé4])\b(?:
-      equal\s+(?:employment\s+)?opportunit | without\s+regard\s+to
-    | regardless\s+of\s+(?:race|age|gender|sex|religion) | sexual\s+orientation
-    | gender\s+identity | national\s+origin | veteran\s+status
-    | protected\s+(?:veteran|class|characteristic) | reasonable\s+accommodation | e-verify
-    | affirmative\s+action | background\s+check | drug[- ]free | pay\s+transparency | everify
-    | flsa\s+status | commuter\s+benefits | (?:generous|unlimited|paid)\s+vacation
-    | privacy\s+(?:policy|notice) | applicants?\s+with\s+(?:disabilities|criminal)
-    | chancengleichheit | unabhängig\s+von | égalité\s+des\s+chances
-    | igualdad\s+de\s+oportunidades
-    | dental\s*(?:insurance|plan|coverage|benefits?|,|and\s+vision|&|/)
-    | (?:medical|health)\s*(?:,|and|&|/)\s*dental
-    | 401\s*\(?k\)? | paid\s+time\s+off | \bpto\b
-    | parental\s+leave | tuition\s+reimbursement | life\s+insurance | health\s+insurance
-    | wellness\s+program | employee\s+discount | gym\s+membership | stock\s+options
-    | retirement\s+plan | we\s+offer | our\s+benefits | wir\s+bieten | nous\s+offrons
-    | ofrecemos
-    | \b(?:is|are)\s+(?:a|an|the)\s+(?:\w+\s+){0,3}
-      (?:leading|global|premier|trusted|fast[- ]growing|innovative|largest|world)
-    | (?:leading|trusted|premier)\s+(?:global\s+)?(?:provider|developer|supplier|manufacturer|platform)
-    | founded\s+in | headquartered\s+in | our\s+mission | our\s+clients?\s+(?:include|is|are)
-    | (?:staffing|recruiting|recruitment|talent)\s+(?:firm|agency|company|partner|solutions)
-    | on\s+behalf\s+of\s+(?:our|a)\s+client
-    | (?:alumni|graduates)\s+(?:now\s+)?(?:work|have\s+worked)\s+at | trusted\s+by | backed\s+by
-    | (?:customers|partners|investors)\s+(?:include|such\s+as) | companies\s+(?:like|such\s+as)
-    | on\s+a\s+mission\s+to | mission\s+is\s+to | we\s+strive\s+to | turned\s+down\s+offers
-    | (?<=[.!?]\s)powered\s+by
-    )""",
-    re.VERBOSE,
+# the company describing itself, a staffing agency describing itself. Grouped by first letter, so the
+# search skips to the letters that can start a phrase and tries only that letter's phrases there.
+_BOILERPLATE_PHRASES = (
+    r"equal\s+(?:employment\s+)?opportunit",
+    r"without\s+regard\s+to",
+    r"regardless\s+of\s+(?:race|age|gender|sex|religion)",
+    r"sexual\s+orientation",
+    r"gender\s+identity",
+    r"national\s+origin",
+    r"veteran\s+status",
+    r"protected\s+(?:veteran|class|characteristic)",
+    r"reasonable\s+accommodation",
+    r"e-verify",
+    r"affirmative\s+action",
+    r"background\s+check",
+    r"drug[- ]free",
+    r"pay\s+transparency",
+    r"everify",
+    r"flsa\s+status",
+    r"commuter\s+benefits",
+    r"generous\s+vacation",
+    r"unlimited\s+vacation",
+    r"paid\s+vacation",
+    r"privacy\s+(?:policy|notice)",
+    r"applicants?\s+with\s+(?:disabilities|criminal)",
+    r"chancengleichheit",
+    r"unabhängig\s+von",
+    r"égalité\s+des\s+chances",
+    r"igualdad\s+de\s+oportunidades",
+    r"dental\s*(?:insurance|plan|coverage|benefits?|,|and\s+vision|&|/)",
+    r"medical\s*(?:,|and|&|/)\s*dental",
+    r"health\s*(?:,|and|&|/)\s*dental",
+    r"401\s*\(?k\)?",
+    r"paid\s+time\s+off",
+    r"pto\b",
+    r"parental\s+leave",
+    r"tuition\s+reimbursement",
+    r"life\s+insurance",
+    r"health\s+insurance",
+    r"wellness\s+program",
+    r"employee\s+discount",
+    r"gym\s+membership",
+    r"stock\s+options",
+    r"retirement\s+plan",
+    r"we\s+offer",
+    r"our\s+benefits",
+    r"wir\s+bieten",
+    r"nous\s+offrons",
+    r"ofrecemos",
+    *(
+        rf"{verb}\s+(?:a|an|the)\s+(?:\w+\s+){{0,3}}"
+        r"(?:leading|global|premier|trusted|fast[- ]growing|innovative|largest|world)"
+        for verb in ("is", "are")
+    ),
+    *(
+        rf"{adjective}\s+(?:global\s+)?(?:provider|developer|supplier|manufacturer|platform)"
+        for adjective in ("leading", "trusted", "premier")
+    ),
+    r"founded\s+in",
+    r"headquartered\s+in",
+    r"our\s+mission",
+    r"our\s+clients?\s+(?:include|is|are)",
+    *(
+        rf"{kind}\s+(?:firm|agency|company|partner|solutions)"
+        for kind in ("staffing", "recruiting", "recruitment", "talent")
+    ),
+    r"on\s+behalf\s+of\s+(?:our|a)\s+client",
+    *(rf"{who}\s+(?:now\s+)?(?:work|have\s+worked)\s+at" for who in ("alumni", "graduates")),
+    r"trusted\s+by",
+    r"backed\s+by",
+    *(rf"{who}\s+(?:include|such\s+as)" for who in ("customers", "partners", "investors")),
+    r"companies\s+(?:like|such\s+as)",
+    r"on\s+a\s+mission\s+to",
+    r"mission\s+is\s+to",
+    r"we\s+strive\s+to",
+    r"turned\s+down\s+offers",
+    # "... our platform. Powered by": only after a sentence end.
+    r"p(?<=[.!?]\sp)owered\s+by",
 )
+_BOILERPLATE_RE = re.compile(first_letter_branches(_BOILERPLATE_PHRASES, word_start=True))
 # The company as the subject of a sentence about what it does: "Nimbus builds design software".
 # The capital comes first and the line start or sentence end is checked behind it, so the search skips
 # to capitals instead of trying the lookbehind at every character.

@@ -28,13 +28,13 @@ _PLAIN_FORMS = {ch: "-" for ch in _DASHES} | {
 _TYPOGRAPHIC_RE = re.compile("[" + "".join(_PLAIN_FORMS) + "]")
 # Zero-width and soft-hyphen characters: invisible, but they split words for a regex.
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_SPACES_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]+")
+_ODD_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000\t\x0b\x0c"
+_SPACES_RE = re.compile(f"[{_ODD_SPACES}]+")
 _MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>$&%<=:;,'\"/@^])")
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?://|mailto:|/)[^)\s]*\)")
 _MD_EMPHASIS_RE = re.compile(r"(\*{1,3}|_{2,3})(?=\S)([^*\n]{1,300}?)(?<=\S)\1")
 _MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _BLANK_RUN_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*){2,}")
-_TRAILING_SPACE_RE = re.compile(r"[ \t]+\n")
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,10 @@ def fold_characters(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     text = _TYPOGRAPHIC_RE.sub(lambda m: _PLAIN_FORMS[m.group(0)], text)
-    text = _SPACES_RE.sub(" ", text)
+    # Most pastes hold none of these: a scan per character (instant for one the text cannot hold)
+    # costs less than the pattern's walk through the text.
+    if any(space in text for space in _ODD_SPACES):
+        text = _SPACES_RE.sub(" ", text)
     return text
 
 
@@ -71,8 +74,18 @@ def strip_markdown(text: str) -> str:
     return text
 
 
+def _strip_line_ends(text: str) -> str:
+    """Spaces and tabs before each line break removed (the last line, which has none, kept as is):
+    what ``[ \\t]+\\n`` -> ``\\n`` does, without the pattern trying every space of the text."""
+    lines = text.split("\n")
+    last = lines.pop()
+    lines = [line.rstrip(" \t") for line in lines]
+    lines.append(last)
+    return "\n".join(lines)
+
+
 def tidy_lines(text: str) -> str:
-    text = _TRAILING_SPACE_RE.sub("\n", text)
+    text = _strip_line_ends(text)
     text = _BLANK_RUN_RE.sub("\n\n", text)
     return text.strip()
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from parsing import parse_posting
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsing import parse_posting, sections
 from parsing.sections import skill_text, split_sections
 
 
@@ -116,3 +120,43 @@ def test_a_job_boards_trailer_is_not_read() -> None:
     text = body + "\nWe need Salesforce skills.\nFind more English Speaking Jobs in Germany on the board"
     got = parse_posting(text).skills
     assert "Salesforce" in got and "English" not in got
+
+
+# The heading search reads only the phrases that can match at a place, and only the places a heading
+# can start at; these reference patterns try every phrase at every character, as the search once did.
+_REFERENCE_PHRASE = re.compile(
+    r"(?:(?:our|the|your|key)[ \t]+)?(?P<phrase>"
+    + "|".join(r"[ \t]+".join(map(re.escape, p.split())) for p in sections._BY_LENGTH)
+    + r")"
+    + sections._TAIL,
+    re.IGNORECASE,
+)
+_REFERENCE_PLACES = re.compile(
+    r"(?:^|[\n.!?;:)•·])[ \t#*_>\-•·–—\d.)]*(?=\w)|(?<=[a-z\d])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"
+)
+_PLACE_TEXT = st.text(alphabet="\n.!?;:)•· \t#*_>-–—1az_AZQ", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PLACE_TEXT)
+def test_heading_places_are_every_place_a_heading_may_start(text: str) -> None:
+    assert list(sections._heading_places(text)) == [m.end() for m in _REFERENCE_PLACES.finditer(text)]
+
+
+@st.composite
+def _written_heading(draw: st.DrawFn) -> str:
+    phrase = draw(st.sampled_from(sections._BY_LENGTH))
+    cased = "".join(c.upper() if draw(st.booleans()) else c for c in phrase)
+    spaced = cased.replace(" ", draw(st.sampled_from([" ", "\t", "  "])))
+    lead = draw(st.sampled_from(["", "The ", "OUR\t", "your  ", "İ", "ſ"]))
+    return lead + spaced + draw(st.sampled_from(["", ":", " (m/w/d):", "?", "s", "\nNext"]))
+
+
+@settings(max_examples=800, deadline=None)
+@given(_written_heading())
+def test_heading_phrases_read_as_one_alternation_of_them_all_would(text: str) -> None:
+    expected = _REFERENCE_PHRASE.match(text)
+    found = sections._heading_phrase_at(text, 0)
+    assert (found and tuple(found)) == (
+        expected and (expected.start(), expected.end(), expected.group("phrase"), expected.group("tail"))
+    )
