@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
+from parsing.body_role import body_role
 from parsing.lines import Doc, load, needles, word_set
 from parsing.models import EmploymentType, HeaderFields, Workplace
 from parsing.places import REGION_CODES, US_STATES, add_places, is_location, normalize_locations, read_places
@@ -772,29 +773,6 @@ _NOT_A_NAME: Final = word_set("""
     """)
 
 
-# "Open positions:", "We are looking for", "We have these roles opened:" over a list of roles.
-_ROLE_LIST_INTRO: Final = re.compile(
-    r"(?i)^.{0,80}\b(?:positions|roles|openings|vacancies|profiles|looking for|hiring(?: for)?|opened|open)"
-    r"\s*[:\-–]?\s*$"
-)
-_LIST_MARK: Final = re.compile(r"^(?:[-*•·]|#?\d{1,2}[.):]?)\s+")
-_ITEM_END: Final = re.compile(r"\s*(?::\s|\s[-–]\s|\s\(|,\s*(?:https?://|\d)|\s+https?://|:$)")
-
-
-def _listed_role(doc: Doc) -> str | None:
-    """The first role of a list of open roles in the posting ("Open Positions:" then "- Backend
-    Engineer: https://...")."""
-    lines = doc.head
-    for i, line in enumerate(lines[:-1]):
-        if not _ROLE_LIST_INTRO.match(line):
-            continue
-        item = _LIST_MARK.sub("", lines[i + 1]).strip()
-        item = _ITEM_END.split(item, 1)[0].strip(" *_")
-        if item and len(item.split()) <= 8 and title_like(item) and not _is_prose(item):
-            return item
-    return None
-
-
 def _trim_title(title: str) -> str | None:
     """Cut a prose title after its last head noun, keeping a short ", Team (Focus)" tail."""
     words = title.split()
@@ -836,51 +814,6 @@ def _prose_title(doc: Doc) -> str | None:
         if title is None or title.split()[0].lower() in _NOT_A_NAME:
             continue
         return title
-    return None
-
-
-# "We're hiring a full-stack python developer", "Current openings are malware analyst, ...": a role in
-# lower case, which the capitalised reading above cannot see. The title ends at its last role noun.
-_PLAIN_PROSE_TITLE: Final = re.compile(
-    r"(?i:(?:we(?:'re|’re|\s+are)|\bis|\bare)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?(?:hiring"
-    r"|looking\s+for|seeking|searching\s+for|recruiting)(?:\s+for)?|current\s+openings\s+are"
-    r"|(?:a\s+)?(?:few|couple(?:\s+of)?|several|number\s+of)\s+(?:roles|positions)\s*:)"
-    r"\s+(?:(?i:an?|the|some|two|three|several|multiple|experienced|exceptional|talented|great|passionate"
-    r"|strong|skilled|motivated|new|more|additional|extremely|very|highly|really|and)\s+)*"
-    r"(?P<title>[\w+#./&-]+(?:[ \t]+[\w+#./&-]+){0,6})"
-)
-_PLAIN_TITLE_END: Final = re.compile(
-    r"\s+(?i:to|who|that|which|with|and\s+an?|like|in|for|at|on|from|as|or|of\s+(?:our|the))\b.*$"
-)
-_PLAIN_PROSE_NEEDLES: Final = needles(
-    "we're",
-    "we’re",
-    "we are",
-    "is hiring",
-    "are hiring",
-    "is looking",
-    "is seeking",
-    "openings are",
-    "roles:",
-    "positions:",
-)
-
-
-_VACANCY_WORDS: Final = word_set("roles positions openings jobs vacancies")
-
-
-def _plain_prose_title(doc: Doc) -> str | None:
-    for pos in doc.hits(_PLAIN_PROSE_NEEDLES, end=4000):
-        m = _PLAIN_PROSE_TITLE.match(doc.text, pos)
-        if m is None:
-            continue
-        words = _PLAIN_TITLE_END.sub("", m.group("title")).split()
-        while words and (not role_words(words[-1]) or words[-1].lower().strip(".,:") in _VACANCY_WORDS):
-            words.pop()
-        if len(words) == 1 and words[0].islower():
-            continue  # "engineers": no particular role
-        if words and words[0].lower() not in _NOT_A_NAME and words[0].lower() not in _PRONOUNS:
-            return " ".join(words).rstrip(".,:;")
     return None
 
 
@@ -1167,8 +1100,17 @@ def extract_header(text: str) -> Header:
             company = body.company
         if not locations:
             locations = list(body.locations)
+    confidence = dict(packed.confidence) if packed else {}
     if title is None:
-        title = _listed_role(doc) or _prose_title(doc) or _plain_prose_title(doc)
+        found = body_role(doc)
+        prose = _prose_title(doc)
+        if found is not None:
+            # The capitalised reading keeps a team tail the sentence reader cuts ("Member of Technical
+            # Staff, Cloud Robotics (Perception)").
+            title = prose if prose and prose.startswith(found.title) else found.title
+            confidence["title"] = found.confidence
+        else:
+            title = prose
         title = title and first_of_list(title)
     footer = _footer_company(doc.text)
     if footer and labels.company is None and (company is None or "Home Page" in doc.text[-600:]):
@@ -1194,5 +1136,5 @@ def extract_header(text: str) -> Header:
         or labels.employment_type
         or block.employment_type
         or ("full_time" if block.permanent else None),
-        confidence=dict(packed.confidence) if packed else {},
+        confidence=confidence,
     )
