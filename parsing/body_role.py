@@ -107,7 +107,7 @@ _CUT_WORDS: Final = (
     _ENGLISH_CUT | frozenset(VOCABULARY.cut) | word_set("que qui avec dans con che die der das")
 )
 _NOT_A_ROLE_START: Final = word_set("""
-    people someone somebody anyone folks candidates talent individuals person you we our your
+    or and people someone somebody anyone folks candidates talent individuals person you we our your
     this it they them team help experience
     """)
 # "VP of Engineering", "Head of Finance": heads that take their field after "of".
@@ -226,18 +226,29 @@ _LIST_INTRO: Final = re.compile(
     r"|looking\s+for|including|opened|open|stellen(?:angebote)?|postes(?:\s+ouverts)?|offres|puestos"
     r"|vacantes|vagas|vacatures)(?:\s*\[\d+\])?\s*(?::|…|\.\.\.)\s*(?P<inline>.*)$"
 )
+# "We are looking for", "Now hiring", "Open roles" alone on a line over a list: an intro without its colon.
+_BARE_INTRO: Final = re.compile(
+    r"(?i)^(?:we(?:'re|\s+are)\s+|now\s+|currently\s+)?(?:looking\s+for|hiring(?:\s+for)?|seeking"
+    r"|(?:(?:available|open|current)\s+)?(?:roles|positions|openings))(?:\s*\[\d+\])?$"
+)
 _LIST_MARK: Final = re.compile(r"^(?:[-*•·–—>]+|#?\d{1,2}[.):]|#\d{1,2}\s|\[\d+\])\s*")
 # Where a list item's role ends: its description, link or pay ("Frontend Engineer; owning ...",
-# "Backend Developer: http://...", "Data Engineer - $120k").
-_ITEM_END: Final = re.compile(r"\s*(?::\s|:$|;|\s[-–—]\s|\s+https?://|,\s*(?:https?://|\d)|\s\*\s|\s\[)")
+# "Backend Developer: http://...", "Data Engineer - $120k", "Backend engineer. Our stack is ...").
+_ITEM_END: Final = re.compile(
+    r"\s*(?::\s|:$|;|\s[-–—]\s|\s+https?://|,\s*(?:https?://|\d)|\s\*\s|\s\[|(?<![A-Z][a-z])\.\s)"
+)
+# A role line that links to its opening ("Backend Developer - https://...", "* Web Developer: http://...").
+_LINKED: Final = re.compile(r"(?:\s[-–—|]\s*|:\s*|\s)(?:https?://|www\.)\S+\s*$")
 _NOTE: Final = re.compile(r"\([^()]*\)")
 _GLUED_ITEM: Final = re.compile(r"\)\s+(?=[A-Z][\w&./-]*(?:\s+[A-Z][\w&./-]*)*\s*\()")
-# Notes that are not part of a role's name: levels and "+"-joined stacks ("(multiple levels)",
-# "(React + Redux)"); a stack named otherwise stays ("Senior Staff Engineer (Java/Cloud)").
+_LIST_COMMA: Final = re.compile(r",\s+(?![^()]*\))")
+# Notes that are not part of a role's name: levels, counts and "+"-joined stacks ("(multiple levels)",
+# "(20 new)", "(React + Redux)"); a stack named otherwise stays ("Senior Staff Engineer (Java/Cloud)").
 _DROPPED_NOTE: Final = re.compile(
     r"\s*\((?:[^()]*\b(?:levels?|junior|mid|senior|all\s+experience)\b[^()]*|[^()]*\s\+\s[^()]*"
     r"|\d+(?:\s+[a-z]+)?)\)"
 )
+_ROLE_LINE_WORDS: Final = 6
 
 
 def tidy_role(title: str) -> str:
@@ -260,33 +271,63 @@ def _until_item_end(item: str) -> str:
 
 def _list_item(line: str) -> str | None:
     item = _until_item_end(_LIST_MARK.sub("", line.strip())).strip(" *_")
-    if not item or len(_NOTE.sub("", item).split()) > 10 or not any(map(_names_role, item.split())):
+    words = item.split()
+    if not item or len(_NOTE.sub("", item).split()) > 10 or not any(map(_names_role, words)):
         return None
-    if item[0].islower() and len(item.split()) == 1:
+    if item[0].islower() and len(words) == 1:
+        return None
+    cut = next((i for i, word in enumerate(words[1:], 1) if word.lower() in _ENGLISH_CUT), None)
+    if cut is not None:
+        item = " ".join(words[:cut])  # "Web Developers to help us scale"
+        if not any(map(_names_role, words[:cut])):
+            return None
+    return item
+
+
+def is_list_intro(line: str) -> bool:
+    """Whether a line introduces a list of openings ("Available roles [1]:"): it names no opening itself."""
+    intro = _LIST_INTRO.match(line.strip()) or _BARE_INTRO.match(line.strip())
+    return intro is not None and not intro.groupdict().get("inline")
+
+
+def _role_line(line: str) -> str | None:
+    """The role of a line that holds only a short role name ("  Senior Software Engineer")."""
+    bare = _LIST_MARK.sub("", line.strip()).strip(" *_")
+    if not bare or len(bare) > 80 or not bare[0].isupper() or bare[-1] in ".!?,:":
+        return None
+    item = _list_item(bare)
+    if item is None or item != bare or len(_NOTE.sub("", item).split()) > _ROLE_LINE_WORDS:
         return None
     return item
 
 
 def listed_role(doc: Doc) -> BodyRole | None:
-    """The first role of a list of openings: the item after an intro line, or the intro's own list."""
-    text = doc.text[:_SEARCH_END]
+    """The first role of a list of openings: the item after an intro line, the intro's own list, a role
+    line that links to its opening, or the first of two role lines in a row."""
+    lines = doc.text[:_SEARCH_END].split("\n")
     offset = 0
-    lines = text.split("\n")
     for index, line in enumerate(lines):
         position = offset
         offset += len(line) + 1
-        stripped = line.rstrip()
-        if not stripped or (":" not in stripped and not stripped.endswith(("…", "..."))):
+        stripped = line.strip()
+        if not stripped:
             continue
-        intro = _LIST_INTRO.match(stripped.strip())
-        if intro is None:
-            continue
-        inline = intro.group("inline").strip()
-        if inline:
-            item = _list_item(inline)
-        else:
+        item: str | None = None
+        intro = _LIST_INTRO.match(stripped) if ":" in stripped or stripped.endswith(("…", "...")) else None
+        if intro is not None and intro.group("inline").strip():
+            inline = intro.group("inline").strip()
+            item = _list_item(_LIST_COMMA.split(inline, 1)[0])
+        elif intro is not None or _BARE_INTRO.match(stripped):
             following = next((rest for rest in lines[index + 1 : index + 4] if rest.strip()), "")
             item = _list_item(following)
+        elif "http" in stripped or "www." in stripped:
+            linked = _LINKED.search(stripped)
+            item = _role_line(stripped[: linked.start()]) if linked else None
+        else:
+            item = _role_line(stripped)
+            following = next((rest for rest in lines[index + 1 : index + 3] if rest.strip()), "")
+            if item is not None and _role_line(following) is None:
+                item = None
         if item is not None:
             return BodyRole(item, LIST_CONFIDENCE, position)
     return None

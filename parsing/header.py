@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
-from parsing.body_role import body_role
+from parsing.body_role import body_role, is_list_intro
 from parsing.lines import Doc, load, needles, word_set
 from parsing.models import EmploymentType, HeaderFields, Workplace
 from parsing.places import REGION_CODES, US_STATES, add_places, is_location, normalize_locations, read_places
@@ -1026,6 +1026,10 @@ _NUMBERED: Final = re.compile(r"^(?:[-*•·]|#?\d{1,2}[.)])\s+")
 _POINTER: Final = re.compile(r"\s+(?:->|=>|→)\s.*$")
 
 
+# "Booking.com is world leader in ...": a clause, which no title is.
+_CLAUSE: Final = re.compile(r"\s(?:is|are|was|we|our|you|your)\s", re.I)
+
+
 def _plausible_title(title: str | None) -> str | None:
     """The title without list marks and pointers ("1. Backend Engineer -> https://..."), or None for
     what no reader would call a title: a line of fields, a link or a sentence without one role noun."""
@@ -1034,13 +1038,104 @@ def _plausible_title(title: str | None) -> str | None:
     title = _POINTER.sub("", _NUMBERED.sub("", title.strip())).strip(" -–|,:")
     if not title:
         return None
+    if is_list_intro(title):
+        return None  # "Available roles [1]:" heads the roles, it is none of them
     if role_words(title) or title_like(title) or GENDER_NOTE.search(title):
         return title
     parts = [p.strip(" ,()") for p in re.split(r",|\s[-–—]\s|\|", title)]
     badged = len(parts) > 1 and any(p and badges_only(p) for p in parts)
     fields = badged or "|" in title or "://" in title or "www." in title
-    if fields or _is_prose(title) or title[0] in "([" or len(_LETTERS.findall(title)) < 3:
+    if (
+        fields
+        or _is_prose(title)
+        or title[0] in "(["
+        or len(_LETTERS.findall(title)) < 3
+        or _CLAUSE.search(title)
+    ):
         return None
+    return title
+
+
+_LIST_PARTS: Final = re.compile(r",\s+(?![^()]*\))")
+_TAIL_SEPARATOR: Final = re.compile(r",\s+|\s+[-–—|@]\s+|\s+at\s+")
+_PAY_NOTE: Final = re.compile(r"\s*\(([^()]*\d[^()]*)\)$")
+_MAX_TAIL_WORDS: Final = 4
+
+
+def _is_field(part: str, company: str | None, places: list[str]) -> bool:
+    """Whether a title's tail is another field the paste states: a place, a badge, pay or the company."""
+    part = part.strip(" ,;:-–—|")
+    if not part:
+        return True
+    if company and part.casefold() == company.casefold():
+        return True
+    if role_words(part):
+        return False
+    found = read_places(part)
+    if found:
+        # A region the header's own place field leaves out belongs to the title ("Operations Manager,
+        # EMEA | Madrid"); with no place field, the tail is the place.
+        known = {place.casefold() for place in places}
+        if known and not known.issuperset(place.casefold() for place in found):
+            return False
+        add_places(places, found)
+        return True
+    return badges_only(part) or pay_like(part)
+
+
+def _names_itself(name: str, text: str) -> bool:
+    """Whether the body speaks of ``name`` as a firm: "ClassDojo is used by ...", "At ClassDojo, we"."""
+    pattern = re.compile(
+        r"(?:^|[.!?]\s+|\n)\s*" + re.escape(name) + r"\s+(?:is|are|was|has|have|builds|helps|makes|offers)\b"
+        r"|\bAt\s+" + re.escape(name) + r"\b"
+    )
+    return pattern.search(text, len(name)) is not None
+
+
+def _first_role(title: str) -> str:
+    """A title line that lists three or more roles ("Platform Engineer (Java), UI Engineer, UI/UX
+    Designer") names the first; a line with one role and its team or region stays whole."""
+    parts = _LIST_PARTS.split(title)
+    if len(parts) >= 3 and all(role_words(part) for part in parts):
+        return parts[0].strip()
+    return title
+
+
+def _without_company_tail(title: str, company: str | None, places: list[str]) -> str | None:
+    """A title line without the company's name and what follows it ("Lead Android Engineer, Bixby Apps -
+    SF"); None when the line is only the name."""
+    if not company:
+        return title
+    folded, name = title.casefold(), company.casefold()
+    if folded == name:
+        return None
+    for m in _TAIL_SEPARATOR.finditer(title):
+        if folded.startswith(name, m.end()) and m.start() > 0:
+            rest = title[m.end() + len(name) :]
+            if not rest.strip() or (_TAIL_SEPARATOR.match(rest) and _is_field(rest, None, places)):
+                return title[: m.start()].rstrip()
+    return title
+
+
+def _without_fields(title: str, company: str | None, places: list[str]) -> str | None:
+    """The title without the other fields glued to it ("Full Stack Engineer, San Francisco", "Lead
+    Android Engineer, Bixby Apps - SF", "Senior Engineer Full-time London, UK", "Engineer ($100-130k)"):
+    a title never holds the place, company or pay the parser also returned; a place it names joins the
+    places."""
+    pay = _PAY_NOTE.search(title)
+    if pay and pay_like(pay.group(1)):
+        title = title[: pay.start()]
+    while True:
+        cuts = [m for m in _TAIL_SEPARATOR.finditer(title) if m.start() > 0]
+        cut = next((m for m in cuts if _is_field(title[m.end() :], company, places)), None)
+        if cut is None:
+            break
+        title = title[: cut.start()].rstrip()
+    words = title.split()
+    for size in range(min(_MAX_TAIL_WORDS, len(words) - 1), 0, -1):
+        tail = " ".join(words[-size:])
+        if not tail.isupper() and _is_field(tail, company, places) and role_words(" ".join(words[:-size])):
+            return " ".join(words[:-size])
     return title
 
 
@@ -1054,9 +1149,13 @@ def extract_header(text: str) -> Header:
     block = _read_block(doc.text[:8000].split("\n", 60)[:60], doc.text[:12000])
     labels = block.labels
     packed = block.packed
+    # Whether the title is a piece cut from a line of fields or the prose, where what follows the role is
+    # another field; a job page's own title line keeps its tail ("Account Executive, Uber Eats - Paris").
+    title_cut = False
     if packed is not None:
         if labels.title is None and packed.title:
             labels.title = packed.title
+            title_cut = True
         if labels.company is None and packed.company and not labels.company_blank:
             labels.company = packed.company
 
@@ -1081,6 +1180,7 @@ def extract_header(text: str) -> Header:
                 title = first
         else:
             title, split_company, split_places = _split_heading(first)
+            title_cut = title != first
             if split_company and company is None:
                 company = split_company
             add_places(locations, split_places)
@@ -1101,9 +1201,15 @@ def extract_header(text: str) -> Header:
         if not locations:
             locations = list(body.locations)
     confidence = dict(packed.confidence) if packed else {}
+    title = _plausible_title(title)
+    if title is not None and not title_cut and not role_words(title) and _names_itself(title, doc.text):
+        # "ClassDojo" over "ClassDojo is used by ...": a name the body keeps using is the company's.
+        company = company or (None if company_blank else _tidy_company(title))
+        title = None
     if title is None:
         found = body_role(doc)
         prose = _prose_title(doc)
+        title_cut = True
         if found is not None:
             # The capitalised reading keeps a team tail the sentence reader cuts ("Member of Technical
             # Staff, Cloud Robotics (Perception)").
@@ -1111,7 +1217,6 @@ def extract_header(text: str) -> Header:
             confidence["title"] = found.confidence
         else:
             title = prose
-        title = title and first_of_list(title)
     footer = _footer_company(doc.text)
     if footer and labels.company is None and (company is None or "Home Page" in doc.text[-600:]):
         # A Lever page names its company only in the footer's "Nimbus Home Page" link: that beats a
@@ -1127,6 +1232,9 @@ def extract_header(text: str) -> Header:
     title = _plausible_title(title)
     if company and company.endswith(")"):
         company = _LINK_NOTE.sub("", company)  # "Nimbus (https://nimbus.io)": the link is not the name
+    if title is not None:
+        title = _without_fields(first_of_list(title), company, locations) if title_cut else _first_role(title)
+        title = title and _without_company_tail(title, company, locations)
     return Header(
         title=title,
         company=company or None,
