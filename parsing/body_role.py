@@ -167,7 +167,7 @@ def _role_phrase(words: list[str], *, head_first: bool, article: bool) -> str | 
         if word.lower() in _ARTICLES:
             words = words[:index]  # "a data analyst and a QA engineer": the first of two
             break
-        if word.lower() in ("and", "or", "&") and any(map(_names_role, words[:index])):
+        if word.lower() in ("and", "or", "&") and _names_role(words[index - 1]):
             if word != "&":
                 words = words[:index]  # "software engineers and research scientists"
             break

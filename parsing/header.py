@@ -31,7 +31,6 @@ from parsing.segments import (
     badges_only,
     company_without_places,
     employment_of,
-    first_of_list,
     pay_like,
     read_name_and_place,
     read_packed,
@@ -1056,31 +1055,19 @@ def _plausible_title(title: str | None) -> str | None:
     return title
 
 
+_NOTE_AFTER: Final = re.compile(r"\s*\([^()]*\)\s*$")
 _LIST_PARTS: Final = re.compile(r",\s+(?![^()]*\))")
 _TAIL_SEPARATOR: Final = re.compile(r",\s+|\s+[-–—|@]\s+|\s+at\s+")
 _PAY_NOTE: Final = re.compile(r"\s*\(([^()]*\d[^()]*)\)$")
-_MAX_TAIL_WORDS: Final = 4
 
 
-def _is_field(part: str, company: str | None, places: list[str]) -> bool:
-    """Whether a title's tail is another field the paste states: a place, a badge, pay or the company."""
+def _is_field(part: str, company: str | None) -> bool:
+    """Whether a title's tail is another field the paste states: a badge, pay or the company. A place
+    stays: job pages keep it in the title ("Full-Stack Engineer - Munich", "Operations Manager, EMEA")."""
     part = part.strip(" ,;:-–—|")
-    if not part:
+    if not part or (company and part.casefold() == company.casefold()):
         return True
-    if company and part.casefold() == company.casefold():
-        return True
-    if role_words(part):
-        return False
-    found = read_places(part)
-    if found:
-        # A region the header's own place field leaves out belongs to the title ("Operations Manager,
-        # EMEA | Madrid"); with no place field, the tail is the place.
-        known = {place.casefold() for place in places}
-        if known and not known.issuperset(place.casefold() for place in found):
-            return False
-        add_places(places, found)
-        return True
-    return badges_only(part) or pay_like(part)
+    return not role_words(part) and (badges_only(part) or pay_like(part))
 
 
 def _names_itself(name: str, text: str) -> bool:
@@ -1092,51 +1079,53 @@ def _names_itself(name: str, text: str) -> bool:
     return pattern.search(text, len(name)) is not None
 
 
-def _first_role(title: str) -> str:
-    """A title line that lists three or more roles ("Platform Engineer (Java), UI Engineer, UI/UX
-    Designer") names the first; a line with one role and its team or region stays whole."""
+def _first_role(title: str, min_parts: int) -> str:
+    """A title that lists roles ("PHP-Engineer, Sysadmin", "Platform Engineer (Java), UI Engineer, UI/UX
+    Designer") names the first. Each part must end in its role noun: "Principal Engineer, Earner,
+    Backend" and "Program Specialist, Executive Support Office" are one role with its team. A job page's
+    own title line needs three such parts ("Assistant Director, Regional Representative" is one job)."""
     parts = _LIST_PARTS.split(title)
-    if len(parts) >= 3 and all(role_words(part) for part in parts):
+    if len(parts) >= min_parts and all(_ends_in_role(part) for part in parts):
         return parts[0].strip()
     return title
 
 
-def _without_company_tail(title: str, company: str | None, places: list[str]) -> str | None:
-    """A title line without the company's name and what follows it ("Lead Android Engineer, Bixby Apps -
-    SF"); None when the line is only the name."""
-    if not company:
-        return title
+def _ends_in_role(part: str) -> bool:
+    words = _NOTE_AFTER.sub("", part).split()
+    return bool(words) and role_words(words[-1]) > 0
+
+
+def _without_company_tail(title: str, company: str | None) -> str | None:
+    """A title line without the company's name and the fields after it ("Lead Android Engineer, Bixby
+    Apps - SF"); None when the line is only the name."""
+    if not company or role_words(company):
+        return title  # a role read as the company ("Junior Data Scientist") is no name to cut
     folded, name = title.casefold(), company.casefold()
     if folded == name:
         return None
     for m in _TAIL_SEPARATOR.finditer(title):
-        if folded.startswith(name, m.end()) and m.start() > 0:
+        if m.start() > 0 and folded.startswith(name, m.end()):
             rest = title[m.end() + len(name) :]
-            if not rest.strip() or (_TAIL_SEPARATOR.match(rest) and _is_field(rest, None, places)):
+            if not rest.strip() or (
+                _TAIL_SEPARATOR.match(rest) and (_is_field(rest, None) or read_places(rest))
+            ):
                 return title[: m.start()].rstrip()
     return title
 
 
-def _without_fields(title: str, company: str | None, places: list[str]) -> str | None:
-    """The title without the other fields glued to it ("Full Stack Engineer, San Francisco", "Lead
-    Android Engineer, Bixby Apps - SF", "Senior Engineer Full-time London, UK", "Engineer ($100-130k)"):
-    a title never holds the place, company or pay the parser also returned; a place it names joins the
-    places."""
+def _without_fields(title: str, company: str | None) -> str:
+    """A title cut from a line of fields or the prose, without the fields glued to it ("Engineer
+    ($100-130k)", "Engineer, Full-time", "Engineer - Acme"): a title never holds the pay, badges or
+    company the parser also returned."""
     pay = _PAY_NOTE.search(title)
     if pay and pay_like(pay.group(1)):
         title = title[: pay.start()]
     while True:
         cuts = [m for m in _TAIL_SEPARATOR.finditer(title) if m.start() > 0]
-        cut = next((m for m in cuts if _is_field(title[m.end() :], company, places)), None)
+        cut = next((m for m in cuts if _is_field(title[m.end() :], company)), None)
         if cut is None:
-            break
+            return title
         title = title[: cut.start()].rstrip()
-    words = title.split()
-    for size in range(min(_MAX_TAIL_WORDS, len(words) - 1), 0, -1):
-        tail = " ".join(words[-size:])
-        if not tail.isupper() and _is_field(tail, company, places) and role_words(" ".join(words[:-size])):
-            return " ".join(words[:-size])
-    return title
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1233,8 +1222,9 @@ def extract_header(text: str) -> Header:
     if company and company.endswith(")"):
         company = _LINK_NOTE.sub("", company)  # "Nimbus (https://nimbus.io)": the link is not the name
     if title is not None:
-        title = _without_fields(first_of_list(title), company, locations) if title_cut else _first_role(title)
-        title = title and _without_company_tail(title, company, locations)
+        title = _first_role(title, min_parts=2 if title_cut else 3)
+        title = _without_fields(title, company) if title_cut else title
+        title = _without_company_tail(title, company)
     return Header(
         title=title,
         company=company or None,
