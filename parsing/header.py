@@ -1025,6 +1025,7 @@ _NUMBERED: Final = re.compile(r"^(?:[-*•·]|#?\d{1,2}[.)])\s+")
 _POINTER: Final = re.compile(r"\s+(?:->|=>|→)\s.*$")
 
 
+_HIRING_CLAUSE: Final = re.compile(r"(?i)\b(?:we|you)(?:'re|\s+are)\b|\b(?:is|are)\s+(?:hiring|looking)\b")
 # "Booking.com is world leader in ...": a clause, which no title is.
 _CLAUSE: Final = re.compile(r"\s(?:is|are|was|we|our|you|your)\s", re.I)
 
@@ -1034,11 +1035,11 @@ def _plausible_title(title: str | None) -> str | None:
     what no reader would call a title: a line of fields, a link or a sentence without one role noun."""
     if title is None:
         return None
+    if title.rstrip(" *_").endswith(":") or is_list_intro(title) or _HIRING_CLAUSE.search(title):
+        return None  # "Available roles [1]:", "We are hiring for:": a line that heads what follows
     title = _POINTER.sub("", _NUMBERED.sub("", title.strip())).strip(" -–|,:")
     if not title:
         return None
-    if is_list_intro(title):
-        return None  # "Available roles [1]:" heads the roles, it is none of them
     if role_words(title) or title_like(title) or GENDER_NOTE.search(title):
         return title
     parts = [p.strip(" ,()") for p in re.split(r",|\s[-–—]\s|\|", title)]
@@ -1195,14 +1196,22 @@ def extract_header(text: str) -> Header:
         # "ClassDojo" over "ClassDojo is used by ...": a name the body keeps using is the company's.
         company = company or (None if company_blank else _tidy_company(title))
         title = None
+    nameless = company is None and not company_blank
+    found = (
+        body_role(doc) if title is None or (nameless and not title_cut and not role_words(title)) else None
+    )
+    if title is not None and found is not None and not GENDER_NOTE.search(title) and _company_like(title):
+        # "Brisa Digital · Valencia" over "Buscamos Desarrollador Backend ...": the one name of a header
+        # without a role noun, where the body names the opening, is the company's.
+        company, title = _tidy_company(title), None
     if title is None:
-        found = body_role(doc)
         prose = _prose_title(doc)
         title_cut = True
         if found is not None:
             # The capitalised reading keeps a team tail the sentence reader cuts ("Member of Technical
             # Staff, Cloud Robotics (Perception)").
-            title = prose if prose and prose.startswith(found.title) else found.title
+            tail = prose[len(found.title) :] if prose and prose.startswith(found.title) else ""
+            title = prose if tail.startswith((",", " (")) else found.title
             confidence["title"] = found.confidence
         else:
             title = prose
