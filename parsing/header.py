@@ -26,6 +26,7 @@ from parsing.models import EmploymentType, HeaderFields, Workplace
 from parsing.places import REGION_CODES, US_STATES, add_places, is_location, normalize_locations, read_places
 from parsing.segments import (
     GENDER_NOTE,
+    NAME_JOINERS,
     PERMANENT,
     Packed,
     badges_only,
@@ -185,11 +186,7 @@ def _company_like(s: str) -> bool:
         return False
     if is_location(s) or _badge_only(s):
         return False
-    lowercase = [
-        w
-        for w in words
-        if w[0].islower() and not _INNER_CAPITAL.match(w) and w not in ("of", "and", "the", "for", "de")
-    ]
+    lowercase = [w for w in words if w[0].islower() and not _INNER_CAPITAL.match(w) and w not in NAME_JOINERS]
     return not lowercase
 
 
