@@ -88,7 +88,7 @@ _CUE_NEEDLES: Final = needles(
 # "the hiring manager", "our recruiting team": the cue word used as a noun's modifier.
 _NOMINAL: Final = re.compile(r"(?i)\b(?:the|our|your|a|my|their)\s+$")
 _LEADING: Final = re.compile(
-    r"(?i)\s*(?:(?:an?|the|some|one|two|three|several|multiple|both|experienced|exceptional|talented|great"
+    r"(?i)\s*(?:(?:an?|the|some|one|two|three|several|multiple|both|(?:a\s+)?(?:couple|few)(?:\s+of)?|experienced|exceptional|talented|great"
     r"|passionate|strong|skilled|motivated|new|more|additional|extremely|very|highly|really|amazing"
     r"|awesome|good|most|full-time|part-time|brilliant|dedicated|driven|enthusiastic|curious|smart|ambitious|top|senior-minded"
     r"|ein(?:e[nr]?)?(?:\s*/\s*n|\(n\)|\*n)?|dich|sie|ab\s+sofort|zum\s+n[äa]chstm[öo]glichen\s+zeitpunkt"

@@ -1024,7 +1024,9 @@ _POINTER: Final = re.compile(r"\s+(?:->|=>|→)\s.*$")
 
 _HIRING_CLAUSE: Final = re.compile(r"(?i)\b(?:we|you)(?:'re|\s+are)\b|\b(?:is|are)\s+(?:hiring|looking)\b")
 # "Booking.com is world leader in ...": a clause, which no title is.
-_CLAUSE: Final = re.compile(r"\s(?:is|are|was|we|our|you|your)\s", re.I)
+_CLAUSE: Final = re.compile(r"\s(?:is|are|was)\s", re.I)
+# "Great team, join our crew": a pronoun marks prose in a line without a role noun.
+_PRONOUN: Final = re.compile(r"\s(?:we|our|you|your)\s", re.I)
 
 
 def _plausible_title(title: str | None) -> str | None:
@@ -1034,6 +1036,8 @@ def _plausible_title(title: str | None) -> str | None:
         return None
     if title.rstrip(" *_").endswith(":") or is_list_intro(title) or _HIRING_CLAUSE.search(title):
         return None  # "Available roles [1]:", "We are hiring for:": a line that heads what follows
+    if _CLAUSE.search(title):
+        return None  # "Booking.com is world leader in ...": a clause, role noun or not
     title = _POINTER.sub("", _NUMBERED.sub("", title.strip())).strip(" -–|,:")
     if not title:
         return None
@@ -1042,15 +1046,9 @@ def _plausible_title(title: str | None) -> str | None:
     parts = [p.strip(" ,()") for p in re.split(r",|\s[-–—]\s|\|", title)]
     badged = len(parts) > 1 and any(p and badges_only(p) for p in parts)
     fields = badged or "|" in title or "://" in title or "www." in title
-    if (
-        fields
-        or _is_prose(title)
-        or title[0] in "(["
-        or len(_LETTERS.findall(title)) < 3
-        or _CLAUSE.search(title)
-    ):
+    if fields or _is_prose(title) or title[0] in "([" or len(_LETTERS.findall(title)) < 3:
         return None
-    return title
+    return None if _PRONOUN.search(title) else title
 
 
 _NOTE_AFTER: Final = re.compile(r"\s*\([^()]*\)\s*$")
@@ -1208,7 +1206,8 @@ def extract_header(text: str) -> Header:
             # The capitalised reading keeps a team tail the sentence reader cuts ("Member of Technical
             # Staff, Cloud Robotics (Perception)").
             tail = prose[len(found.title) :] if prose and prose.startswith(found.title) else ""
-            title = prose if tail.startswith((",", " (")) else found.title
+            kept = tail.startswith(" (") or (tail.startswith(",") and tail[1:].strip()[:1].isupper())
+            title = prose if kept else found.title
             confidence["title"] = found.confidence
         else:
             title = prose

@@ -518,9 +518,11 @@ def read_packed(line: str, body: str = "") -> Packed | None:
 
 _LEAD: Final = r"^(?:.{0,60}?\b(?:about|regarding|for|re:?)\s+)?(?:an?\s+|the\s+|our\s+)?"
 _TAIL: Final = (
-    r"(?:\s+(?:in|based in|from|en|à|em)\s+(?P<place>[^()!?]+?))?\s*[.!]*\s*(?:\((?P<extra>[^()]*)\))?"
-    r"\s*[.!]*$"
+    r"(?:\s+(?:in|based in|from)\s+(?P<place>[^()!?]+?))?\s*[.!]*\s*(?:\((?P<extra>[^()]*)\))?\s*[.!]*$"
 )
+# After a verb in another language the place follows its own word ("... en Valencia", "... à Lyon"); an
+# English sentence keeps a Spanish title whole ("hiring a Representante de Ventas en Campo in Querétaro").
+_FOREIGN_TAIL: Final = _TAIL.replace("in|based in|from", "in|en|à|em")
 # Each with whether the title must hold a role noun: "Check out this job at X: Y" and "a Y opening with X"
 # say themselves that Y is a job ("Assistenz der Geschäftsführung"); "X is hiring Y" and "Y at X" do not.
 _SENTENCES: Final[tuple[tuple[re.Pattern[str], bool], ...]] = (
@@ -533,11 +535,17 @@ _SENTENCES: Final[tuple[tuple[re.Pattern[str], bool], ...]] = (
     ),
     (
         re.compile(
-            r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?:(?i:is|are)\s+(?i:hiring|looking for|seeking|recruiting)"
-            # "Brisa busca ...", "Atelier recrute ...", "Nordlicht sucht ...": the same in other languages.
-            r"|(?i:busca|contrata|recrute|recherche|sucht|cerca|zoekt|procura|est[áa] contratando))"
-            r"(?:\s+(?i:an?|the|for an?|une?(?:\(e\)|/une)?|una|uno|un/a|eine?[nr]?(?:/n)?|een|uma?))?"
-            r"\s*[:\-–]?\s+(?P<title>[^!?]+?)" + _TAIL
+            r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:is|are)\s+(?i:hiring|looking for|seeking|recruiting)"
+            r"(?:\s+(?i:an?|the|for an?))?\s*[:\-–]?\s+(?P<title>[^!?]+?)" + _TAIL
+        ),
+        True,
+    ),
+    (
+        # "Brisa busca ...", "Atelier recrute un(e) ...", "Nordlicht sucht eine/n ...": other languages.
+        re.compile(
+            r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:busca|contrata|recrute|recherche|sucht|cerca|zoekt|procura"
+            r"|est[áa] contratando)(?:\s+(?i:une?(?:\(e\)|/une)?|una|uno|un/a|eine?[nr]?(?:/n)?|een|uma?))?"
+            r"\s*[:\-–]?\s+(?P<title>[^!?]+?)" + _FOREIGN_TAIL
         ),
         True,
     ),

@@ -201,6 +201,12 @@ HEADER_TITLES: list[tuple[str, str, str]] = [
         "Lead Android Engineer",
     ),
     (
+        "clause-segment-is-no-title",
+        "KESTREL PAY - Austin, TX | ONSITE | Kestrel Pay is world leader in payments\n\nKestrel Pay is "
+        "hiring:\n\n- Backend Developer: https://jobs.example/1\n- Designer" + _TAIL,
+        "Backend Developer",
+    ),
+    (
         "job-page-title-keeps-its-team",
         "Principal Engineer, Earner, Backend\nKestrel Pay · Austin, TX\n\nAbout the job\nWe move money.",
         "Principal Engineer, Earner, Backend",

@@ -34,6 +34,13 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         ["Hamburg"],
     ),
     (
+        "en-sentence-keeps-a-spanish-title-whole",
+        "Brisa Digital is hiring a Representante de Ventas en Campo in Querétaro, Mexico!" + _BODY,
+        "Representante de Ventas en Campo",
+        "Brisa Digital",
+        ["Querétaro, Mexico"],
+    ),
+    (
         "pipe-name-with-two-joiners",
         "Clinique de la Source | Infirmier (H/F) | Lausanne" + _BODY,
         "Infirmier (H/F)",
