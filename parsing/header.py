@@ -1094,9 +1094,11 @@ def _ends_in_role(part: str) -> bool:
 def _without_company_tail(title: str, company: str | None) -> str | None:
     """A title line without the company's name and the fields after it ("Lead Android Engineer, Bixby
     Apps - SF"); None when the line is only the name."""
-    if not company or role_words(company):
-        return title  # a role read as the company ("Junior Data Scientist") is no name to cut
+    if not company:
+        return title
     folded, name = title.casefold(), company.casefold()
+    if name not in folded or role_words(company):
+        return title  # a role read as the company ("Junior Data Scientist") is no name to cut
     if folded == name:
         return None
     for m in _TAIL_SEPARATOR.finditer(title):
@@ -1186,7 +1188,7 @@ def extract_header(text: str) -> Header:
         if not locations:
             locations = list(body.locations)
     confidence = dict(packed.confidence) if packed else {}
-    title = _plausible_title(title)
+    title = checked = _plausible_title(title)
     if title is not None and not title_cut and not role_words(title) and _names_itself(title, doc.text):
         # "ClassDojo" over "ClassDojo is used by ...": a name the body keeps using is the company's.
         company = company or (None if company_blank else _tidy_company(title))
@@ -1223,7 +1225,8 @@ def extract_header(text: str) -> Header:
         locations = _sentence_places(doc)
     if not locations:
         locations = _prose_locations(doc)
-    title = _plausible_title(title)
+    if title != checked:
+        title = _plausible_title(title)
     if company and company.endswith(")"):
         company = _LINK_NOTE.sub("", company)  # "Nimbus (https://nimbus.io)": the link is not the name
     if title is not None:
