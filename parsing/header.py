@@ -20,17 +20,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
+from parsing.body_role import body_role, is_list_intro
 from parsing.lines import Doc, load, needles, word_set
 from parsing.models import EmploymentType, HeaderFields, Workplace
 from parsing.places import REGION_CODES, US_STATES, add_places, is_location, normalize_locations, read_places
 from parsing.segments import (
     GENDER_NOTE,
+    NAME_JOINERS,
     PERMANENT,
     Packed,
     badges_only,
     company_without_places,
     employment_of,
-    first_of_list,
     pay_like,
     read_name_and_place,
     read_packed,
@@ -185,11 +186,7 @@ def _company_like(s: str) -> bool:
         return False
     if is_location(s) or _badge_only(s):
         return False
-    lowercase = [
-        w
-        for w in words
-        if w[0].islower() and not _INNER_CAPITAL.match(w) and w not in ("of", "and", "the", "for", "de")
-    ]
+    lowercase = [w for w in words if w[0].islower() and not _INNER_CAPITAL.match(w) and w not in NAME_JOINERS]
     return not lowercase
 
 
@@ -772,29 +769,6 @@ _NOT_A_NAME: Final = word_set("""
     """)
 
 
-# "Open positions:", "We are looking for", "We have these roles opened:" over a list of roles.
-_ROLE_LIST_INTRO: Final = re.compile(
-    r"(?i)^.{0,80}\b(?:positions|roles|openings|vacancies|profiles|looking for|hiring(?: for)?|opened|open)"
-    r"\s*[:\-–]?\s*$"
-)
-_LIST_MARK: Final = re.compile(r"^(?:[-*•·]|#?\d{1,2}[.):]?)\s+")
-_ITEM_END: Final = re.compile(r"\s*(?::\s|\s[-–]\s|\s\(|,\s*(?:https?://|\d)|\s+https?://|:$)")
-
-
-def _listed_role(doc: Doc) -> str | None:
-    """The first role of a list of open roles in the posting ("Open Positions:" then "- Backend
-    Engineer: https://...")."""
-    lines = doc.head
-    for i, line in enumerate(lines[:-1]):
-        if not _ROLE_LIST_INTRO.match(line):
-            continue
-        item = _LIST_MARK.sub("", lines[i + 1]).strip()
-        item = _ITEM_END.split(item, 1)[0].strip(" *_")
-        if item and len(item.split()) <= 8 and title_like(item) and not _is_prose(item):
-            return item
-    return None
-
-
 def _trim_title(title: str) -> str | None:
     """Cut a prose title after its last head noun, keeping a short ", Team (Focus)" tail."""
     words = title.split()
@@ -836,51 +810,6 @@ def _prose_title(doc: Doc) -> str | None:
         if title is None or title.split()[0].lower() in _NOT_A_NAME:
             continue
         return title
-    return None
-
-
-# "We're hiring a full-stack python developer", "Current openings are malware analyst, ...": a role in
-# lower case, which the capitalised reading above cannot see. The title ends at its last role noun.
-_PLAIN_PROSE_TITLE: Final = re.compile(
-    r"(?i:(?:we(?:'re|’re|\s+are)|\bis|\bare)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?(?:hiring"
-    r"|looking\s+for|seeking|searching\s+for|recruiting)(?:\s+for)?|current\s+openings\s+are"
-    r"|(?:a\s+)?(?:few|couple(?:\s+of)?|several|number\s+of)\s+(?:roles|positions)\s*:)"
-    r"\s+(?:(?i:an?|the|some|two|three|several|multiple|experienced|exceptional|talented|great|passionate"
-    r"|strong|skilled|motivated|new|more|additional|extremely|very|highly|really|and)\s+)*"
-    r"(?P<title>[\w+#./&-]+(?:[ \t]+[\w+#./&-]+){0,6})"
-)
-_PLAIN_TITLE_END: Final = re.compile(
-    r"\s+(?i:to|who|that|which|with|and\s+an?|like|in|for|at|on|from|as|or|of\s+(?:our|the))\b.*$"
-)
-_PLAIN_PROSE_NEEDLES: Final = needles(
-    "we're",
-    "we’re",
-    "we are",
-    "is hiring",
-    "are hiring",
-    "is looking",
-    "is seeking",
-    "openings are",
-    "roles:",
-    "positions:",
-)
-
-
-_VACANCY_WORDS: Final = word_set("roles positions openings jobs vacancies")
-
-
-def _plain_prose_title(doc: Doc) -> str | None:
-    for pos in doc.hits(_PLAIN_PROSE_NEEDLES, end=4000):
-        m = _PLAIN_PROSE_TITLE.match(doc.text, pos)
-        if m is None:
-            continue
-        words = _PLAIN_TITLE_END.sub("", m.group("title")).split()
-        while words and (not role_words(words[-1]) or words[-1].lower().strip(".,:") in _VACANCY_WORDS):
-            words.pop()
-        if len(words) == 1 and words[0].islower():
-            continue  # "engineers": no particular role
-        if words and words[0].lower() not in _NOT_A_NAME and words[0].lower() not in _PRONOUNS:
-            return " ".join(words).rstrip(".,:;")
     return None
 
 
@@ -1093,11 +1022,22 @@ _NUMBERED: Final = re.compile(r"^(?:[-*•·]|#?\d{1,2}[.)])\s+")
 _POINTER: Final = re.compile(r"\s+(?:->|=>|→)\s.*$")
 
 
+_HIRING_CLAUSE: Final = re.compile(r"(?i)\b(?:we|you)(?:'re|\s+are)\b|\b(?:is|are)\s+(?:hiring|looking)\b")
+# "Booking.com is world leader in ...": a clause, which no title is.
+_CLAUSE: Final = re.compile(r"\s(?:is|are|was)\s", re.I)
+# "Great team, join our crew": a pronoun marks prose in a line without a role noun.
+_PRONOUN: Final = re.compile(r"\s(?:we|our|you|your)\s", re.I)
+
+
 def _plausible_title(title: str | None) -> str | None:
     """The title without list marks and pointers ("1. Backend Engineer -> https://..."), or None for
     what no reader would call a title: a line of fields, a link or a sentence without one role noun."""
     if title is None:
         return None
+    if title.rstrip(" *_").endswith(":") or is_list_intro(title) or _HIRING_CLAUSE.search(title):
+        return None  # "Available roles [1]:", "We are hiring for:": a line that heads what follows
+    if _CLAUSE.search(title):
+        return None  # "Booking.com is world leader in ...": a clause, role noun or not
     title = _POINTER.sub("", _NUMBERED.sub("", title.strip())).strip(" -–|,:")
     if not title:
         return None
@@ -1108,7 +1048,82 @@ def _plausible_title(title: str | None) -> str | None:
     fields = badged or "|" in title or "://" in title or "www." in title
     if fields or _is_prose(title) or title[0] in "([" or len(_LETTERS.findall(title)) < 3:
         return None
+    return None if _PRONOUN.search(title) else title
+
+
+_NOTE_AFTER: Final = re.compile(r"\s*\([^()]*\)\s*$")
+_LIST_PARTS: Final = re.compile(r",\s+(?![^()]*\))")
+_TAIL_SEPARATOR: Final = re.compile(r",\s+|\s+[-–—|@]\s+|\s+at\s+")
+_PAY_NOTE: Final = re.compile(r"\s*\(([^()]*\d[^()]*)\)$")
+
+
+def _is_field(part: str, company: str | None) -> bool:
+    """Whether a title's tail is another field the paste states: a badge, pay or the company. A place
+    stays: job pages keep it in the title ("Full-Stack Engineer - Munich", "Operations Manager, EMEA")."""
+    part = part.strip(" ,;:-–—|")
+    if not part or (company and part.casefold() == company.casefold()):
+        return True
+    return not role_words(part) and (badges_only(part) or pay_like(part))
+
+
+def _names_itself(name: str, text: str) -> bool:
+    """Whether the body speaks of ``name`` as a firm: "ClassDojo is used by ...", "At ClassDojo, we"."""
+    pattern = re.compile(
+        r"(?:^|[.!?]\s+|\n)\s*" + re.escape(name) + r"\s+(?:is|are|was|has|have|builds|helps|makes|offers)\b"
+        r"|\bAt\s+" + re.escape(name) + r"\b"
+    )
+    return pattern.search(text, len(name)) is not None
+
+
+def _first_role(title: str, min_parts: int) -> str:
+    """A title that lists roles ("PHP-Engineer, Sysadmin", "Platform Engineer (Java), UI Engineer, UI/UX
+    Designer") names the first. Each part must end in its role noun: "Principal Engineer, Earner,
+    Backend" and "Program Specialist, Executive Support Office" are one role with its team. A job page's
+    own title line needs three such parts ("Assistant Director, Regional Representative" is one job)."""
+    parts = _LIST_PARTS.split(title)
+    if len(parts) >= min_parts and all(_ends_in_role(part) for part in parts):
+        return parts[0].strip()
     return title
+
+
+def _ends_in_role(part: str) -> bool:
+    words = _NOTE_AFTER.sub("", part).split()
+    return bool(words) and role_words(words[-1]) > 0
+
+
+def _without_company_tail(title: str, company: str | None) -> str | None:
+    """A title line without the company's name and the fields after it ("Lead Android Engineer, Bixby
+    Apps - SF"); None when the line is only the name."""
+    if not company:
+        return title
+    folded, name = title.casefold(), company.casefold()
+    if name not in folded or role_words(company):
+        return title  # a role read as the company ("Junior Data Scientist") is no name to cut
+    if folded == name:
+        return None
+    for m in _TAIL_SEPARATOR.finditer(title):
+        if m.start() > 0 and folded.startswith(name, m.end()):
+            rest = title[m.end() + len(name) :]
+            if not rest.strip() or (
+                _TAIL_SEPARATOR.match(rest) and (_is_field(rest, None) or read_places(rest))
+            ):
+                return title[: m.start()].rstrip()
+    return title
+
+
+def _without_fields(title: str, company: str | None) -> str:
+    """A title cut from a line of fields or the prose, without the fields glued to it ("Engineer
+    ($100-130k)", "Engineer, Full-time", "Engineer - Acme"): a title never holds the pay, badges or
+    company the parser also returned."""
+    pay = _PAY_NOTE.search(title)
+    if pay and pay_like(pay.group(1)):
+        title = title[: pay.start()]
+    while True:
+        cuts = [m for m in _TAIL_SEPARATOR.finditer(title) if m.start() > 0]
+        cut = next((m for m in cuts if _is_field(title[m.end() :], company)), None)
+        if cut is None:
+            return title
+        title = title[: cut.start()].rstrip()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1121,9 +1136,13 @@ def extract_header(text: str) -> Header:
     block = _read_block(doc.text[:8000].split("\n", 60)[:60], doc.text[:12000])
     labels = block.labels
     packed = block.packed
+    # Whether the title is a piece cut from a line of fields or the prose, where what follows the role is
+    # another field; a job page's own title line keeps its tail ("Account Executive, Uber Eats - Paris").
+    title_cut = False
     if packed is not None:
         if labels.title is None and packed.title:
             labels.title = packed.title
+            title_cut = True
         if labels.company is None and packed.company and not labels.company_blank:
             labels.company = packed.company
 
@@ -1148,6 +1167,7 @@ def extract_header(text: str) -> Header:
                 title = first
         else:
             title, split_company, split_places = _split_heading(first)
+            title_cut = title != first
             if split_company and company is None:
                 company = split_company
             add_places(locations, split_places)
@@ -1167,9 +1187,32 @@ def extract_header(text: str) -> Header:
             company = body.company
         if not locations:
             locations = list(body.locations)
+    confidence = dict(packed.confidence) if packed else {}
+    title = checked = _plausible_title(title)
+    if title is not None and not title_cut and not role_words(title) and _names_itself(title, doc.text):
+        # "ClassDojo" over "ClassDojo is used by ...": a name the body keeps using is the company's.
+        company = company or (None if company_blank else _tidy_company(title))
+        title = None
+    nameless = company is None and not company_blank
+    found = (
+        body_role(doc) if title is None or (nameless and not title_cut and not role_words(title)) else None
+    )
+    if title is not None and found is not None and not GENDER_NOTE.search(title) and _company_like(title):
+        # "Brisa Digital · Valencia" over "Buscamos Desarrollador Backend ...": the one name of a header
+        # without a role noun, where the body names the opening, is the company's.
+        company, title = _tidy_company(title), None
     if title is None:
-        title = _listed_role(doc) or _prose_title(doc) or _plain_prose_title(doc)
-        title = title and first_of_list(title)
+        prose = _prose_title(doc)
+        title_cut = True
+        if found is not None:
+            # The capitalised reading keeps a team tail the sentence reader cuts ("Member of Technical
+            # Staff, Cloud Robotics (Perception)").
+            tail = prose[len(found.title) :] if prose and prose.startswith(found.title) else ""
+            kept = tail.startswith(" (") or (tail.startswith(",") and tail[1:].strip()[:1].isupper())
+            title = prose if kept else found.title
+            confidence["title"] = found.confidence
+        else:
+            title = prose
     footer = _footer_company(doc.text)
     if footer and labels.company is None and (company is None or "Home Page" in doc.text[-600:]):
         # A Lever page names its company only in the footer's "Nimbus Home Page" link: that beats a
@@ -1182,9 +1225,14 @@ def extract_header(text: str) -> Header:
         locations = _sentence_places(doc)
     if not locations:
         locations = _prose_locations(doc)
-    title = _plausible_title(title)
+    if title != checked:
+        title = _plausible_title(title)
     if company and company.endswith(")"):
         company = _LINK_NOTE.sub("", company)  # "Nimbus (https://nimbus.io)": the link is not the name
+    if title is not None:
+        title = _first_role(title, min_parts=2 if title_cut else 3)
+        title = _without_fields(title, company) if title_cut else title
+        title = _without_company_tail(title, company)
     return Header(
         title=title,
         company=company or None,
@@ -1194,5 +1242,5 @@ def extract_header(text: str) -> Header:
         or labels.employment_type
         or block.employment_type
         or ("full_time" if block.permanent else None),
-        confidence=dict(packed.confidence) if packed else {},
+        confidence=confidence,
     )

@@ -42,7 +42,7 @@ _ENGLISH_HEADS: Final[frozenset[str]] = word_set("""
     investigator examiner appraiser surveyor drafter draftsman draftsperson modeler tester evangelist
     executive controller treasurer teller banker trader optician optometrist audiologist chiropractor
     dispensary principal chief ceo cto cfo coo cmo cio ciso vp swe sde sdet sre mle rn lpn lvn cna emt
-    dba bdr sdr csm tpm mts waiter waitress
+    dba bdr sdr csm tpm mts waiter waitress sysadmin expert hacker counsel
     """)
 
 # Accented Latin letters -> their base letter, so "Développeur" and "developpeur" are one word. Other

@@ -226,7 +226,10 @@ def badge_region(segment: str) -> list[str]:
     return read_places(m.group("note") or m.group("tail"))
 
 
-_NAME_JOINERS: Final = word_set("of and the for de & to in on a")
+# Small words inside names, in the languages postings come in ("Clinique du Parc", "Haus von Stein").
+NAME_JOINERS: Final = word_set(
+    "of and the for & to in on a de du des la le les von van der den di da del do dos das y et"
+)
 
 
 def _company_score(segment: str, index: int, body: str) -> float:
@@ -250,7 +253,7 @@ def _company_score(segment: str, index: int, body: str) -> float:
     stem = name.split(".")[0] if _URL.match(name) else name
     if len(stem) >= 2 and body and stem.lower() in body.lower():
         score += 0.25
-    lowercase = [w for w in words if w[0].islower() and w not in _NAME_JOINERS]
+    lowercase = [w for w in words if w[0].islower() and w not in NAME_JOINERS]
     if lowercase and not _URL.match(segment) and not brand:
         score -= 0.3
     return min(score, 1.0)
@@ -517,6 +520,9 @@ _LEAD: Final = r"^(?:.{0,60}?\b(?:about|regarding|for|re:?)\s+)?(?:an?\s+|the\s+
 _TAIL: Final = (
     r"(?:\s+(?:in|based in|from)\s+(?P<place>[^()!?]+?))?\s*[.!]*\s*(?:\((?P<extra>[^()]*)\))?\s*[.!]*$"
 )
+# After a verb in another language the place follows its own word ("... en Valencia", "... à Lyon"); an
+# English sentence keeps a Spanish title whole ("hiring a Representante de Ventas en Campo in Querétaro").
+_FOREIGN_TAIL: Final = _TAIL.replace("in|based in|from", "in|en|à|em")
 # Each with whether the title must hold a role noun: "Check out this job at X: Y" and "a Y opening with X"
 # say themselves that Y is a job ("Assistenz der Geschäftsführung"); "X is hiring Y" and "Y at X" do not.
 _SENTENCES: Final[tuple[tuple[re.Pattern[str], bool], ...]] = (
@@ -531,6 +537,15 @@ _SENTENCES: Final[tuple[tuple[re.Pattern[str], bool], ...]] = (
         re.compile(
             r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:is|are)\s+(?i:hiring|looking for|seeking|recruiting)"
             r"(?:\s+(?i:an?|the|for an?))?\s*[:\-–]?\s+(?P<title>[^!?]+?)" + _TAIL
+        ),
+        True,
+    ),
+    (
+        # "Brisa busca ...", "Atelier recrute un(e) ...", "Nordlicht sucht eine/n ...": other languages.
+        re.compile(
+            r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:busca|contrata|recrute|recherche|sucht|cerca|zoekt|procura"
+            r"|est[áa] contratando)(?:\s+(?i:une?(?:\(e\)|/une)?|una|uno|un/a|eine?[nr]?(?:/n)?|een|uma?))?"
+            r"\s*[:\-–]?\s+(?P<title>[^!?]+?)" + _FOREIGN_TAIL
         ),
         True,
     ),

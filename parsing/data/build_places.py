@@ -31,6 +31,9 @@ from parsing.gazetteer import REGIONS, fold_place
 OUT = Path(__file__).with_name("places.tsv")
 # Cities at least this large also get their Latin-script alternate names (exonyms and local spellings).
 ALTERNATES_FROM = 100_000
+# Shorter alternates are mostly transliterations that collide with words and names ("Mare" for Malé reads
+# "Maré Studio" as a place, "a la" for Arrah); a city's own name is kept at any length.
+ALTERNATE_MIN_LENGTH = 5
 # Languages whose country names are accepted ("Deutschland", "Allemagne", "Alemania", "Duitsland").
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "nb", "fi", "cs", "tr")
 # English names postings use for first-level subdivisions that ISO lists only in the local language.
@@ -74,7 +77,11 @@ def _rows() -> set[tuple[str, str, str, str, str, int]]:
         add(name, "city", name, country, region, population)
         if population >= ALTERNATES_FROM:
             for alternate in city["alternatenames"]:
-                if 3 <= len(alternate) <= 40 and _latin(alternate) and not alternate.isupper():
+                if (
+                    ALTERNATE_MIN_LENGTH <= len(alternate) <= 40
+                    and _latin(alternate)
+                    and not alternate.isupper()
+                ):
                     add(alternate, "city", name, country, region, population)
 
     for country in pycountry.countries:
