@@ -166,11 +166,11 @@ _PAY_WORDS_RE = FoldedPattern(
     first_letter_branches(
         (
             r"salary|salaries|\bpay\b|\bpays\b|paid|payment|\bpay\s?rate|compensation|\bcomp\b|wages?|"
-            r"\brate\b|\bbase\b|earn|earning|\bmake\b|income|remuneration|stipend(?=\s+of)|\bote\b|"
-            r"on[- ]target|gehalt|salaire|r[ée]mun[ée]ration|sueldo|salario|wynagrodzenie|pensja|l[oø]n\b|"
-            r"l[øö]nn?\b|salaris|loon\b|stipendio|retribuzione|ral\b|palkka|mzda|plat|fizet[ée]s|maa[şs]|"
+            r"\brate\b|\bbase\b|\bearn|\bmake\b|income|remuneration|stipend(?=\s+of)|\bote\b|"
+            r"on[- ]target|gehalt|salaire|r[ée]mun[ée]ration|sueldo|salario|wynagrodzenie|pensja|\bl[oø]n\b|"
+            r"l[øö]nn?\b|salaris|\bloon\b|stipendio|retribuzione|\bral\b|palkka|mzda|\bplat\b|fizet[ée]s|maa[şs]|"
             r"[üu]cret|gaji|upah|lương|зарплат|оклад|заробітн|sal[áa]rio|vencimento|"
-            r"starting\s+at|starts\s+at|range|package|ctc|per\s+hour|hourly|annual"
+            r"starting\s+at|starts\s+at|\brange|package|ctc|per\s+hour|hourly|annual"
         ).split("|")
     )
 )
