@@ -97,6 +97,8 @@ class WriteConnection:
         """``work(sqlite3 connection)`` inside ``BEGIN IMMEDIATE``, then ``COMMIT`` if it says so
         (``ROLLBACK`` otherwise, or if it raises), all in one trip to the connection's thread."""
         connection = self._connection or await self._open()
+        # aiosqlite has no public call for "run this function on your thread"; its _execute is that
+        # call (the lock pins the version and tests/store/db/test_write_connection.py exercises it).
         result: T = await connection._execute(_transaction, connection._conn, work)
         return result
 
