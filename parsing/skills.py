@@ -1337,6 +1337,19 @@ _SUSPENDED_RE = re.compile(
 _SUSPENDED_PART_RE = re.compile(r"([^\W\d_]{2,})-")
 
 
+def _may_hold_suspended(text: str) -> bool:
+    """Whether a word ends in a hyphen before a space, tab or comma anywhere: the pattern above needs one,
+    and most hyphens before a space are list bullets, which a string search rules out far faster
+    than the pattern's own scan does."""
+    for mark in ("- ", "-\t", "-,"):
+        at = text.find(mark, 1)
+        while at != -1:
+            if text[at - 1].isalnum():
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
 def _expand_suspended(index: _Index, text: str) -> str:
     """Write each part of such a coordination out whole, when the whole is an alias: the part with
     the last word's second half ("Meta-Ads") or with an ending of the last word ("Monatsabschlüsse")."""
@@ -1365,7 +1378,7 @@ def _read(text: str) -> _Reading:
     index = _index()
     if "://" in text or "www." in text or "@" in text:
         text = _strip_links(text)
-    if "- " in text or "-," in text:
+    if _may_hold_suspended(text):
         text = _expand_suspended(index, text)
     toks, lows, gaps = _split_tokens(text)
     _unglue_versions(index, toks, lows)
