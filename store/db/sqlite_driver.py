@@ -55,11 +55,17 @@ def _begun(conn: sqlite3.Connection, begin: str | None, work: Callable[..., T], 
     return work(conn, *args)
 
 
+async def on_thread(connection: aiosqlite.Connection, work: Callable[..., T], *args: Any) -> T:
+    """``work(sqlite3 connection, *args)`` on the connection's thread, in one trip (the one place that
+    relies on ``aiosqlite.Connection._execute``)."""
+    result: T = await connection._execute(work, connection._conn, *args)
+    return result
+
+
 async def run(connection: aiosqlite.Connection, work: Callable[..., T], *args: Any) -> T:
     """``work(sqlite3 connection, *args)`` on the connection's thread, in one trip with a pending
     BEGIN. The transaction is the caller's: it must end it through SQLAlchemy (commit or rollback)."""
-    result: T = await connection._execute(_begun, connection._conn, _take_begin(connection), work, *args)
-    return result
+    return await on_thread(connection, _begun, _take_begin(connection), work, *args)
 
 
 def _run(conn: sqlite3.Connection, operation: str, parameters: Any, many: bool) -> _Outcome:

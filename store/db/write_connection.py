@@ -26,6 +26,7 @@ from typing import TypeVar
 import aiosqlite
 
 from store.db.plain import Rows, sqlite_error, sqlite_rows
+from store.db.sqlite_driver import on_thread
 
 T = TypeVar("T")
 # What a transaction's work returns: whether to commit what it did, and its result.
@@ -97,10 +98,7 @@ class WriteConnection:
         """``work(sqlite3 connection)`` inside ``BEGIN IMMEDIATE``, then ``COMMIT`` if it says so
         (``ROLLBACK`` otherwise, or if it raises), all in one trip to the connection's thread."""
         connection = self._connection or await self._open()
-        # aiosqlite has no public call for "run this function on your thread"; its _execute is that
-        # call (the lock pins the version and tests/store/db/test_write_connection.py exercises it).
-        result: T = await connection._execute(_transaction, connection._conn, work)
-        return result
+        return await on_thread(connection, _transaction, work)
 
     async def close(self) -> None:
         if self._connection is not None:
