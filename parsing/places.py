@@ -511,7 +511,9 @@ def _head_is_place(head: str, *, alone: bool, strict: bool) -> bool:
     if known is None and alone:
         # "Austin TX" without the comma.
         m = _CITY_STATE_NO_COMMA.match(head)
-        return bool(m and m.group(2) in US_STATES and _place_name(m.group(1)) and _known(m.group(1)))
+        if m and m.group(2) in US_STATES and _place_name(m.group(1)) and _known(m.group(1)):
+            return True
+        return _city_then_country(head)
     if known is None:
         # An unknown name followed by a known region or country ("Jakobsdorf, Germany").
         return not alone
@@ -523,6 +525,15 @@ def _head_is_place(head: str, *, alone: bool, strict: bool) -> bool:
     if folded in CITIES or folded in _CITY_ABBREVIATIONS:
         return True
     return len(head) > 3 and _sizeable(head)
+
+
+def _city_then_country(head: str) -> bool:
+    """ "Cambridge UK", "Toronto Canada", "Porto Portugal": a known city and its country without the comma."""
+    city, _, country = head.rpartition(" ")
+    if not city or _fold(country) not in COUNTRIES or not _place_name(city):
+        return False
+    known = _known(city)
+    return known is not None and known[0] != "country" and (known[0] != "city" or _sizeable(city))
 
 
 def _sizeable(name: str) -> bool:
@@ -564,6 +575,8 @@ def _extends(tokens: list[str], head: str, j: int) -> bool:
     joined = _known(f"{_bare(tokens[j - 1])}, {nxt}")
     if joined is not None and joined[0] == "country":
         return True
+    if _is_area(nxt) and _known(_bare(head)) is None and _is_big_city(nxt):
+        return False  # "Nimbus, Dublin, Ireland": an unknown name before a large city is a name
     if _is_area(nxt):
         # "Berlin, Hamburg" are two cities although both are also German states.
         return followed_by_area or last or not _is_big_city(nxt)
@@ -571,8 +584,11 @@ def _extends(tokens: list[str], head: str, j: int) -> bool:
     if len(words) >= 2 and _is_area(words[-1]):
         return True  # "Vancouver, BC Canada"
     # "Taipei City, Taipei City, Taiwan": an unknown region between a city and its country; not
-    # "London, UK, Manchester, UK", where the place already had its country.
-    return followed_by_area and bool(_PLACE_WORDS.match(nxt)) and not _is_area(tokens[j - 1])
+    # "London, UK, Manchester, UK", where the place already had its country, nor "Nimbus, London, UK",
+    # where an unknown name stands before a large city.
+    if not followed_by_area or not _PLACE_WORDS.match(nxt) or _is_area(tokens[j - 1]):
+        return False
+    return not (_known(_bare(head)) is None and _is_big_city(nxt))
 
 
 def _group(tokens: list[str], *, strict: bool) -> list[str] | None:
@@ -604,6 +620,12 @@ def _written(tokens: list[str]) -> str:
 
 
 _ABBREVIATION_NOTE: Final = re.compile(r"[A-Z]{2,5}")
+# "San Francisco, CA (H1B OK)", "Berlin (visa support)", "Leeds (city centre)": a note about the visa or
+# the kind of place says nothing against the place before it, and is dropped.
+_DROPPED_NOTE: Final = re.compile(
+    r"(?i)\b(?:visas?|h-?1-?b|sponsorship|relocation)\b"
+    r"|^(?:the\s+)?(?:city|city cent(?:re|er)|downtown|centre|center|area|metro|hq|headquarters|main office)$"
+)
 _NEIGHBOURHOOD_NOTE: Final = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 
 
@@ -616,6 +638,8 @@ def _tidy_chunk(chunk: str) -> str | None:
     def keep(m: re.Match[str]) -> str:
         nonlocal spoiled
         inner = m.group(1).strip()
+        if _DROPPED_NOTE.search(inner):
+            return ""
         rest = _WHITESPACE.sub(" ", _WORKPLACE_WORDS.sub(" ", inner)).strip(" ,-–:/")
         if not rest:
             return ""
@@ -639,6 +663,9 @@ def _tidy_chunk(chunk: str) -> str | None:
     return chunk
 
 
+_DROPPED_PARENS: Final = re.compile(
+    r"\s*\(((?i:[^()]*\b(?:visas?|h-?1-?b|sponsorship|relocation)\b[^()]*))\)"
+)
 # "Ann Arbor, MI (and London and San Mateo)", "Singapore (or Remote)": a note that names more places (or
 # a workplace) beside the first, read as a list of its own.
 _MORE_PLACES_NOTE: Final = re.compile(r"\s*\((?i:and|also|or|plus)\s+([^()]{2,60})\)")
@@ -648,7 +675,9 @@ _ABBREVIATED_END: Final = re.compile(r"\b(?:[A-Z][a-z]?|[A-Z]\.[A-Z])\.$")
 
 @lru_cache(maxsize=2048)
 def _read(value: str, strict: bool) -> tuple[str, ...]:
-    value = value.strip().strip("[]")
+    value = value.strip().strip("[]*")  # "Washington DC*": a footnote mark
+    if "(" in value:
+        value = _DROPPED_PARENS.sub("", value)  # before the digit check: "(H1B OK)"
     several = ";" in value or " / " in value or "|" in value
     if not value or len(value) > 240 or (strict and len(value) > 100 and not several):
         return ()
@@ -726,6 +755,9 @@ def canonical_place(written: str) -> str | None:
     if region:
         return region
     found = normalize_locations(_bare(written))
+    if not found and _city_then_country(_bare(written)):
+        city, _, land = _bare(written).rpartition(" ")  # "Cambridge UK" reads as "Cambridge, UK"
+        found = normalize_locations(f"{city}, {land}")
     if found:
         return found[0]
     from parsing.gazetteer import country_name, lookup

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final, TypeVar
 
+from parsing.gazetteer import REGIONS
 from parsing.lines import word_set
 from parsing.models import CONFIDENT, EmploymentType, HeaderFields, Workplace
 from parsing.places import add_places, is_minor_place, read_places
@@ -375,6 +376,44 @@ def _without_place_note(name: str, places: list[str]) -> str:
     return name[: note.start()].strip()
 
 
+def _without_comma_places(name: str, places: list[str]) -> str:
+    """ "CopyCopy, London, UK" -> "CopyCopy", the place joining ``places``: a name, then where it is."""
+    head, comma, tail = name.partition(",")
+    if not comma or not head.strip() or read_places(head.strip()):
+        return name
+    found = read_places(tail.strip())
+    if not found:
+        return name
+    add_places(places, found)
+    return head.strip()
+
+
+def _title_without_place_tail(title: str, places: list[str]) -> str:
+    """ "Full Stack Engineer, San Francisco" -> "Full Stack Engineer", the place joining ``places``. In a
+    line of fields what follows the role's comma is another field when it is only places and badges; a
+    tail that is not ("Engineer, Payments") stays."""
+    m = _COMMA_OUTSIDE_PARENS.search(title)
+    if m is None:
+        return title
+    head, tail = title[: m.start()].strip(), title[m.end() :].strip()
+    # Only right after the role, and not a sales region ("Account Executive, EMEA" is that job).
+    if not head or not role_words(head) or tail in REGIONS:
+        return title
+    found = read_places(tail)
+    # "Compliance, EMEA" reads as an unknown town in a region: the first part must be a place itself.
+    if not found or not read_places(tail.split(",", 1)[0].strip()):
+        return title
+    add_places(places, found)
+    return head
+
+
+# A field of work standing alone for the role in a line of fields ("Acme | Berlin | Backend", "Frontend:
+# Modular CSS & JavaScript"); only the field words that name a kind of engineering job.
+_FIELD_OF_WORK: Final = re.compile(
+    r"(?i)^(?P<field>front[- ]?end|back[- ]?end|full[- ]?stack|devops|android|ios|mobile|sre)(?=$|\s*[:(])"
+)
+
+
 def _unlisted_title(others: list[tuple[float, int, str]], company_at: int) -> str | None:
     """ "Nuritas | Bioinformatician | Dublin": with no segment holding a role noun, the short name right
     after the company is the role (Hacker News headers lead with the company, then the role)."""
@@ -404,6 +443,7 @@ def read_packed(line: str, body: str = "") -> Packed | None:
     companies: list[tuple[float, int, str]] = []
     kinds = 0
     ambiguous: list[tuple[int, str]] = []
+    fields_of_work: list[str] = []
     for index, raw in enumerate(segments):
         bracket = _BRACKETS.match(raw)
         segment = bracket.group(1).strip() if bracket else raw
@@ -470,10 +510,14 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             kinds += 1  # "Multiple Positions": the roles are named further down, if at all
             continue
         if roles:
-            titles.append((roles, index, segment))
+            titles.append((roles, index, _title_without_place_tail(segment, packed.locations)))
+            continue
+        field_of_work = _FIELD_OF_WORK.match(segment)
+        if field_of_work:
+            fields_of_work.append(field_of_work.group("field"))
             continue
         name = _TRAILING_NOTE.sub("", _FUNDING_NOTE.sub("", _URL_NOTE.sub("", segment))).strip()
-        name = _without_place_note(name, packed.locations)
+        name = _without_comma_places(_without_place_note(name, packed.locations), packed.locations)
         score = _company_score(name, index, body)
         if score > 0:
             companies.append((score, index, name))
@@ -501,6 +545,8 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             kinds += 1
             if packed.title is None and (len(segments) >= 3 or "|" in line):
                 packed.title = _unlisted_title(companies[1:], company_index)
+    if packed.title is None and fields_of_work and packed.company is not None:
+        packed.title = fields_of_work[0]  # "Acme | Berlin | Backend": the field names the opening
     if packed.title is not None and "title" not in packed.confidence:
         packed.confidence["title"] = 0.6
         kinds += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsing.places import canonical_place
+from parsing.places import canonical_place, read_places
 
 
 @pytest.mark.parametrize(
@@ -20,7 +20,25 @@ from parsing.places import canonical_place
         ("London", "London, United Kingdom"),
         ("München", "Munich, Germany"),
         ("Eu", "Eu, France"),  # written as a name, not as the acronym: the town
+        ("Cambridge UK", "Cambridge, United Kingdom"),  # a city and its country without the comma
+        ("Porto Portugal", "Porto, Portugal"),
     ],
 )
 def test_canonical_place(written: str, canonical: str) -> None:
     assert canonical_place(written) == canonical
+
+
+@pytest.mark.parametrize(
+    ("value", "places"),
+    [
+        ("Denver, CO (H1B OK)", ["Denver, CO"]),  # a visa note is no reason to doubt the place
+        ("Leeds (city centre)", ["Leeds"]),
+        ("Washington DC*", ["Washington DC"]),  # a footnote mark
+        ("Toronto Canada", ["Toronto Canada"]),
+        ("Quillfern, London, UK", []),  # an unknown name before a large city is a name, not a district
+        ("Taipei City, Taipei City, Taiwan", ["Taipei City, Taipei City, Taiwan"]),
+        ("Software Engineer Germany", []),
+    ],
+)
+def test_read_places_of_header_segments(value: str, places: list[str]) -> None:
+    assert read_places(value) == places
