@@ -42,7 +42,8 @@ _WORKPLACE_TERMS: Final[tuple[tuple[re.Pattern[str], Workplace], ...]] = (
     ),
     (
         re.compile(
-            r"(?i)\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based|vor ort|pr[äa]senz|sur site"
+            r"(?i)\b(?:on[- ]?site|not\s+remote|no\s+remote|non-?remote|in[- ]office|in[- ]person"
+            r"|office[- ]based|vor ort|pr[äa]senz|sur site"
             r"|presencial|op locatie|op kantoor|no escrit[óo]rio)\b"
         ),
         "onsite",
@@ -537,8 +538,11 @@ def read_packed(line: str, body: str = "") -> Packed | None:
         packed.confidence["title"] = 0.9 if len(titles) == 1 else 0.7
         kinds += 1
     if companies:
-        companies.sort(key=lambda c: (-c[0], c[1]))
+        # "Java, REST, C#, Go" is a list, no name; it may still be the list of openings after the name.
+        companies.sort(key=lambda c: (c[2].count(", ") >= 2, -c[0], c[1]))
         score, company_index, name = companies[0]
+        if name.count(", ") >= 2:
+            score = 0.0
         if score >= CONFIDENT:
             packed.company = name
             packed.confidence["company"] = score
@@ -581,7 +585,8 @@ _SENTENCES: Final[tuple[tuple[re.Pattern[str], bool], ...]] = (
     ),
     (
         re.compile(
-            r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:is|are)\s+(?i:hiring|looking for|seeking|recruiting)"
+            r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:is|are)\s+"
+            r"(?i:hiring|looking for|seeking|searching for|recruiting)"
             r"(?:\s+(?i:an?|the|for an?))?\s*[:\-–]?\s+(?P<title>[^!?]+?)" + _TAIL
         ),
         True,
@@ -654,11 +659,21 @@ def _bare_title(title: str, company: str) -> bool:
     )
 
 
+# "Nimbus (YC W19) is hiring", "Nimbus (Lisbon, Portugal) is looking for": a note between the name and
+# its verb, which may say where the company is.
+_ASIDE: Final = re.compile(
+    r"\s*\((?P<aside>[^()]{1,80})\)(?=\s+(?i:is|are)\s+(?i:hiring|looking|seeking|searching|recruiting)\b)"
+)
+
+
 def read_sentence(line: str) -> Packed | None:
     """Title, company and what else one header sentence states, or None when it is not one."""
     if len(line) > 240:
         return None
     line = _NEXT_SENTENCE.split(line, 1)[0]
+    aside = _ASIDE.search(line) if "(" in line else None
+    if aside is not None:
+        line = line[: aside.start()] + line[aside.end() :]
     for pattern, needs_role in _SENTENCES:
         m = pattern.match(line)
         if m is None:
@@ -681,6 +696,8 @@ def read_sentence(line: str) -> Packed | None:
         for key in ("extra", "rest"):
             if groups.get(key):
                 _read_extra(packed, groups[key])
+        if aside is not None:
+            add_places(packed.locations, read_places(aside.group("aside")))
         if packed.locations:
             packed.confidence["locations"] = 0.8
         return packed

@@ -581,6 +581,20 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         ["Manchester", "Cambridge UK"],
     ),
     (
+        "place-first-with-a-skill-list",
+        "Graz - Lead Developer, Product Owner - Full time / Not remote - Kotlin, SQL, C#, Docker\n\nWe write Kotlin, SQL, C#, Docker and more.",
+        "Lead Developer",
+        None,
+        ["Graz"],
+    ),
+    (
+        "aside-between-name-and-verb",
+        "Bramblecast (yes, the folks behind the podcast app) is hiring designers (Porto, ONSITE)\n\nWe make audio tools.",
+        "designers",
+        "Bramblecast",
+        ["Porto"],
+    ),
+    (
         "bare-role-at-brand",
         "Frontend at sharoo\nZurich\n\nWe build tools for bakeries and ship every week.",
         "Frontend",
@@ -749,3 +763,8 @@ def test_never_raises_on_any_text(text: str) -> None:
 )
 def test_never_raises_on_header_like_fragments(parts: list[str]) -> None:
     extract_header(" ".join(parts))
+
+
+def test_not_remote_is_onsite() -> None:
+    header = extract_header("Graz - Lead Developer - Full time / Not remote - Kotlin\n\nWe write Kotlin.")
+    assert header.workplace == "onsite"
