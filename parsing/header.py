@@ -534,8 +534,33 @@ def _read_block(lines: list[str], body: str = "") -> _Block:
         if at:
             block.company = block.company or _tidy_company(at.group("company"))
             continue
+        raw = pairs[position][1]
+        columns = _title_of_columns(raw) if "  " in raw else None
+        if columns is not None:
+            line = columns[0]
+            add_places(block.locations, columns[1])
         block.texts.append(line)
     return block
+
+
+_COLUMN_GAP: Final = re.compile(r"\s{2,}|\t+")
+
+
+def _title_of_columns(raw: str) -> tuple[str, list[str]] | None:
+    """ "Senior Backend Engineer   Full-time   Porto, Portugal": a page's title row copied with its columns
+    (runs of spaces or tabs between them). The first column is the title when it reads as one and every
+    other column is a field the readers know (a place, a badge, pay); returns the title and the places."""
+    columns = [c.strip() for c in _COLUMN_GAP.split(raw.strip()) if c.strip()]
+    if len(columns) < 2 or len(columns) > 5 or not title_like(columns[0]):
+        return None
+    places: list[str] = []
+    for column in columns[1:]:
+        found = read_places(column)
+        if found:
+            add_places(places, found)
+        elif not (badges_only(column) or pay_like(column)):
+            return None
+    return _clean_line(columns[0]), places
 
 
 # "Sydney NSW", "Brisbane QLD": a city and a Canadian or Australian region code without the comma.

@@ -711,6 +711,25 @@ _NAME_THEN_REST: Final = re.compile(r"^(?P<name>[^,.;:|()]{2,40}?)(?:,\s*|\s+--\
 _FIRST_SENTENCE_END: Final = re.compile(r"(?<=[\w)])[.!?]\s+(?=[A-Z])")
 
 
+def _leading_places(parts: list[str]) -> list[str]:
+    """ "London, Software Engineer, Python, ONSITE" -> ["London"]: the places the comma parts start with
+    ("Austin, TX" read as one), when what follows them is not a place."""
+    places: list[str] = []
+    i = 0
+    while i < len(parts):
+        pair = read_places(f"{parts[i]}, {parts[i + 1]}") if i + 1 < len(parts) else []
+        if len(pair) == 1:
+            add_places(places, pair)
+            i += 2
+            continue
+        one = read_places(parts[i])
+        if not one:
+            break
+        add_places(places, one)
+        i += 1
+    return places
+
+
 def read_name_and_place(line: str, body: str = "") -> Packed | None:
     """Company and places from a first line that starts with a name and where it is, or None."""
     if len(line) > 240:
@@ -729,7 +748,7 @@ def read_name_and_place(line: str, body: str = "") -> Packed | None:
     ):
         return None
     parts = [p.strip() for p in re.split(r",\s*", rest) if p.strip()]
-    places = read_places(", ".join(p for p in parts if not role_words(p)))
+    places = read_places(", ".join(p for p in parts if not role_words(p))) or _leading_places(parts)
     if not places:
         return None
     packed = Packed(company=name, locations=places)

@@ -595,6 +595,20 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         ["Porto"],
     ),
     (
+        "comma-packed-first-line",
+        "Quillfern, Austin, TX, Backend Engineer, Go, Kafka & Postgres REMOTE\n\nQuillfern builds ledgers for farms.",
+        "Backend Engineer",
+        "Quillfern",
+        ["Austin, TX"],
+    ),
+    (
+        "title-row-in-columns",
+        "Bramblecast (http://bramblecast.example)\n\n  Senior Data Engineer   Full-time    Porto, Portugal\n\nWe make audio tools.",
+        "Senior Data Engineer",
+        "Bramblecast",
+        ["Porto, Portugal"],
+    ),
+    (
         "bare-role-at-brand",
         "Frontend at sharoo\nZurich\n\nWe build tools for bakeries and ship every week.",
         "Frontend",
