@@ -549,6 +549,11 @@ def is_minor_place(name: str) -> bool:
     return known is not None and known[0] == "city" and _fold(name) not in CITIES and not _is_big_city(name)
 
 
+def is_area(name: str) -> bool:
+    """Whether a place name is a country, state, region or province rather than a town ("Japan", "TX")."""
+    return _is_area(name)
+
+
 def _is_area(token: str) -> bool:
     known = _known(_bare(token))
     return known is not None and known[0] in ("state", "country", "subdivision", "region")

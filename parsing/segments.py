@@ -15,7 +15,7 @@ from typing import Final, TypeVar
 from parsing.gazetteer import REGIONS
 from parsing.lines import word_set
 from parsing.models import CONFIDENT, EmploymentType, HeaderFields, Workplace
-from parsing.places import add_places, is_minor_place, read_places
+from parsing.places import add_places, is_area, is_minor_place, read_places
 from parsing.role import is_title_word
 from parsing.salary import extract_salary
 from parsing.vocabulary import alternation
@@ -397,12 +397,14 @@ def _title_without_place_tail(title: str, places: list[str]) -> str:
     if m is None:
         return title
     head, tail = title[: m.start()].strip(), title[m.end() :].strip()
-    # Only right after the role, and not a sales region ("Account Executive, EMEA" is that job).
-    if not head or not role_words(head) or tail in REGIONS:
+    # Only right after the role, and only a town: a country or region there is the job's own market
+    # ("Account Executive, EMEA", "Operations Manager, Japan").
+    first = tail.split(",", 1)[0].strip()
+    if not head or not role_words(head) or tail in REGIONS or is_area(first):
         return title
     found = read_places(tail)
     # "Compliance, EMEA" reads as an unknown town in a region: the first part must be a place itself.
-    if not found or not read_places(tail.split(",", 1)[0].strip()):
+    if not found or not read_places(first):
         return title
     add_places(places, found)
     return head

@@ -609,6 +609,13 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         ["Porto, Portugal"],
     ),
     (
+        "role-with-its-country-stays-whole",
+        "Lumenfield | Sales Associate, Japan | Tokyo, Japan\n\nWe build tools for bakeries and ship every week.",
+        "Sales Associate, Japan",
+        "Lumenfield",
+        ["Tokyo, Japan"],
+    ),
+    (
         "bare-role-at-brand",
         "Frontend at sharoo\nZurich\n\nWe build tools for bakeries and ship every week.",
         "Frontend",
