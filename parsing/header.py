@@ -356,10 +356,13 @@ def _packed_line(line: str, body: str, following: str = "") -> Packed | None:
     if not _FIELD_SEPARATOR.search(line) and not named and line.count(" / ") < 2:
         return None
     gender_closed = "|" not in line and _CLOSING_GENDER_NOTE.search(line) is not None
-    if line.count("|") < 2 and _company_line(following) and not gender_closed:
-        return None  # a job page: this is the title line, the company has a line of its own
+    own_company_line = line.count("|") < 2 and _company_line(following) and not gender_closed
     packed = read_packed(line, body)
     if packed is None or not (packed.title or packed.company):
+        return None
+    if own_company_line and not (packed.company and packed.title and packed.locations):
+        # A job page: this is the title line, the company has a line of its own. A line that names a
+        # company, a place and a role is all three whatever follows it.
         return None
     if gender_closed and not _name_place_then_title(line, packed):
         return None  # "Fitnesscoach - Vollzeit (m/w/d)": the note closes one title, dashes and all

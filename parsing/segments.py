@@ -417,6 +417,32 @@ _FIELD_OF_WORK: Final = re.compile(
 )
 
 
+def _title_tail(
+    line: str, segments: list[str], title_at: int, company_at: int, others: list[tuple[float, int, str]]
+) -> str:
+    """ "Nimbus - Berlin - Senior Data Scientist - Experimentation - Full-time": after the company, a dash
+    that follows the role leads to the role's own team or focus when what comes next is no other field
+    (no place, badge, pay or link, no list); returns the separator and that tail, or ""."""
+    at = title_at + 1
+    if company_at >= title_at or at >= len(segments) or not any(i == at for _, i, _ in others):
+        return ""
+    tail = segments[at]
+    if (
+        len(tail.split()) > 6
+        or ", " in tail
+        or _URL.match(tail)
+        or not (tail[0].isupper() or tail[0] in "([")
+    ):
+        return ""
+    title = segments[title_at]
+    start = line.find(title)
+    end = line.find(tail, start + len(title)) if start >= 0 else -1
+    separator = line[start + len(title) : end] if end > 0 else ""
+    if not separator.strip() or separator.strip() not in "-–—":
+        return ""
+    return separator + tail
+
+
 def _unlisted_title(others: list[tuple[float, int, str]], company_at: int) -> str | None:
     """ "Nuritas | Bioinformatician | Dublin": with no segment holding a role noun, the short name right
     after the company is the role (Hacker News headers lead with the company, then the role)."""
@@ -551,6 +577,9 @@ def read_packed(line: str, body: str = "") -> Packed | None:
             kinds += 1
             if packed.title is None and (len(segments) >= 3 or "|" in line):
                 packed.title = _unlisted_title(companies[1:], company_index)
+            elif titles and packed.title == titles[0][2] and "|" not in line:
+                tail = _title_tail(line, segments, titles[0][1], company_index, companies[1:])
+                packed.title = f"{packed.title}{tail}" if tail else packed.title
     if packed.title is None and fields_of_work and packed.company is not None:
         packed.title = fields_of_work[0]  # "Acme | Berlin | Backend": the field names the opening
     if packed.title is not None and "title" not in packed.confidence:

@@ -616,6 +616,27 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         ["Tokyo, Japan"],
     ),
     (
+        "dashed-fields-before-a-company-line",
+        "Lumen Media - Porto, Portugal - Event Coordinator - Full-time\nSpring Summit Volunteer (Porto 13th May)\n\nWe run events.",
+        "Event Coordinator",
+        "Lumen Media",
+        ["Porto, Portugal"],
+    ),
+    (
+        "dashed-fields-with-the-role-tail",
+        "Quillfern GmbH - Graz - Senior Data Scientist - Experimentation - Full-time\n\nWe build ledgers for farms.",
+        "Senior Data Scientist - Experimentation",
+        "Quillfern GmbH",
+        ["Graz"],
+    ),
+    (
+        "lower-case-firm-with-a-legal-form",
+        "dr. Quill Beratung KG - Graz - Data Analyst (m/w/d)\n\nWir beraten Firmen.",
+        "Data Analyst (m/w/d)",
+        "dr. Quill Beratung KG",
+        ["Graz"],
+    ),
+    (
         "bare-role-at-brand",
         "Frontend at sharoo\nZurich\n\nWe build tools for bakeries and ship every week.",
         "Frontend",

@@ -37,15 +37,7 @@ def _fixture_postings() -> dict[str, Fields]:
 ALL_POSTINGS: dict[str, Fields] = {**POSTINGS, **_fixture_postings()}
 
 # (shape, posting, field) that do not come out right yet.
-KNOWN_GAPS: frozenset[tuple[str, str, str]] = frozenset(
-    {
-        # A title with its own dash inside a dash-separated header: "Acme - Austin, TX - Registered Nurse
-        # - Night Shift - Part-time" cannot tell the title's tail from a field.
-        ("hn-dashes", "nurse-austin", "title"),
-        ("hn-dashes", "fixture-indeed-copy", "title"),
-        ("hn-dashes", "fixture-labelled-fields", "title"),
-    }
-)
+KNOWN_GAPS: frozenset[tuple[str, str, str]] = frozenset()
 
 
 def _cases() -> list[object]:
