@@ -569,6 +569,12 @@ def _bare(token: str) -> str:
     return _PARENS.sub("", token).strip() if "(" in token else token
 
 
+def _in_country(city: str, code: str) -> bool:
+    from parsing.gazetteer import lookup
+
+    return any(p.kind == "city" and p.country == code for p in lookup(city)[:5])
+
+
 def _extends(tokens: list[str], head: str, j: int) -> bool:
     """Whether ``tokens[j]`` continues the place that starts at ``head`` (a region or country after a
     city) rather than starting a new one."""
@@ -577,6 +583,8 @@ def _extends(tokens: list[str], head: str, j: int) -> bool:
     followed_by_area = not last and _is_area(tokens[j + 1])
     if _fold(nxt) == _fold(_bare(head)):
         return True
+    if len(nxt) == 2 and nxt.isupper() and _in_country(_bare(head), nxt):
+        return True  # "Itapema, BR", "Lyon, FR": a town and its country's ISO code
     joined = _known(f"{_bare(tokens[j - 1])}, {nxt}")
     if joined is not None and joined[0] == "country":
         return True
@@ -756,6 +764,11 @@ def canonical_place(written: str) -> str | None:
     from parsing.gazetteer import REGIONS
 
     bare = written.strip()
+    city, comma, code = bare.rpartition(", ")
+    if comma and len(code) == 2 and code.isupper() and code not in US_STATES and _in_country(city, code):
+        from parsing.gazetteer import country_name
+
+        return f"{city}, {country_name(code) or code}"  # "Itapema, BR" -> "Itapema, Brazil"
     region = REGIONS.get(bare) or (_REGIONS_FOLDED.get(bare.casefold()) if len(bare) > 3 else None)
     if region:
         return region

@@ -22,6 +22,9 @@ from parsing.places import canonical_place, read_places
         ("Eu", "Eu, France"),  # written as a name, not as the acronym: the town
         ("Cambridge UK", "Cambridge, United Kingdom"),  # a city and its country without the comma
         ("Porto Portugal", "Porto, Portugal"),
+        ("Itapema, BR", "Itapema, Brazil"),  # a town and its country's ISO code
+        ("Lyon, FR", "Lyon, France"),
+        ("Wilmington, DE", "Wilmington, DE"),  # a US state code stays the state
     ],
 )
 def test_canonical_place(written: str, canonical: str) -> None:
@@ -38,6 +41,8 @@ def test_canonical_place(written: str, canonical: str) -> None:
         ("Quillfern, London, UK", []),  # an unknown name before a large city is a name, not a district
         ("Taipei City, Taipei City, Taiwan", ["Taipei City, Taipei City, Taiwan"]),
         ("Software Engineer Germany", []),
+        ("Itapema, BR", ["Itapema, BR"]),
+        ("Quillfern, FR", []),  # no town of that name in France
     ],
 )
 def test_read_places_of_header_segments(value: str, places: list[str]) -> None:
