@@ -39,6 +39,7 @@ from parsing.segments import (
     role_words,
     workplace_of,
 )
+from parsing.skills import extract_skills
 from parsing.vocabulary import alternation, phrase_set
 
 
@@ -1057,6 +1058,9 @@ _CLAUSE: Final = re.compile(r"\s(?:is|are|was)\s", re.I)
 _PRONOUN: Final = re.compile(r"\s(?:we|our|you|your)\s", re.I)
 
 
+_QUESTION_LABEL: Final = re.compile(r"(?i)^(?:what|who|where|when|why|how)\s*:")
+
+
 def _plausible_title(title: str | None) -> str | None:
     """The title without list marks and pointers ("1. Backend Engineer -> https://..."), or None for
     what no reader would call a title: a line of fields, a link or a sentence without one role noun."""
@@ -1069,8 +1073,13 @@ def _plausible_title(title: str | None) -> str | None:
     title = _POINTER.sub("", _NUMBERED.sub("", title.strip())).strip(" -–|,:")
     if not title:
         return None
+    if _QUESTION_LABEL.match(title):
+        return None  # "What: on-demand staffing for shops": a Hacker News post's field about the firm
     if role_words(title) or title_like(title) or GENDER_NOTE.search(title):
         return title
+    words = title.split()
+    if len(words) >= 3 and 2 * len(extract_skills(title)) >= len(words):
+        return None  # "Ruby/Rails React/Redux AWS/Docker": the stack, not the job
     parts = [p.strip(" ,()") for p in re.split(r",|\s[-–—]\s|\|", title)]
     badged = len(parts) > 1 and any(p and badges_only(p) for p in parts)
     fields = badged or "|" in title or "://" in title or "www." in title

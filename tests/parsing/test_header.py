@@ -810,3 +810,16 @@ def test_never_raises_on_header_like_fragments(parts: list[str]) -> None:
 def test_not_remote_is_onsite() -> None:
     header = extract_header("Graz - Lead Developer - Full time / Not remote - Kotlin\n\nWe write Kotlin.")
     assert header.workplace == "onsite"
+
+
+@pytest.mark.parametrize(
+    "second_line",
+    [
+        "What: same-day furniture repair, a bit like a taxi app for carpenters",
+        "Kotlin/Ktor Vue/Pinia Postgres/Redis Terraform/AWS",
+    ],
+)
+def test_a_field_about_the_firm_or_its_stack_is_no_title(second_line: str) -> None:
+    header = extract_header(f"Quillfern | Graz, Austria | ONSITE | FULLTIME\n\n{second_line}\n")
+    assert header.title is None
+    assert header.company == "Quillfern"
