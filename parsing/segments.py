@@ -616,7 +616,7 @@ _SENTENCES: Final[tuple[tuple[re.Pattern[str], bool], ...]] = (
     ),
     (
         re.compile(
-            r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:is|are)\s+"
+            r"^(?P<company>[A-Za-z0-9][^,]{0,60}?)\s+(?i:is|are)\s+"
             r"(?i:hiring|looking for|seeking|searching for|recruiting)"
             r"(?:\s+(?i:an?|the|for an?))?\s*[:\-–]?\s+(?P<title>[^!?]+?)" + _TAIL
         ),
@@ -625,7 +625,7 @@ _SENTENCES: Final[tuple[tuple[re.Pattern[str], bool], ...]] = (
     (
         # "Brisa busca ...", "Atelier recrute un(e) ...", "Nordlicht sucht eine/n ...": other languages.
         re.compile(
-            r"^(?P<company>[A-Z0-9][^,]{0,60}?)\s+(?i:busca|contrata|recrute|recherche|sucht|cerca|zoekt|procura"
+            r"^(?P<company>[A-Za-z0-9][^,]{0,60}?)\s+(?i:busca|contrata|recrute|recherche|sucht|cerca|zoekt|procura"
             r"|est[áa] contratando)(?:\s+(?i:une?(?:\(e\)|/une)?|una|uno|un/a|eine?[nr]?(?:/n)?|een|uma?))?"
             r"\s*[:\-–]?\s+(?P<title>[^!?]+?)" + _FOREIGN_TAIL
         ),
@@ -634,7 +634,7 @@ _SENTENCES: Final[tuple[tuple[re.Pattern[str], bool], ...]] = (
     (
         re.compile(
             _LEAD + r"(?P<title>[A-Z0-9].*?)\s+(?i:opportunity|opening|role|position|vacancy|job)\s+"
-            r"(?i:with|at)\s+(?:(?i:my|our|a)\s+client,?\s+)?(?P<company>[A-Z0-9][^,()!?]*?)" + _TAIL
+            r"(?i:with|at)\s+(?:(?i:my|our|a)\s+client,?\s+)?(?P<company>[A-Za-z0-9][^,()!?]*?)" + _TAIL
         ),
         False,
     ),
@@ -697,6 +697,15 @@ _ASIDE: Final = re.compile(
 )
 
 
+def _title_in_sentence(phrase: str) -> str:
+    """The role phrase up to the first word that ends it ("a Backend Engineer to join us") once it holds a
+    role noun: "Research and development scientist/Software engineer" is one role."""
+    for m in _TITLE_END.finditer(phrase):
+        if role_words(phrase[: m.start()]):
+            return phrase[: m.start()]
+    return phrase
+
+
 def read_sentence(line: str) -> Packed | None:
     """Title, company and what else one header sentence states, or None when it is not one."""
     if len(line) > 240:
@@ -710,7 +719,7 @@ def read_sentence(line: str) -> Packed | None:
         if m is None:
             continue
         title = m.group("title")
-        title = (_TITLE_END.split(title, 1)[0] if needs_role else title).strip(" .,:;-–!?")
+        title = (_title_in_sentence(title) if needs_role else title).strip(" .,:;-–!?")
         company = m.group("company").strip(" .,:;-–!?")
         if needs_role and not role_words(title) and not _bare_title(title, m.group("company")):
             continue
@@ -718,10 +727,19 @@ def read_sentence(line: str) -> Packed | None:
             continue
         if _company_score(company, 0, "") < CONFIDENT or company.split()[0].lower() in _PRONOUNS:
             continue
-        packed = Packed(title=_tidy_title(title), company=company)
-        packed.confidence.update(title=0.8, company=0.8)
         groups = m.groupdict()
         place = groups.get("place")
+        if place and " in " in place and not read_places(place):
+            # "a Manager in Training in Austin": the last "in" leads to the place, the first is the title's.
+            # "an Engineer in Berlin in Berlin": the title names its place too; "in Porto in Portugal":
+            # both name the place.
+            head, _, last = place.rpartition(" in ")
+            if read_places(last) and (head == last or not read_places(head)):
+                title, place = f"{title} in {head}", last
+            elif read_places(last):
+                place = f"{head}, {last}"
+        packed = Packed(title=_tidy_title(title), company=company)
+        packed.confidence.update(title=0.8, company=0.8)
         if place:
             _read_extra(packed, place)
         for key in ("extra", "rest"):

@@ -637,6 +637,27 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         ["Graz"],
     ),
     (
+        "lower-case-firm-in-a-recruiter-subject",
+        "Subject: Data Analyst (m/w/d) opportunity with quillfern GmbH\n\nHi Sam,\n\nQuillfern baut Software.",
+        "Data Analyst (m/w/d)",
+        "quillfern GmbH",
+        [],
+    ),
+    (
+        "hiring-sentence-with-and-inside-the-role",
+        "Lumenfield Ltd is hiring a Research and development scientist in Kaunas, Lithuania!\n\nWe map soils.",
+        "Research and development scientist",
+        "Lumenfield Ltd",
+        ["Kaunas, Lithuania"],
+    ),
+    (
+        "hiring-sentence-whose-title-names-the-place",
+        "lumenfield GmbH is hiring a Sales Manager in Graz in Graz!\n\nWe map soils.",
+        "Sales Manager in Graz",
+        "lumenfield GmbH",
+        ["Graz"],
+    ),
+    (
         "bare-role-at-brand",
         "Frontend at sharoo\nZurich\n\nWe build tools for bakeries and ship every week.",
         "Frontend",
