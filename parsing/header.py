@@ -1034,7 +1034,7 @@ def _body_labels(doc: Doc) -> _Labels:
 
 
 _FOOTER_COMPANY: Final = re.compile(
-    r"^\s*(?P<name>[A-Z][\w&'.,-]*(?: [\w&'.,-]+){0,5}) (?:Home Page|homepage|logo)\s*$", re.M
+    r"^\s*(?P<name>\w[\w&'.,-]*(?: [\w&'.,-]+){0,7}) (?:Home Page|homepage|logo)\s*$", re.M
 )
 
 

@@ -569,6 +569,17 @@ def _bare(token: str) -> str:
     return _PARENS.sub("", token).strip() if "(" in token else token
 
 
+def _country_then_its_city(country: str, city: str) -> bool:
+    """Whether "Switzerland, Zurich" names a country and then one of its cities (not another country)."""
+    from parsing.gazetteer import lookup
+
+    name = COUNTRIES.get(_fold(country), country)
+    codes = {p.country for p in lookup(name)[:3] if p.kind == "country"}
+    if not codes or _country(city) or any(p.kind == "country" for p in lookup(city)[:3]):
+        return False
+    return any(p.kind == "city" and p.country in codes for p in lookup(city)[:5])
+
+
 def _in_country(city: str, code: str) -> bool:
     from parsing.gazetteer import lookup
 
@@ -583,8 +594,12 @@ def _extends(tokens: list[str], head: str, j: int) -> bool:
     followed_by_area = not last and _is_area(tokens[j + 1])
     if _fold(nxt) == _fold(_bare(head)):
         return True
+    if _fold(tokens[j - 1]) == _fold(head) and _country(_bare(head)) and _country(nxt):
+        return False  # "Germany, Austria", "Netherlands, Belgium": two countries
     if len(nxt) == 2 and nxt.isupper() and _in_country(_bare(head), nxt):
         return True  # "Itapema, BR", "Lyon, FR": a town and its country's ISO code
+    if last and _fold(tokens[j - 1]) == _fold(head) and _country_then_its_city(_bare(head), nxt):
+        return True  # "Switzerland, Zurich", "Germany, Berlin": the country first, then its city
     joined = _known(f"{_bare(tokens[j - 1])}, {nxt}")
     if joined is not None and joined[0] == "country":
         return True
@@ -769,6 +784,8 @@ def canonical_place(written: str) -> str | None:
         from parsing.gazetteer import country_name
 
         return f"{city}, {country_name(code) or code}"  # "Itapema, BR" -> "Itapema, Brazil"
+    if comma and _country_then_its_city(city, code):
+        return canonical_place(f"{code}, {city}")  # "Switzerland, Zurich" -> "Zurich, Switzerland"
     region = REGIONS.get(bare) or (_REGIONS_FOLDED.get(bare.casefold()) if len(bare) > 3 else None)
     if region:
         return region

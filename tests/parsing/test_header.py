@@ -658,6 +658,13 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         ["Graz"],
     ),
     (
+        "lever-footer-with-a-lower-case-name",
+        "Data Analyst\nGraz /\nData /\n\nWir bauen Software.\n\nApply for this job\nquillfern GmbH Home Page\nJobs powered by Lever",
+        "Data Analyst",
+        "quillfern GmbH",
+        ["Graz"],
+    ),
+    (
         "bare-role-at-brand",
         "Frontend at sharoo\nZurich\n\nWe build tools for bakeries and ship every week.",
         "Frontend",

@@ -24,6 +24,8 @@ from parsing.places import canonical_place, read_places
         ("Porto Portugal", "Porto, Portugal"),
         ("Itapema, BR", "Itapema, Brazil"),  # a town and its country's ISO code
         ("Lyon, FR", "Lyon, France"),
+        ("Switzerland, Zurich", "Zurich, Switzerland"),  # the country first, then its city
+        ("UK, Leeds", "Leeds, United Kingdom"),
         ("Wilmington, DE", "Wilmington, DE"),  # a US state code stays the state
     ],
 )
@@ -43,6 +45,9 @@ def test_canonical_place(written: str, canonical: str) -> None:
         ("Software Engineer Germany", []),
         ("Itapema, BR", ["Itapema, BR"]),
         ("Quillfern, FR", []),  # no town of that name in France
+        ("Germany, Berlin", ["Germany, Berlin"]),
+        ("Germany, Austria", ["Germany", "Austria"]),  # two countries
+        ("Georgia, Atlanta", ["Georgia", "Atlanta"]),  # a US state, not the country, before the city
     ],
 )
 def test_read_places_of_header_segments(value: str, places: list[str]) -> None:
