@@ -133,6 +133,8 @@ def _clean_line(line: str) -> str:
         line = _LEADING_SYMBOLS.sub("", line)
         if not line:
             return line
+    if line[0] == "*" and ":*" in line:
+        line = _SLACK_BOLD.sub(r"\1", line)  # "*New role:* Data Analyst at Nimbus": Slack's bold label
     if line[0] in "#*-•●▪◦>_`" or "**" in line or "__" in line or "`" in line:
         line = _MARKDOWN_DECORATION.sub("", line).strip()
     if "job post" in line.lower():
@@ -144,6 +146,7 @@ def _clean_line(line: str) -> str:
     return line.strip(" *_")
 
 
+_SLACK_BOLD: Final = re.compile(r"(?<!\w)\*([^*\n]{1,60}?)\*(?!\w)")
 _LINK_NOTE: Final = re.compile(r"\s*\((?:https?://|www\.)[^()\s]+\)$")
 _RATING_SUFFIX: Final = re.compile(r"\s+\d(?:[.,]\d)?\s*[★☆✩✭]+$")
 

@@ -599,7 +599,8 @@ def read_packed(line: str, body: str = "") -> Packed | None:
 
 _LEAD: Final = r"^(?:.{0,60}?\b(?:about|regarding|for|re:?)\s+)?(?:an?\s+|the\s+|our\s+)?"
 _TAIL: Final = (
-    r"(?:\s+(?:in|based in|from)\s+(?P<place>[^()!?]+?))?\s*[.!]*\s*(?:\((?P<extra>[^()]*)\))?\s*[.!]*$"
+    r"(?:\s+(?:in|based in|from)\s+(?P<place>[^()!?]+?))?\s*[.!]*"
+    r"\s*(?:\((?P<extra>(?:[^()]|\([^()]*\))*)\))?\s*[.!]*$"
 )
 # After a verb in another language the place follows its own word ("... en Valencia", "... à Lyon"); an
 # English sentence keeps a Spanish title whole ("hiring a Representante de Ventas en Campo in Querétaro").
@@ -640,8 +641,11 @@ _SENTENCES: Final[tuple[tuple[re.Pattern[str], bool], ...]] = (
     ),
     (
         re.compile(
-            r"^(?P<title>[^@|]+?)\s+(?:at|@)\s+(?P<company>[A-Za-z0-9][^|()]*?)\s*(?:\((?P<extra>[^()]*)\))?"
-            r"(?:\s*[|\-–]\s*(?P<rest>.+))?\s*$"
+            r"^(?P<title>[^@|]+?)\s+(?:at|@)\s+(?P<company>[A-Za-z0-9][^|()]*?)"
+            # A note may hold one of its own ("(Taipei, Taiwan (ROC), full-time)"); a hyphen parts the
+            # rest only with spaces around it ("Energie-Spezialisten GmbH" is one name).
+            r"\s*(?:\((?P<extra>(?:[^()]|\([^()]*\))*)\))?"
+            r"(?:(?:\s*\|\s*|\s+[-–]\s+)(?P<rest>.+))?\s*$"
         ),
         True,
     ),

@@ -665,6 +665,20 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         ["Graz"],
     ),
     (
+        "slack-bold-label-and-a-hyphenated-firm",
+        "*New role:* Site Lead at Wärme-Technik GmbH (Graz)\nWir planen Heizungen.\n\nWir suchen dich.",
+        "Site Lead",
+        "Wärme-Technik GmbH",
+        ["Graz"],
+    ),
+    (
+        "at-line-with-a-note-inside-its-note",
+        "Account Director at Lumenfield (Taipei City, Taiwan (ROC), full-time)\n\nWe map soils for farms.",
+        "Account Director",
+        "Lumenfield",
+        ["Taipei City, Taiwan (ROC)"],
+    ),
+    (
         "bare-role-at-brand",
         "Frontend at sharoo\nZurich\n\nWe build tools for bakeries and ship every week.",
         "Frontend",
