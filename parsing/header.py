@@ -400,7 +400,7 @@ _RULED_HEADING: Final = re.compile(r"([=\-—_~*#]{1,})\s*[^=\-—_~*#]{2,60}?\s
 # "Job Locations Berlin | Hamburg" (iCIMS prints its labels without a colon).
 _SPACED_LOCATION: Final = re.compile(r"(?i:job locations?|locations?)\s+(?P<value>[A-Z].{1,200})")
 # "Posted 3 days ago by Nimbus Analytics" (Reed, Totaljobs).
-_POSTED_BY: Final = re.compile(r"(?i:posted|listed)\b.{0,40}?\bby\s+(?P<company>[A-Z0-9].{1,80})")
+_POSTED_BY: Final = re.compile(r"(?i:posted|listed)\b.{0,40}?\bby\s+(?P<company>\w.{1,80})")
 
 
 def _title_label_follows(lines: list[str], position: int) -> bool:

@@ -569,6 +569,15 @@ def _bare(token: str) -> str:
     return _PARENS.sub("", token).strip() if "(" in token else token
 
 
+def _region_names() -> frozenset[str]:
+    from parsing.gazetteer import REGIONS
+
+    return frozenset(REGIONS)
+
+
+_REGION_NAMES: Final = _region_names()
+
+
 def _country_then_its_city(country: str, city: str) -> bool:
     """Whether "Switzerland, Zurich" names a country and then one of its cities (not another country)."""
     from parsing.gazetteer import lookup
@@ -594,8 +603,12 @@ def _extends(tokens: list[str], head: str, j: int) -> bool:
     followed_by_area = not last and _is_area(tokens[j + 1])
     if _fold(nxt) == _fold(_bare(head)):
         return True
-    if _fold(tokens[j - 1]) == _fold(head) and _country(_bare(head)) and _country(nxt):
-        return False  # "Germany, Austria", "Netherlands, Belgium": two countries
+    if (
+        _fold(tokens[j - 1]) == _fold(head)
+        and _country(_bare(head))
+        and (_country(nxt) or nxt in _REGION_NAMES)
+    ):
+        return False  # "Germany, Austria", "UK, EU": two countries, or a country and a region
     if len(nxt) == 2 and nxt.isupper() and _in_country(_bare(head), nxt):
         return True  # "Itapema, BR", "Lyon, FR": a town and its country's ISO code
     if last and _fold(tokens[j - 1]) == _fold(head) and _country_then_its_city(_bare(head), nxt):

@@ -679,6 +679,13 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
         ["Taipei City, Taiwan (ROC)"],
     ),
     (
+        "reed-posted-by-a-lower-case-firm",
+        "Data Analyst\nPosted 3 days ago by quillfern GmbH\nGraz\n\nWir bauen Software für Höfe.",
+        "Data Analyst",
+        "quillfern GmbH",
+        ["Graz"],
+    ),
+    (
         "bare-role-at-brand",
         "Frontend at sharoo\nZurich\n\nWe build tools for bakeries and ship every week.",
         "Frontend",

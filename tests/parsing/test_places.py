@@ -47,6 +47,7 @@ def test_canonical_place(written: str, canonical: str) -> None:
         ("Quillfern, FR", []),  # no town of that name in France
         ("Germany, Berlin", ["Germany, Berlin"]),
         ("Germany, Austria", ["Germany", "Austria"]),  # two countries
+        ("UK, EU", ["UK", "EU"]),  # a country and a region
         ("Georgia, Atlanta", ["Georgia", "Atlanta"]),  # a US state, not the country, before the city
     ],
 )
