@@ -1082,7 +1082,7 @@ def _plausible_title(title: str | None) -> str | None:
         return title
     words = title.split()
     if len(words) >= 3 and 2 * len(extract_skills(title)) >= len(words):
-        return None  # "Ruby/Rails React/Redux AWS/Docker": the stack, not the job
+        return None  # "Kotlin/Ktor Vue/Pinia AWS/Docker": the stack, not the job
     parts = [p.strip(" ,()") for p in re.split(r",|\s[-–—]\s|\|", title)]
     badged = len(parts) > 1 and any(p and badges_only(p) for p in parts)
     fields = badged or "|" in title or "://" in title or "www." in title

@@ -610,7 +610,7 @@ def _extends(tokens: list[str], head: str, j: int) -> bool:
     ):
         return False  # "Germany, Austria", "UK, EU": two countries, or a country and a region
     if len(nxt) == 2 and nxt.isupper() and _in_country(_bare(head), nxt):
-        return True  # "Itapema, BR", "Lyon, FR": a town and its country's ISO code
+        return True  # "Joinville, BR", "Lyon, FR": a town and its country's ISO code
     if last and _fold(tokens[j - 1]) == _fold(head) and _country_then_its_city(_bare(head), nxt):
         return True  # "Switzerland, Zurich", "Germany, Berlin": the country first, then its city
     joined = _known(f"{_bare(tokens[j - 1])}, {nxt}")
@@ -796,7 +796,7 @@ def canonical_place(written: str) -> str | None:
     if comma and len(code) == 2 and code.isupper() and code not in US_STATES and _in_country(city, code):
         from parsing.gazetteer import country_name
 
-        return f"{city}, {country_name(code) or code}"  # "Itapema, BR" -> "Itapema, Brazil"
+        return f"{city}, {country_name(code) or code}"  # "Joinville, BR" -> "Joinville, Brazil"
     if comma and _country_then_its_city(city, code):
         return canonical_place(f"{code}, {city}")  # "Switzerland, Zurich" -> "Zurich, Switzerland"
     region = REGIONS.get(bare) or (_REGIONS_FOLDED.get(bare.casefold()) if len(bare) > 3 else None)

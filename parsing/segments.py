@@ -378,7 +378,7 @@ def _without_place_note(name: str, places: list[str]) -> str:
 
 
 def _without_comma_places(name: str, places: list[str]) -> str:
-    """ "CopyCopy, London, UK" -> "CopyCopy", the place joining ``places``: a name, then where it is."""
+    """ "Nimbus, London, UK" -> "Nimbus", the place joining ``places``: a name, then where it is."""
     head, comma, tail = name.partition(",")
     if not comma or not head.strip() or read_places(head.strip()):
         return name
@@ -643,7 +643,7 @@ _SENTENCES: Final[tuple[tuple[re.Pattern[str], bool], ...]] = (
         re.compile(
             r"^(?P<title>[^@|]+?)\s+(?:at|@)\s+(?P<company>[A-Za-z0-9][^|()]*?)"
             # A note may hold one of its own ("(Taipei, Taiwan (ROC), full-time)"); a hyphen parts the
-            # rest only with spaces around it ("Energie-Spezialisten GmbH" is one name).
+            # rest only with spaces around it ("Wärme-Technik GmbH" is one name).
             r"\s*(?:\((?P<extra>(?:[^()]|\([^()]*\))*)\))?"
             r"(?:(?:\s*\|\s*|\s+[-–]\s+)(?P<rest>.+))?\s*$"
         ),
@@ -703,7 +703,7 @@ _ASIDE: Final = re.compile(
 
 def _title_in_sentence(phrase: str) -> str:
     """The role phrase up to the first word that ends it ("a Backend Engineer to join us") once it holds a
-    role noun: "Research and development scientist/Software engineer" is one role."""
+    role noun: "Quality and compliance engineer" is one role."""
     for m in _TITLE_END.finditer(phrase):
         if role_words(phrase[: m.start()]):
             return phrase[: m.start()]

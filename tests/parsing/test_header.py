@@ -645,8 +645,8 @@ SHAPES: list[tuple[str, str, str | None, str | None, list[str]]] = [
     ),
     (
         "hiring-sentence-with-and-inside-the-role",
-        "Lumenfield Ltd is hiring a Research and development scientist in Kaunas, Lithuania!\n\nWe map soils.",
-        "Research and development scientist",
+        "Lumenfield Ltd is hiring a Quality and compliance engineer in Kaunas, Lithuania!\n\nWe map soils.",
+        "Quality and compliance engineer",
         "Lumenfield Ltd",
         ["Kaunas, Lithuania"],
     ),

@@ -22,7 +22,7 @@ from parsing.places import canonical_place, read_places
         ("Eu", "Eu, France"),  # written as a name, not as the acronym: the town
         ("Cambridge UK", "Cambridge, United Kingdom"),  # a city and its country without the comma
         ("Porto Portugal", "Porto, Portugal"),
-        ("Itapema, BR", "Itapema, Brazil"),  # a town and its country's ISO code
+        ("Joinville, BR", "Joinville, Brazil"),  # a town and its country's ISO code
         ("Lyon, FR", "Lyon, France"),
         ("Switzerland, Zurich", "Zurich, Switzerland"),  # the country first, then its city
         ("UK, Leeds", "Leeds, United Kingdom"),
@@ -43,7 +43,7 @@ def test_canonical_place(written: str, canonical: str) -> None:
         ("Quillfern, London, UK", []),  # an unknown name before a large city is a name, not a district
         ("Taipei City, Taipei City, Taiwan", ["Taipei City, Taipei City, Taiwan"]),
         ("Software Engineer Germany", []),
-        ("Itapema, BR", ["Itapema, BR"]),
+        ("Joinville, BR", ["Joinville, BR"]),
         ("Quillfern, FR", []),  # no town of that name in France
         ("Germany, Berlin", ["Germany, Berlin"]),
         ("Germany, Austria", ["Germany", "Austria"]),  # two countries
