@@ -46,6 +46,12 @@ READING_CASES = """
 + Account Planning | Own strategic account planning for the top twenty customers
 + Microsoft Excel; Microsoft Office | Sehr gute Excel-Kenntnisse und MS-Office-Kenntnisse
 + Machine Learning | Expérience en apprentissage automatique appliqué
+# current stack libraries, European accounting software, German "-Kenntnisse" compounds
++ Hilt; Android Room; Ktor | Android stack: Kotlin, Dagger Hilt, Room database and Ktor
++ tRPC; Drizzle ORM; TanStack Query; Keycloak | We use tRPC, Drizzle ORM, TanStack Query and Keycloak
++ Exact Online; Twinfield | Ervaring met Exact Online of Twinfield is een pré
++ Microsoft Word; Microsoft Outlook; Go | Gute Word-Kenntnisse, Outlook-Kenntnisse und Go-Kenntnisse
++ Polish; Russian | Polnisch oder Russisch von Vorteil
 # second senses that must not become the skill
 - Process Scale-Up | We are a fast-growing scale-up in Berlin
 - ACAS | Follow the Acas code of practice on disciplinary procedures
@@ -57,6 +63,7 @@ READING_CASES = """
 - Accounts Payable | Vous gérez la facturation de nos clients
 - Equipment Commissioning | Inbetriebnahme neuer Server und Notebooks
 - Admissions Application Review | Maintain the LIMS applicationreview and approve validation deliverables
+- Dagger; Backstage; Neon; Temporal | The dagger lay backstage under a neon sign near the temporal exhibit
 - Asset Protection Planning | Partner with asset protection to reduce store shrink
 """
 
