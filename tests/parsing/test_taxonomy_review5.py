@@ -52,6 +52,8 @@ READING_CASES = """
 + Exact Online; Twinfield | Ervaring met Exact Online of Twinfield is een pré
 + Microsoft Word; Microsoft Outlook; Go | Gute Word-Kenntnisse, Outlook-Kenntnisse und Go-Kenntnisse
 + Polish; Russian | Polnisch oder Russisch von Vorteil
++ Value Stream Mapping; CNC Milling; Construction Supervision | Erfahrung in Wertstromanalyse, CNC-Fräsen und Bauüberwachung
++ Wound Care; Content Creation | Wundmanagement nach Standard; Content-Erstellung für unseren Blog
 # second senses that must not become the skill
 - Process Scale-Up | We are a fast-growing scale-up in Berlin
 - ACAS | Follow the Acas code of practice on disciplinary procedures
@@ -64,6 +66,7 @@ READING_CASES = """
 - Equipment Commissioning | Inbetriebnahme neuer Server und Notebooks
 - Admissions Application Review | Maintain the LIMS applicationreview and approve validation deliverables
 - Dagger; Backstage; Neon; Temporal | The dagger lay backstage under a neon sign near the temporal exhibit
+- Time and Attendance | Digitale Zeiterfassung und flexible Arbeitszeiten für alle
 - Asset Protection Planning | Partner with asset protection to reduce store shrink
 """
 
