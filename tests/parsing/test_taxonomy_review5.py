@@ -54,6 +54,9 @@ READING_CASES = """
 + Polish; Russian | Polnisch oder Russisch von Vorteil
 + Value Stream Mapping; CNC Milling; Construction Supervision | Erfahrung in Wertstromanalyse, CNC-Fräsen und Bauüberwachung
 + Wound Care; Content Creation | Wundmanagement nach Standard; Content-Erstellung für unseren Blog
++ AppsFlyer; Adjust; Branch.io | Hands-on with AppsFlyer, Adjust or Branch.io for app attribution
++ ProtoPie; Maze; Dovetail | Our research kit: Figma, ProtoPie, Maze and Dovetail
++ Sales Forecasting; Demand Forecasting | Owns sales forecasting and demand forecasting for the region
 # second senses that must not become the skill
 - Process Scale-Up | We are a fast-growing scale-up in Berlin
 - ACAS | Follow the Acas code of practice on disciplinary procedures
@@ -67,6 +70,7 @@ READING_CASES = """
 - Admissions Application Review | Maintain the LIMS applicationreview and approve validation deliverables
 - Dagger; Backstage; Neon; Temporal | The dagger lay backstage under a neon sign near the temporal exhibit
 - Time and Attendance | Digitale Zeiterfassung und flexible Arbeitszeiten für alle
+- Adjust; Singular; Maze; Dovetail; Nuke | Adjust the plan, keep a singular focus, find a way through the maze, dovetail the teams and nuke the backlog
 - Asset Protection Planning | Partner with asset protection to reduce store shrink
 """
 
