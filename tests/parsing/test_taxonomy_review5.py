@@ -1,0 +1,111 @@
+"""The fifth taxonomy review: sentences written for these tests that must (+) or must not (-) give
+a skill. The negative cases are the second senses that kept a spelling out of the taxonomy: a
+short code or an ordinary word that means something else in another kind of posting."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsing.skills import extract_skills, taxonomy
+
+READING_CASES = """
+# program control and US government assessment and authorization
++ Work Breakdown Structure; Integrated Master Schedule | Build the WBS and keep the integrated master schedule current
++ Estimate at Completion; Basis of Estimate | Prepare estimates at completion and write the basis of estimate for each task
++ Control Account Management | Two years as a control account manager on a defence programme
++ DISA STIGs; ACAS | Harden hosts against DISA STIGs and run ACAS scans weekly
++ Assessment and Authorization; Authority to Operate | Lead assessment and authorization work and assemble ATO packages
++ Google Chronicle | Tune detections in Chronicle SIEM
+# home health and long-term care, laboratory, clinical care
++ OASIS; WellSky | Complete OASIS-E documentation in WellSky within 48 hours of the visit
++ Homecare Homebase; Minimum Data Set | Charting in HCHB; MDS assessments for every admission
++ Tissue Embedding; Cryosectioning | Paraffin embedding and cryostat sectioning of surgical tissue
++ H&E Staining; Specimen Processing | Run H&E stains and handle specimen accessioning
++ Care Coordination | Ensure coordination of care between the clinic and the home team
++ EKG Interpretation; Central Line Care | Requires 12-lead ECG interpretation and PICC line care
++ Post-Operative Care; Ostomy Care | Skilled in post-op care and stoma care
++ Phlebotomy | Erfahrung in der Blutentnahme wünschenswert
+# legal, finance and tax software
++ Will Drafting; Trust Drafting | Drafting wills and trust instruments for elder clients
++ LexisNexis CaseMap; Everlaw | Familiar with CaseMap and Everlaw review workspaces
++ Form 1099; Lacerte | Prepare 1099 filings and individual returns in Lacerte
++ International Accountant Certification | Weiterbildung zum Internationalen Bilanzbuchhalter IHK von Vorteil
++ Bank Reconciliation | Perform monthly bank reconciliations for twelve entities
++ Invoicing | Du übernimmst die Fakturierung unserer Projekte
+# trades, plant and vehicle service
++ Equipment Commissioning; Control Cabinet Wiring | Erfahrung mit der Inbetriebnahme von Anlagen und der Schaltschrankverdrahtung
++ Oxy-Fuel Cutting; Fiber Optic Splicing | Oxy-acetylene cutting and fusion splicing experience required
++ Wheel Alignment; Brake Repair | Performs wheel alignments and brake jobs on light trucks
++ Telehandler Operation; Aerial Work Platforms | Certified to run a telehandler and MEWP equipment
++ Gauges; Nonconforming Product Control | Inspect parts with mechanical gages and segregate non-conforming product
++ Intergraph Smart 3D; AVEVA E3D | Piping layout in SmartPlant 3D or AVEVA E3D
+# marketing, sales, office
++ Conversion Tracking; Meta Pixel | Set up conversion tracking and the Facebook Pixel for every shop
++ Generative Engine Optimization | Grow our reach through generative engine optimisation alongside SEO
++ Competitive Analysis | Run competitive landscape analysis for each new market
++ Account Planning | Own strategic account planning for the top twenty customers
++ Microsoft Excel; Microsoft Office | Sehr gute Excel-Kenntnisse und MS-Office-Kenntnisse
++ Machine Learning | Expérience en apprentissage automatique appliqué
+# current stack libraries, European accounting software, German "-Kenntnisse" compounds
++ Hilt; Android Room; Ktor | Android stack: Kotlin, Dagger Hilt, Room database and Ktor
++ tRPC; Drizzle ORM; TanStack Query; Keycloak | We use tRPC, Drizzle ORM, TanStack Query and Keycloak
++ Exact Online; Twinfield | Ervaring met Exact Online of Twinfield is een pré
++ Microsoft Word; Microsoft Outlook; Go | Gute Word-Kenntnisse, Outlook-Kenntnisse und Go-Kenntnisse
++ Polish; Russian | Polnisch oder Russisch von Vorteil
++ Value Stream Mapping; CNC Milling; Construction Supervision | Erfahrung in Wertstromanalyse, CNC-Fräsen und Bauüberwachung
++ Wound Care; Content Creation | Wundmanagement nach Standard; Content-Erstellung für unseren Blog
++ AppsFlyer; Adjust; Branch.io | Hands-on with AppsFlyer, Adjust or Branch.io for app attribution
++ ProtoPie; Maze; Dovetail | Our research kit: Figma, ProtoPie, Maze and Dovetail
++ Sales Forecasting; Demand Forecasting | Owns sales forecasting and demand forecasting for the region
+# second senses that must not become the skill
+- Process Scale-Up | We are a fast-growing scale-up in Berlin
+- ACAS | Follow the Acas code of practice on disciplinary procedures
+- AVEVA PDMS | Mould PDMS microfluidic chips in the clean room
+- Antibody-Drug Conjugates | Characterise the ADCs and DACs on the mixed-signal board
+- VRF Systems | Configure VRF instances on the core routers
+- Answer Engine Optimization | Experience with AEO status and customs declarations
+- Gerber AccuMark | Our brands include Gerber baby food
+- Accounts Payable | Vous gérez la facturation de nos clients
+- Equipment Commissioning | Inbetriebnahme neuer Server und Notebooks
+- Admissions Application Review | Maintain the LIMS applicationreview and approve validation deliverables
+- Dagger; Backstage; Neon; Temporal | The dagger lay backstage under a neon sign near the temporal exhibit
+- Time and Attendance | Digitale Zeiterfassung und flexible Arbeitszeiten für alle
+- Adjust; Singular; Maze; Dovetail; Nuke | Adjust the plan, keep a singular focus, find a way through the maze, dovetail the teams and nuke the backlog
+- Asset Protection Planning | Partner with asset protection to reduce store shrink
+"""
+
+
+def _reading_cases() -> list[tuple[str, list[str], bool]]:
+    readings = []
+    for line in READING_CASES.strip().splitlines():
+        if line.startswith("#"):
+            continue
+        names, _, text = line[1:].partition("|")
+        readings.append((text.strip(), [name.strip() for name in names.split(";")], line.startswith("+")))
+    return readings
+
+
+READINGS = _reading_cases()
+
+
+@pytest.mark.parametrize(("text", "names", "present"), READINGS, ids=[t[:40] for t, _, _ in READINGS])
+def test_reads_skills(text: str, names: list[str], present: bool) -> None:
+    got = extract_skills(text)
+    wrong = [s for s in names if (s in got) != present]
+    assert not wrong, f"{wrong} {'not in' if present else 'found in'} {got}"
+
+
+def test_every_negative_case_names_a_skill_of_the_taxonomy() -> None:
+    # A misspelt name would make a "must not" case pass for the wrong reason.
+    names = {entry.name for entry in taxonomy()}
+    unknown = sorted({n for _, skills, present in READINGS if not present for n in skills} - names)
+    assert not unknown
+
+
+@pytest.mark.parametrize(
+    "text", ["Ausbildung zum Industriekaufmann (m/w/d) ab August", "Ausbildung zur Bankkauffrau ab September"]
+)
+def test_an_apprenticeship_on_offer_is_not_a_requirement(text: str) -> None:
+    # Training occupations are left out of the taxonomy: a posting offering the apprenticeship
+    # names it as often as one asking for the finished qualification.
+    assert extract_skills(text) == []
