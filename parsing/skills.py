@@ -1205,6 +1205,14 @@ def _resolve(
         # "CAD$114,000", "AUD$90k": a currency code, not the skill.
         if m.end < n and gaps[m.end].startswith("$"):
             continue
+        # "cutting-edge AI", "multi-dimensional modelling", "pre-test preparations": a name does not
+        # start inside a hyphenated word (a prefix of one or two letters, "e-mail", is left alone).
+        if _starts_inside_a_word(index, m, toks, lows, gaps):
+            continue
+        # "arrange for court reporters and videographers": the people who do the practice, not the
+        # practice asked of the candidate.
+        if _names_people(index, alias, lows[m.end - 1]):
+            continue
         if alias.case_form is not None or alias.needs_context:
             if not _acceptable_case(alias, toks, m):
                 continue
@@ -1282,7 +1290,97 @@ def _resolve(
                 confirmed[i] = _spreads(index, i + 1, i, toks, skills, kept) and _list_neighbours(
                     kept[i], kept[i + 1], lows, gaps
                 )
-    return [(skill, m.start) for m, skill, ok in zip(kept, skills, confirmed, strict=True) if ok]
+    employer = _employer_writings(kept, toks, lows, gaps)
+    return [
+        (skill, m.start)
+        for m, skill, ok in zip(kept, skills, confirmed, strict=True)
+        if ok and not (employer and _written(m, toks) in employer)
+    ]
+
+
+def _starts_inside_a_word(
+    index: _Index, m: _Match, toks: list[str], lows: list[str], gaps: list[str]
+) -> bool:
+    """ "cutting-edge AI": the match opens with the second half of a hyphenated lower-case word,
+    and what follows that half is not the same skill on its own ("business-fluent English" is)."""
+    s = m.start
+    if s == 0 or gaps[s] != "-" or len(lows[s - 1]) < 3:
+        return False
+    if not (toks[s - 1][:1].islower() and toks[s][:1].islower()):
+        return False
+    rest = _lookup(index, lows[s + 1 : m.end]) if m.end - s > 1 else None
+    return rest is None or rest.skill != m.alias.skill
+
+
+# Words after a name that make it a company's: "Nimbus Inc.", "Acme GmbH".
+_CORPORATE_SUFFIXES = _words("inc llc ltd gmbh corp corporation plc")
+# A possessive of a name is the company's ("Nimbus's platform") unless what follows is held by a
+# person ("an Appraiser's License").
+_HELD_BY_A_PERSON = _words("license licence licensure certificate certification degree credential")
+
+
+def _written(m: _Match, toks: list[str]) -> str:
+    return " ".join(toks[m.start : m.end])
+
+
+def _employer_writings(kept: list[_Match], toks: list[str], lows: list[str], gaps: list[str]) -> set[str]:
+    """How the posting writes the names it uses as a company's (its employer's, a client's): a name
+    followed by a corporate suffix ("Canvas Inc."), or a capitalised name in the possessive
+    ("Dropbox's team", "Canvas' guests"). Every mention written the same way is that company, not a
+    skill; all-capital words are left alone ("RFQ's" is a plural)."""
+    n = len(toks)
+    out: set[str] = set()
+    for m in kept:
+        end = m.end
+        if end >= n:
+            continue
+        gap, following = gaps[end], lows[end]
+        written = _written(m, toks)
+        # Capitalised words, none an acronym or a camel-cased name ("RESTful API's" is a plural).
+        if not all(t[:1].isupper() and sum(map(str.isupper, t)) == 1 for t in toks[m.start : end]):
+            continue
+        if gap == " " and following in _CORPORATE_SUFFIXES:
+            out.add(written)
+        elif gap in ("'", "\u2019") and following == "s":
+            if end + 1 >= n or lows[end + 1] not in _HELD_BY_A_PERSON:
+                out.add(written)
+        elif gap in ("' ", "\u2019 ") and written.endswith("s") and following not in _HELD_BY_A_PERSON:
+            out.add(written)
+    return out
+
+
+# Endings of a noun for the person who does something ("copywriter", "machinist", "technician").
+_PERSON_ENDINGS = ("er", "or", "ist", "ian")
+
+
+@lru_cache(maxsize=4096)
+def _person_plural(alias_written: str, name: str) -> str | None:
+    """The plural a person-noun alias is written in ("videographers" for Videographer -> Videography,
+    "technicians" for Maintenance Technician), or None when the alias names no person."""
+    alias_last = normalize_phrase(alias_written)[-1:]
+    name_last = normalize_phrase(name)[-1:]
+    if not alias_last or not name_last:
+        return None
+    word, head = alias_last[0], name_last[0]
+    if not word.isalpha() or len(word) < 5 or not word.endswith(_PERSON_ENDINGS):
+        return None
+    if word == head:
+        # The skill is named after the person ("Electrician"): only the clearly personal endings.
+        return word + "s" if word.endswith(("ician", "ist")) and not word.endswith("list") else None
+    # The person's word and the practice's share their stem: copywrit-er / copywrit-ing.
+    shared = 0
+    for a, b in zip(word, head, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return word + "s" if shared >= max(5, len(word) - 3) else None
+
+
+def _names_people(index: _Index, alias: _Alias, last_word: str) -> bool:
+    if not last_word.endswith("s"):
+        return False
+    plural = _person_plural(alias.written, index.entries[alias.skill].name)
+    return plural is not None and last_word == plural
 
 
 def _rank(index: _Index, found: Iterable[tuple[int, int]]) -> list[str]:
