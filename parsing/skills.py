@@ -1485,12 +1485,241 @@ def _read(text: str) -> _Reading:
     return _Reading(index, toks, lows, gaps, _shared_words(index, lows, gaps, matches))
 
 
+# ------------------------------------------------------------------------------ paraphrases
+#
+# A practice the taxonomy names as object + action ("Invoice Processing", "Account Reconciliation",
+# "Audit Support") is as often written as the action done to the object: "process vendor invoices",
+# "reconcile bank accounts", "support internal and external audits", "preparation of financial
+# statements". The verbs come from the names' own last words by the regular English endings
+# (-ing, -ation, -ment, -ysis...), so the reader covers every such name without a list of them.
+
+# Words that may stand between the verb and its object ("reconcile all bank accounts"): any word but
+# these, which end the verb's object (a preposition, a clause word, a verb's helper).
+_OBJECT_BREAKERS = _words(
+    "to for with from in on at by of into onto that which who whom whose as across through within via "
+    "after before during under over about between among per until upon without including like every "
+    "while when where if than is are was were be been being will would can could should may might must "
+    "not no our your their its his her my we you they it this these those there here"
+)
+# Before the verb: a word that makes it a noun ("the support", "our design") or a past form.
+_NOUN_MARKERS = _words("the a an our your their its his her this that these those my each every any")
+# Object words too plain to make a practice of a verb ("design systems", "optimize performance",
+# "analyze requirements", "answer questions" name the work, not a practice with a name).
+_PLAIN_OBJECTS = _words(
+    "all new own key end day work job role team system software hardware performance information "
+    "document question requirement process project concept customer goal model input product service "
+    "solution technical"
+)
+# Heads whose verbs make things ("develop hardware", "design concepts", "engineer solutions", "build
+# experiences"): their object is what is made, not a practice named after it.
+_MAKING_HEADS = _words("development design engineering architecture building construction")
+# Nouns that may follow the object inside the verb's object ("manages fleet assets", "coordinate
+# travel arrangements", "verify insurance coverage"): plain heads that leave the practice the same.
+_LIGHT_HEADS = _words(
+    "operations operation assets arrangements coverage integrity tasks functions programs "
+    "records issues needs efforts procedures documentation"
+)
+# The one word that may stand between the verb and its object ("reconcile all accounts"): a word
+# that picks out which of the objects; any other word ("manage content marketing campaigns",
+# "monitor program progress") makes the object part of a longer noun phrase of its own.
+_GAP_WORDS = _words("the all any each every")
+
+
+def _verb_bases(head: str) -> set[str]:
+    """The verbs a nominal head may come from ("reconciliation" -> "reconcile"), over-generated:
+    a candidate that is no English verb simply never occurs before an object in a posting."""
+    out: set[str] = set()
+    if head.endswith("ing") and len(head) > 5:
+        stem = head[:-3]
+        out.update((stem, stem + "e"))
+        if stem[-1] == stem[-2]:
+            out.add(stem[:-1])
+    elif head.endswith(("ization", "isation")):
+        out.add(head[:-5] + "e")
+    elif head.endswith("ication"):
+        out.add(head[:-7] + "y")
+    elif head.endswith("istration"):
+        out.add(head[:-9] + "ister")
+    elif head.endswith("ation"):
+        stem = head[:-5]
+        out.update((stem + "ate", stem + "e", stem))
+        if stem.endswith("i"):
+            out.add(stem[:-1] + "e")
+    elif head.endswith("uction"):
+        out.update((head[:-6] + "uce", head[:-3]))
+    elif head.endswith("isition"):
+        out.add(head[:-6] + "re")
+    elif head.endswith("olution"):
+        out.add(head[:-6] + "lve")
+    elif head.endswith("ption"):
+        out.add(head[:-5] + "be")
+    elif head.endswith("tion"):
+        out.add(head[:-3])
+    elif head.endswith("ssion"):
+        out.add(head[:-5] + "t")
+    elif head.endswith("sion"):
+        out.add(head[:-3] + "e")
+    elif head.endswith("ment") and len(head) > 7:
+        out.add(head[:-4])
+    elif head.endswith("ysis"):
+        out.update((head[:-4] + "yze", head[:-4] + "yse"))
+    elif head.endswith("tenance"):
+        out.add(head[:-7] + "tain")
+    elif head.endswith("iance"):
+        out.add(head[:-5] + "y")
+    elif head.endswith(("ance", "ence")):
+        out.update((head[:-4], head[:-4] + "e"))
+    elif head.endswith("ery") and len(head) > 6:
+        out.add(head[:-1])
+    elif head.endswith("al") and len(head) > 6:
+        out.update((head[:-2], head[:-2] + "e"))
+    elif not head.endswith(("s", "y", "ics", "ure", "ity", "ship", "ness")):
+        # A head that is a verb itself: support, review, launch, repair, control.
+        out.add(head)
+    return {v for v in out if len(v) >= 4}
+
+
+def _inflections(verb: str, noun_too: bool) -> Iterator[str]:
+    """The forms a duty line writes a verb in: base, third person, gerund. No past forms, which
+    read as adjectives before a noun ("managed services"), and no third person of a verb that is a
+    noun as well ("reviews", "supports" are as often plurals)."""
+    yield verb
+    if noun_too:
+        pass
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        yield verb + "es"
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        yield verb[:-1] + "ies"
+    else:
+        yield verb + "s"
+    if verb.endswith("e") and not verb.endswith("ee"):
+        yield verb[:-1] + "ing"
+    else:
+        yield verb + "ing"
+    if verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        yield verb + verb[-1] + "ing"
+
+
+class _Paraphrases(NamedTuple):
+    # A verb form -> (object key, skill) pairs of the names it may paraphrase.
+    by_verb: dict[str, list[tuple[tuple[str, ...], int]]]
+    # A nominal head (and its plural) -> (object key, skill), for "H of O" ("preparation of ...").
+    by_head: dict[str, list[tuple[tuple[str, ...], int]]]
+    triggers: frozenset[str]
+
+
+def _object_key(tokens: Sequence[str]) -> tuple[str, ...]:
+    return tuple(_fold(t) for t in tokens)
+
+
+@lru_cache(maxsize=1)
+def _paraphrases() -> _Paraphrases:
+    index = _index()
+    by_verb: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    by_head: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for number, entry in enumerate(index.entries):
+        if entry.umbrella:
+            continue
+        key = normalize_phrase(entry.name)
+        if not 2 <= len(key) <= 3:
+            continue
+        head, objects = key[-1], key[:-1]
+        if not head.isalpha() or len(head) < 5 or head in _MAKING_HEADS:
+            continue
+        if any(not t.isalpha() or len(t) < 3 or _fold(t) in _PLAIN_OBJECTS for t in objects):
+            continue
+        pair = (_object_key(objects), number)
+        # A head made from a verb, itself before a noun, is a compound ("marketing channels",
+        # "testing tools"), so it is read only in "H of O"; a head that is a verb ("support",
+        # "review") is read in its base form ("Support audits") and gerund.
+        own_forms = {head, *_plural_variants(head)}
+        verbs = _verb_bases(head)
+        for verb in verbs:
+            for form in _inflections(verb, noun_too=verb == head):
+                if form not in own_forms or form == verb:
+                    by_verb.setdefault(form, []).append(pair)
+        # "H of O" only for a head made from a verb ("preparation of", not "system of").
+        if verbs and head not in verbs:
+            for form in own_forms:
+                by_head.setdefault(form, []).append(pair)
+    # A form that is also a skill's own alias is read by the scan ("testing", "design").
+    return _Paraphrases(by_verb, by_head, frozenset(by_verb) | frozenset(by_head))
+
+
+def _object_at(
+    lows: list[str], gaps: list[str], start: int, candidates: list[tuple[tuple[str, ...], int]]
+) -> tuple[int, int] | None:
+    """(skill, end) of the candidate object right after ``start`` (or after one of _GAP_WORDS)."""
+    n = len(lows)
+    for at in (start, start + 1):
+        if at >= n or not _joinable(gaps[at]):
+            return None
+        for key, skill in candidates:
+            end = at + len(key)
+            if (
+                end <= n
+                and all(_fold(lows[at + k]) == key[k] for k in range(len(key)))
+                and all(_joinable(gaps[k]) for k in range(at + 1, end))
+                and _object_ends(lows, gaps, end)
+            ):
+                return skill, end
+        if lows[at] not in _GAP_WORDS:
+            return None
+    return None
+
+
+def _object_ends(lows: list[str], gaps: list[str], end: int) -> bool:
+    """Whether the object's noun phrase ends at ``end``: "process invoices and", not "manage contract
+    negotiations" (where the object only modifies the noun after it)."""
+    if end >= len(lows) or not _joinable(gaps[end]):
+        return True
+    following = lows[end]
+    return (
+        following in _OBJECT_BREAKERS
+        or following in _COORDINATORS
+        or following in _LIGHT_HEADS
+        or following.endswith(("ing", "ly"))
+    )
+
+
+def _paraphrased(toks: list[str], lows: list[str], gaps: list[str], taken: set[int]) -> list[tuple[int, int]]:
+    """(skill, position) of each practice written as its action ("reconcile accounts")."""
+    table = _paraphrases()
+    if table.triggers.isdisjoint(lows):
+        return []
+    out: list[tuple[int, int]] = []
+    n = len(lows)
+    for k in compress(range(n), map(table.triggers.__contains__, lows)):
+        if k in taken or k + 1 >= n:
+            continue
+        if k > 0 and lows[k - 1] in _NOUN_MARKERS and not _is_break(gaps[k]):
+            verb_pairs = None
+        elif toks[k][:1].isupper() and toks[k + 1][:1].isupper() and not _is_break(gaps[k]):
+            # "the Governing Board", "Process Engineer": a capitalised name, not a duty.
+            verb_pairs = None
+        else:
+            verb_pairs = table.by_verb.get(lows[k])
+        found = _object_at(lows, gaps, k + 1, verb_pairs) if verb_pairs else None
+        if found is None and lows[k + 1] == "of" and lows[k] in table.by_head and _joinable(gaps[k + 1]):
+            found = _object_at(lows, gaps, k + 2, table.by_head[lows[k]])
+        if found is not None:
+            out.append((found[0], k))
+    return out
+
+
+def _found(read: _Reading) -> list[tuple[int, int]]:
+    """(skill, position) of every skill read: the alias matches that stand, and the paraphrases."""
+    found = _resolve(read.skill_index, read.toks, read.lows, read.gaps, read.matches)
+    taken = {k for m in read.matches for k in range(m.start, m.end)}
+    return found + _paraphrased(read.toks, read.lows, read.gaps, taken)
+
+
 def extract_skills(text: str) -> list[str]:
     """Canonical skill names found in ``text``: most mentioned first, ties by first appearance."""
     if not text:
         return []
     read = _read(text)
-    return _rank(read.skill_index, _resolve(read.skill_index, read.toks, read.lows, read.gaps, read.matches))
+    return _rank(read.skill_index, _found(read))
 
 
 class Mention(NamedTuple):
@@ -1511,10 +1740,10 @@ def skill_mentions(text: str, window: int = 6) -> list[Mention]:
     if not text:
         return []
     read = _read(text)
-    index, toks, lows, gaps = read.skill_index, read.toks, read.lows, read.gaps
+    index, toks, gaps = read.skill_index, read.toks, read.gaps
     matches = {m.start: m for m in read.matches}
     out: list[Mention] = []
-    for skill, pos in _resolve(index, toks, lows, gaps, list(matches.values())):
+    for skill, pos in _found(read):
         match = matches.get(pos)
         end = match.end if match else pos + 1
         alias = match.alias.written if match else index.entries[skill].name
