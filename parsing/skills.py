@@ -1335,17 +1335,19 @@ def _employer_writings(kept: list[_Match], toks: list[str], lows: list[str], gap
         if end >= n:
             continue
         gap, following = gaps[end], lows[end]
-        written = _written(m, toks)
+        if gap == " ":
+            company = following in _CORPORATE_SUFFIXES
+        elif gap in ("'", "\u2019"):
+            company = following == "s" and (end + 1 >= n or lows[end + 1] not in _HELD_BY_A_PERSON)
+        else:
+            company = (
+                gap in ("' ", "\u2019 ")
+                and toks[end - 1].endswith("s")
+                and following not in _HELD_BY_A_PERSON
+            )
         # Capitalised words, none an acronym or a camel-cased name ("RESTful API's" is a plural).
-        if not all(t[:1].isupper() and sum(map(str.isupper, t)) == 1 for t in toks[m.start : end]):
-            continue
-        if gap == " " and following in _CORPORATE_SUFFIXES:
-            out.add(written)
-        elif gap in ("'", "\u2019") and following == "s":
-            if end + 1 >= n or lows[end + 1] not in _HELD_BY_A_PERSON:
-                out.add(written)
-        elif gap in ("' ", "\u2019 ") and written.endswith("s") and following not in _HELD_BY_A_PERSON:
-            out.add(written)
+        if company and all(t[:1].isupper() and sum(map(str.isupper, t)) == 1 for t in toks[m.start : end]):
+            out.add(_written(m, toks))
     return out
 
 
@@ -1525,6 +1527,14 @@ _LIGHT_HEADS = _words(
 _GAP_WORDS = _words("the all any each every")
 
 
+# Heads that are a verb as written ("Audit Support" -> "support audits"). Most nouns at the end of a
+# name are not ("Scrum Team", "Internal Customer"), so these are named rather than guessed.
+_VERB_NOUNS = _words(
+    "support review control audit repair launch research transfer survey inspect install dispatch "
+    "change contact check monitor outreach"
+)
+
+
 def _verb_bases(head: str) -> set[str]:
     """The verbs a nominal head may come from ("reconciliation" -> "reconcile"), over-generated:
     a candidate that is no English verb simply never occurs before an object in a posting."""
@@ -1573,8 +1583,7 @@ def _verb_bases(head: str) -> set[str]:
         out.add(head[:-1])
     elif head.endswith("al") and len(head) > 6:
         out.update((head[:-2], head[:-2] + "e"))
-    elif not head.endswith(("s", "y", "ics", "ure", "ity", "ship", "ness")):
-        # A head that is a verb itself: support, review, launch, repair, control.
+    elif head in _VERB_NOUNS:
         out.add(head)
     return {v for v in out if len(v) >= 4}
 
@@ -1600,11 +1609,16 @@ def _inflections(verb: str, noun_too: bool) -> Iterator[str]:
         yield verb + verb[-1] + "ing"
 
 
+_Objects = dict[str, list[tuple[tuple[str, ...], int]]]
+
+
 class _Paraphrases(NamedTuple):
-    # A verb form -> (object key, skill) pairs of the names it may paraphrase.
-    by_verb: dict[str, list[tuple[tuple[str, ...], int]]]
-    # A nominal head (and its plural) -> (object key, skill), for "H of O" ("preparation of ...").
-    by_head: dict[str, list[tuple[tuple[str, ...], int]]]
+    # A verb form -> the object's first (folded) word -> (object key, skill) of the names it may
+    # paraphrase. Keyed by the object's first word so a look-up costs one probe, not one per name.
+    by_verb: dict[str, _Objects]
+    # A nominal head (and its plural) -> the same, for "H of O" ("preparation of ...").
+    by_head: dict[str, _Objects]
+    # The verb forms, and "of".
     triggers: frozenset[str]
 
 
@@ -1615,8 +1629,8 @@ def _object_key(tokens: Sequence[str]) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _paraphrases() -> _Paraphrases:
     index = _index()
-    by_verb: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-    by_head: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    by_verb: dict[str, _Objects] = {}
+    by_head: dict[str, _Objects] = {}
     for number, entry in enumerate(index.entries):
         if entry.umbrella:
             continue
@@ -1629,6 +1643,9 @@ def _paraphrases() -> _Paraphrases:
         if any(not t.isalpha() or len(t) < 3 or _fold(t) in _PLAIN_OBJECTS for t in objects):
             continue
         pair = (_object_key(objects), number)
+        # The object's first word as a text may write it (singular or plural), so a look-up needs
+        # no folding.
+        first_words = {objects[0], _fold(objects[0]), *_plural_variants(objects[0])}
         # A head made from a verb, itself before a noun, is a compound ("marketing channels",
         # "testing tools"), so it is read only in "H of O"; a head that is a verb ("support",
         # "review") is read in its base form ("Support audits") and gerund.
@@ -1637,24 +1654,26 @@ def _paraphrases() -> _Paraphrases:
         for verb in verbs:
             for form in _inflections(verb, noun_too=verb == head):
                 if form not in own_forms or form == verb:
-                    by_verb.setdefault(form, []).append(pair)
+                    after_verb = by_verb.setdefault(form, {})
+                    for first in first_words:
+                        after_verb.setdefault(first, []).append(pair)
         # "H of O" only for a head made from a verb ("preparation of", not "system of").
         if verbs and head not in verbs:
             for form in own_forms:
-                by_head.setdefault(form, []).append(pair)
-    # A form that is also a skill's own alias is read by the scan ("testing", "design").
-    return _Paraphrases(by_verb, by_head, frozenset(by_verb) | frozenset(by_head))
+                after_head = by_head.setdefault(form, {})
+                for first in first_words:
+                    after_head.setdefault(first, []).append(pair)
+    by_verb.pop("of", None)
+    return _Paraphrases(by_verb, by_head, frozenset([*by_verb, "of"]))
 
 
-def _object_at(
-    lows: list[str], gaps: list[str], start: int, candidates: list[tuple[tuple[str, ...], int]]
-) -> tuple[int, int] | None:
+def _object_at(lows: list[str], gaps: list[str], start: int, candidates: _Objects) -> tuple[int, int] | None:
     """(skill, end) of the candidate object right after ``start`` (or after one of _GAP_WORDS)."""
     n = len(lows)
     for at in (start, start + 1):
         if at >= n or not _joinable(gaps[at]):
             return None
-        for key, skill in candidates:
+        for key, skill in candidates.get(lows[at], ()):
             end = at + len(key)
             if (
                 end <= n
@@ -1682,26 +1701,44 @@ def _object_ends(lows: list[str], gaps: list[str], end: int) -> bool:
     )
 
 
-def _paraphrased(toks: list[str], lows: list[str], gaps: list[str], taken: set[int]) -> list[tuple[int, int]]:
-    """(skill, position) of each practice written as its action ("reconcile accounts")."""
+def _paraphrased(
+    toks: list[str], lows: list[str], gaps: list[str], matches: list[_Match]
+) -> list[tuple[int, int]]:
+    """(skill, position) of each practice written as its action ("reconcile accounts"), at a verb
+    the alias scan has not read as part of a skill."""
     table = _paraphrases()
+    n = len(lows)
+    # Verbs (and "H of O" heads) whose next word, or the word after a determiner, may start an
+    # object: a dictionary probe each, before anything else is looked at.
+    places: list[tuple[int, _Objects, int]] = []
     if table.triggers.isdisjoint(lows):
         return []
-    out: list[tuple[int, int]] = []
-    n = len(lows)
-    for k in compress(range(n), map(table.triggers.__contains__, lows)):
-        if k in taken or k + 1 >= n:
+    # One pass over the tokens finds both the verbs and the "of" of "H of O".
+    for k in compress(range(n - 1), map(table.triggers.__contains__, lows)):
+        word = lows[k]
+        if word == "of":
+            objects = table.by_head.get(lows[k - 1]) if k > 0 else None
+            if objects is not None:
+                places.append((k - 1, objects, k + 1))
             continue
-        if k > 0 and lows[k - 1] in _NOUN_MARKERS and not _is_break(gaps[k]):
-            verb_pairs = None
-        elif toks[k][:1].isupper() and toks[k + 1][:1].isupper() and not _is_break(gaps[k]):
-            # "the Governing Board", "Process Engineer": a capitalised name, not a duty.
-            verb_pairs = None
-        else:
-            verb_pairs = table.by_verb.get(lows[k])
-        found = _object_at(lows, gaps, k + 1, verb_pairs) if verb_pairs else None
-        if found is None and lows[k + 1] == "of" and lows[k] in table.by_head and _joinable(gaps[k + 1]):
-            found = _object_at(lows, gaps, k + 2, table.by_head[lows[k]])
+        objects = table.by_verb[word]
+        nxt = lows[k + 1]
+        if nxt in objects or nxt in _GAP_WORDS:
+            places.append((k, objects, k + 1))
+    if not places:
+        return []
+    taken = {k for m in matches for k in range(m.start, m.end)}
+    out: list[tuple[int, int]] = []
+    for k, objects, start in places:
+        if k in taken or not _joinable(gaps[k + 1]):
+            continue
+        if start == k + 1:
+            if k > 0 and lows[k - 1] in _NOUN_MARKERS and not _is_break(gaps[k]):
+                continue
+            if toks[k][:1].isupper() and toks[k + 1][:1].isupper() and not _is_break(gaps[k]):
+                # "the Governing Board", "Process Engineer": a capitalised name, not a duty.
+                continue
+        found = _object_at(lows, gaps, start, objects)
         if found is not None:
             out.append((found[0], k))
     return out
@@ -1710,8 +1747,7 @@ def _paraphrased(toks: list[str], lows: list[str], gaps: list[str], taken: set[i
 def _found(read: _Reading) -> list[tuple[int, int]]:
     """(skill, position) of every skill read: the alias matches that stand, and the paraphrases."""
     found = _resolve(read.skill_index, read.toks, read.lows, read.gaps, read.matches)
-    taken = {k for m in read.matches for k in range(m.start, m.end)}
-    return found + _paraphrased(read.toks, read.lows, read.gaps, taken)
+    return found + _paraphrased(read.toks, read.lows, read.gaps, read.matches)
 
 
 def extract_skills(text: str) -> list[str]:
