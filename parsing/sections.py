@@ -435,6 +435,15 @@ _BOILERPLATE_PHRASES = (
     r"retirement\s+plan",
     r"we\s+offer",
     r"our\s+benefits",
+    # growth perks: "training opportunities with e-learning formats", "Weiterbildungsmöglichkeiten"
+    *(rf"{kind}\s+opportunit" for kind in ("training", "learning", "development", "growth", "career")),
+    r"weiterbildungsm",
+    # the list of employment decisions an equal-opportunity statement covers
+    r"promotion,\s+termination",
+    r"layoffs?,\s+recall",
+    # a job description's disclaimer
+    *(rf"{negation}\s+(?:\w+\s+){{0,3}}an\s+employment\s+contract" for negation in ("not", "no")),
+    r"at-will\s+employment",
     r"wir\s+bieten",
     r"nous\s+offrons",
     r"ofrecemos",

@@ -961,6 +961,9 @@ def _camel_cuts_kept(m: _Match, toks: list[str], gaps: list[str]) -> bool:
         gap = gaps[at]
         if gap == "\x00":
             continue
+        # A one-letter prefix and a hyphen is how the name is spelt in prose too: "e-learning".
+        if gap == "-" and k == 1 and len(toks[m.start]) == 1:
+            continue
         if gap not in (" ", "-") or len(toks[at]) < 2 or not toks[at][:1].isupper():
             return False
         if gap == " " and len(toks[at - 1]) < 3:
@@ -1132,6 +1135,22 @@ def _written_as_a_name(m: _Match, toks: list[str], gaps: list[str]) -> bool:
     return toks[s - 1][:1].islower() or gaps[s].strip() in _LIST_SEPARATORS
 
 
+# Verb-like tool names that a preposition makes nouns even in lower case: "keep the log in excel",
+# "build it with react" (nobody excels or reacts after "in" or "with").
+_NOUN_AFTER_PREPOSITION = _words("excel react")
+
+
+def _after_a_preposition(m: _Match, lows: list[str], gaps: list[str]) -> bool:
+    s = m.start
+    return (
+        m.end - s == 1
+        and lows[s] in _NOUN_AFTER_PREPOSITION
+        and s > 0
+        and lows[s - 1] in _NOUN_PREPOSITIONS
+        and not _is_break(gaps[s])
+    )
+
+
 # Separators in front of a list item.
 _LIST_SEPARATORS = frozenset([",", "/", ";", "|", "(", "\u2022", "\u00b7"])
 
@@ -1276,8 +1295,10 @@ def _resolve(
         german = _looks_german(lows)
         for i in range(len(kept)):
             if not confirmed[i]:
-                confirmed[i] = _written_as_a_name(kept[i], toks, gaps) or (
-                    not german and _casing_with_neighbour(index, i, toks, gaps, kept, skills)
+                confirmed[i] = (
+                    _written_as_a_name(kept[i], toks, gaps)
+                    or _after_a_preposition(kept[i], lows, gaps)
+                    or (not german and _casing_with_neighbour(index, i, toks, gaps, kept, skills))
                 )
         # Confirmation spreads along lists: rightwards from a confirmed item, then leftwards.
         for i in range(1, len(kept)):

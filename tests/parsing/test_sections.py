@@ -188,3 +188,17 @@ def test_skills_in_the_company_text_under_its_name_are_not_read() -> None:
     read = skill_text(text)
     assert "accounts receivable" not in read
     assert "SQL" in read
+
+
+def test_perks_disclaimers_and_the_equal_opportunity_list_are_not_read() -> None:
+    text = (
+        "Requirements:\nSQL and Tableau.\n"
+        "Training opportunities with e-learning formats and coaching.\n"
+        "This description does not constitute an employment contract.\n"
+        "Decisions on hiring, promotion, termination, layoff, recall, leaves of absence are made fairly.\n"
+    )
+    read = skill_text(text)
+    assert "Tableau" in read
+    assert "e-learning" not in read
+    assert "employment contract" not in read
+    assert "leaves of absence" not in read

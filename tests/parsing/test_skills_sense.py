@@ -37,3 +37,20 @@ def test_words_are_read_where_they_stand(text: str, found: list[str], forbidden:
     got = extract_skills(text)
     assert not [s for s in found if s not in got], got
     assert not [s for s in forbidden if s in got], got
+
+
+MORE_CASES: list[tuple[str, list[str], list[str]]] = [
+    # a one-letter prefix and a hyphen spell the name in prose too
+    ("Build e-learning modules for new hires.", ["eLearning"], []),
+    ("Read the chapter In Design Thinking.", [], ["Adobe InDesign"]),
+    # a verb-like tool name after a preposition is the tool, even in lower case
+    ("Keep the cash log in excel with the supervisor.", ["Microsoft Excel"], []),
+    ("You will excel in a fast team.", [], ["Microsoft Excel"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "forbidden"), MORE_CASES, ids=[t[:40] for t, _, _ in MORE_CASES])
+def test_spellings_and_nouns_read_as_the_tool(text: str, found: list[str], forbidden: list[str]) -> None:
+    got = extract_skills(text)
+    assert not [s for s in found if s not in got], got
+    assert not [s for s in forbidden if s in got], got
