@@ -284,6 +284,10 @@ class Section(NamedTuple):
     end: int
 
 
+# A word or two and a colon: what a heading phrase followed by them is part of.
+_LONGER_HEADING_RE = re.compile(r"[A-Z][\w&/-]*(?:[ \t][A-Za-z][\w&/-]*)?[ \t]*:")
+
+
 def _heading_at(text: str, m: _Heading) -> bool:
     """Whether a heading phrase at ``m`` opens a section (on its own line, with a colon, or glued)."""
     start, end = m.start, m.end
@@ -306,6 +310,10 @@ def _heading_at(text: str, m: _Heading) -> bool:
         return False
     if colon:
         return True
+    # A longer heading of its own that starts with the phrase: "Benefits Administration:" over an
+    # HR posting's duties is not the perks.
+    if m.tail[:1] in (" ", "\t") and _LONGER_HEADING_RE.match(text, end):
+        return False
     # Glued onto the next sentence: "QualificationsBachelor's degree", "Benefits•401(k)".
     return bool(after) and (after.isupper() or after in "•·")
 

@@ -202,3 +202,9 @@ def test_perks_disclaimers_and_the_equal_opportunity_list_are_not_read() -> None
     assert "e-learning" not in read
     assert "employment contract" not in read
     assert "leaves of absence" not in read
+
+
+def test_a_longer_heading_that_opens_with_a_perk_word_is_not_the_perks() -> None:
+    text = "HR Coordinator\nAnswer policy questions.Benefits Administration:Run open enrollment in Workday.\n"
+    assert "benefits" not in kinds(text)
+    assert kinds("Duties.Benefits Dental and vision.") == ["intro", "benefits"]
