@@ -339,6 +339,10 @@ _ABOUT_NAME_RE = re.compile(
 _GLUE_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
+# The first letters of those heading words: most places a heading may start are ruled out by one look.
+_ABOUT_FIRST = frozenset("AÜÀSO")
+
+
 def _about_the_company(text: str, place: int) -> int | None:
     """The end of an "About <Company>" heading at ``place`` (on its own line, with a colon, or glued
     onto the first sentence), or None."""
@@ -369,7 +373,7 @@ def split_sections(text: str) -> list[Section]:
     for place in _heading_places(text):
         m = _heading_phrase_at(text, place)
         if m is None or not _heading_at(text, m):
-            end = _about_the_company(text, place)
+            end = _about_the_company(text, place) if text[place : place + 1] in _ABOUT_FIRST else None
             if end is not None:
                 cuts.append((place, end, "company", text[place:end].strip()))
             continue

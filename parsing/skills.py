@@ -1226,11 +1226,11 @@ def _resolve(
             continue
         # "cutting-edge AI", "multi-dimensional modelling", "pre-test preparations": a name does not
         # start inside a hyphenated word (a prefix of one or two letters, "e-mail", is left alone).
-        if _starts_inside_a_word(index, m, toks, lows, gaps):
+        if gaps[m.start] == "-" and _starts_inside_a_word(index, m, toks, lows, gaps):
             continue
         # "arrange for court reporters and videographers": the people who do the practice, not the
         # practice asked of the candidate.
-        if _names_people(index, alias, lows[m.end - 1]):
+        if lows[m.end - 1][-1:] == "s" and _names_people(index, alias, lows[m.end - 1]):
             continue
         if alias.case_form is not None or alias.needs_context:
             if not _acceptable_case(alias, toks, m):
