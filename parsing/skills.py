@@ -1556,6 +1556,10 @@ _VERB_NOUNS = _words(
 )
 
 
+# The endings _verb_bases reads a verb from.
+_VERBAL_ENDINGS = ("ing", "ion", "ment", "sis", "ance", "ence", "ery", "al")
+
+
 def _verb_bases(head: str) -> set[str]:
     """The verbs a nominal head may come from ("reconciliation" -> "reconcile"), over-generated:
     a candidate that is no English verb simply never occurs before an object in a posting."""
@@ -1649,11 +1653,27 @@ def _object_key(tokens: Sequence[str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _paraphrases() -> _Paraphrases:
-    index = _index()
+    # Built with the cyclic collector off, as the index is: the containers made here would
+    # otherwise set off collections that walk the whole index several times.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_paraphrases(_index())
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build_paraphrases(index: _Index) -> _Paraphrases:
     by_verb: dict[str, _Objects] = {}
     by_head: dict[str, _Objects] = {}
     for number, entry in enumerate(index.entries):
-        if entry.umbrella:
+        # Cheap looks first (this table is built on the first posting a process reads): a name of
+        # two or three words whose last word may come from a verb.
+        if entry.umbrella or not 1 <= entry.name.count(" ") <= 2:
+            continue
+        last = entry.name.rsplit(" ", 1)[1].lower()
+        if not last.endswith(_VERBAL_ENDINGS) and last not in _VERB_NOUNS:
             continue
         key = normalize_phrase(entry.name)
         if not 2 <= len(key) <= 3:
