@@ -1517,7 +1517,7 @@ def _read(text: str) -> _Reading:
 # (-ing, -ation, -ment, -ysis...), so the reader covers every such name without a list of them.
 
 # Words that may stand between the verb and its object ("reconcile all bank accounts"): any word but
-# these, which end the verb's object (a preposition, a clause word, a verb's helper).
+# these, which end the verb's object (a preposition, a clause word, an auxiliary verb).
 _OBJECT_BREAKERS = _words(
     "to for with from in on at by of into onto that which who whom whose as across through within via "
     "after before during under over about between among per until upon without including like every "

@@ -25,7 +25,7 @@ CASES: list[tuple[str, list[str], list[str]]] = [
         [],
         ["Canva"],
     ),
-    ("Dropbox's ML team ranks search results for Dropbox users.", [], ["Dropbox"]),
+    ("Dropbox's ML team ranks the files of Dropbox users.", [], ["Dropbox"]),
     ("Design social posts in Canva and Figma.", ["Canva", "Figma"], []),
     # an acronym's plural written with an apostrophe is still the skill
     ("Draft RFP's and build RESTful API's for partners.", ["RESTful API"], []),
