@@ -25,6 +25,12 @@ How it reads a posting:
   ``go-getter``).
 * **Acronyms.** An acronym in parentheses right after a match whose initials it spells
   ("Self-Supervised Learning (SSL)") is one more mention of that skill.
+* **Where a name stands.** A name opened inside a hyphenated word ("cutting-edge AI"), a practice's
+  person noun in the plural ("work with copywriters") and a name the posting writes as a company's
+  ("Canvas Inc.", "Dropbox's team") are not skills asked for.
+* **Paraphrases.** A practice named object + action ("Invoice Processing") also counts where a duty
+  writes the action done to the object ("process invoices", "processing of invoices"), with verbs
+  derived from the names' own last words.
 """
 
 from __future__ import annotations
