@@ -2,6 +2,7 @@
 
     python -m bench.skills_audit [CORPUS.jsonl ...] [--gold bench/gold/*.jsonl] [--top 40] [--alias NAME]
     python -m bench.skills_audit --misses [--show-misses KIND] [--half 0|1]
+    python -m bench.skills_audit --wrong [--half 0|1]
 
 For every alias that fires (in the parts of a posting the extractor reads), it counts the postings
 it fires in, the role families of those postings (from the normalised title), and, in postings
@@ -12,6 +13,10 @@ prints the contexts an alias fired in.
 
 ``--misses`` sorts every labelled skill the extractor missed into kinds (see ``MISS_KINDS``), so
 that what is fixed is a kind of miss, not a posting's rows.
+
+``--wrong`` lists every mention of a false positive (a skill neither labelled nor acceptable) with the
+words around it and the kind of section it was read in, to sort the false positives into kinds
+(boilerplate, the company's own text, word sense, a paraphrase...) before fixing any.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from pathlib import Path
 from bench.accuracy import DEFAULT_CORPUS, fold, json_lines, load_skill_gold
 from parsing import parse_posting
 from parsing.jsonld import JsonLdFields, read_job_posting
-from parsing.sections import job_text, skill_text
+from parsing.sections import job_text, skill_text, split_sections
 from parsing.skills import _fold, _index, _lookup, extract_skills, normalize_phrase, skill_mentions, taxonomy
 from parsing.text import normalize_text, prepare
 
@@ -188,6 +193,57 @@ def classify_misses(gold_paths: list[Path], corpus_dir: Path, half: int | None =
     return out
 
 
+@dataclass
+class Wrong:
+    row_id: str
+    name: str
+    alias: str
+    section: str
+    context: str
+
+
+def _section_of(text: str, context: str) -> str:
+    """The kind of section a mention's words stand in (the first place they occur)."""
+    words = context.split()
+    probe = " ".join(words[len(words) // 3 : len(words) // 3 + 3])
+    at = text.find(probe) if probe else -1
+    if at < 0:
+        return "?"
+    return next((s.kind for s in split_sections(text) if s.start <= at < s.end), "?")
+
+
+def false_positives(gold_paths: list[Path], corpus_dir: Path, half: int | None = None) -> list[Wrong]:
+    """Every mention of a skill the extractor returns that the labels hold neither right nor acceptable."""
+    from bench.skills_bench import label_half
+
+    umbrella = {e.name for e in taxonomy() if e.umbrella}
+    out: list[Wrong] = []
+    for gold in load_skill_gold(gold_paths, corpus_dir):
+        if gold.not_skills is not None or (half is not None and label_half(gold.row_id) != half):
+            continue
+        document = prepare(gold.text)
+        whole = job_text(normalize_text(document.text))
+        for mention in skill_mentions(_body(gold.text), window=8):
+            name = fold(mention.name)
+            if mention.name in umbrella or name in gold.acceptable:
+                continue
+            if any(name in spellings for spellings in gold.skills):
+                continue
+            section = _section_of(whole, mention.context)
+            out.append(Wrong(gold.row_id, mention.name, mention.alias, section, mention.context))
+    return out
+
+
+def print_false_positives(wrong: list[Wrong]) -> None:
+    by_section = Counter(w.section for w in wrong)
+    skills = {(w.row_id, w.name) for w in wrong}
+    postings = len({w.row_id for w in wrong})
+    print(f"false positives: {len(skills)} skills in {postings} postings, {len(wrong)} mentions")
+    print("  mentions by section kind:", dict(by_section.most_common()))
+    for w in wrong:
+        print(f"{w.row_id:22} {w.name:32} [{w.alias}] ({w.section}) {w.context}")
+
+
 def print_misses(misses: list[Miss], show: str | None) -> None:
     counts = Counter(m.kind for m in misses)
     print(f"misses: {len(misses)}")
@@ -275,8 +331,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--misses", action="store_true", help="sort the labelled skills missed into kinds")
     parser.add_argument("--show-misses", metavar="KIND", help="with --misses: list the misses of a kind")
-    parser.add_argument("--half", type=int, choices=(0, 1), help="with --misses: one half of the labels")
+    parser.add_argument("--half", type=int, choices=(0, 1), help="with --misses or --wrong: one half")
+    parser.add_argument("--wrong", action="store_true", help="list the false positives with their contexts")
     args = parser.parse_args(argv)
+    if args.wrong:
+        gold_files = args.gold if args.gold is not None else sorted(Path().glob(GOLD_GLOB))
+        print_false_positives(false_positives(gold_files, args.corpus, args.half))
+        return 0
     if args.misses:
         gold_files = args.gold if args.gold is not None else sorted(Path().glob(GOLD_GLOB))
         print_misses(classify_misses(gold_files, args.corpus, args.half), args.show_misses)

@@ -86,7 +86,10 @@ _HEADINGS: dict[str, str] = {
         | what you'll be responsible for | what you will be responsible for | dein aufgabengebiet
         | ihr aufgabengebiet | aufgabengebiet | deine tätigkeiten | ihre tätigkeiten
         | vos responsabilités principales | principales funciones | wat je gaat doen
-        | o que você fará
+        | o que você fará | what the candidate will do | your impact in role | tasks | your tasks
+        | potential responsibilities | hauptaufgaben | deine hauptaufgaben | ihre hauptaufgaben
+        | deine mission | das machst du bei uns | welche aufgaben hättest du | deine aufgaben bei uns
+        | tes missions | vos tâches | tus tareas | sus funciones | jouw rol | o seu dia a dia
     """,
     "requirements": """
         requirements | minimum requirements | basic requirements | job requirements
@@ -113,14 +116,19 @@ _HEADINGS: dict[str, str] = {
         | o que buscamos | o que esperamos | seu perfil | job qualifications
         | requirements and qualifications | skills required | what we need | what you should have
         | was du mitbringen solltest | was sie mitbringen sollten | vos compétences
-        | qué buscamos | wat breng je mee | wat neem je mee
+        | qué buscamos | wat breng je mee | wat neem je mee | what the candidate will need
+        | what you'll have | we look for | looking for | our expectations | expectations
+        | humble expectations | qualifikation | deine erwartungen
+        | stellenanforderungen | das bist du | das bringst du idealerweise mit | ce que nous recherchons
+        | lo que necesitas | wat wij zoeken | o que procuramos
     """,
     "nice_to_have": """
         nice to have | nice-to-have | nice to haves | preferred | preferred qualifications
         | preferred skills | preferred experience | desired skills | desired qualifications
         | bonus | bonus points | pluses | a plus | desirable | desirable skills | wünschenswert
         | von vorteil | idealerweise | plus | atouts | serait un plus | se valorará | deseable
-        | valorable | pré | pluspunten | diferenciais | será um diferencial
+        | valorable | pré | pluspunten | diferenciais | será um diferencial | bonus points if
+        | extra points | nice to have skills
     """,
     "tech_stack": """
         tech stack | our stack | our tech stack | technology stack | technologies
@@ -134,6 +142,7 @@ _HEADINGS: dict[str, str] = {
         | the opportunity | the position | about the position | stellenbeschreibung | die stelle
         | deine position | description du poste | descripción del puesto | el puesto
         | functieomschrijving | de rol | descrição da vaga | a vaga | about the team | the team
+        | about the teams | full job description | jobbeschreibung
     """,
     "company": """
         about us | about the company | who we are | our company | company overview
@@ -155,7 +164,9 @@ _HEADINGS: dict[str, str] = {
         | ce que nous proposons | avantages | ofrecemos | lo que ofrecemos | beneficios
         | wij bieden | wat wij bieden | wat bieden wij | arbeidsvoorwaarden | oferecemos
         | benefícios | o que oferecemos | offers at the headquarters | what you get | your benefits
-        | our perks | additional benefits | corporate benefits
+        | our perks | additional benefits | corporate benefits | was wir anbieten | das bieten wir dir
+        | das bieten wir | warum wir | why work with us | vergütung | ce que nous t'offrons
+        | lo que te ofrecemos | wat wij jou bieden | o que te oferecemos
     """,
     "eeo": """
         equal opportunity | equal employment opportunity | equal opportunity employer
@@ -273,6 +284,10 @@ class Section(NamedTuple):
     end: int
 
 
+# A word or two and a colon: what a heading phrase followed by them is part of.
+_LONGER_HEADING_RE = re.compile(r"[A-Z][\w&/-]*(?:[ \t][A-Za-z][\w&/-]*)?[ \t]*:")
+
+
 def _heading_at(text: str, m: _Heading) -> bool:
     """Whether a heading phrase at ``m`` opens a section (on its own line, with a colon, or glued)."""
     start, end = m.start, m.end
@@ -295,6 +310,10 @@ def _heading_at(text: str, m: _Heading) -> bool:
         return False
     if colon:
         return True
+    # A longer heading of its own that starts with the phrase: "Benefits Administration:" over an
+    # HR posting's duties is not the perks.
+    if m.tail[:1] in (" ", "\t") and _LONGER_HEADING_RE.match(text, end):
+        return False
     # Glued onto the next sentence: "QualificationsBachelor's degree", "Benefits•401(k)".
     return bool(after) and (after.isupper() or after in "•·")
 
@@ -307,6 +326,46 @@ def _heading_within(cuts: list[tuple[int, int, str, str]], number: int, line_end
     return any(end <= start < line_end for start, _, _, _ in cuts[number + 1 : number + 4])
 
 
+# "About Nimbus", "Über Nimbus Labs", "À propos de Nimbus": a heading over the company's own text,
+# named after the company. Up to five capitalised words, joined by a few small words ("About Kings of
+# Neon"); the words that name other headings ("About you", "About the role") are phrases above.
+_NAME_WORD = r"[A-Z0-9][\w&'’.®-]*"
+_ABOUT_NAME_RE = re.compile(
+    r"(?:About|Über|À[ \t]+propos[ \t]+de|Sobre|Acerca[ \t]+de|Over)[ \t]+"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?:(?:and|of|for|the|&|de|und|y|e)[ \t]+)?{_NAME_WORD}){{0,4}})"
+)
+# A lower-case letter or digit and a capital glued: a paste that lost the line break after a heading
+# ("About NimbusNimbus is...", "About NimbusAt Nimbus, we...").
+_GLUE_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+# The first letters of those heading words: most places a heading may start are ruled out by one look.
+_ABOUT_FIRST = frozenset("AÜÀSO")
+
+
+def _about_the_company(text: str, place: int) -> int | None:
+    """The end of an "About <Company>" heading at ``place`` (on its own line, with a colon, or glued
+    onto the first sentence), or None."""
+    if not text.startswith(("About", "Über", "À", "Sobre", "Acerca", "Over"), place):
+        return None
+    m = _ABOUT_NAME_RE.match(text, place)
+    if m is None:
+        return None
+    line_start = text.rfind("\n", 0, place) + 1
+    if _LEAD_RE.match(text[line_start:place]) is None:
+        return None
+    glued = _GLUE_RE.search(m.group("name"))
+    if glued is not None:
+        return m.start("name") + glued.start()
+    end = m.end()
+    while text[end : end + 1] in (" ", "\t"):
+        end += 1
+    if text[end : end + 1] in ("：", ":"):
+        end += 1
+        return end
+    return end if end == len(text) or text[end] == "\n" else None
+
+
 def split_sections(text: str) -> list[Section]:
     """The posting's parts in order; text before the first heading is ``intro``."""
     cuts: list[tuple[int, int, str, str]] = []
@@ -314,6 +373,9 @@ def split_sections(text: str) -> list[Section]:
     for place in _heading_places(text):
         m = _heading_phrase_at(text, place)
         if m is None or not _heading_at(text, m):
+            end = _about_the_company(text, place) if text[place : place + 1] in _ABOUT_FIRST else None
+            if end is not None:
+                cuts.append((place, end, "company", text[place:end].strip()))
             continue
         phrase = " ".join(m.phrase.split()).casefold()
         cuts.append((m.start, m.end, _KIND_OF[phrase], text[m.start : m.end].strip()))
@@ -385,6 +447,15 @@ _BOILERPLATE_PHRASES = (
     r"retirement\s+plan",
     r"we\s+offer",
     r"our\s+benefits",
+    # growth perks: "training opportunities with e-learning formats", "Weiterbildungsmöglichkeiten"
+    *(rf"{kind}\s+opportunit" for kind in ("training", "learning", "development", "growth", "career")),
+    r"weiterbildungsm",
+    # the list of employment decisions an equal-opportunity statement covers
+    r"promotion,\s+termination",
+    r"layoffs?,\s+recall",
+    # a job description's disclaimer
+    *(rf"{negation}\s+(?:\w+\s+){{0,3}}an\s+employment\s+contract" for negation in ("not", "no")),
+    r"at-will\s+employment",
     r"wir\s+bieten",
     r"nous\s+offrons",
     r"ofrecemos",

@@ -25,6 +25,12 @@ How it reads a posting:
   ``go-getter``).
 * **Acronyms.** An acronym in parentheses right after a match whose initials it spells
   ("Self-Supervised Learning (SSL)") is one more mention of that skill.
+* **Where a name stands.** A name opened inside a hyphenated word ("cutting-edge AI"), a practice's
+  person noun in the plural ("work with copywriters") and a name the posting writes as a company's
+  ("Canvas Inc.", "Dropbox's team") are not skills asked for.
+* **Paraphrases.** A practice named object + action ("Invoice Processing") also counts where a duty
+  writes the action done to the object ("process invoices", "processing of invoices"), with verbs
+  derived from the names' own last words.
 """
 
 from __future__ import annotations
@@ -961,6 +967,9 @@ def _camel_cuts_kept(m: _Match, toks: list[str], gaps: list[str]) -> bool:
         gap = gaps[at]
         if gap == "\x00":
             continue
+        # A one-letter prefix and a hyphen is how the name is spelt in prose too: "e-learning".
+        if gap == "-" and k == 1 and len(toks[m.start]) == 1:
+            continue
         if gap not in (" ", "-") or len(toks[at]) < 2 or not toks[at][:1].isupper():
             return False
         if gap == " " and len(toks[at - 1]) < 3:
@@ -1132,6 +1141,22 @@ def _written_as_a_name(m: _Match, toks: list[str], gaps: list[str]) -> bool:
     return toks[s - 1][:1].islower() or gaps[s].strip() in _LIST_SEPARATORS
 
 
+# Verb-like tool names that a preposition makes nouns even in lower case: "keep the log in excel",
+# "build it with react" (nobody excels or reacts after "in" or "with").
+_NOUN_AFTER_PREPOSITION = _words("excel react")
+
+
+def _after_a_preposition(m: _Match, lows: list[str], gaps: list[str]) -> bool:
+    s = m.start
+    return (
+        m.end - s == 1
+        and lows[s] in _NOUN_AFTER_PREPOSITION
+        and s > 0
+        and lows[s - 1] in _NOUN_PREPOSITIONS
+        and not _is_break(gaps[s])
+    )
+
+
 # Separators in front of a list item.
 _LIST_SEPARATORS = frozenset([",", "/", ";", "|", "(", "\u2022", "\u00b7"])
 
@@ -1205,6 +1230,14 @@ def _resolve(
         # "CAD$114,000", "AUD$90k": a currency code, not the skill.
         if m.end < n and gaps[m.end].startswith("$"):
             continue
+        # "cutting-edge AI", "multi-dimensional modelling", "pre-test preparations": a name does not
+        # start inside a hyphenated word (a prefix of one or two letters, "e-mail", is left alone).
+        if gaps[m.start] == "-" and _starts_inside_a_word(index, m, toks, lows, gaps):
+            continue
+        # "arrange for court reporters and videographers": the people who do the practice, not the
+        # practice asked of the candidate.
+        if lows[m.end - 1][-1:] == "s" and _names_people(index, alias, lows[m.end - 1]):
+            continue
         if alias.case_form is not None or alias.needs_context:
             if not _acceptable_case(alias, toks, m):
                 continue
@@ -1268,8 +1301,10 @@ def _resolve(
         german = _looks_german(lows)
         for i in range(len(kept)):
             if not confirmed[i]:
-                confirmed[i] = _written_as_a_name(kept[i], toks, gaps) or (
-                    not german and _casing_with_neighbour(index, i, toks, gaps, kept, skills)
+                confirmed[i] = (
+                    _written_as_a_name(kept[i], toks, gaps)
+                    or _after_a_preposition(kept[i], lows, gaps)
+                    or (not german and _casing_with_neighbour(index, i, toks, gaps, kept, skills))
                 )
         # Confirmation spreads along lists: rightwards from a confirmed item, then leftwards.
         for i in range(1, len(kept)):
@@ -1282,7 +1317,99 @@ def _resolve(
                 confirmed[i] = _spreads(index, i + 1, i, toks, skills, kept) and _list_neighbours(
                     kept[i], kept[i + 1], lows, gaps
                 )
-    return [(skill, m.start) for m, skill, ok in zip(kept, skills, confirmed, strict=True) if ok]
+    employer = _employer_writings(kept, toks, lows, gaps)
+    return [
+        (skill, m.start)
+        for m, skill, ok in zip(kept, skills, confirmed, strict=True)
+        if ok and not (employer and _written(m, toks) in employer)
+    ]
+
+
+def _starts_inside_a_word(
+    index: _Index, m: _Match, toks: list[str], lows: list[str], gaps: list[str]
+) -> bool:
+    """ "cutting-edge AI": the match opens with the second half of a hyphenated lower-case word,
+    and what follows that half is not the same skill on its own ("business-fluent English" is)."""
+    s = m.start
+    if s == 0 or gaps[s] != "-" or len(lows[s - 1]) < 3:
+        return False
+    if not (toks[s - 1][:1].islower() and toks[s][:1].islower()):
+        return False
+    rest = _lookup(index, lows[s + 1 : m.end]) if m.end - s > 1 else None
+    return rest is None or rest.skill != m.alias.skill
+
+
+# Words after a name that make it a company's: "Nimbus Inc.", "Acme GmbH".
+_CORPORATE_SUFFIXES = _words("inc llc ltd gmbh corp corporation plc")
+# A possessive of a name is the company's ("Nimbus's platform") unless what follows is held by a
+# person ("an Appraiser's License").
+_HELD_BY_A_PERSON = _words("license licence licensure certificate certification degree credential")
+
+
+def _written(m: _Match, toks: list[str]) -> str:
+    return " ".join(toks[m.start : m.end])
+
+
+def _employer_writings(kept: list[_Match], toks: list[str], lows: list[str], gaps: list[str]) -> set[str]:
+    """How the posting writes the names it uses as a company's (its employer's, a client's): a name
+    followed by a corporate suffix ("Canvas Inc."), or a capitalised name in the possessive
+    ("Dropbox's team", "Canvas' guests"). Every mention written the same way is that company, not a
+    skill; all-capital words are left alone ("RFQ's" is a plural)."""
+    n = len(toks)
+    out: set[str] = set()
+    for m in kept:
+        end = m.end
+        if end >= n:
+            continue
+        gap, following = gaps[end], lows[end]
+        if gap == " ":
+            company = following in _CORPORATE_SUFFIXES
+        elif gap in ("'", "\u2019"):
+            company = following == "s" and (end + 1 >= n or lows[end + 1] not in _HELD_BY_A_PERSON)
+        else:
+            company = (
+                gap in ("' ", "\u2019 ")
+                and toks[end - 1].endswith("s")
+                and following not in _HELD_BY_A_PERSON
+            )
+        # Capitalised words, none an acronym or a camel-cased name ("RESTful API's" is a plural).
+        if company and all(t[:1].isupper() and sum(map(str.isupper, t)) == 1 for t in toks[m.start : end]):
+            out.add(_written(m, toks))
+    return out
+
+
+# Endings of a noun for the person who does something ("copywriter", "machinist", "technician").
+_PERSON_ENDINGS = ("er", "or", "ist", "ian")
+
+
+@lru_cache(maxsize=4096)
+def _person_plural(alias_written: str, name: str) -> str | None:
+    """The plural a person-noun alias is written in ("videographers" for Videographer -> Videography,
+    "technicians" for Maintenance Technician), or None when the alias names no person."""
+    alias_last = normalize_phrase(alias_written)[-1:]
+    name_last = normalize_phrase(name)[-1:]
+    if not alias_last or not name_last:
+        return None
+    word, head = alias_last[0], name_last[0]
+    if not word.isalpha() or len(word) < 5 or not word.endswith(_PERSON_ENDINGS):
+        return None
+    if word == head:
+        # The skill is named after the person ("Electrician"): only the clearly personal endings.
+        return word + "s" if word.endswith(("ician", "ist")) and not word.endswith("list") else None
+    # The person's word and the practice's share their stem: copywrit-er / copywrit-ing.
+    shared = 0
+    for a, b in zip(word, head, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return word + "s" if shared >= max(5, len(word) - 3) else None
+
+
+def _names_people(index: _Index, alias: _Alias, last_word: str) -> bool:
+    if not last_word.endswith("s"):
+        return False
+    plural = _person_plural(alias.written, index.entries[alias.skill].name)
+    return plural is not None and last_word == plural
 
 
 def _rank(index: _Index, found: Iterable[tuple[int, int]]) -> list[str]:
@@ -1387,12 +1514,295 @@ def _read(text: str) -> _Reading:
     return _Reading(index, toks, lows, gaps, _shared_words(index, lows, gaps, matches))
 
 
+# ------------------------------------------------------------------------------ paraphrases
+#
+# A practice the taxonomy names as object + action ("Invoice Processing", "Account Reconciliation",
+# "Audit Support") is as often written as the action done to the object: "process vendor invoices",
+# "reconcile bank accounts", "support internal and external audits", "preparation of financial
+# statements". The verbs come from the names' own last words by the regular English endings
+# (-ing, -ation, -ment, -ysis...), so the reader covers every such name without a list of them.
+
+# Words that may stand between the verb and its object ("reconcile all bank accounts"): any word but
+# these, which end the verb's object (a preposition, a clause word, an auxiliary verb).
+_OBJECT_BREAKERS = _words(
+    "to for with from in on at by of into onto that which who whom whose as across through within via "
+    "after before during under over about between among per until upon without including like every "
+    "while when where if than is are was were be been being will would can could should may might must "
+    "not no our your their its his her my we you they it this these those there here"
+)
+# Before the verb: a word that makes it a noun ("the support", "our design") or a past form.
+_NOUN_MARKERS = _words("the a an our your their its his her this that these those my each every any")
+# Object words too plain to make a practice of a verb ("design systems", "optimize performance",
+# "analyze requirements", "answer questions" name the work, not a practice with a name).
+_PLAIN_OBJECTS = _words(
+    "all new own key end day work job role team system software hardware performance information "
+    "document question requirement process project concept customer goal model input product service "
+    "solution technical"
+)
+# Heads whose verbs make things ("develop hardware", "design concepts", "engineer solutions", "build
+# experiences"): their object is what is made, not a practice named after it.
+_MAKING_HEADS = _words("development design engineering architecture building construction")
+# Nouns that may follow the object inside the verb's object ("manages fleet assets", "coordinate
+# travel arrangements", "verify insurance coverage"): plain heads that leave the practice the same.
+_LIGHT_HEADS = _words(
+    "operations operation assets arrangements coverage integrity tasks functions programs "
+    "records issues needs efforts procedures documentation"
+)
+# The one word that may stand between the verb and its object ("reconcile all accounts"): a word
+# that picks out which of the objects; any other word ("manage content marketing campaigns",
+# "monitor program progress") makes the object part of a longer noun phrase of its own.
+_GAP_WORDS = _words("the all any each every")
+
+
+# Heads that are a verb as written ("Audit Support" -> "support audits"). Most nouns at the end of a
+# name are not ("Scrum Team", "Internal Customer"), so these are named rather than guessed.
+_VERB_NOUNS = _words(
+    "support review control audit repair launch research transfer survey inspect install dispatch "
+    "change contact check monitor outreach"
+)
+
+
+# The endings _verb_bases reads a verb from.
+_VERBAL_ENDINGS = ("ing", "ion", "ment", "sis", "ance", "ence", "ery", "al")
+
+
+def _verb_bases(head: str) -> set[str]:
+    """The verbs a nominal head may come from ("reconciliation" -> "reconcile"), over-generated:
+    a candidate that is no English verb simply never occurs before an object in a posting."""
+    out: set[str] = set()
+    if head.endswith("ing") and len(head) > 5:
+        stem = head[:-3]
+        out.update((stem, stem + "e"))
+        if stem[-1] == stem[-2]:
+            out.add(stem[:-1])
+    elif head.endswith(("ization", "isation")):
+        out.add(head[:-5] + "e")
+    elif head.endswith("ication"):
+        out.add(head[:-7] + "y")
+    elif head.endswith("istration"):
+        out.add(head[:-9] + "ister")
+    elif head.endswith("ation"):
+        stem = head[:-5]
+        out.update((stem + "ate", stem + "e", stem))
+        if stem.endswith("i"):
+            out.add(stem[:-1] + "e")
+    elif head.endswith("uction"):
+        out.update((head[:-6] + "uce", head[:-3]))
+    elif head.endswith("isition"):
+        out.add(head[:-6] + "re")
+    elif head.endswith("olution"):
+        out.add(head[:-6] + "lve")
+    elif head.endswith("ption"):
+        out.add(head[:-5] + "be")
+    elif head.endswith("tion"):
+        out.add(head[:-3])
+    elif head.endswith("ssion"):
+        out.add(head[:-5] + "t")
+    elif head.endswith("sion"):
+        out.add(head[:-3] + "e")
+    elif head.endswith("ment") and len(head) > 7:
+        out.add(head[:-4])
+    elif head.endswith("ysis"):
+        out.update((head[:-4] + "yze", head[:-4] + "yse"))
+    elif head.endswith("tenance"):
+        out.add(head[:-7] + "tain")
+    elif head.endswith("iance"):
+        out.add(head[:-5] + "y")
+    elif head.endswith(("ance", "ence")):
+        out.update((head[:-4], head[:-4] + "e"))
+    elif head.endswith("ery") and len(head) > 6:
+        out.add(head[:-1])
+    elif head.endswith("al") and len(head) > 6:
+        out.update((head[:-2], head[:-2] + "e"))
+    elif head in _VERB_NOUNS:
+        out.add(head)
+    return {v for v in out if len(v) >= 4}
+
+
+def _inflections(verb: str, noun_too: bool) -> Iterator[str]:
+    """The forms a duty line writes a verb in: base, third person, gerund. No past forms, which
+    read as adjectives before a noun ("managed services"), and no third person of a verb that is a
+    noun as well ("reviews", "supports" are as often plurals)."""
+    yield verb
+    if noun_too:
+        pass
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        yield verb + "es"
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        yield verb[:-1] + "ies"
+    else:
+        yield verb + "s"
+    if verb.endswith("e") and not verb.endswith("ee"):
+        yield verb[:-1] + "ing"
+    else:
+        yield verb + "ing"
+    if verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        yield verb + verb[-1] + "ing"
+
+
+_Objects = dict[str, list[tuple[tuple[str, ...], int]]]
+
+
+class _Paraphrases(NamedTuple):
+    # A verb form -> the object's first (folded) word -> (object key, skill) of the names it may
+    # paraphrase. Keyed by the object's first word so a look-up costs one probe, not one per name.
+    by_verb: dict[str, _Objects]
+    # A nominal head (and its plural) -> the same, for "H of O" ("preparation of ...").
+    by_head: dict[str, _Objects]
+    # The verb forms, and "of".
+    triggers: frozenset[str]
+
+
+def _object_key(tokens: Sequence[str]) -> tuple[str, ...]:
+    return tuple(_fold(t) for t in tokens)
+
+
+@lru_cache(maxsize=1)
+def _paraphrases() -> _Paraphrases:
+    # Built with the cyclic collector off, as the index is: the containers made here would
+    # otherwise set off collections that walk the whole index several times.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_paraphrases(_index())
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build_paraphrases(index: _Index) -> _Paraphrases:
+    by_verb: dict[str, _Objects] = {}
+    by_head: dict[str, _Objects] = {}
+    for number, entry in enumerate(index.entries):
+        # Cheap looks first (this table is built on the first posting a process reads): a name of
+        # two or three words whose last word may come from a verb.
+        if entry.umbrella or not 1 <= entry.name.count(" ") <= 2:
+            continue
+        last = entry.name.rsplit(" ", 1)[1].lower()
+        if not last.endswith(_VERBAL_ENDINGS) and last not in _VERB_NOUNS:
+            continue
+        key = normalize_phrase(entry.name)
+        if not 2 <= len(key) <= 3:
+            continue
+        head, objects = key[-1], key[:-1]
+        if not head.isalpha() or len(head) < 5 or head in _MAKING_HEADS:
+            continue
+        if any(not t.isalpha() or len(t) < 3 or _fold(t) in _PLAIN_OBJECTS for t in objects):
+            continue
+        pair = (_object_key(objects), number)
+        # The object's first word as a text may write it (singular or plural), so a look-up needs
+        # no folding.
+        first_words = {objects[0], _fold(objects[0]), *_plural_variants(objects[0])}
+        # A head made from a verb, itself before a noun, is a compound ("marketing channels",
+        # "testing tools"), so it is read only in "H of O"; a head that is a verb ("support",
+        # "review") is read in its base form ("Support audits") and gerund.
+        own_forms = {head, *_plural_variants(head)}
+        verbs = _verb_bases(head)
+        for verb in verbs:
+            for form in _inflections(verb, noun_too=verb == head):
+                if form not in own_forms or form == verb:
+                    after_verb = by_verb.setdefault(form, {})
+                    for first in first_words:
+                        after_verb.setdefault(first, []).append(pair)
+        # "H of O" only for a head made from a verb ("preparation of", not "system of").
+        if verbs and head not in verbs:
+            for form in own_forms:
+                after_head = by_head.setdefault(form, {})
+                for first in first_words:
+                    after_head.setdefault(first, []).append(pair)
+    by_verb.pop("of", None)
+    return _Paraphrases(by_verb, by_head, frozenset([*by_verb, "of"]))
+
+
+def _object_at(lows: list[str], gaps: list[str], start: int, candidates: _Objects) -> tuple[int, int] | None:
+    """(skill, end) of the candidate object right after ``start`` (or after one of _GAP_WORDS)."""
+    n = len(lows)
+    for at in (start, start + 1):
+        if at >= n or not _joinable(gaps[at]):
+            return None
+        for key, skill in candidates.get(lows[at], ()):
+            end = at + len(key)
+            if (
+                end <= n
+                and all(_fold(lows[at + k]) == key[k] for k in range(len(key)))
+                and all(_joinable(gaps[k]) for k in range(at + 1, end))
+                and _object_ends(lows, gaps, end)
+            ):
+                return skill, end
+        if lows[at] not in _GAP_WORDS:
+            return None
+    return None
+
+
+def _object_ends(lows: list[str], gaps: list[str], end: int) -> bool:
+    """Whether the object's noun phrase ends at ``end``: "process invoices and", not "manage contract
+    negotiations" (where the object only modifies the noun after it)."""
+    if end >= len(lows) or not _joinable(gaps[end]):
+        return True
+    following = lows[end]
+    return (
+        following in _OBJECT_BREAKERS
+        or following in _COORDINATORS
+        or following in _LIGHT_HEADS
+        or following.endswith(("ing", "ly"))
+    )
+
+
+def _paraphrased(
+    toks: list[str], lows: list[str], gaps: list[str], matches: list[_Match]
+) -> list[tuple[int, int]]:
+    """(skill, position) of each practice written as its action ("reconcile accounts"), at a verb
+    the alias scan has not read as part of a skill."""
+    table = _paraphrases()
+    n = len(lows)
+    # Verbs (and "H of O" heads) whose next word, or the word after a determiner, may start an
+    # object: a dictionary probe each, before anything else is looked at.
+    places: list[tuple[int, _Objects, int]] = []
+    if table.triggers.isdisjoint(lows):
+        return []
+    # One pass over the tokens finds both the verbs and the "of" of "H of O".
+    for k in compress(range(n - 1), map(table.triggers.__contains__, lows)):
+        word = lows[k]
+        if word == "of":
+            objects = table.by_head.get(lows[k - 1]) if k > 0 else None
+            if objects is not None:
+                places.append((k - 1, objects, k + 1))
+            continue
+        objects = table.by_verb[word]
+        nxt = lows[k + 1]
+        if nxt in objects or nxt in _GAP_WORDS:
+            places.append((k, objects, k + 1))
+    if not places:
+        return []
+    taken = {k for m in matches for k in range(m.start, m.end)}
+    out: list[tuple[int, int]] = []
+    for k, objects, start in places:
+        if k in taken or not _joinable(gaps[k + 1]):
+            continue
+        if start == k + 1:
+            if k > 0 and lows[k - 1] in _NOUN_MARKERS and not _is_break(gaps[k]):
+                continue
+            if toks[k][:1].isupper() and toks[k + 1][:1].isupper() and not _is_break(gaps[k]):
+                # "the Governing Board", "Process Engineer": a capitalised name, not a duty.
+                continue
+        found = _object_at(lows, gaps, start, objects)
+        if found is not None:
+            out.append((found[0], k))
+    return out
+
+
+def _found(read: _Reading) -> list[tuple[int, int]]:
+    """(skill, position) of every skill read: the alias matches that stand, and the paraphrases."""
+    found = _resolve(read.skill_index, read.toks, read.lows, read.gaps, read.matches)
+    return found + _paraphrased(read.toks, read.lows, read.gaps, read.matches)
+
+
 def extract_skills(text: str) -> list[str]:
     """Canonical skill names found in ``text``: most mentioned first, ties by first appearance."""
     if not text:
         return []
     read = _read(text)
-    return _rank(read.skill_index, _resolve(read.skill_index, read.toks, read.lows, read.gaps, read.matches))
+    return _rank(read.skill_index, _found(read))
 
 
 class Mention(NamedTuple):
@@ -1413,10 +1823,10 @@ def skill_mentions(text: str, window: int = 6) -> list[Mention]:
     if not text:
         return []
     read = _read(text)
-    index, toks, lows, gaps = read.skill_index, read.toks, read.lows, read.gaps
+    index, toks, gaps = read.skill_index, read.toks, read.gaps
     matches = {m.start: m for m in read.matches}
     out: list[Mention] = []
-    for skill, pos in _resolve(index, toks, lows, gaps, list(matches.values())):
+    for skill, pos in _found(read):
         match = matches.get(pos)
         end = match.end if match else pos + 1
         alias = match.alias.written if match else index.entries[skill].name

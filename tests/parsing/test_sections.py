@@ -160,3 +160,51 @@ def test_heading_phrases_read_as_one_alternation_of_them_all_would(text: str) ->
     assert (found and tuple(found)) == (
         expected and (expected.start(), expected.end(), expected.group("phrase"), expected.group("tail"))
     )
+
+
+ABOUT_THE_COMPANY: list[tuple[str, list[str]]] = [
+    ("About Nimbus Labs\nNimbus builds maps.\nWhat you'll do\nShip code", ["company", "responsibilities"]),
+    # glued onto its first sentence: that line is the company's, what follows is read again
+    ("About NimbusAt Nimbus, we map cities.\nRequirements:\nPython", ["company", "untitled", "requirements"]),
+    ("About Kings of Neon:\nWe light signs.\nDein Profil\nPython", ["company", "requirements"]),
+    ("Über Nimbus\nWir bauen Karten.\nDeine Hauptaufgaben\nKarten", ["company", "responsibilities"]),
+    ("À propos de Nimbus\nUne PME.\nProfil recherché :\nPython", ["company", "requirements"]),
+    # "About you" is the candidate, and "about" inside a sentence opens nothing
+    ("About you\nYou know SQL.", ["requirements"]),
+    ("Intro\nWe care About Nimbus users every day.", ["intro"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ABOUT_THE_COMPANY)
+def test_a_heading_named_after_the_company_opens_its_own_text(text: str, expected: list[str]) -> None:
+    assert [k for k in kinds(text) if k != "intro" or expected == ["intro"]] == expected
+
+
+def test_skills_in_the_company_text_under_its_name_are_not_read() -> None:
+    text = (
+        "About Nimbus\nNimbus offers accounts receivable automation to clinics.\n"
+        "Our humble expectations\nFluent German and solid SQL."
+    )
+    read = skill_text(text)
+    assert "accounts receivable" not in read
+    assert "SQL" in read
+
+
+def test_perks_disclaimers_and_the_equal_opportunity_list_are_not_read() -> None:
+    text = (
+        "Requirements:\nSQL and Tableau.\n"
+        "Training opportunities with e-learning formats and coaching.\n"
+        "This description does not constitute an employment contract.\n"
+        "Decisions on hiring, promotion, termination, layoff, recall, leaves of absence are made fairly.\n"
+    )
+    read = skill_text(text)
+    assert "Tableau" in read
+    assert "e-learning" not in read
+    assert "employment contract" not in read
+    assert "leaves of absence" not in read
+
+
+def test_a_longer_heading_that_opens_with_a_perk_word_is_not_the_perks() -> None:
+    text = "HR Coordinator\nAnswer policy questions.Benefits Administration:Run open enrollment in Workday.\n"
+    assert "benefits" not in kinds(text)
+    assert kinds("Duties.Benefits Dental and vision.") == ["intro", "benefits"]
