@@ -234,7 +234,12 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "JOBSCOUT_LOG_LEVEL": "WARNING",
         "JOBSCOUT_DISCORD__CHARTS": "false" if args.no_charts else "true",
     }
-    bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=ROOT, env=env)
+    # --profile: the bot's event-loop thread under cProfile (start-up and warm-up included), written
+    # when it stops on the bench's SIGTERM
+    profiler = ["-m", "cProfile", "-o", str(Path(args.profile).resolve())] if args.profile else []
+    bot = await asyncio.create_subprocess_exec(
+        sys.executable, *profiler, "-m", "bot", "run", cwd=ROOT, env=env
+    )
     try:
         await fake.wait_connected(timeout=60)
         from store import Store  # the ids to compare, read once from the bench's copy
@@ -330,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--no-charts", action="store_true", help="run the bot with discord.charts = false")
     parser.add_argument("--rate", type=float, help="interactions a second, evenly spaced (default: a burst)")
+    parser.add_argument("--profile", help="run the bot under cProfile, writing its profile to this file")
     args = parser.parse_args(argv)
     result = asyncio.run(run(args))
     print(json.dumps(result, indent=2))

@@ -69,7 +69,7 @@ from store.results import (
     SkillSummary,
     Source,
 )
-from store.role_cache import ALL, RoleCounts
+from store.role_cache import ALL, RoleCounts, Ticket
 from store.writes import add, bands, fixes, remove, reparse, rows, welcome
 from store.writes import guilds as guild_writes
 from store.writes.derive import Prepared, prepare
@@ -118,6 +118,7 @@ class Store:
         # SQLite: a new paste is written in one trip of a connection of its own (see add_posting).
         self._write_connection: WriteConnection | None = None
         self._role_counts = RoleCounts()
+        self._role_reads: dict[int, tuple[Ticket, asyncio.Future[dict[str, int]]]] = {}  # under way
 
     # ------------------------------------------------------------------------------------ lifecycle
 
@@ -177,8 +178,9 @@ class Store:
         return store
 
     async def close(self) -> None:
-        if self._abandoned:  # let calls given up on end first (briefly: the database may be gone)
-            await asyncio.wait(set(self._abandoned), timeout=ABANDONED_GRACE_S)
+        winding_down = set(self._abandoned) | {task for _, task in self._role_reads.values()}
+        if winding_down:  # let calls given up on end first (briefly: the database may be gone)
+            await asyncio.wait(winding_down, timeout=ABANDONED_GRACE_S)
         if self._write_connection is not None:
             await self._write_connection.close()
         await self.sessions.engine.dispose()
@@ -323,17 +325,19 @@ class Store:
             channel_id=channel_id,
             message_id=message_id,
         )
-        self._role_counts.begin(guild_id)
+        self._role_counts.adding(guild_id)
         try:
             outcome = await self._add_new_in_one_trip(guild_id, item)
             if outcome is None:  # a repost, a near one to weigh: the full way
                 (outcome,) = await self.store_prepared(guild_id, [item], interactive=True)
         except BaseException:
-            self._role_counts.end(guild_id)  # a call given up on may still commit
+            self._role_counts.add_failed(guild_id)  # a call given up on may still commit
             raise
         created = outcome.kind == "created"
-        role = item.derived.columns["role_key"] if created else None
-        self._role_counts.end(guild_id, kept=True, added=role)
+        if created:
+            self._role_counts.added(guild_id, outcome.posting_id, item.derived.columns["role_key"])
+        else:
+            self._role_counts.added(guild_id, None, None)
         # A new posting is shown as written (no read back); a repost shows the saved one it repeats.
         view = (
             postings.new_posting_view(guild_id, outcome.posting_id, item, posting)
@@ -524,11 +528,30 @@ class Store:
         """Every saved role key of the guild with its number of postings (for role matching); kept
         between calls (see ``store.role_cache``)."""
         counts = self._role_counts.get(guild_id)
-        if counts is None:
-            version = self._role_counts.version(guild_id)
-            counts = await self._read(lambda s: roles.role_counts(s, guild_id))
-            self._role_counts.put(guild_id, counts, version)
-        return counts
+        if counts is not None:
+            return counts
+        # One read at a time per server: the callers of a burst, all finding no counts kept, share it
+        # (unless a write other than an add began or ended since it started).
+        shared = self._role_reads.get(guild_id)
+        if shared is None or not self._role_counts.current(shared[0]):
+            ticket = self._role_counts.reading(guild_id)
+            task = asyncio.ensure_future(self._read_role_counts(ticket))
+            task.add_done_callback(_consume_outcome)
+            shared = self._role_reads[guild_id] = (ticket, task)
+            task.add_done_callback(lambda _: self._forget_role_read(guild_id, task))
+        return dict(await asyncio.shield(shared[1]))
+
+    async def _read_role_counts(self, ticket: Ticket) -> dict[str, int]:
+        try:
+            counts, watermark = await self._read(lambda s: roles.role_counts_as_of(s, ticket.guild_id))
+            return self._role_counts.put(ticket, counts, watermark)
+        finally:
+            self._role_counts.done(ticket)
+
+    def _forget_role_read(self, guild_id: int, task: asyncio.Future[dict[str, int]]) -> None:
+        shared = self._role_reads.get(guild_id)
+        if shared is not None and shared[1] is task:
+            del self._role_reads[guild_id]
 
     async def export_rows(self, guild_id: int, *, batch: int = 500) -> AsyncIterator[ExportRow]:
         async for row in export.export_rows(self.sessions.read, guild_id, batch):
