@@ -313,7 +313,7 @@ class Store:
         """
         if not text.strip():
             raise InvalidInput("the posting is empty")
-        item = await asyncio.to_thread(
+        prepare_it = functools.partial(
             prepare,
             text,
             posting,
@@ -327,7 +327,7 @@ class Store:
         )
         self._role_counts.adding(guild_id)
         try:
-            outcome = await self._add_new_in_one_trip(guild_id, item)
+            item, outcome = await self._add_new_in_one_trip(guild_id, prepare_it)
             if outcome is None:  # a repost, a near one to weigh: the full way
                 (outcome,) = await self.store_prepared(guild_id, [item], interactive=True)
         except BaseException:
@@ -371,22 +371,27 @@ class Store:
             return
         await self._committed(what, lambda: connection.transaction(writing(statements)))
 
-    async def _add_new_in_one_trip(self, guild_id: int, item: Prepared) -> add.Outcome | None:
-        """SQLite: a paste that repeats nothing (most pastes) read and written in one transaction of
-        :class:`WriteConnection`, without SQLAlchemy's session. None when it may repeat a saved posting
-        (nothing was kept): the caller then takes the full way."""
+    async def _add_new_in_one_trip(
+        self, guild_id: int, prepare_it: Callable[[], Prepared]
+    ) -> tuple[Prepared, add.Outcome | None]:
+        """The paste prepared and, on SQLite, when it repeats nothing (most pastes), read and written in
+        one transaction of :class:`WriteConnection`, without SQLAlchemy's session: one trip to the
+        connection's thread, which prepares it first. The outcome is None when it may repeat a saved
+        posting (nothing was kept) or on another engine: the caller then takes the full way."""
         connection = self._one_trip_writes()
         if connection is None:
-            return None
-        # a copy: the work runs on the connection's thread while other adds may learn skills
-        known = {key: self._skills[key] for key, _ in item.derived.skills if key in self._skills}
-        work = add.insert_if_new(guild_id, item, known, self.clock())
-        saved = await self._committed("saving postings", lambda: connection.transaction(work))
+            return await asyncio.to_thread(prepare_it), None
+        # the work reads the skill cache on the connection's thread: ids only ever join it, committed
+        adding = add.PrepareThenInsert(prepare_it, guild_id, self._skills, self.clock())
+        saved = await self._committed(
+            "saving postings", lambda: connection.transaction(adding.work, adding.prepare)
+        )
+        assert adding.item is not None  # prepared before the transaction began
         if saved is None:
-            return None
+            return adding.item, None
         new_id, learned = saved
         self._skills.update(learned)  # committed
-        return add.Outcome("created", new_id)
+        return adding.item, add.Outcome("created", new_id)
 
     async def store_prepared(
         self,
@@ -531,7 +536,7 @@ class Store:
         if counts is not None:
             return counts
         # One read at a time per server: the callers of a burst, all finding no counts kept, share it
-        # (unless a write other than an add began or ended since it started).
+        # (unless it is over, or a write other than an add began or ended since it started).
         shared = self._role_reads.get(guild_id)
         if shared is None or not self._role_counts.current(shared[0]):
             ticket = self._role_counts.reading(guild_id)

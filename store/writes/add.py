@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -286,6 +286,34 @@ def insert_if_new(
         return True, (sqlite_insert(conn, new), learned)
 
     return work
+
+
+class PrepareThenInsert:
+    """An interactive SQLite add made whole in one trip to the write connection's thread: the paste is
+    prepared there (hashes, MinHash, derived columns: ``prepare_it``) before the transaction begins
+    (:meth:`prepare`, the ``before`` of :meth:`~store.db.write_connection.WriteConnection.transaction`),
+    then written by the work of :func:`insert_if_new` (:meth:`work`). ``skills``: the store's skill
+    ids, read on that thread (ids only ever join it, once committed)."""
+
+    def __init__(
+        self, prepare_it: Callable[[], Prepared], guild_id: int, skills: Mapping[str, int], now: datetime
+    ) -> None:
+        self._prepare_it = prepare_it
+        self._guild_id = guild_id
+        self._skills = skills
+        self._now = now
+        self.item: Prepared | None = None  # once prepared (a retried transaction prepares once)
+
+    def prepare(self) -> None:
+        if self.item is None:
+            self.item = self._prepare_it()
+
+    def work(self, conn: sqlite3.Connection) -> tuple[bool, tuple[int, dict[str, int]] | None]:
+        item = self.item
+        assert item is not None  # prepare() ran first
+        skills = self._skills
+        known = {key: skills[key] for key, _ in item.derived.skills if key in skills}
+        return insert_if_new(self._guild_id, item, known, self._now)(conn)
 
 
 class _OnePaste(_Reads):

@@ -198,8 +198,8 @@ async def test_sqlite_saves_a_new_paste_in_one_transaction_of_its_own_connection
     kept: list[object] = []
     real = WriteConnection.transaction
 
-    async def spied(self: WriteConnection, work: Any) -> Any:
-        result = await real(self, work)
+    async def spied(self: WriteConnection, work: Any, *before: Any) -> Any:
+        result = await real(self, work, *before)
         kept.append(result)
         return result
 
