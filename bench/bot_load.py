@@ -106,6 +106,13 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def main_thread_cpu_seconds(pid: int) -> float:
+    """User + system CPU time used so far by the main thread of ``pid`` (the bot's event loop)."""
+    with open(f"/proc/{pid}/task/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     if not ordered:
@@ -256,6 +263,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         await driver.collect(warm, timeout=60)
         before_mb = rss_mb(bot.pid)[0]
         cpu_before = cpu_seconds(bot.pid)
+        loop_cpu_before = main_thread_cpu_seconds(bot.pid)
 
         weights = dict(item.split("=") for item in args.mix.split(","))
         kinds = [k for k, w in weights.items() for _ in range(int(w))]
@@ -267,6 +275,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         samples = await driver.collect(fired, timeout=300)
         rss, peak = rss_mb(bot.pid)
         cpu_used = cpu_seconds(bot.pid) - cpu_before
+        loop_cpu_used = main_thread_cpu_seconds(bot.pid) - loop_cpu_before
         wall = time.monotonic() - started
     finally:
         if bot.returncode is None:
@@ -299,6 +308,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "final_p95_ms": round(percentile(finals, 95) * 1000),
         "final_max_ms": round(max(finals) * 1000) if finals else None,
         "bot_cpu_s": round(cpu_used, 1),
+        "bot_event_loop_cpu_s": round(loop_cpu_used, 1),  # the rest: SQLite's and worker threads
         "wall_s": round(wall, 1),
         "answered_per_s": round(len(finals) / wall, 2) if wall else None,
         "rss_mb_before_load": round(before_mb),
