@@ -328,7 +328,7 @@ class Store:
         self._role_counts.adding(guild_id)
         try:
             item, outcome = await self._add_new_in_one_trip(guild_id, prepare_it)
-            if outcome is None:  # a repost, a near one to weigh: the full way
+            if outcome is None:  # a near repeat to weigh, a saved message, new pay: the full way
                 (outcome,) = await self.store_prepared(guild_id, [item], interactive=True)
         except BaseException:
             self._role_counts.add_failed(guild_id)  # a call given up on may still commit
@@ -374,10 +374,12 @@ class Store:
     async def _add_new_in_one_trip(
         self, guild_id: int, prepare_it: Callable[[], Prepared]
     ) -> tuple[Prepared, add.Outcome | None]:
-        """The paste prepared and, on SQLite, when it repeats nothing (most pastes), read and written in
-        one transaction of :class:`WriteConnection`, without SQLAlchemy's session: one trip to the
-        connection's thread, which prepares it first. The outcome is None when it may repeat a saved
-        posting (nothing was kept) or on another engine: the caller then takes the full way."""
+        """The paste prepared and, on SQLite, when it repeats nothing (most pastes) or repeats a saved
+        text with the same pay (most reposts), read and written in one transaction of
+        :class:`WriteConnection`, without SQLAlchemy's session: one trip to the connection's thread,
+        which prepares it first. The outcome is None when it needs more (nothing was kept: a near
+        repeat to weigh, a message already saved, new pay) or on another engine: the caller then
+        takes the full way."""
         connection = self._one_trip_writes()
         if connection is None:
             return await asyncio.to_thread(prepare_it), None
@@ -389,9 +391,9 @@ class Store:
         assert adding.item is not None  # prepared before the transaction began
         if saved is None:
             return adding.item, None
-        new_id, learned = saved
+        outcome, learned = saved
         self._skills.update(learned)  # committed
-        return adding.item, add.Outcome("created", new_id)
+        return adding.item, outcome
 
     async def store_prepared(
         self,
