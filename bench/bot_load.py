@@ -5,11 +5,13 @@ loopback fake Discord of the e2e tests by ``JOBSCOUT_DISCORD__API_BASE``/``GATEW
 (or PostgreSQL) store holding ``--postings`` synthetic postings of one server. This process plays
 Discord: it sends the interactions back to back over the gateway, and the fake records when each REST
 answer arrives. Reported: time to acknowledgement (the first response Discord needs within 3 s), time
-to the final reply, and the bot process's resident memory (current and peak).
+to the final reply, the bot process's resident memory (current and peak) and its CPU for the load (all
+threads, and its event loop's main thread alone).
 
     python -m bench.bot_load                      # 200 interactions against 100,000 postings
     python -m bench.bot_load --interactions 400 --mix add=1,salary=2,compare=1
     python -m bench.bot_load --rate 8               # a steady 8 interactions a second instead of a burst
+    python -m bench.bot_load --profile bench/out/bot.prof   # the bot's event loop under cProfile
 
 The store is built once (synthetic postings imported with ``jobscout import``) and cached under
 ``bench/out/``; each run works on a fresh copy, so /add does not accumulate across runs.

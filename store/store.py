@@ -540,7 +540,7 @@ class Store:
         # One read at a time per server: the callers of a burst, all finding no counts kept, share it
         # (unless it is over, or a write other than an add began or ended since it started).
         shared = self._role_reads.get(guild_id)
-        if shared is None or not self._role_counts.current(shared[0]):
+        if shared is None or shared[1].done() or not self._role_counts.current(shared[0]):
             ticket = self._role_counts.reading(guild_id)
             task = asyncio.ensure_future(self._read_role_counts(ticket))
             task.add_done_callback(_consume_outcome)
