@@ -5,11 +5,13 @@ loopback fake Discord of the e2e tests by ``JOBSCOUT_DISCORD__API_BASE``/``GATEW
 (or PostgreSQL) store holding ``--postings`` synthetic postings of one server. This process plays
 Discord: it sends the interactions back to back over the gateway, and the fake records when each REST
 answer arrives. Reported: time to acknowledgement (the first response Discord needs within 3 s), time
-to the final reply, and the bot process's resident memory (current and peak).
+to the final reply, the bot process's resident memory (current and peak) and its CPU for the load (all
+threads, and its event loop's main thread alone).
 
     python -m bench.bot_load                      # 200 interactions against 100,000 postings
     python -m bench.bot_load --interactions 400 --mix add=1,salary=2,compare=1
     python -m bench.bot_load --rate 8               # a steady 8 interactions a second instead of a burst
+    python -m bench.bot_load --profile bench/out/bot.prof   # the bot's event loop under cProfile
 
 The store is built once (synthetic postings imported with ``jobscout import``) and cached under
 ``bench/out/``; each run works on a fresh copy, so /add does not accumulate across runs.
@@ -102,6 +104,13 @@ def rss_mb(pid: int) -> tuple[float, float]:
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time used so far by ``pid`` (all its threads)."""
     with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def main_thread_cpu_seconds(pid: int) -> float:
+    """User + system CPU time used so far by the main thread of ``pid`` (the bot's event loop)."""
+    with open(f"/proc/{pid}/task/{pid}/stat") as stat:
         fields = stat.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
@@ -234,7 +243,12 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "JOBSCOUT_LOG_LEVEL": "WARNING",
         "JOBSCOUT_DISCORD__CHARTS": "false" if args.no_charts else "true",
     }
-    bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=ROOT, env=env)
+    # --profile: the bot's event-loop thread under cProfile (start-up and warm-up included), written
+    # when it stops on the bench's SIGTERM
+    profiler = ["-m", "cProfile", "-o", str(Path(args.profile).resolve())] if args.profile else []
+    bot = await asyncio.create_subprocess_exec(
+        sys.executable, *profiler, "-m", "bot", "run", cwd=ROOT, env=env
+    )
     try:
         await fake.wait_connected(timeout=60)
         from store import Store  # the ids to compare, read once from the bench's copy
@@ -251,6 +265,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         await driver.collect(warm, timeout=60)
         before_mb = rss_mb(bot.pid)[0]
         cpu_before = cpu_seconds(bot.pid)
+        loop_cpu_before = main_thread_cpu_seconds(bot.pid)
 
         weights = dict(item.split("=") for item in args.mix.split(","))
         kinds = [k for k, w in weights.items() for _ in range(int(w))]
@@ -262,6 +277,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         samples = await driver.collect(fired, timeout=300)
         rss, peak = rss_mb(bot.pid)
         cpu_used = cpu_seconds(bot.pid) - cpu_before
+        loop_cpu_used = main_thread_cpu_seconds(bot.pid) - loop_cpu_before
         wall = time.monotonic() - started
     finally:
         if bot.returncode is None:
@@ -294,6 +310,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         "final_p95_ms": round(percentile(finals, 95) * 1000),
         "final_max_ms": round(max(finals) * 1000) if finals else None,
         "bot_cpu_s": round(cpu_used, 1),
+        "bot_event_loop_cpu_s": round(loop_cpu_used, 1),  # the rest: SQLite's and worker threads
         "wall_s": round(wall, 1),
         "answered_per_s": round(len(finals) / wall, 2) if wall else None,
         "rss_mb_before_load": round(before_mb),
@@ -330,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--no-charts", action="store_true", help="run the bot with discord.charts = false")
     parser.add_argument("--rate", type=float, help="interactions a second, evenly spaced (default: a burst)")
+    parser.add_argument("--profile", help="run the bot under cProfile, writing its profile to this file")
     args = parser.parse_args(argv)
     result = asyncio.run(run(args))
     print(json.dumps(result, indent=2))

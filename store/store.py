@@ -69,7 +69,7 @@ from store.results import (
     SkillSummary,
     Source,
 )
-from store.role_cache import ALL, RoleCounts
+from store.role_cache import ALL, RoleCounts, Ticket
 from store.writes import add, bands, fixes, remove, reparse, rows, welcome
 from store.writes import guilds as guild_writes
 from store.writes.derive import Prepared, prepare
@@ -118,6 +118,7 @@ class Store:
         # SQLite: a new paste is written in one trip of a connection of its own (see add_posting).
         self._write_connection: WriteConnection | None = None
         self._role_counts = RoleCounts()
+        self._role_reads: dict[int, tuple[Ticket, asyncio.Future[dict[str, int]]]] = {}  # under way
 
     # ------------------------------------------------------------------------------------ lifecycle
 
@@ -177,8 +178,9 @@ class Store:
         return store
 
     async def close(self) -> None:
-        if self._abandoned:  # let calls given up on end first (briefly: the database may be gone)
-            await asyncio.wait(set(self._abandoned), timeout=ABANDONED_GRACE_S)
+        winding_down = set(self._abandoned) | {task for _, task in self._role_reads.values()}
+        if winding_down:  # let calls given up on end first (briefly: the database may be gone)
+            await asyncio.wait(winding_down, timeout=ABANDONED_GRACE_S)
         if self._write_connection is not None:
             await self._write_connection.close()
         await self.sessions.engine.dispose()
@@ -311,7 +313,7 @@ class Store:
         """
         if not text.strip():
             raise InvalidInput("the posting is empty")
-        item = await asyncio.to_thread(
+        prepare_it = functools.partial(
             prepare,
             text,
             posting,
@@ -323,17 +325,19 @@ class Store:
             channel_id=channel_id,
             message_id=message_id,
         )
-        self._role_counts.begin(guild_id)
+        self._role_counts.adding(guild_id)
         try:
-            outcome = await self._add_new_in_one_trip(guild_id, item)
-            if outcome is None:  # a repost, a near one to weigh: the full way
+            item, outcome = await self._add_new_in_one_trip(guild_id, prepare_it)
+            if outcome is None:  # a near repeat to weigh, a saved message, new pay: the full way
                 (outcome,) = await self.store_prepared(guild_id, [item], interactive=True)
         except BaseException:
-            self._role_counts.end(guild_id)  # a call given up on may still commit
+            self._role_counts.add_failed(guild_id)  # a call given up on may still commit
             raise
         created = outcome.kind == "created"
-        role = item.derived.columns["role_key"] if created else None
-        self._role_counts.end(guild_id, kept=True, added=role)
+        if created:
+            self._role_counts.added(guild_id, outcome.posting_id, item.derived.columns["role_key"])
+        else:
+            self._role_counts.added(guild_id, None, None)
         # A new posting is shown as written (no read back); a repost shows the saved one it repeats.
         view = (
             postings.new_posting_view(guild_id, outcome.posting_id, item, posting)
@@ -367,22 +371,29 @@ class Store:
             return
         await self._committed(what, lambda: connection.transaction(writing(statements)))
 
-    async def _add_new_in_one_trip(self, guild_id: int, item: Prepared) -> add.Outcome | None:
-        """SQLite: a paste that repeats nothing (most pastes) read and written in one transaction of
-        :class:`WriteConnection`, without SQLAlchemy's session. None when it may repeat a saved posting
-        (nothing was kept): the caller then takes the full way."""
+    async def _add_new_in_one_trip(
+        self, guild_id: int, prepare_it: Callable[[], Prepared]
+    ) -> tuple[Prepared, add.Outcome | None]:
+        """The paste prepared and, on SQLite, when it repeats nothing (most pastes) or repeats a saved
+        text with the same pay (most reposts), read and written in one transaction of
+        :class:`WriteConnection`, without SQLAlchemy's session: one trip to the connection's thread,
+        which prepares it first. The outcome is None when it needs more (nothing was kept: a near
+        repeat to weigh, a message already saved, new pay) or on another engine: the caller then
+        takes the full way."""
         connection = self._one_trip_writes()
         if connection is None:
-            return None
-        # a copy: the work runs on the connection's thread while other adds may learn skills
-        known = {key: self._skills[key] for key, _ in item.derived.skills if key in self._skills}
-        work = add.insert_if_new(guild_id, item, known, self.clock())
-        saved = await self._committed("saving postings", lambda: connection.transaction(work))
+            return await asyncio.to_thread(prepare_it), None
+        # the work reads the skill cache on the connection's thread: ids only ever join it, committed
+        adding = add.PrepareThenInsert(prepare_it, guild_id, self._skills, self.clock())
+        saved = await self._committed(
+            "saving postings", lambda: connection.transaction(adding.work, adding.prepare)
+        )
+        assert adding.item is not None  # prepared before the transaction began
         if saved is None:
-            return None
-        new_id, learned = saved
+            return adding.item, None
+        outcome, learned = saved
         self._skills.update(learned)  # committed
-        return add.Outcome("created", new_id)
+        return adding.item, outcome
 
     async def store_prepared(
         self,
@@ -524,11 +535,30 @@ class Store:
         """Every saved role key of the guild with its number of postings (for role matching); kept
         between calls (see ``store.role_cache``)."""
         counts = self._role_counts.get(guild_id)
-        if counts is None:
-            version = self._role_counts.version(guild_id)
-            counts = await self._read(lambda s: roles.role_counts(s, guild_id))
-            self._role_counts.put(guild_id, counts, version)
-        return counts
+        if counts is not None:
+            return counts
+        # One read at a time per server: the callers of a burst, all finding no counts kept, share it
+        # (unless it is over, or a write other than an add began or ended since it started).
+        shared = self._role_reads.get(guild_id)
+        if shared is None or shared[1].done() or not self._role_counts.current(shared[0]):
+            ticket = self._role_counts.reading(guild_id)
+            task = asyncio.ensure_future(self._read_role_counts(ticket))
+            task.add_done_callback(_consume_outcome)
+            shared = self._role_reads[guild_id] = (ticket, task)
+            task.add_done_callback(lambda _: self._forget_role_read(guild_id, task))
+        return dict(await asyncio.shield(shared[1]))
+
+    async def _read_role_counts(self, ticket: Ticket) -> dict[str, int]:
+        try:
+            counts, watermark = await self._read(lambda s: roles.role_counts_as_of(s, ticket.guild_id))
+            return self._role_counts.put(ticket, counts, watermark)
+        finally:
+            self._role_counts.done(ticket)
+
+    def _forget_role_read(self, guild_id: int, task: asyncio.Future[dict[str, int]]) -> None:
+        shared = self._role_reads.get(guild_id)
+        if shared is not None and shared[1] is task:
+            del self._role_reads[guild_id]
 
     async def export_rows(self, guild_id: int, *, batch: int = 500) -> AsyncIterator[ExportRow]:
         async for row in export.export_rows(self.sessions.read, guild_id, batch):

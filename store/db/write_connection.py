@@ -33,8 +33,10 @@ T = TypeVar("T")
 Work = Callable[[sqlite3.Connection], tuple[bool, T]]
 
 
-def _transaction(conn: sqlite3.Connection, work: Work[T]) -> T:
-    """On the connection's thread: the whole transaction."""
+def _transaction(conn: sqlite3.Connection, work: Work[T], before: Callable[[], object] | None) -> T:
+    """On the connection's thread: ``before()`` (outside the transaction), then the whole transaction."""
+    if before is not None:
+        before()
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
@@ -94,11 +96,13 @@ class WriteConnection:
                 self._connection = connection
             return self._connection
 
-    async def transaction(self, work: Work[T]) -> T:
+    async def transaction(self, work: Work[T], before: Callable[[], object] | None = None) -> T:
         """``work(sqlite3 connection)`` inside ``BEGIN IMMEDIATE``, then ``COMMIT`` if it says so
-        (``ROLLBACK`` otherwise, or if it raises), all in one trip to the connection's thread."""
+        (``ROLLBACK`` otherwise, or if it raises), all in one trip to the connection's thread.
+        ``before()`` runs first in the same trip, before the transaction takes the database's write
+        lock: work of the caller's that would otherwise cost a trip to a thread of its own."""
         connection = self._connection or await self._open()
-        return await on_thread(connection, _transaction, work)
+        return await on_thread(connection, _transaction, work, before)
 
     async def close(self) -> None:
         if self._connection is not None:

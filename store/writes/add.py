@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -18,7 +18,16 @@ from sqlalchemy import select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import Posting
-from store.db.plain import Insert, Row, Rows, fetch_then_insert, sqlite_fetch, sqlite_insert, write_rows
+from store.db.plain import (
+    Insert,
+    Row,
+    Rows,
+    fetch_then_insert,
+    sqlite_fetch,
+    sqlite_insert,
+    sqlite_rows,
+    write_rows,
+)
 from store.db.sqlutil import chunks, insert_sql, one_of
 from store.db.tables import POSTING_BANDS, POSTING_BANDS_STAGED, POSTINGS, REPOSTS
 from store.db.write_connection import Work
@@ -268,24 +277,76 @@ async def _read_one_paste(
     return await fetch_then_insert(session, sql, params, plan)
 
 
+def _exact_repost(guild_id: int, item: Prepared, rows: list[Row]) -> tuple[Outcome, Rows] | None:
+    """From the rows of :func:`_one_paste_sql`: the outcome and the row of a paste that repeats a saved
+    posting's text exactly and states the same pay (most reposts), as :func:`store_batch` would write
+    it; None when the paste needs more (a message already saved, new pay to adopt, no posting with its
+    text)."""
+    hits = [row for row in rows if row[0] != _NEAR]
+    if len(hits) != 1 or hits[0][0] != _HIT:
+        return None
+    saved = _Pay(*hits[0][5:11])  # the target columns after (kind, votes, id, minhash, parsed_json)
+    if pay_change(saved, _pay_of(item.derived)) is not None:
+        return None
+    posting_id = int(hits[0][2])
+    row = _repost_row(guild_id, item, posting_id, 1.0, saved, None)
+    columns, values = driver_rows(True, [row])
+    return Outcome("repost", posting_id, 1.0, None), Rows(insert_sql("qmark", REPOSTS, columns), values)
+
+
 def insert_if_new(
     guild_id: int, item: Prepared, known: dict[str, int], now: datetime
-) -> Work[tuple[int, dict[str, int]] | None]:
+) -> Work[tuple[Outcome, dict[str, int]] | None]:
     """An interactive SQLite add as the work of a transaction of its own (see
     :class:`~store.db.write_connection.WriteConnection`): the reads of :func:`_one_paste_sql`, then,
-    when they show the paste is new, its skills (``known``: ids already known) and rows. Its
-    result is the new id and the skill ids it looked up or created; None (nothing kept) when the paste
-    may repeat a saved one, which :func:`store_batch` then decides."""
+    when they show the paste is new, its skills (``known``: ids already known) and rows, or when it
+    repeats a saved posting exactly with the same pay, the repost's row. Its result is the outcome and
+    the skill ids it looked up or created; None (nothing kept) when the paste needs more (a near
+    repeat to weigh, a message already saved, new pay), which :func:`store_batch` then decides."""
     sql, params = _one_paste_query(guild_id, item)
 
-    def work(conn: sqlite3.Connection) -> tuple[bool, tuple[int, dict[str, int]] | None]:
-        if not _repeats_nothing(item, sqlite_fetch(conn, sql, params)):
-            return False, None
+    def work(conn: sqlite3.Connection) -> tuple[bool, tuple[Outcome, dict[str, int]] | None]:
+        rows = sqlite_fetch(conn, sql, params)
+        if not _repeats_nothing(item, rows):
+            repost = _exact_repost(guild_id, item, rows)
+            if repost is None:
+                return False, None
+            outcome, statement = repost
+            sqlite_rows(conn, [statement])
+            return True, (outcome, {})
         skill_ids, learned = sqlite_skill_ids(conn, dict(item.derived.skills), known)
         new = new_posting(guild_id, item, skill_ids, now=now, sqlite_dialect=True)
-        return True, (sqlite_insert(conn, new), learned)
+        return True, (Outcome("created", sqlite_insert(conn, new)), learned)
 
     return work
+
+
+class PrepareThenInsert:
+    """An interactive SQLite add made whole in one trip to the write connection's thread: the paste is
+    prepared there (hashes, MinHash, derived columns: ``prepare_it``) before the transaction begins
+    (:meth:`prepare`, the ``before`` of :meth:`~store.db.write_connection.WriteConnection.transaction`),
+    then written by the work of :func:`insert_if_new` (:meth:`work`). ``skills``: the store's skill
+    ids, read on that thread (ids only ever join it, once committed)."""
+
+    def __init__(
+        self, prepare_it: Callable[[], Prepared], guild_id: int, skills: Mapping[str, int], now: datetime
+    ) -> None:
+        self._prepare_it = prepare_it
+        self._guild_id = guild_id
+        self._skills = skills
+        self._now = now
+        self.item: Prepared | None = None  # once prepared (a retried transaction prepares once)
+
+    def prepare(self) -> None:
+        if self.item is None:
+            self.item = self._prepare_it()
+
+    def work(self, conn: sqlite3.Connection) -> tuple[bool, tuple[Outcome, dict[str, int]] | None]:
+        item = self.item
+        assert item is not None  # prepare() ran first
+        skills = self._skills
+        known = {key: skills[key] for key, _ in item.derived.skills if key in skills}
+        return insert_if_new(self._guild_id, item, known, self._now)(conn)
 
 
 class _OnePaste(_Reads):
@@ -323,6 +384,32 @@ class _OnePaste(_Reads):
             if pid in wanted and pid not in found:
                 found[pid] = _target(row[2:], self.roles)
         return found
+
+
+def _repost_row(
+    guild_id: int, item: Prepared, posting_id: int, sim: float, saved: _Pay, change: PayChange | None
+) -> dict[str, Any]:
+    """The reposts row of a paste that repeats ``posting_id`` (whose pay is ``saved``)."""
+    new_pay = _pay_of(item.derived)
+    return {
+        "guild_id": guild_id,
+        "posting_id": posting_id,
+        "text_hash": item.text_hash,
+        "similarity": sim,
+        "source": item.source,
+        "user_id": item.user_id,
+        "channel_id": item.channel_id,
+        "message_id": item.message_id,
+        "seen_at": item.added_at,
+        "raw_text": None if sim >= 1.0 else item.text,
+        "pay_changed": change is not None,
+        "old_pay_text": saved.text,
+        "old_pay_currency": saved.currency,
+        "old_pay_year": saved.year,
+        "new_pay_text": new_pay.text,
+        "new_pay_currency": new_pay.currency,
+        "new_pay_year": new_pay.year,
+    }
 
 
 def _batch_target(index: int, item: Prepared) -> _Target:
@@ -456,28 +543,7 @@ async def store_batch(
             posting_id = created_id[target.index]
         change = pay_change(target.pay, _pay_of(item.derived))
         outcomes[i] = Outcome("repost", posting_id, sim, change)
-        new_pay = _pay_of(item.derived)
-        repost_rows.append(
-            {
-                "guild_id": guild_id,
-                "posting_id": posting_id,
-                "text_hash": item.text_hash,
-                "similarity": sim,
-                "source": item.source,
-                "user_id": item.user_id,
-                "channel_id": item.channel_id,
-                "message_id": item.message_id,
-                "seen_at": item.added_at,
-                "raw_text": None if sim >= 1.0 else item.text,
-                "pay_changed": change is not None,
-                "old_pay_text": target.pay.text,
-                "old_pay_currency": target.pay.currency,
-                "old_pay_year": target.pay.year,
-                "new_pay_text": new_pay.text,
-                "new_pay_currency": new_pay.currency,
-                "new_pay_year": new_pay.year,
-            }
-        )
+        repost_rows.append(_repost_row(guild_id, item, posting_id, sim, target.pay, change))
     if repost_rows:
         columns, values = driver_rows(session.get_bind().dialect.name == "sqlite", repost_rows)
         await write_rows(session, [Rows(insert_sql("qmark", REPOSTS, columns), values)])

@@ -98,3 +98,31 @@ async def test_another_writer_holding_the_lock_is_a_clear_error(
     finally:
         other.close()
     assert _rows(database, "parent") == [(3,)]
+
+
+async def test_what_runs_before_does_so_outside_the_transaction(
+    writer: WriteConnection, database: Path
+) -> None:
+    """``before`` holds no lock: another connection can write while it runs; an error in it starts no
+    transaction at all."""
+    seen: list[int] = []
+
+    def meanwhile() -> None:
+        with sqlite3.connect(database, timeout=0) as other:  # would be locked inside BEGIN IMMEDIATE
+            other.execute("INSERT INTO parent (id) VALUES (3)")
+        seen.append(len(_rows(database, "parent")))
+
+    def work(conn: sqlite3.Connection) -> tuple[bool, int]:
+        conn.execute("INSERT INTO parent (id) VALUES (NULL)")  # the next id
+        return True, len(conn.execute("SELECT id FROM parent").fetchall())
+
+    assert await writer.transaction(work, before=meanwhile) == 2
+    assert seen == [1] and _rows(database, "parent") == [(3,), (4,)]
+
+    def failing() -> None:
+        raise ValueError("not prepared")
+
+    with pytest.raises(ValueError):
+        await writer.transaction(work, before=failing)
+    assert _rows(database, "parent") == [(3,), (4,)]
+    assert await writer.transaction(work) == 3  # nothing was left open

@@ -190,6 +190,34 @@ async def test_an_add_writes_the_same_rows_without_the_session_as_with_it(store:
     )
 
 
+async def test_a_repost_writes_the_same_row_without_the_session_as_with_it(store: Store) -> None:
+    posting = make_posting(skills=["Rust"], pay=(50, 60, "EUR", "hour"))
+    text = posting_text("posted twice")
+    engine = store.sessions.engine.sync_engine
+
+    def watching(*_: Any) -> None:
+        return None
+
+    reposts = []
+    for guild_id, watched in ((GUILD, True), (GUILD + 1, False)):
+        first = await store.add_posting(guild_id, text, posting, source="message", user_id=4)
+        if watched:
+            event.listen(engine, "before_cursor_execute", watching)
+        try:
+            again = await store.add_posting(guild_id, text, posting, source="add_text", user_id=5)
+        finally:
+            if watched:
+                event.remove(engine, "before_cursor_execute", watching)
+        assert again.repost_of == first.posting_id and again.similarity == 1.0 and again.pay_change is None
+        assert again.posting == await store.get_posting(guild_id, first.posting_id)
+        async with store.sessions.read() as session:
+            found = await session.execute(select(t.REPOSTS).where(t.REPOSTS.c.guild_id == guild_id))
+            (row,) = found.mappings().all()
+        reposts.append({k: v for k, v in row.items() if k not in ("id", "guild_id", "posting_id")})
+    assert reposts[0] == reposts[1]
+    assert reposts[0]["user_id"] == 5 and reposts[0]["raw_text"] is None and not reposts[0]["pay_changed"]
+
+
 async def test_sqlite_saves_a_new_paste_in_one_transaction_of_its_own_connection(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -198,8 +226,8 @@ async def test_sqlite_saves_a_new_paste_in_one_transaction_of_its_own_connection
     kept: list[object] = []
     real = WriteConnection.transaction
 
-    async def spied(self: WriteConnection, work: Any) -> Any:
-        result = await real(self, work)
+    async def spied(self: WriteConnection, work: Any, *before: Any) -> Any:
+        result = await real(self, work, *before)
         kept.append(result)
         return result
 
@@ -207,10 +235,16 @@ async def test_sqlite_saves_a_new_paste_in_one_transaction_of_its_own_connection
     text = posting_text("once")
     first = await store.add_posting(GUILD, text, make_posting(skills=["Elixir"]), source="add_text")
     again = await store.add_posting(GUILD, text, make_posting(skills=["Elixir"]), source="add_text")
+    paid = make_posting(skills=["Elixir"], pay=(90, 100, "EUR", "year"))
+    new_pay = await store.add_posting(GUILD, text, paid, source="add_text")
     assert first.created and not again.created and again.repost_of == first.posting_id
-    # the new paste was saved there (with the skill it created); the repost was only read there
-    assert len(kept) == 2 and kept[1] is None
-    assert isinstance(kept[0], tuple) and kept[0][0] == first.posting_id and set(kept[0][1]) == {"elixir"}
+    assert new_pay.repost_of == first.posting_id and new_pay.pay_change is not None
+    # the new paste was saved there (with the skill it created), and so was the exact repost; the
+    # repost stating new pay was only read there (the saved posting adopts its pay the full way)
+    assert len(kept) == 3 and kept[2] is None
+    assert isinstance(kept[0], tuple) and kept[0][0].posting_id == first.posting_id
+    assert kept[0][0].kind == "created" and set(kept[0][1]) == {"elixir"}
+    assert isinstance(kept[1], tuple) and kept[1][0].kind == "repost" and kept[1][1] == {}
 
 
 async def test_a_skill_created_by_an_add_that_failed_is_not_kept(
