@@ -702,6 +702,7 @@ _AMOUNT_OF_RE = re.compile(
     re.IGNORECASE,
 )
 # "160k-200k CHF/USD": the same range in a second currency.
+_CODE_AFTER_RE = re.compile(rf"^\s?({_CODES})\b")
 _SECOND_CODE_RE = re.compile(rf"^\s?/\s?({_CODES})\b")
 
 
@@ -723,7 +724,6 @@ def _candidates(text: str) -> list[_Candidate]:
     for low_atom, high_atom in _join_ranges(text, atoms):
         atoms_here = [low_atom] + ([high_atom] if high_atom else [])
         start, end = low_atom.start, atoms_here[-1].end
-        left = _clause_before(text, start)
         right = _clause_after(text, end)
         specific = [a.currency for a in atoms_here if a.currency and not a.bare_dollar]
         explicit_currency = next(iter(specific), None) or next(
@@ -732,11 +732,18 @@ def _candidates(text: str) -> list[_Candidate]:
         currency = explicit_currency
         currency_inferred = not specific
         # A code written after the range ("$218,540 - $218,540 USD") names its currency.
-        code_after = re.match(rf"^\s?({_CODES})\b", right)
+        code_after = _CODE_AFTER_RE.match(right)
         if code_after and (currency in (None, "USD") or code_after.group(1) == currency):
             currency = code_after.group(1)
             currency_inferred = False
             right = right[code_after.end() :]
+        has_multiplier = any(a.multiplier for a in atoms_here)
+        if currency is None and not (has_multiplier or low_atom.value >= 1000):
+            # A small bare figure ("17 locations", "3 days a week") is never read as pay (see the
+            # currency check below); most figures of a posting are such, so they leave before the
+            # context around them is read.
+            continue
+        left = _clause_before(text, start)
         second_code = _SECOND_CODE_RE.match(right)
         other_currency = second_code.group(1) if second_code and not currency_inferred else None
         if second_code:
@@ -745,7 +752,6 @@ def _candidates(text: str) -> list[_Candidate]:
         pay_context = bool(pay_words)
         # "range", "package" or "base" alone do not say that a small figure is a wage ("price range $20").
         wage_stated = any(word not in _WEAK_PAY_WORDS for word in pay_words)
-        has_multiplier = any(a.multiplier for a in atoms_here)
         if explicit_currency is not None:
             header_slot = _in_header_slot(text, start, end)
         else:
@@ -753,7 +759,6 @@ def _candidates(text: str) -> list[_Candidate]:
             header_slot = (
                 has_multiplier and high_atom is not None and _in_header_slot(text, start, end, words_beside=0)
             )
-        secondary = _nearest_is_secondary(left[-45:])
         if currency is None:
             label_right_before = _PAY_LABEL_ENDS_RE.search(left)
             # "We pay 60-80k depending on experience": a "k" range right after a wage word is pay too.
@@ -771,6 +776,7 @@ def _candidates(text: str) -> list[_Candidate]:
             currency = fallback_currency
         if _AMOUNT_OF_RE.match(right):
             continue  # "$60k+ of products a month", "$50k+ in sales": an amount of something else
+        secondary = _nearest_is_secondary(left[-45:])
 
         period_after, right_rest = _leading_period(right)
         period_before = _period_in(left[-40:], anchored=False)
