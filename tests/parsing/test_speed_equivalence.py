@@ -1,0 +1,82 @@
+"""Faster forms of the parser's text passes give what the plain forms they replace gave, on any text.
+
+Each reference below is the form a pass had before it was made faster; the generated texts mix the
+characters and words each pass reacts to with arbitrary text, so that the edge cases (markers at the
+ends, runs of markers, characters wider than the rest of the text) come up.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsing import text as text_module
+
+# --- text preparation ----------------------------------------------------------------------------
+
+_OLD_EMPHASIS_RE = re.compile(r"(\*{1,3}|_{2,3})(?=\S)([^*\n]{1,300}?)(?<=\S)\1")
+
+
+def _old_fold_characters(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text_module._INVISIBLE_RE.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    text = text_module._TYPOGRAPHIC_RE.sub(lambda m: text_module._PLAIN_FORMS[m.group(0)], text)
+    if any(space in text for space in text_module._ODD_SPACES):
+        text = text_module._SPACES_RE.sub(" ", text)
+    return text
+
+
+_FOLDED_PIECES = [
+    "\r\n",
+    "\r",
+    "\n",
+    " ",
+    "\t",
+    "\u00a0",
+    "\u2009",
+    "\u3000",
+    "\u00ad",
+    "\u200b",
+    "\ufeff",
+    "\u2013",
+    "\u2014",
+    "\u2019",
+    "\u201c",
+    "\ufb01",  # the "fi" ligature: NFKC makes it ASCII
+    "\uff11",  # a full-width digit
+    "e\u0301",  # a combining accent, composed by NFKC
+    "€",
+    "é",
+    "Pay",
+    "$120k",
+]
+folded_text = st.lists(st.sampled_from(_FOLDED_PIECES) | st.text(max_size=3)).map("".join)
+
+_MARKDOWN_PIECES = ["*", "**", "***", "****", "_", "__", "___", "____", " ", "\n", "a", "Go", "b c", "-"]
+markdown_text = st.lists(st.sampled_from(_MARKDOWN_PIECES) | st.text(alphabet="*_ x\n", max_size=4)).map(
+    "".join
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(markdown_text)
+def test_emphasis_pattern_reads_as_the_repeat_form(text: str) -> None:
+    assert text_module._MD_EMPHASIS_RE.sub(r"\2", text) == _OLD_EMPHASIS_RE.sub(r"\2", text)
+    assert [m.span() for m in text_module._MD_EMPHASIS_RE.finditer(text)] == [
+        m.span() for m in _OLD_EMPHASIS_RE.finditer(text)
+    ]
+
+
+def test_emphasis_is_still_read_through() -> None:
+    assert text_module.strip_markdown("a ***bold*** and __under__ and *it*") == "a bold and under and it"
+
+
+@settings(max_examples=600, deadline=None)
+@given(folded_text)
+def test_folding_gives_what_the_ungated_passes_gave(text: str) -> None:
+    assert text_module.fold_characters(text) == _old_fold_characters(text)
