@@ -80,3 +80,70 @@ def test_emphasis_is_still_read_through() -> None:
 @given(folded_text)
 def test_folding_gives_what_the_ungated_passes_gave(text: str) -> None:
     assert text_module.fold_characters(text) == _old_fold_characters(text)
+
+
+# --- first-character gates -----------------------------------------------------------------------
+
+_GATED_SOURCES = [
+    (r"(?<![a-z])hourly|/\s?hr|(?:per|an?)\s+(?:hour|h)\b", re.IGNORECASE),
+    (r"(?:(?<![A-Za-z])|(?-i:(?<=[a-z])(?=[A-Z])))(?:pro|par)\s+(?:stunde|heure)|\bsalary\b", re.IGNORECASE),
+    (r"x*(?:yz|\d{2,})|[a-c]+q", 0),
+    (r"(?P<a>ab)?c|d(?=e)", 0),
+    (r"(a|b)x?\1", 0),
+]
+
+
+def test_a_gate_leads_a_pattern_only_when_every_match_opens_with_a_known_character() -> None:
+    from parsing.folded import first_character_gate
+
+    assert first_character_gate(r"(?<![a-z])hourly|/hr", re.I).pattern.startswith("(?=[")
+    for source in (r"a?", r".b", r"[^a]c", r"(?i)pay"):
+        assert first_character_gate(source).pattern == source
+
+
+_PERIOD_PIECES = [
+    "per hour",
+    "Per Year",
+    "/hr",
+    "/ Month",
+    "a year",
+    "an HOUR",
+    "pro Stunde",
+    "monatlich",
+    "p.a.",
+    "LPA",
+    "RAL",
+    "år",
+    "årlig",
+    "в месяц",
+    "hrBenefits",
+    "weekHourly",
+    "ſ",
+    "İ",
+    "K",
+    " ",
+    "\n",
+    "5",
+    "-",
+]
+period_text = st.lists(st.sampled_from(_PERIOD_PIECES) | st.text(max_size=3)).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(period_text)
+def test_gated_period_patterns_match_where_the_plain_ones_do(text: str) -> None:
+    from parsing.salary import _PERIOD_RES
+
+    for _, gated in _PERIOD_RES:
+        plain = re.compile(gated.pattern[gated.pattern.index("])(?:") + 5 : -1], gated.flags)
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcqxyzdeHOURLY /hrpesalty0123456789ſİ\n", max_size=30))
+def test_gated_patterns_match_where_the_plain_ones_do(text: str) -> None:
+    from parsing.folded import first_character_gate
+
+    for source, flags in _GATED_SOURCES:
+        gated, plain = first_character_gate(source, flags), re.compile(source, flags)
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]
