@@ -25,6 +25,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from parsing.currency import CURRENCIES, NAME_TO_CODE, SHARED_FORM_HINTS, SYMBOL_TO_CODE
 from parsing.folded import FoldedPattern, first_character_gate, first_letter_branches
@@ -288,6 +289,8 @@ class _Candidate:
 # --- atoms ----------------------------------------------------------------------------------------
 
 
+# Postings repeat their figures ("2", "401", "2025", "100,000"), and the value depends on the digits alone.
+@lru_cache(maxsize=4096)
 def _number_value(raw: str) -> float | None:
     text = raw.replace(" ", "").replace("\u202f", "").replace("'", "").replace("’", "")
     if _INDIAN_GROUPING_RE.fullmatch(text):
@@ -363,20 +366,42 @@ _LONGEST_NAME = max(len(name.split()) for name in NAME_TO_CODE)
 _NAME_FIRST_WORDS = frozenset(name.split(" ")[0] for name in NAME_TO_CODE)
 
 
+# The first of those words alone (the same run of letters): most figures are followed by a word that
+# starts no currency name, and that is told before the four words are read.
+_NAME_FIRST_WORD_RE = re.compile(r"[ \t\u00a0]?([^\W\d_]+)")
+
+
 def _currency_name_at(text: str, position: int) -> tuple[str, int] | None:
     """A currency named in words right after an amount ("50k euros", "120 000 Swiss francs"): the
     longest run of up to four words there that names one, and where it ends."""
+    first = _NAME_FIRST_WORD_RE.match(text, position)
+    if not first or first.group(1).casefold() not in _NAME_FIRST_WORDS:
+        return None
     found = _NAME_WORDS_RE.match(text, position)
     if not found:
         return None
     words = list(_LETTERS_RE.finditer(found.group(1)))
-    if words[0].group(0).casefold() not in _NAME_FIRST_WORDS:
-        return None
     for count in range(min(len(words), _LONGEST_NAME), 0, -1):
         phrase = " ".join(w.group(0) for w in words[:count]).casefold()
         if phrase in NAME_TO_CODE:
             return phrase, found.start(1) + words[count - 1].end()
     return None
+
+
+# A currency written before a number ends (spaces aside) with a code's last letter, a symbol's last
+# character or "$".
+_PREFIX_ENDS = frozenset(
+    [code[-1] for code in CURRENCIES]
+    + [symbol.rstrip()[-1] for symbol in SYMBOL_TO_CODE if symbol.strip()]
+    + ["$"]
+)
+
+
+def _may_end_a_prefix(window: str) -> bool:
+    """Whether the characters before a number may end with a written currency: most numbers follow a
+    space after a word, and that is told before the currency pattern is tried at each place."""
+    stripped = window.rstrip()
+    return bool(stripped) and stripped[-1] in _PREFIX_ENDS
 
 
 # Real postings write at most a few dozen figures (52 in the busiest of 805 sample postings); reading a
@@ -395,7 +420,12 @@ def _find_atoms(text: str) -> list[_Atom]:
         if value is None:
             continue
         number_start = match.start("number")
-        before_match = _PREFIX_RE.search(text, max(0, number_start - 8), number_start)
+        window_start = max(0, number_start - 8)
+        before_match = (
+            _PREFIX_RE.search(text, window_start, number_start)
+            if _may_end_a_prefix(text[window_start:number_start])
+            else None
+        )
         prefix = before_match.group("prefix") if before_match else None
         after = _AFTER_RE.match(text, match.end())
         suffix, mult = (after.group("suffix"), after.group("mult")) if after else (None, None)
@@ -412,7 +442,8 @@ def _find_atoms(text: str) -> list[_Atom]:
         multiplier = _MULTIPLIERS.get(mult.lower()) if mult else None
         if mult in {"m", "M"} and not (prefix or suffix):
             multiplier = None  # "5m" is more often metres or minutes than millions
-        prefix_code, suffix_code = _currency_code(prefix, places), _currency_code(suffix, places)
+        prefix_code = _currency_code(prefix, places) if prefix else None
+        suffix_code = _currency_code(suffix, places) if suffix else None
         if suffix and suffix.casefold() in _WEIGHT_NAMES and value * (multiplier or 1.0) < 1000:
             suffix_code = None  # "lift up to 50 pounds" is a weight
         bare_dollar = prefix is not None and prefix.strip() == "$"
