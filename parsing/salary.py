@@ -61,7 +61,7 @@ _SUFFIX = rf"(?:[ \t\u00a0]?(?P<suffix>(?:{_CODES})(?![A-Za-z])|(?:{_SYMBOLS})(?
 # read from the few characters around each one. A number does not follow a digit, "." or ",": the
 # lookbehind after its first digit looks at the character before that digit.
 _NUMBER_RE = re.compile(rf"(?P<number>{_NUMBER})", re.VERBOSE)
-_PREFIX_RE = re.compile(rf"(?P<prefix>{_PREFIX})\s?$")
+_PREFIX_RE = first_character_gate(rf"(?P<prefix>{_PREFIX})\s?$")
 # "CHF 110'000.–": the Swiss way of writing no cents belongs to the number.
 # "70k+ EUR": an open upper end written between the number and its currency.
 _OPEN_END = rf"(?P<plus>\+(?=[ \t]?(?:{_CODES})(?![A-Za-z])))"
@@ -179,7 +179,7 @@ _PAY_WORDS_RE = FoldedPattern(
 )
 # Words that make a nearby amount something other than base pay.
 # Each cue starts a word: "Stockholm" names no stock, "Marketa" no market.
-_NOT_PAY_LEFT_RE = re.compile(
+_NOT_PAY_LEFT_RE = first_character_gate(
     r"%\s+of\s+(?:base|salary|annual|pay)|(?<![^\W\d_])(?:"
     r"bonus|sign[- ]?on|signing|relocation|tuition|reimburse|allowance|per\s+diem|tips?\b|gratuit|"
     r"referral|budget|revenue|sales\s+of|in\s+sales|funding|raised|valuation|\bARR\b|assets|"
@@ -224,10 +224,10 @@ _SECONDARY_PAY_RE = FoldedPattern(
 )
 _QUALIFIER_RE = re.compile(alternation("pay_qualifiers"), re.IGNORECASE)
 _BASE_PAY_RE = FoldedPattern(r"\bbase\b|salary|hourly|\brate\b|\bwage")
-_HEDGE_RE = re.compile(
+_HEDGE_RE = first_character_gate(
     r"\b" + alternation("pay_up_to", space=r"\s+") + r"\b|\bbis\s+(?:zu\s+)?$|\bjusqu['’]?\s?à", re.IGNORECASE
 )
-_FROM_RE = re.compile(
+_FROM_RE = first_character_gate(
     r"\b" + alternation("pay_from", space=r"\s+") + r"\s*$|\b(?:from|starting|starts?)\b[^.,;\n]{0,25}$",
     re.IGNORECASE,
 )
@@ -236,7 +236,7 @@ _AND_UP_RE = re.compile(
     re.I,
 )
 # "between", and its kin, which make "and" a range: "entre 45 et 55 k€", "zwischen 8000 und 10000".
-_BETWEEN_RE = re.compile(
+_BETWEEN_RE = first_character_gate(
     r"\b(?:between|entre|zwischen|tra|fra|tussen|między|mellan|mezi|från|mellem)\s*$", re.IGNORECASE
 )
 _SENTENCE_BREAK_RE = re.compile(r"[.!?;]\s+(?=[A-Z])|\n|\|")
@@ -558,7 +558,9 @@ _PLACE_WORD = r"(?:[A-Z][\w.'&-]*|area|areas|metropolitan|metro|region|city|and|
 _PLACE_PHRASE_RE = re.compile(
     rf"\b(?i:across|within|in|for|based\s+in)\s+(?:the\s+|our\s+)?(?P<place>[A-Z][\w.'&-]*(?:[\s,]+{_PLACE_WORD})*)"
 )
-_THOSE_PLACES_RE = re.compile(r"\b(?:those|these|such)\s+(?:locations|areas|cities|markets)\b", re.IGNORECASE)
+_THOSE_PLACES_RE = first_character_gate(
+    r"\b(?:those|these|such)\s+(?:locations|areas|cities|markets)\b", re.IGNORECASE
+)
 _TRAILING_FILLER_RE = re.compile(r"(?:[\s,]+(?:[a-z][\w'-]*|and|of))+$")
 _LABEL_TRIM_RE = re.compile(r"(?:\s+(?:is|are|of|at|from|to|be|will|the|a|an|this|role|position))+$", re.I)
 

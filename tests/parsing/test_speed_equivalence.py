@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -147,3 +148,41 @@ def test_gated_patterns_match_where_the_plain_ones_do(text: str) -> None:
     for source, flags in _GATED_SOURCES:
         gated, plain = first_character_gate(source, flags), re.compile(source, flags)
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_GATED_SALARY_PATTERNS = [
+    "_PREFIX_RE",
+    "_NOT_PAY_LEFT_RE",
+    "_HEDGE_RE",
+    "_FROM_RE",
+    "_BETWEEN_RE",
+    "_THOSE_PLACES_RE",
+]
+
+
+def _words_of(source: str) -> list[str]:
+    """The literal words and signs of a pattern's source, with case variants: text made of them comes
+    near its matches."""
+    words = re.findall(r"[^\W\d_]+|\d+|[$€£¥₹%+/]", source)
+    return words + [w.upper() for w in words[::3]] + [w.title() for w in words[1::3]]
+
+
+@pytest.mark.parametrize("name", _GATED_SALARY_PATTERNS)
+def test_gated_salary_patterns_match_where_the_plain_ones_do(name: str) -> None:
+    from parsing import salary
+
+    gated: re.Pattern[str] = getattr(salary, name)
+    plain = re.compile(gated.pattern[gated.pattern.index("])(?:") + 5 : -1], gated.flags)
+    pieces = st.sampled_from(_words_of(plain.pattern)) | st.sampled_from(
+        [" ", "  ", ":", "\n", "5", "ſ", "İ"]
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=12).map("".join))
+    def agree(text: str) -> None:
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for end in range(len(text) + 1):  # searched in windows, as the figure reader does
+            found, expected = gated.search(text, 0, end), plain.search(text, 0, end)
+            assert (found and found.span()) == (expected and expected.span())
+
+    agree()
