@@ -35,7 +35,7 @@ _SPACES_RE = re.compile(f"[{_ODD_SPACES}]+")
 _MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>$&%<=:;,'\"/@^])")
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?://|mailto:|/)[^)\s]*\)")
 # The marker ("*" one to three times, "_" two or three times) is written so that each branch opens with
-# its character: the search then tests each place against those two characters, instead of entering
+# its character: the engine then tests each place against those two characters, instead of entering
 # both repeats at every place (three times faster on postings with "*" bullets). The optional parts are
 # greedy, as the repeats were: "***" is tried before "**" and "*".
 _MD_EMPHASIS_RE = re.compile(r"(\*(?:\*\*?)?|___?)(?=\S)([^*\n]{1,300}?)(?<=\S)\1")
@@ -55,7 +55,7 @@ class Document:
 
 def _holds_any(text: str, characters: Iterable[str]) -> bool:
     """Whether ``text`` holds one of ``characters``: one fast scan each (instant for a character wider
-    than any of the text's), where a character-class search walks the text through the regex engine."""
+    than any of the text's), where a character-class pattern walks the text through the regex engine."""
     return any(char in text for char in characters)
 
 

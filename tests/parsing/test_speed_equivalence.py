@@ -181,7 +181,7 @@ def test_gated_salary_patterns_match_where_the_plain_ones_do(name: str) -> None:
     @given(st.lists(pieces, max_size=12).map("".join))
     def agree(text: str) -> None:
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]
-        for end in range(len(text) + 1):  # searched in windows, as the figure reader does
+        for end in range(len(text) + 1):  # tried in windows, as the figure reader does
             found, expected = gated.search(text, 0, end), plain.search(text, 0, end)
             assert (found and found.span()) == (expected and expected.span())
 
