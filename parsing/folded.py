@@ -15,8 +15,11 @@ case-insensitive one for other text. A match of the fast run is a match in the l
 from __future__ import annotations
 
 import re
+import re._constants as sre_constants
+import re._parser as sre_parser
 import string
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 # The characters besides ASCII letters that IGNORECASE matches to an ASCII letter, other than the
 # Kelvin sign (which str.lower lowers to "k"): dotted İ (lowered to two characters), dotless ı, long ſ.
@@ -95,3 +98,95 @@ def first_letter_branches(alternatives: Sequence[str], *, word_start: bool = Fal
             groups.setdefault(char, []).append(tail)
     branches = "|".join(f"{char}(?:{'|'.join(tails)})" for char, tails in groups.items())
     return rf"\b(?:{branches})" if word_start else branches
+
+
+# --- a first-character gate -----------------------------------------------------------------------
+
+_CLASS_CATEGORIES = {
+    sre_constants.CATEGORY_DIGIT: r"\d",
+    sre_constants.CATEGORY_NOT_DIGIT: r"\D",
+    sre_constants.CATEGORY_SPACE: r"\s",
+    sre_constants.CATEGORY_NOT_SPACE: r"\S",
+    sre_constants.CATEGORY_WORD: r"\w",
+    sre_constants.CATEGORY_NOT_WORD: r"\W",
+}
+# What a node of the parsed pattern may open with: class members (as class source), or None for "any
+# character"; and whether the node may match the empty string (then what follows it opens the match).
+_Opening = tuple[list[str] | None, bool]
+
+
+def _class_member(op: object, value: Any) -> str | None:
+    if op is sre_constants.LITERAL:
+        return re.escape(chr(value))
+    if op is sre_constants.RANGE:
+        return f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}"
+    if op is sre_constants.CATEGORY:
+        return _CLASS_CATEGORIES.get(value)
+    return None
+
+
+def _opening_of_sequence(sequence: Any, flags: int) -> _Opening:
+    members: list[str] = []
+    for op, value in sequence:
+        opening, may_be_empty = _opening_of_node(op, value, flags)
+        if opening is None:
+            return None, False
+        members += opening
+        if not may_be_empty:
+            return members, False
+    return members, True
+
+
+def _opening_of_node(op: object, value: Any, flags: int) -> _Opening:
+    if op is sre_constants.LITERAL:
+        return [re.escape(chr(value))], False
+    if op is sre_constants.IN:
+        members = [_class_member(item_op, item_value) for item_op, item_value in value]
+        return (None, False) if None in members else ([m for m in members if m], False)
+    if op is sre_constants.BRANCH:
+        union: list[str] = []
+        any_empty = False
+        for branch in value[1]:
+            opening, may_be_empty = _opening_of_sequence(branch, flags)
+            if opening is None:
+                return None, False
+            union += opening
+            any_empty = any_empty or may_be_empty
+        return union, any_empty
+    if op is sre_constants.SUBPATTERN:
+        _, added, _, inner = value
+        if added & re.IGNORECASE and not flags & re.IGNORECASE:
+            return None, False  # the inner part would match case variants the gate would not let in
+        return _opening_of_sequence(inner, flags)
+    if op is sre_constants.ATOMIC_GROUP:
+        return _opening_of_sequence(value, flags)
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        least, _, item = value
+        opening, may_be_empty = _opening_of_sequence(item, flags)
+        return opening, opening is not None and (may_be_empty or least == 0)
+    if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        return [], True  # zero width: the match opens with what comes next
+    return None, False  # a back-reference, a conditional, a negated class, "." ...
+
+
+def first_character_gate(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, led by a lookahead for the characters a match can open with.
+
+    The engine uses a pattern's first character to skip places only when every alternative opens with
+    a plain character; an alternation whose alternatives open with a lookbehind ("(?<![a-z])hourly")
+    or a repeat is entered in full at every place of the text. The lookahead rejects the places that
+    open with any other character in one class test. The class is read from the parsed pattern (every
+    character each alternative may open with, past zero-width assertions and optional parts), and is
+    compiled with the pattern's own flags, so it lets in every case variant its literals would match:
+    the pattern matches exactly where it did. A pattern that may match the empty string, or that may
+    open with any character, is compiled as it is.
+    """
+    parsed = sre_parser.parse(source, flags)
+    if parsed.state.flags & ~(flags | re.UNICODE):
+        return re.compile(source, flags)  # inline global flags ("(?i)...") must stay at the start
+    opening, may_be_empty = _opening_of_sequence(parsed, flags)
+    if opening is None or may_be_empty or not opening:
+        return re.compile(source, flags)
+    # A verbose pattern may end in a comment, which would swallow the closing parenthesis.
+    body = f"{source}\n" if flags & re.VERBOSE else source
+    return re.compile(f"(?=[{''.join(dict.fromkeys(opening))}])(?:{body})", flags)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,12 +28,17 @@ _PLAIN_FORMS = {ch: "-" for ch in _DASHES} | {
 # A regex finds the rare typographic characters faster than str.translate walks every character.
 _TYPOGRAPHIC_RE = re.compile("[" + "".join(_PLAIN_FORMS) + "]")
 # Zero-width and soft-hyphen characters: invisible, but they split words for a regex.
-_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 _ODD_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000\t\x0b\x0c"
 _SPACES_RE = re.compile(f"[{_ODD_SPACES}]+")
 _MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>$&%<=:;,'\"/@^])")
 _MD_LINK_RE = re.compile(r"\[([^\]\n]{1,300})\]\((?:https?://|mailto:|/)[^)\s]*\)")
-_MD_EMPHASIS_RE = re.compile(r"(\*{1,3}|_{2,3})(?=\S)([^*\n]{1,300}?)(?<=\S)\1")
+# The marker ("*" one to three times, "_" two or three times) is written so that each branch opens with
+# its character: the engine then tests each place against those two characters, instead of entering
+# both repeats at every place (three times faster on postings with "*" bullets). The optional parts are
+# greedy, as the repeats were: "***" is tried before "**" and "*".
+_MD_EMPHASIS_RE = re.compile(r"(\*(?:\*\*?)?|___?)(?=\S)([^*\n]{1,300}?)(?<=\S)\1")
 _MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _BLANK_RUN_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*){2,}")
 
@@ -47,17 +53,28 @@ class Document:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _holds_any(text: str, characters: Iterable[str]) -> bool:
+    """Whether ``text`` holds one of ``characters``: one fast scan each (instant for a character wider
+    than any of the text's), where a character-class pattern walks the text through the regex engine."""
+    return any(char in text for char in characters)
+
+
 def fold_characters(text: str) -> str:
     """Typographic forms to their plain equivalents; keeps line structure."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE_RE.sub("", text)
-    # NFKC folds full-width digits, ligatures and compatibility spaces; currency signs survive it.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # The invisible and typographic characters all lie outside ASCII, as does whatever NFKC changes.
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    text = _TYPOGRAPHIC_RE.sub(lambda m: _PLAIN_FORMS[m.group(0)], text)
+        if _holds_any(text, _INVISIBLE):
+            text = _INVISIBLE_RE.sub("", text)
+        # NFKC folds full-width digits, ligatures and compatibility spaces; currency signs survive it.
+        if not text.isascii():
+            text = unicodedata.normalize("NFKC", text)
+        if _holds_any(text, _PLAIN_FORMS):
+            text = _TYPOGRAPHIC_RE.sub(lambda m: _PLAIN_FORMS[m.group(0)], text)
     # Most pastes hold none of these: a scan per character (instant for one the text cannot hold)
     # costs less than the pattern's walk through the text.
-    if any(space in text for space in _ODD_SPACES):
+    if _holds_any(text, _ODD_SPACES):
         text = _SPACES_RE.sub(" ", text)
     return text
 
