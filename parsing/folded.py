@@ -15,8 +15,6 @@ case-insensitive one for other text. A match of the fast run is a match in the l
 from __future__ import annotations
 
 import re
-import re._constants as sre_constants
-import re._parser as sre_parser
 import string
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -102,14 +100,23 @@ def first_letter_branches(alternatives: Sequence[str], *, word_start: bool = Fal
 
 # --- a first-character gate -----------------------------------------------------------------------
 
-_CLASS_CATEGORIES = {
-    sre_constants.CATEGORY_DIGIT: r"\d",
-    sre_constants.CATEGORY_NOT_DIGIT: r"\D",
-    sre_constants.CATEGORY_SPACE: r"\s",
-    sre_constants.CATEGORY_NOT_SPACE: r"\S",
-    sre_constants.CATEGORY_WORD: r"\w",
-    sre_constants.CATEGORY_NOT_WORD: r"\W",
-}
+# The gate reads the pattern with the regex module's own parser, which is not public API: on a Python
+# where it has moved, patterns are compiled without a gate (the same matches, only slower).
+try:
+    import re._constants as sre_constants
+    import re._parser as sre_parser
+
+    _CLASS_CATEGORIES = {
+        sre_constants.CATEGORY_DIGIT: r"\d",
+        sre_constants.CATEGORY_NOT_DIGIT: r"\D",
+        sre_constants.CATEGORY_SPACE: r"\s",
+        sre_constants.CATEGORY_NOT_SPACE: r"\S",
+        sre_constants.CATEGORY_WORD: r"\w",
+        sre_constants.CATEGORY_NOT_WORD: r"\W",
+    }
+    GATE_AVAILABLE = True
+except (ImportError, AttributeError):  # pragma: no cover - only on a Python without these internals
+    GATE_AVAILABLE = False
 # What a node of the parsed pattern may open with: class members (as class source), or None for "any
 # character"; and whether the node may match the empty string (then what follows it opens the match).
 _Opening = tuple[list[str] | None, bool]
@@ -181,6 +188,8 @@ def first_character_gate(source: str, flags: int = 0) -> re.Pattern[str]:
     the pattern matches exactly where it did. A pattern that may match the empty string, or that may
     open with any character, is compiled as it is.
     """
+    if not GATE_AVAILABLE:
+        return re.compile(source, flags)
     parsed = sre_parser.parse(source, flags)
     if parsed.state.flags & ~(flags | re.UNICODE):
         return re.compile(source, flags)  # inline global flags ("(?i)...") must stay at the start
