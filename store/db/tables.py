@@ -33,6 +33,11 @@ from sqlmodel import Field, SQLModel
 
 from store.db.types import IdType, KeyType, Snowflake, UTCDateTime
 
+# Pay periods of contract rates: /salary counts them apart (and shows them in their own period), so
+# they have an index of their own, over those postings only.
+RATE_PERIODS = ("day", "hour")
+RATE_POSTINGS = "pay_period IN ('day', 'hour')"  # RATE_PERIODS as the partial index's condition
+
 
 def _fk_posting() -> ForeignKey:
     return ForeignKey("postings.id", ondelete="CASCADE")
@@ -62,6 +67,19 @@ class PostingRow(SQLModel, table=True):
             "pay_currency",
             "seniority",
             "pay_year",
+        ),
+        # /salary's count of day and hour rates reads only the role's rate postings, a small share of its
+        # postings, instead of every posting of the role (nothing else indexes pay_period).
+        Index(
+            "ix_postings_guild_role_rate",
+            "guild_id",
+            "role_key",
+            "pay_currency",
+            "seniority",
+            "pay_period",
+            "pay_year",
+            sqlite_where=text(RATE_POSTINGS),
+            postgresql_where=text(RATE_POSTINGS),
         ),
         Index("ix_postings_guild_title", "guild_id", "title_key"),
         Index(
@@ -413,6 +431,7 @@ __all__ = [
     "POSTING_LOCATIONS",
     "POSTING_PAY",
     "POSTING_SKILLS",
+    "RATE_PERIODS",
     "REPOSTS",
     "SKILLS",
     "SKILL_DAYS",

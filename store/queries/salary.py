@@ -12,18 +12,20 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import SENIORITY_ORDER, Period
-from store.db.tables import POSTING_LOCATIONS, POSTINGS
+from store.db.sqlutil import placeholders
+from store.db.tables import POSTING_LOCATIONS, POSTINGS, RATE_PERIODS
 from store.keys import RoleKeys, location_key
 from store.pay import PayConfig
 from store.queries.pay_summary import distributions
 from store.queries.percentiles import distribution, scaled
 from store.results import CurrencyStats, SalaryStats, SeniorityStats
 
-RATE_PERIODS = ("day", "hour")  # contract rates: their own period unless yearly figures are asked
+# contract rates: their own period unless yearly figures are asked
+RATE_PERIODS_SQL = "(" + ", ".join(f"'{kind}'" for kind in RATE_PERIODS) + ")"
 
 
 def _seniority_rank(value: str | None) -> int:
@@ -99,12 +101,31 @@ async def salary_stats(
 
 
 async def _rate_periods(session: AsyncSession, src: Any, filters: dict[str, Any]) -> dict[str, int]:
-    """How many of the selected postings state a day or an hour rate (contract work), by period."""
-    period = POSTINGS.c.pay_period
-    stmt = select(period, func.count()).where(*_conditions(src, filters), period.in_(RATE_PERIODS))
-    if src is not POSTINGS:  # a location filter: the keys are in posting_locations
-        stmt = stmt.select_from(src.join(POSTINGS, POSTINGS.c.id == src.c.posting_id))
-    return {str(kind): int(n) for kind, n in (await session.execute(stmt.group_by(period))).tuples()}
+    """How many of the selected postings state a day or an hour rate (contract work), by period.
+
+    Read from ``ix_postings_guild_role_rate``, an index over rate postings only: the count walks the
+    role's rate postings, not every posting of the role. Plain SQL with the periods written out, since
+    an index with a WHERE serves a query only when the query repeats that condition as constants (a
+    bound parameter proves nothing to either planner)."""
+    conn = await session.connection()
+    rated = f"p.pay_period IN {RATE_PERIODS_SQL}"
+    if src is POSTINGS:
+        where = [f"p.{column} = ?" for column in filters]
+        params = [*filters.values()]
+        joined = ""
+        paid = "p"
+    else:  # a location filter: the keys are in posting_locations, the period in postings
+        where = ["p.guild_id = ?", "p.role_key = ?", *(f"l.{column} = ?" for column in filters)]
+        params = [filters["guild_id"], filters["role_key"], *filters.values()]
+        joined = f" JOIN {src.name} AS l ON l.posting_id = p.id"
+        paid = "l"
+    sql = (
+        f"SELECT p.pay_period, count(*) FROM {POSTINGS.name} AS p{joined} WHERE "
+        + " AND ".join([*where, rated, f"{paid}.pay_currency IS NOT NULL", f"{paid}.pay_year IS NOT NULL"])
+        + " GROUP BY p.pay_period"
+    )
+    rows = await conn.exec_driver_sql(placeholders(conn.dialect.paramstyle, sql), tuple(params))
+    return {str(kind): int(n) for kind, n in rows.tuples()}
 
 
 async def _pooled(
