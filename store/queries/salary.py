@@ -101,31 +101,31 @@ async def salary_stats(
 
 
 async def _rate_periods(session: AsyncSession, src: Any, filters: dict[str, Any]) -> dict[str, int]:
-    """How many of the selected postings state a day or an hour rate (contract work), by period.
-
-    Read from ``ix_postings_guild_role_rate``, an index over rate postings only: the count walks the
-    role's rate postings, not every posting of the role. Plain SQL with the periods written out, since
-    an index with a WHERE serves a query only when the query repeats that condition as constants (a
-    bound parameter proves nothing to either planner)."""
+    """How many of the selected postings state a day or an hour rate (contract work), by period."""
     conn = await session.connection()
-    rated = f"p.pay_period IN {RATE_PERIODS_SQL}"
-    if src is POSTINGS:
-        where = [f"p.{column} = ?" for column in filters]
-        params = [*filters.values()]
-        joined = ""
-        paid = "p"
-    else:  # a location filter: the keys are in posting_locations, the period in postings
-        where = ["p.guild_id = ?", "p.role_key = ?", *(f"l.{column} = ?" for column in filters)]
-        params = [filters["guild_id"], filters["role_key"], *filters.values()]
-        joined = f" JOIN {src.name} AS l ON l.posting_id = p.id"
-        paid = "l"
-    sql = (
-        f"SELECT p.pay_period, count(*) FROM {POSTINGS.name} AS p{joined} WHERE "
-        + " AND ".join([*where, rated, f"{paid}.pay_currency IS NOT NULL", f"{paid}.pay_year IS NOT NULL"])
-        + " GROUP BY p.pay_period"
-    )
-    rows = await conn.exec_driver_sql(placeholders(conn.dialect.paramstyle, sql), tuple(params))
+    sql, params = rate_count_sql(src, filters)
+    rows = await conn.exec_driver_sql(placeholders(conn.dialect.paramstyle, sql), params)
     return {str(kind): int(n) for kind, n in rows.tuples()}
+
+
+def rate_count_sql(src: Any, filters: dict[str, Any]) -> tuple[str, tuple[Any, ...]]:
+    """The rate count as SQL with ``?`` parameters. It reads ``ix_postings_guild_role_rate``, an index
+    over rate postings only, so it walks the role's rate postings rather than all its postings. The
+    periods are written out: an index with a WHERE serves a query only when the query repeats that
+    condition as constants (a bound parameter proves nothing to either planner)."""
+    where = [f"p.{column} = ?" for column in filters if column != "location_key"]
+    params = [value for column, value in filters.items() if column != "location_key"]
+    where += [f"p.pay_period IN {RATE_PERIODS_SQL}", "p.pay_currency IS NOT NULL", "p.pay_year IS NOT NULL"]
+    if src is not POSTINGS:
+        # A place asked: its key is in posting_locations (one primary-key probe per rate posting),
+        # written as EXISTS so the rate index drives the count rather than the place's every posting.
+        where.append(
+            f"EXISTS (SELECT 1 FROM {src.name} AS l WHERE l.posting_id = p.id AND l.location_key = ?)"
+        )
+        params.append(filters["location_key"])
+    conditions = " AND ".join(where)
+    sql = f"SELECT p.pay_period, count(*) FROM {POSTINGS.name} AS p WHERE {conditions} GROUP BY p.pay_period"
+    return sql, tuple(params)
 
 
 async def _pooled(
