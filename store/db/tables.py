@@ -78,6 +78,7 @@ class PostingRow(SQLModel, table=True):
             "seniority",
             "pay_period",
             "pay_year",
+            "id",  # PostgreSQL: a place's probe of posting_locations needs the id, read from the index
             sqlite_where=text(RATE_POSTINGS),
             postgresql_where=text(RATE_POSTINGS),
         ),

@@ -11,7 +11,7 @@ down_revision = "0006"
 
 # Written out rather than imported: a migration keeps the schema of its own day.
 _RATE_POSTINGS = "pay_period IN ('day', 'hour')"
-_COLUMNS = ["guild_id", "role_key", "pay_currency", "seniority", "pay_period", "pay_year"]
+_COLUMNS = ["guild_id", "role_key", "pay_currency", "seniority", "pay_period", "pay_year", "id"]
 
 
 def upgrade() -> None:
