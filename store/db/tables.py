@@ -34,9 +34,11 @@ from sqlmodel import Field, SQLModel
 from store.db.types import IdType, KeyType, Snowflake, UTCDateTime
 
 # Pay periods of contract rates: /salary counts them apart (and shows them in their own period), so
-# they have an index of their own, over those postings only.
+# they have an index of their own, over those postings only. A query reaches that index only by
+# repeating its condition with these very constants, hence the SQL text kept here.
 RATE_PERIODS = ("day", "hour")
-RATE_POSTINGS = "pay_period IN ('day', 'hour')"  # RATE_PERIODS as the partial index's condition
+RATE_PERIODS_SQL = "(" + ", ".join(f"'{kind}'" for kind in RATE_PERIODS) + ")"
+RATE_POSTINGS = f"pay_period IN {RATE_PERIODS_SQL}"
 
 
 def _fk_posting() -> ForeignKey:
@@ -433,6 +435,7 @@ __all__ = [
     "POSTING_PAY",
     "POSTING_SKILLS",
     "RATE_PERIODS",
+    "RATE_PERIODS_SQL",
     "REPOSTS",
     "SKILLS",
     "SKILL_DAYS",

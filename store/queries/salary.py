@@ -17,15 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import SENIORITY_ORDER, Period
 from store.db.sqlutil import placeholders
-from store.db.tables import POSTING_LOCATIONS, POSTINGS, RATE_PERIODS
+from store.db.tables import POSTING_LOCATIONS, POSTINGS, RATE_PERIODS, RATE_PERIODS_SQL
 from store.keys import RoleKeys, location_key
 from store.pay import PayConfig
 from store.queries.pay_summary import distributions
 from store.queries.percentiles import distribution, scaled
 from store.results import CurrencyStats, SalaryStats, SeniorityStats
-
-# contract rates: their own period unless yearly figures are asked
-RATE_PERIODS_SQL = "(" + ", ".join(f"'{kind}'" for kind in RATE_PERIODS) + ")"
 
 
 def _seniority_rank(value: str | None) -> int:
@@ -112,7 +109,8 @@ def rate_count_sql(src: Any, filters: dict[str, Any]) -> tuple[str, tuple[Any, .
     """The rate count as SQL with ``?`` parameters. It reads ``ix_postings_guild_role_rate``, an index
     over rate postings only, so it walks the role's rate postings rather than all its postings. The
     periods are written out: an index with a WHERE serves a query only when the query repeats that
-    condition as constants (a bound parameter proves nothing to either planner)."""
+    condition as constants (a bound parameter proves nothing to SQLite's planner, nor to a generic
+    plan of PostgreSQL's). Day and hour rates keep their own period unless yearly figures are asked."""
     where = [f"p.{column} = ?" for column in filters if column != "location_key"]
     params = [value for column, value in filters.items() if column != "location_key"]
     where += [f"p.pay_period IN {RATE_PERIODS_SQL}", "p.pay_currency IS NOT NULL", "p.pay_year IS NOT NULL"]

@@ -34,7 +34,10 @@ def _expected(*, place: str | None, seniority: str | None, currency: str | None)
     for title, pay, level, places in SAVED:
         if title != "Platform Engineer" or pay is None or pay[3] not in RATES:
             continue
-        if place and not any(place.lower() in p.lower() for p in places):
+        # a place matches a whole location or one of its comma parts, as the store keys them
+        if place and not any(
+            place.lower() in (part.strip().lower() for part in p.split(",")) for p in places
+        ):
             continue
         if (seniority and level != seniority) or (currency and pay[2] != currency):
             continue
