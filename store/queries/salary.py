@@ -12,18 +12,17 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parsing.models import SENIORITY_ORDER, Period
-from store.db.tables import POSTING_LOCATIONS, POSTINGS
+from store.db.sqlutil import placeholders
+from store.db.tables import POSTING_LOCATIONS, POSTINGS, RATE_PERIODS, RATE_PERIODS_SQL
 from store.keys import RoleKeys, location_key
 from store.pay import PayConfig
 from store.queries.pay_summary import distributions
 from store.queries.percentiles import distribution, scaled
 from store.results import CurrencyStats, SalaryStats, SeniorityStats
-
-RATE_PERIODS = ("day", "hour")  # contract rates: their own period unless yearly figures are asked
 
 
 def _seniority_rank(value: str | None) -> int:
@@ -100,11 +99,31 @@ async def salary_stats(
 
 async def _rate_periods(session: AsyncSession, src: Any, filters: dict[str, Any]) -> dict[str, int]:
     """How many of the selected postings state a day or an hour rate (contract work), by period."""
-    period = POSTINGS.c.pay_period
-    stmt = select(period, func.count()).where(*_conditions(src, filters), period.in_(RATE_PERIODS))
-    if src is not POSTINGS:  # a location filter: the keys are in posting_locations
-        stmt = stmt.select_from(src.join(POSTINGS, POSTINGS.c.id == src.c.posting_id))
-    return {str(kind): int(n) for kind, n in (await session.execute(stmt.group_by(period))).tuples()}
+    conn = await session.connection()
+    sql, params = rate_count_sql(src, filters)
+    rows = await conn.exec_driver_sql(placeholders(conn.dialect.paramstyle, sql), params)
+    return {str(kind): int(n) for kind, n in rows.tuples()}
+
+
+def rate_count_sql(src: Any, filters: dict[str, Any]) -> tuple[str, tuple[Any, ...]]:
+    """The rate count as SQL with ``?`` parameters. It reads ``ix_postings_guild_role_rate``, an index
+    over rate postings only, so it walks the role's rate postings rather than all its postings. The
+    periods are written out: an index with a WHERE serves a query only when the query repeats that
+    condition as constants (a bound parameter proves nothing to SQLite's planner, nor to a generic
+    plan of PostgreSQL's). Day and hour rates keep their own period unless yearly figures are asked."""
+    where = [f"p.{column} = ?" for column in filters if column != "location_key"]
+    params = [value for column, value in filters.items() if column != "location_key"]
+    where += [f"p.pay_period IN {RATE_PERIODS_SQL}", "p.pay_currency IS NOT NULL", "p.pay_year IS NOT NULL"]
+    if src is not POSTINGS:
+        # A place asked: its key is in posting_locations (one primary-key probe per rate posting),
+        # written as EXISTS so the rate index drives the count rather than the place's every posting.
+        where.append(
+            f"EXISTS (SELECT 1 FROM {src.name} AS l WHERE l.posting_id = p.id AND l.location_key = ?)"
+        )
+        params.append(filters["location_key"])
+    conditions = " AND ".join(where)
+    sql = f"SELECT p.pay_period, count(*) FROM {POSTINGS.name} AS p WHERE {conditions} GROUP BY p.pay_period"
+    return sql, tuple(params)
 
 
 async def _pooled(
