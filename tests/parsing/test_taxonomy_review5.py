@@ -4,6 +4,10 @@ short code or an ordinary word that means something else in another kind of post
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from parsing.skills import extract_skills, taxonomy
@@ -169,3 +173,17 @@ def test_quality_management_and_leading_teams_are_umbrellas() -> None:
 def test_every_sense_fix_names_a_skill_of_the_taxonomy() -> None:
     names = {entry.name for entry in taxonomy()}
     assert not sorted({n for _, skills, _ in SENSE_FIXES for n in skills} - names)
+
+
+def test_a_parse_worker_builds_the_skill_tables_before_it_is_ready() -> None:
+    # In a fresh interpreter, so tables other tests built do not count: the worker's warm-up must
+    # leave nothing the skills reader builds lazily for the first paste to pay.
+    probe = (
+        "from commands.core.parse_runner import warm_up\n"
+        "from parsing import skills\n"
+        "warm_up()\n"
+        "print(skills._index.cache_info().currsize, skills._paraphrases.cache_info().currsize)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=root)
+    assert done.stdout.split() == ["1", "1"]
