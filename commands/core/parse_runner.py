@@ -35,11 +35,28 @@ class ParseFailed(Exception):
     """The parser raised, or its worker died."""
 
 
+# A small posting with a header, a pay figure and a requirements section whose sentences name skills
+# both by name and by their action ("reconcile accounts"), so that every reader runs once.
+_WARM_UP_POSTING = (
+    "Backend Engineer at Example GmbH, Berlin, 60k EUR\n\n"
+    "Requirements: Python and PostgreSQL; you reconcile accounts and write test plans.\n"
+)
+
+
+def warm_up() -> None:
+    """Build the tables the parser makes on first use (the skill index, the skills reader's
+    paraphrase table, the place tables) before a worker reports ready, so the first member's paste
+    is not the one that pays for them."""
+    from parsing import parse_posting
+
+    parse_posting(_WARM_UP_POSTING)
+
+
 def _serve(conn: Connection) -> None:
     """A worker's life: parse each text it is sent, answer with the Posting or the error's name."""
     from parsing import parse_posting
 
-    parse_posting("Warm-up posting: Engineer at Example, Berlin, 60k EUR")  # loads the tables once
+    warm_up()
     conn.send(("ready", None))
     while True:
         try:

@@ -4,6 +4,10 @@ short code or an ordinary word that means something else in another kind of post
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from parsing.skills import extract_skills, taxonomy
@@ -109,3 +113,77 @@ def test_an_apprenticeship_on_offer_is_not_a_requirement(text: str) -> None:
     # Training occupations are left out of the taxonomy: a posting offering the apprenticeship
     # names it as often as one asking for the finished qualification.
     assert extract_skills(text) == []
+
+
+# Sense fixes found in review: each pair is a sentence that must give the skill and one where the
+# same letters must not (the entry of the wrong sense, or a word that only looks like the name).
+SENSE_FIX_CASES = """
++ Objective-C | Maintain the legacy iOS app written in Obj-C and port screens to Swift
++ Objective-C | Three years of obj c or Swift on shipping apps
++ Purchase Order Processing | Raise purchase orders and match them against supplier invoices
+- Purchasing Systems | Raise purchase orders and match them against supplier invoices
+- Order Processing | Raise purchase orders and match them against supplier invoices
++ Quality Management Systems | Maintain the ISO 9001 quality management system of both plants
+- Quality Management Systems | Report to the head of quality management at our bottling site
+- Quality Management Systems | Five years of water quality management for a rural utility
++ Water Quality Management | Five years of water quality management for a rural utility
+- Leading Teams; Team Leadership | Experience leading teams of four to six engineers
++ Canvas LMS | Build course pages in Canvas and Moodle for the online programme
+- Canva | Build course pages in Canvas and Moodle for the online programme
+- Canva; Canvas LMS | Stretch canvas over frames and prime it for the studio painters
++ Canva | Design the weekly social posts in Canva
++ Pillow | Image pipelines in Python with NumPy, Pillow and OpenCV
+- Pillow | Restock pillows, towels and linens on every floor
++ SPICE Simulation | Verify the power stage with SPICE simulation before layout
+- SPICE Simulation | Weigh the spices and flour for each batch of dough
+"""
+
+
+def _sense_fix_cases() -> list[tuple[str, list[str], bool]]:
+    cases = []
+    for line in SENSE_FIX_CASES.strip().splitlines():
+        names, _, text = line[1:].partition("|")
+        cases.append((text.strip(), [name.strip() for name in names.split(";")], line.startswith("+")))
+    return cases
+
+
+SENSE_FIXES = _sense_fix_cases()
+
+
+@pytest.mark.parametrize(("text", "names", "present"), SENSE_FIXES, ids=[t[:40] for t, _, _ in SENSE_FIXES])
+def test_sense_fixes(text: str, names: list[str], present: bool) -> None:
+    got = extract_skills(text)
+    wrong = [s for s in names if (s in got) != present]
+    assert not wrong, f"{wrong} {'not in' if present else 'found in'} {got}"
+
+
+def test_objective_c_is_one_entry_with_its_short_spellings() -> None:
+    # A second entry for the short spelling would split one language's count in two.
+    names = {entry.name for entry in taxonomy()}
+    assert "ObjC" not in names
+    assert "Objective-C" in names
+
+
+def test_quality_management_and_leading_teams_are_umbrellas() -> None:
+    # Read whole (so no shorter skill is taken from inside them), never reported.
+    umbrella = {entry.name for entry in taxonomy() if entry.umbrella}
+    assert {"Quality Management", "Leading Teams"} <= umbrella
+
+
+def test_every_sense_fix_names_a_skill_of_the_taxonomy() -> None:
+    names = {entry.name for entry in taxonomy()}
+    assert not sorted({n for _, skills, _ in SENSE_FIXES for n in skills} - names)
+
+
+def test_a_parse_worker_builds_the_skill_tables_before_it_is_ready() -> None:
+    # In a fresh interpreter, so tables other tests built do not count: the worker's warm-up must
+    # leave nothing the skills reader builds lazily for the first paste to pay.
+    probe = (
+        "from commands.core.parse_runner import warm_up\n"
+        "from parsing import skills\n"
+        "warm_up()\n"
+        "print(skills._index.cache_info().currsize, skills._paraphrases.cache_info().currsize)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=root)
+    assert done.stdout.split() == ["1", "1"]
