@@ -269,9 +269,21 @@ _ROLE_FIELDS: Final = re.compile(
 )
 
 
+def _names_a_role(part: str) -> bool:
+    """Whether a comma part is a role of its own ("Data Engineer", "Engineers of all levels") rather than a
+    team that happens to hold a role noun ("Driver Growth", "Executive Support Office"): English ends a
+    role's name on its noun, and a plural role noun names the people sought wherever it stands."""
+    words = _WORD.findall(re.sub(r"\s*\([^()]*\)\s*$", "", part))
+    if not words:
+        return False
+    if role_words(words[-1]):
+        return True
+    return any(w.lower().endswith("s") and role_words(w) for w in words)
+
+
 def _lists_openings(head: str, rest: list[str]) -> bool:
     """Whether the comma parts after a role name other openings rather than the role's team or area."""
-    if any(role_words(p) for p in rest):
+    if any(_names_a_role(p) for p in rest):
         return True
     fields = sum(1 for p in rest if _ROLE_FIELDS.search(p))
     plural = head.split()[-1].lower().endswith("s") if head.split() else False
@@ -289,7 +301,7 @@ def first_of_list(title: str) -> str:
     # Frontend, Mobile" list openings: another role, several fields, or fields after a plural role.
     if len(parts) >= 3 and role_words(parts[0]) and _lists_openings(parts[0], parts[1:]):
         return parts[0].strip()
-    if len(parts) == 2 and role_words(parts[0]) and role_words(parts[1]):
+    if len(parts) == 2 and role_words(parts[0]) and _names_a_role(parts[1]):
         return parts[0].strip()
     return ", ".join(p.strip() for p in parts)
 
