@@ -438,6 +438,11 @@ _FIELD_OF_WORK: Final = re.compile(
 )
 
 
+def is_field_of_work(segment: str) -> bool:
+    """Whether a segment is a field of work that stands for the opening ("Backend", "mobile dev")."""
+    return _FIELD_OF_WORK.match(segment) is not None
+
+
 def _title_tail(
     line: str, segments: list[str], title_at: int, company_at: int, others: list[tuple[float, int, str]]
 ) -> str:
