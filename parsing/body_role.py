@@ -227,11 +227,13 @@ _LIST_INTRO: Final = re.compile(
     r"|vacantes|vagas|vacatures)(?:\s*\[\d+\])?\s*(?::|…|\.\.\.)\s*(?P<inline>.*)$"
 )
 # "We are looking for", "Now hiring", "Open roles" alone on a line over a list: an intro without its colon.
+# A clause may lead it and an adverb sit before the verb ("In Berlin, we are actively recruiting for").
 _BARE_INTRO: Final = re.compile(
-    r"(?i)^(?:we(?:'re|\s+are)\s+|now\s+|currently\s+)?(?:looking\s+for|hiring(?:\s+for)?|seeking"
+    r"(?i)^(?:[^.!?:]{0,40},\s+)?(?:we(?:'re|\s+are)\s+|now\s+|currently\s+)?(?:(?:actively|currently)\s+)?"
+    r"(?:looking\s+for|hiring(?:\s+for)?|recruiting(?:\s+for)?|seeking"
     r"|(?:(?:available|open|current)\s+)?(?:roles|positions|openings))(?:\s*\[\d+\])?$"
 )
-_LIST_MARK: Final = re.compile(r"^(?:[-*•·–—>]+|#?\d{1,2}[.):]|#\d{1,2}\s|\[\d+\])\s*")
+_LIST_MARK: Final = re.compile(r"^(?:[-*+•·–—>]+|#?\d{1,2}[.):]|#\d{1,2}\s|\[\d+\])\s*")
 # Where a list item's role ends: its description, link or pay ("Frontend Engineer; owning ...",
 # "Backend Developer: http://...", "Data Engineer - $120k", "Backend engineer. Our stack is ...").
 _ITEM_END: Final = re.compile(
@@ -272,15 +274,16 @@ def _until_item_end(item: str) -> str:
 def _list_item(line: str) -> str | None:
     item = _until_item_end(_LIST_MARK.sub("", line.strip())).strip(" *_")
     words = item.split()
+    # "Web Developers to help us scale ...": the role ends at the word that starts what the job does,
+    # however long that description runs on.
+    cut = next((i for i, word in enumerate(words[1:], 1) if word.lower() in _ENGLISH_CUT), None)
+    if cut is not None:
+        words = words[:cut]
+        item = " ".join(words)
     if not item or len(_NOTE.sub("", item).split()) > 10 or not any(map(_names_role, words)):
         return None
     if item[0].islower() and len(words) == 1:
         return None
-    cut = next((i for i, word in enumerate(words[1:], 1) if word.lower() in _ENGLISH_CUT), None)
-    if cut is not None:
-        item = " ".join(words[:cut])  # "Web Developers to help us scale"
-        if not any(map(_names_role, words[:cut])):
-            return None
     return item
 
 

@@ -32,6 +32,7 @@ from parsing.segments import (
     badges_only,
     company_without_places,
     employment_of,
+    is_field_of_work,
     pay_like,
     read_name_and_place,
     read_packed,
@@ -1235,7 +1236,10 @@ def extract_header(text: str) -> Header:
         title = None
     nameless = company is None and not company_blank
     found = (
-        body_role(doc) if title is None or (nameless and not title_cut and not role_words(title)) else None
+        body_role(doc)
+        if title is None
+        or (nameless and not title_cut and not role_words(title) and not is_field_of_work(title))
+        else None
     )
     if title is not None and found is not None and not GENDER_NOTE.search(title) and _company_like(title):
         # "Brisa Digital · Valencia" over "Buscamos Desarrollador Backend ...": the one name of a header

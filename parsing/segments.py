@@ -269,20 +269,39 @@ _ROLE_FIELDS: Final = re.compile(
 )
 
 
+def _names_a_role(part: str) -> bool:
+    """Whether a comma part is a role of its own ("Data Engineer", "Engineers of all levels") rather than a
+    team that happens to hold a role noun ("Driver Growth", "Executive Support Office"): English ends a
+    role's name on its noun, and a plural role noun names the people sought wherever it stands."""
+    words = _WORD.findall(re.sub(r"\s*\([^()]*\)\s*$", "", part))
+    if not words:
+        return False
+    if role_words(words[-1]):
+        return True
+    return any(w.lower().endswith("s") and role_words(w) for w in words)
+
+
+def _lists_openings(head: str, rest: list[str]) -> bool:
+    """Whether the comma parts after a role name other openings rather than the role's team or area."""
+    if any(_names_a_role(p) for p in rest):
+        return True
+    fields = sum(1 for p in rest if _ROLE_FIELDS.search(p))
+    plural = head.split()[-1].lower().endswith("s") if head.split() else False
+    return fields >= 2 or (fields == 1 and plural)
+
+
 def first_of_list(title: str) -> str:
     """ "Applied AI Hackers, Engineers, Futurists, Crypto" or "DevOps Engineer, Data Engineer" list roles:
     the first is the title. Trailing badges go: "Senior UI Engineers, full time/permanent"."""
     parts = _COMMA_OUTSIDE_PARENS.split(title)
     while len(parts) > 1 and _badges_only(parts[-1]):
         parts.pop()
-    # "Senior Operations Manager, Compliance, EMEA" is one title with its team and region.
-    if (
-        len(parts) >= 3
-        and role_words(parts[0])
-        and any(role_words(p) or _ROLE_FIELDS.search(p) for p in parts[1:])
-    ):
+    # "Senior Operations Manager, Compliance, EMEA" and "Principal Engineer, Payouts, Backend" are one
+    # title with its team and area; "Engineers, Backend, Frontend" or "Software Engineer, Backend,
+    # Frontend, Mobile" list openings: another role, several fields, or fields after a plural role.
+    if len(parts) >= 3 and role_words(parts[0]) and _lists_openings(parts[0], parts[1:]):
         return parts[0].strip()
-    if len(parts) == 2 and role_words(parts[0]) and role_words(parts[1]):
+    if len(parts) == 2 and role_words(parts[0]) and _names_a_role(parts[1]):
         return parts[0].strip()
     return ", ".join(p.strip() for p in parts)
 
@@ -411,10 +430,17 @@ def _title_without_place_tail(title: str, places: list[str]) -> str:
 
 
 # A field of work standing alone for the role in a line of fields ("Acme | Berlin | Backend", "Frontend:
-# Modular CSS & JavaScript"); only the field words that name a kind of engineering job.
+# Modular CSS & JavaScript"); only the field words that name a kind of engineering job. Posters shorten
+# the role noun after it ("mobile dev", "backend eng"), and "web" names a job only with such a noun.
 _FIELD_OF_WORK: Final = re.compile(
-    r"(?i)^(?P<field>front[- ]?end|back[- ]?end|full[- ]?stack|devops|android|ios|mobile|sre)(?=$|\s*[:(])"
+    r"(?i)^(?P<field>(?:front[- ]?end|back[- ]?end|full[- ]?stack|devops|android|ios|mobile|sre)"
+    r"(?:\s+(?:devs?|engs?))?|web\s+(?:devs?|engs?))(?=$|\s*[:(])"
 )
+
+
+def is_field_of_work(segment: str) -> bool:
+    """Whether a segment is a field of work that stands for the opening ("Backend", "mobile dev")."""
+    return _FIELD_OF_WORK.match(segment) is not None
 
 
 def _title_tail(
@@ -733,8 +759,10 @@ def read_sentence(line: str) -> Packed | None:
             continue
         groups = m.groupdict()
         place = groups.get("place")
-        if place and " in " in place and not read_places(place):
-            # "a Manager in Training in Austin": the last "in" leads to the place, the first is the title's.
+        if place and " in " in place:
+            # "a Manager in Training in Austin": the last "in" leads to the place, the first is the title's
+            # (a role idiom such as "Manager in Training"), even where the whole tail would read as one
+            # place name ("Training in Austin, TX" is no town).
             # "an Engineer in Berlin in Berlin": the title names its place too; "in Porto in Portugal":
             # both name the place.
             head, _, last = place.rpartition(" in ")

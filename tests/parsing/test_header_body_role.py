@@ -120,6 +120,19 @@ TITLES: list[tuple[str, str, str]] = [
         "Ofrecemos teletrabajo parcial.",
         "Ingeniera de Datos",
     ),
+    (
+        "en-intro-clause-then-long-item",
+        _HN + "We build delivery software for bakeries.\n\nIn Lisbon, we are actively recruiting for\n\n"
+        "* Platform Engineers to design, run and keep improving the services that bake our nightly batch "
+        "plans across every shop we serve\n* Product Designers" + _TAIL,
+        "Platform Engineers",
+    ),
+    (
+        "en-plus-marked-list",
+        _HN + "The positions we are hiring for:\n+ Support Specialist with 2+ years of experience. "
+        "+ QA Analyst with a testing background." + _TAIL,
+        "Support Specialist",
+    ),
 ]
 
 
