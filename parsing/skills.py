@@ -44,6 +44,7 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import compress, pairwise, product
@@ -616,13 +617,29 @@ def saved_index_is_current(path: Path = INDEX_FILE, data_file: Path = DATA_FILE)
     return _load_saved(path, _taxonomy_digest(data_file)) is not None
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Run a block with the cyclic garbage collector off (and back on after, if it was on).
+
+    The index and the tables built from it are a few hundred thousand containers: the collector has
+    nothing to find in them and would otherwise walk them several times while they load or build."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def _load_saved(path: Path, digest: str) -> _Index | None:
     if not path.exists():
         return None
-    # The index is a few hundred thousand containers: the cyclic collector has nothing to find
-    # in them and would otherwise walk them several times while they load.
-    collecting = gc.isenabled()
-    gc.disable()
+    with _collector_paused():
+        return _read_saved(path, digest)
+
+
+def _read_saved(path: Path, digest: str) -> _Index | None:
     try:
         state = marshal.loads(path.read_bytes())
         fmt, version, saved_digest, entries, trie, aliases, vocab, bigrams, exact, deletions, upper = state
@@ -640,9 +657,6 @@ def _load_saved(path: Path, digest: str) -> _Index | None:
         )
     except (ValueError, EOFError, TypeError):
         return None
-    finally:
-        if collecting:
-            gc.enable()
 
 
 @lru_cache(maxsize=1)
@@ -650,13 +664,8 @@ def _index() -> _Index:
     saved = _load_saved(INDEX_FILE, _taxonomy_digest())
     if saved is not None:
         return saved
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with _collector_paused():
         return _build_index(load_taxonomy())
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def taxonomy() -> tuple[SkillEntry, ...]:
@@ -1659,15 +1668,8 @@ def _object_key(tokens: Sequence[str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _paraphrases() -> _Paraphrases:
-    # Built with the cyclic collector off, as the index is: the containers made here would
-    # otherwise set off collections that walk the whole index several times.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with _collector_paused():
         return _build_paraphrases(_index())
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _build_paraphrases(index: _Index) -> _Paraphrases:

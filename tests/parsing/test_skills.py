@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from parsing.data.build_skills import build_entries, render, validate
 from parsing.sections import skill_text
 from parsing.skills import DATA_FILE, extract_skills, normalize_phrase, taxonomy
+from tests.parsing.skill_cases import reading_cases
 
 # ---------------------------------------------------------------------------------- taxonomy
 
@@ -265,18 +266,8 @@ READING_CASES = r"""
 """
 
 
-def _reading_cases() -> list[tuple[str, list[str], bool]]:
-    readings = []
-    for line in READING_CASES.strip().splitlines():
-        if line.startswith("#"):
-            continue
-        names, _, text = line[1:].partition("|")
-        readings.append((text.strip(), [name.strip() for name in names.split(";")], line.startswith("+")))
-    return readings
-
-
 # Each text with the skills it must yield (True) or must not (False).
-READINGS = _reading_cases()
+READINGS = reading_cases(READING_CASES)
 
 
 @pytest.mark.parametrize(("text", "names", "present"), READINGS, ids=[t[:40] for t, _, _ in READINGS])

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from parsing.skills import extract_skills, taxonomy
+from tests.parsing.skill_cases import reading_cases
 
 READING_CASES = """
 # program control and US government assessment and authorization
@@ -79,17 +80,7 @@ READING_CASES = """
 """
 
 
-def _reading_cases() -> list[tuple[str, list[str], bool]]:
-    readings = []
-    for line in READING_CASES.strip().splitlines():
-        if line.startswith("#"):
-            continue
-        names, _, text = line[1:].partition("|")
-        readings.append((text.strip(), [name.strip() for name in names.split(";")], line.startswith("+")))
-    return readings
-
-
-READINGS = _reading_cases()
+READINGS = reading_cases(READING_CASES)
 
 
 @pytest.mark.parametrize(("text", "names", "present"), READINGS, ids=[t[:40] for t, _, _ in READINGS])

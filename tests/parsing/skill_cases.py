@@ -1,0 +1,19 @@
+"""The one format the skill tests write their reading cases in, one case a line:
+
+    + Name; Other Name | a text that must yield every name
+    - Name | a text that must yield none of them
+
+Lines starting with ``#`` are comments."""
+
+from __future__ import annotations
+
+
+def reading_cases(block: str) -> list[tuple[str, list[str], bool]]:
+    """(text, names, must_be_present) for every case line of ``block``."""
+    readings = []
+    for line in block.strip().splitlines():
+        if line.startswith("#"):
+            continue
+        names, _, text = line[1:].partition("|")
+        readings.append((text.strip(), [name.strip() for name in names.split(";")], line.startswith("+")))
+    return readings
