@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from parsing.skills import extract_skills, taxonomy
-from tests.parsing.skill_cases import reading_cases
+from tests.parsing.skill_cases import assert_reads, reading_cases
 
 READING_CASES = """
 # program control and US government assessment and authorization
@@ -85,9 +85,7 @@ READINGS = reading_cases(READING_CASES)
 
 @pytest.mark.parametrize(("text", "names", "present"), READINGS, ids=[t[:40] for t, _, _ in READINGS])
 def test_reads_skills(text: str, names: list[str], present: bool) -> None:
-    got = extract_skills(text)
-    wrong = [s for s in names if (s in got) != present]
-    assert not wrong, f"{wrong} {'not in' if present else 'found in'} {got}"
+    assert_reads(text, names, present)
 
 
 def test_every_negative_case_names_a_skill_of_the_taxonomy() -> None:
@@ -130,22 +128,12 @@ SENSE_FIX_CASES = """
 """
 
 
-def _sense_fix_cases() -> list[tuple[str, list[str], bool]]:
-    cases = []
-    for line in SENSE_FIX_CASES.strip().splitlines():
-        names, _, text = line[1:].partition("|")
-        cases.append((text.strip(), [name.strip() for name in names.split(";")], line.startswith("+")))
-    return cases
-
-
-SENSE_FIXES = _sense_fix_cases()
+SENSE_FIXES = reading_cases(SENSE_FIX_CASES)
 
 
 @pytest.mark.parametrize(("text", "names", "present"), SENSE_FIXES, ids=[t[:40] for t, _, _ in SENSE_FIXES])
 def test_sense_fixes(text: str, names: list[str], present: bool) -> None:
-    got = extract_skills(text)
-    wrong = [s for s in names if (s in got) != present]
-    assert not wrong, f"{wrong} {'not in' if present else 'found in'} {got}"
+    assert_reads(text, names, present)
 
 
 def test_objective_c_is_one_entry_with_its_short_spellings() -> None:
